@@ -1,0 +1,138 @@
+// @ts-check
+/**
+ * The shared benchmark harness (benchmark.js).
+ *
+ * A row is one operation with up to three contenders: ecdh-lab, node:crypto and @noble/*.
+ * All contenders of a row run in the same process, interleaved: the row's suite is run
+ * `rounds` times (default 3), each contender once per round, and the reported figure is the
+ * median over rounds. Every call's result goes into a sink, so the JIT cannot drop the work
+ * (benchmark.js would otherwise time an empty loop). Inputs are built before timing, from
+ * a fixed seed.
+ */
+import Benchmark from 'benchmark';
+import * as os from 'node:os';
+
+export const CONTENDERS = ['ecdh-lab', 'node:crypto', '@noble'];
+
+let sinkValue = 0;
+/** Consumes a result so it stays observable. */
+export function sink(value) {
+  if (value instanceof Uint8Array) sinkValue ^= value.length === 0 ? 1 : value[0] ^ value[value.length - 1];
+  else if (typeof value === 'bigint') sinkValue ^= Number(value & 0xffn);
+  else if (typeof value === 'number') sinkValue ^= value | 0;
+  else if (value && typeof value === 'object') sinkValue ^= 1;
+  else sinkValue ^= 2;
+}
+export function sinkResult() {
+  return sinkValue;
+}
+
+/** Deterministic bytes from a seed (xorshift32): the same inputs on every run. */
+export function seededBytes(length, seed = 1) {
+  const out = new Uint8Array(length);
+  let x = seed >>> 0 || 0x9e3779b9;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string }} Row
+ * @typedef {{ group: string, name: string, bytes?: number, note?: string, results: Record<string, { hz: number, rme: number, samples: number, us: number, mbps?: number }> }} RowResult
+ */
+
+/**
+ * Runs one row and returns its medians.
+ * @param {Row} row
+ * @param {{ rounds: number, maxTime: number }} options
+ * @returns {RowResult}
+ */
+export function runRow(row, { rounds, maxTime }) {
+  /** @type {Record<string, number[]>} */
+  const hz = {};
+  /** @type {Record<string, number[]>} */
+  const rme = {};
+  /** @type {Record<string, number>} */
+  const samples = {};
+  for (const [name, fn] of Object.entries(row.contenders)) {
+    sink(fn()); // warm-up call, and a check that the contender runs at all
+    hz[name] = [];
+    rme[name] = [];
+    samples[name] = 0;
+  }
+  for (let round = 0; round < rounds; round++) {
+    const suite = new Benchmark.Suite();
+    for (const [name, fn] of Object.entries(row.contenders)) {
+      suite.add(name, () => sink(fn()), { maxTime, minSamples: 5 });
+    }
+    suite.on('cycle', (/** @type {any} */ event) => {
+      const b = event.target;
+      if (b.error) throw b.error;
+      hz[b.name].push(b.hz);
+      rme[b.name].push(b.stats.rme);
+      samples[b.name] += b.stats.sample.length;
+    });
+    suite.run({ async: false });
+  }
+  /** @type {RowResult['results']} */
+  const results = {};
+  for (const name of Object.keys(row.contenders)) {
+    const h = median(hz[name]);
+    results[name] = { hz: h, rme: median(rme[name]), samples: samples[name], us: 1e6 / h };
+    if (row.bytes) results[name].mbps = (h * row.bytes) / 1e6;
+  }
+  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
+}
+
+function formatRate(r, bytes) {
+  if (bytes && bytes >= 65536) return `${r.mbps.toFixed(1)} MB/s`;
+  if (r.hz >= 1000) return `${Math.round(r.hz).toLocaleString('en-US')} ops/s`;
+  return `${r.hz.toFixed(1)} ops/s`;
+}
+
+function formatTime(us) {
+  if (us >= 1000) return `${(us / 1000).toFixed(2)} ms`;
+  return `${us.toFixed(2)} µs`;
+}
+
+/**
+ * Prints a row: each contender's rate and time, and ecdh-lab's speed relative to the others
+ * (ratio = ecdh-lab ops/s ÷ other ops/s; above 1 means ecdh-lab is faster).
+ * @param {RowResult} row
+ */
+export function formatRow(row) {
+  const lines = [`${row.group} — ${row.name}${row.note ? ` (${row.note})` : ''}`];
+  const own = row.results['ecdh-lab'];
+  for (const [name, r] of Object.entries(row.results)) {
+    let ratio = '';
+    if (own && name !== 'ecdh-lab') ratio = `ecdh-lab is ${(own.hz / r.hz).toFixed(2)}× this`;
+    lines.push(`  ${name.padEnd(22)}${formatRate(r, row.bytes).padStart(16)}${formatTime(r.us).padStart(12)}/op  ±${r.rme.toFixed(1)}%  ${ratio}`);
+  }
+  return lines.join('\n');
+}
+
+/** A header naming the machine and runtime, as the README quotes it. */
+export function environment() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    v8: process.versions.v8,
+    openssl: process.versions.openssl,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+  };
+}

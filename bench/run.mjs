@@ -1,0 +1,59 @@
+// @ts-check
+/**
+ * `npm run bench [-- --json FILE] [--filter TEXT] [--rounds N] [--time SECONDS]`
+ *
+ * Runs every layer's rows (bench/<layer>.mjs) against the built library (dist/esm),
+ * node:crypto and @noble/*, side by side in this one process, and prints a table; --json
+ * also writes the raw medians.
+ */
+import * as fs from 'node:fs';
+import { environment, formatRow, runRow, sinkResult } from './harness.mjs';
+
+const LAYERS = ['hash', 'cipher', 'curve', 'channel'];
+
+function parse(argv) {
+  const options = { json: undefined, filter: undefined, rounds: 3, time: 0.5, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') options.json = argv[++i];
+    else if (a === '--filter') options.filter = argv[++i];
+    else if (a === '--rounds') options.rounds = Number(argv[++i]);
+    else if (a === '--time') options.time = Number(argv[++i]);
+    else if (a === '--help' || a === '-h') options.help = true;
+    else throw new Error(`bench: unknown argument ${a}`);
+  }
+  return options;
+}
+
+const options = parse(process.argv.slice(2));
+if (options.help) {
+  console.log('usage: npm run bench -- [--json FILE] [--filter TEXT] [--rounds N] [--time SECONDS]\n\n' +
+    '  --json FILE      also write the results as JSON\n' +
+    '  --filter TEXT    only rows whose group or name contains TEXT\n' +
+    '  --rounds N       interleaved rounds per row; the median is reported (default 3)\n' +
+    '  --time SECONDS   benchmark.js maxTime per contender per round (default 0.5)');
+  process.exit(0);
+}
+
+const env = environment();
+console.log(`ecdh-lab benchmarks — Node ${env.node} (V8 ${env.v8}, OpenSSL ${env.openssl}), ${env.cpu} × ${env.cores}, ${env.platform}`);
+console.log(`median of ${options.rounds} interleaved rounds, ${options.time} s per contender per round\n`);
+
+const all = [];
+for (const layer of LAYERS) {
+  const path = new URL(`./${layer}.mjs`, import.meta.url);
+  if (!fs.existsSync(path)) continue;
+  const { rows } = await import(path.href);
+  for (const row of await rows()) {
+    const label = `${row.group} ${row.name}`;
+    if (options.filter && !label.includes(options.filter)) continue;
+    const result = runRow(row, { rounds: options.rounds, maxTime: options.time });
+    console.log(formatRow(result));
+    all.push(result);
+  }
+}
+if (options.json) {
+  fs.writeFileSync(options.json, JSON.stringify({ environment: env, rounds: options.rounds, rows: all }, null, 2) + '\n');
+  console.log(`\nwrote ${options.json}`);
+}
+if (sinkResult() === 0.5) console.log(''); // keeps the sink observable

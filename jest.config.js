@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/docs'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'bundler', isolatedModules: true } }],
+  },
+  // Sources import siblings as './x.js' (ESM rules); under Jest they resolve to the .ts file.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Checks the Wycheproof files against vectors/wycheproof.lock (and downloads them when
+  // WYCHEPROOF_DIR is not set) once, before any suite runs; a mismatch stops the run.
+  globalSetup: '<rootDir>/test/support/global-setup.cjs',
+  testTimeout: 120000,
+};

@@ -1,0 +1,39 @@
+/**
+ * The one error class of ecdh-lab.
+ *
+ * Wrong JavaScript types throw `TypeError` and wrong lengths or ranges throw `RangeError`
+ * (both name the argument). Everything that is a *cryptographic* refusal — a point that is
+ * not on the curve, a tag that does not verify, a malformed DER structure — throws a
+ * `CryptoError` whose `code` says which kind of refusal it is. Messages read
+ * "module: what is wrong" and never contain key material or plaintext.
+ */
+
+/** Every `code` a `CryptoError` can carry. */
+export type CryptoErrorCode =
+  | 'INVALID_LENGTH'
+  | 'INVALID_ENCODING'
+  | 'INVALID_POINT'
+  | 'INVALID_SCALAR'
+  | 'AUTH_FAILED'
+  | 'LIMIT_EXCEEDED'
+  | 'HANDSHAKE_FAILED'
+  | 'PROTOCOL_ERROR'
+  | 'TIMEOUT';
+
+/**
+ * A cryptographic refusal with a machine-readable `code`.
+ *
+ * @example
+ * try { aesGcm(key, nonce).decrypt(forged) } catch (e) {
+ *   if (e instanceof CryptoError && e.code === 'AUTH_FAILED') { ... }
+ * }
+ */
+export class CryptoError extends Error {
+  readonly code: CryptoErrorCode;
+
+  constructor(code: CryptoErrorCode, message: string) {
+    super(message);
+    this.name = 'CryptoError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The layering of src/ (STYLE.md §1), checked the way Go's deps_test.go does it: each
+ * folder lists the folders it may import from, and only src/net and src/cli may import
+ * node: modules. Imports flow downward only.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SRC = path.resolve(__dirname, '..', 'src');
+
+// folder → folders it may import from (besides itself). "." is a top-level file (errors.ts, random.ts).
+const ALLOWED: Record<string, string[]> = {
+  bytes: [],
+  '.': ['bytes'],
+  hash: ['bytes', '.'],
+  mac: ['hash', 'bytes', '.'],
+  kdf: ['mac', 'hash', 'bytes', '.'],
+  cipher: ['bytes', '.'],
+  math: ['bytes', '.'],
+  curve: ['math', 'bytes', '.'],
+  ecdh: ['curve', 'math', 'bytes', '.'],
+  keys: ['ecdh', 'curve', 'math', 'bytes', '.'],
+  channel: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  explain: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  net: ['channel', 'keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  cli: ['net', 'channel', 'explain', 'keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+};
+const NODE_ALLOWED = new Set(['net', 'cli']);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function folderOf(file: string): string {
+  const rel = path.relative(SRC, file).split(path.sep);
+  return rel.length === 1 ? '.' : rel[0];
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+describe('src/ layering (STYLE.md §1)', () => {
+  const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
+
+  it('every folder under src/ has a rule', () => {
+    const folders = new Set(files.map(folderOf));
+    for (const folder of folders) expect(Object.keys(ALLOWED)).toContain(folder);
+  });
+
+  for (const file of files) {
+    const rel = path.relative(SRC, file);
+    const from = folderOf(file);
+    if (rel === 'index.ts' || rel === 'node.ts') continue; // the entry points re-export their layers
+    it(`${rel} imports only from layers below it`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(IMPORT)) {
+        const spec = match[1] ?? match[2] ?? match[3];
+        if (spec.startsWith('node:')) {
+          expect({ file: rel, imports: spec, allowed: NODE_ALLOWED.has(from) }).toEqual({ file: rel, imports: spec, allowed: true });
+          continue;
+        }
+        expect({ file: rel, spec, relative: spec.startsWith('.') }).toEqual({ file: rel, spec, relative: true });
+        const to = folderOf(path.resolve(path.dirname(file), spec));
+        if (to === from) continue;
+        expect({ file: rel, importsFrom: to, allowed: ALLOWED[from]?.includes(to) }).toEqual({ file: rel, importsFrom: to, allowed: true });
+      }
+    });
+  }
+});
+
+describe('entry points', () => {
+  it('src/index.ts (the browser-safe core) exports nothing from net/ or cli/', () => {
+    const text = fs.readFileSync(path.join(SRC, 'index.ts'), 'utf8');
+    expect(text).not.toMatch(/from '\.\/(net|cli)\//);
+  });
+});
