@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 export default {
   testEnvironment: 'node',
   // docs/ holds the tour's runnable examples and their tests.
-  roots: ['<rootDir>/test', ...(existsSync('docs') ? ['<rootDir>/docs'] : [])],
+  roots: ['<rootDir>/test', ...(existsSync(new URL('./docs', import.meta.url)) ? ['<rootDir>/docs'] : [])],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'bundler', isolatedModules: true } }],
