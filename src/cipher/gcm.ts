@@ -65,8 +65,6 @@ export interface AesGcmKeyed {
 
 /** 2^39 − 256 bits, in bytes. */
 export const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
-/** len(A) < 2^64 bits, in bytes. */
-export const GCM_MAX_AAD_BYTES = 2 ** 61 - 1;
 
 /**
  * Checks the SP 800-38D §5.2.1.1 length limits.
@@ -75,7 +73,7 @@ export const GCM_MAX_AAD_BYTES = 2 ** 61 - 1;
  */
 export function assertGcmLimits(plaintextLength: number, aadLength: number): void {
   if (plaintextLength > GCM_MAX_PLAINTEXT_BYTES) throw new CryptoError('LIMIT_EXCEEDED', 'gcm: plaintext longer than 2^39 − 256 bits');
-  if (aadLength > GCM_MAX_AAD_BYTES) throw new CryptoError('LIMIT_EXCEEDED', 'gcm: AAD of 2^64 bits or more');
+  if (aadLength >= 2 ** 61) throw new CryptoError('LIMIT_EXCEEDED', 'gcm: AAD of 2^64 bits or more'); // len(A) < 2^64 bits
 }
 
 /**
@@ -110,7 +108,7 @@ function optionalAad(aad: unknown): Uint8Array {
 
 function parseOptions(options: unknown): GcmTagLength {
   if (options === undefined) return 16;
-  if (options === null || typeof options !== 'object') throw new TypeError(`options must be an object, got ${describeType(options)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
   const tagLength = (options as AesGcmOptions).tagLength;
   if (tagLength === undefined) return 16;
   assertInteger(tagLength, 'tagLength', 4, 16);
