@@ -78,7 +78,9 @@ export function assertGcmLimits(plaintextLength: number, aadLength: number): voi
 
 /**
  * From this many bytes of A and C on, a one-shot call builds the 64 KiB 8-bit GHASH table
- * instead of Shoup's 16-entry 4-bit table (the build pays for itself; measured in bench/cipher.mjs).
+ * instead of Shoup's 16-entry 4-bit table. Measured on the project machine: the 8-bit table costs
+ * about 20 µs to build (the 4-bit one about 1 µs) and saves roughly 100–150 ns per block, so it
+ * pays for itself from about 128 blocks on.
  */
 const ONE_SHOT_8BIT_FROM = 2048;
 
