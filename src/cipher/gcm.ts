@@ -33,7 +33,7 @@ import { assertBytes, assertInteger, equalBytes } from '../bytes/index.js';
 import { describeType } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
 import { encryptWords, expandKey } from './aes.js';
-import { createGhashKey, ghashUpdate, GHASH_TABLE_4BIT, GHASH_TABLE_8BIT, type GhashKey } from './ghash.js';
+import { createGhashKey, ghashUpdate, multiplyBlock8, GHASH_TABLE_4BIT, GHASH_TABLE_8BIT, type GhashKey } from './ghash.js';
 import { gctr, inc32 } from './gctr.js';
 
 /** Allowed tag lengths in bytes: 16, 15, 14, 13, 12 and (see the header's caveat) 8 and 4. */
@@ -152,7 +152,12 @@ function computeTag(key: GcmKey, H: GhashKey, J0: Int32Array, aad: Uint8Array, C
   const S = new Int32Array(4);
   ghashUpdate(H, S, aad, 0, aad.length);
   ghashUpdate(H, S, C, 0, cLength);
-  ghashUpdate(H, S, lengthBlock(aad.length, cLength), 0, 16);
+  finishTag(key, H, J0, S, aad.length, cLength, out, at, tagLength);
+}
+
+/** Absorbs [len(A)]64 ‖ [len(C)]64 into S, then writes T = MSB_t(CIPH_K(J0) ⊕ S) to out[at..]. */
+function finishTag(key: GcmKey, H: GhashKey, J0: Int32Array, S: Int32Array, aadLength: number, cLength: number, out: Uint8Array, at: number, tagLength: number): void {
+  ghashUpdate(H, S, lengthBlock(aadLength, cLength), 0, 16);
   const E = new Int32Array(4);
   encryptWords(key.w, J0[0], J0[1], J0[2], J0[3], E);
   for (let j = 0; j < tagLength; j++) out[at + j] = (S[j >>> 2] ^ E[j >>> 2]) >>> (24 - 8 * (j & 3));
@@ -169,9 +174,60 @@ function seal(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, plain
   const H = ghashKeyFor(key, keyed, plaintext.length + aad.length);
   const J0 = preCounterBlock(H, nonce);
   const out = new Uint8Array(plaintext.length + tagLength);
+  if (H.kind === GHASH_TABLE_8BIT) {
+    // Steps 3 and 5 fused: each ciphertext block goes into GHASH while it is still in registers.
+    const S = new Int32Array(4);
+    ghashUpdate(H, S, aad, 0, aad.length);
+    encryptAndHash(key.w, H, inc32(J0), plaintext, out, S);
+    finishTag(key, H, J0, S, aad.length, plaintext.length, out, plaintext.length, tagLength);
+    return out;
+  }
   gctr(key.w, inc32(J0), plaintext, out); // C = GCTR_K(inc32(J0), P)
   computeTag(key, H, J0, aad, out, plaintext.length, out, plaintext.length, tagLength);
   return out;
+}
+
+/**
+ * C = GCTR_K(ICB, P) into out, and S = GHASH over C continued from S (8-bit table): the same
+ * result as gctr() followed by ghashUpdate(), in one pass over the data.
+ */
+function encryptAndHash(w: Int32Array, H: GhashKey, icb: Int32Array, P: Uint8Array, out: Uint8Array, S: Int32Array): void {
+  const T = H.table;
+  const c0 = icb[0];
+  const c1 = icb[1];
+  const c2 = icb[2];
+  let c3 = icb[3];
+  const ks = new Int32Array(4);
+  const whole = P.length & ~15;
+  for (let i = 0; i < whole; i += 16) {
+    encryptWords(w, c0, c1, c2, c3, ks);
+    c3 = (c3 + 1) | 0; // inc32
+    const x0 = ks[0] ^ ((P[i] << 24) | (P[i + 1] << 16) | (P[i + 2] << 8) | P[i + 3]);
+    const x1 = ks[1] ^ ((P[i + 4] << 24) | (P[i + 5] << 16) | (P[i + 6] << 8) | P[i + 7]);
+    const x2 = ks[2] ^ ((P[i + 8] << 24) | (P[i + 9] << 16) | (P[i + 10] << 8) | P[i + 11]);
+    const x3 = ks[3] ^ ((P[i + 12] << 24) | (P[i + 13] << 16) | (P[i + 14] << 8) | P[i + 15]);
+    out[i] = x0 >>> 24;
+    out[i + 1] = x0 >>> 16;
+    out[i + 2] = x0 >>> 8;
+    out[i + 3] = x0;
+    out[i + 4] = x1 >>> 24;
+    out[i + 5] = x1 >>> 16;
+    out[i + 6] = x1 >>> 8;
+    out[i + 7] = x1;
+    out[i + 8] = x2 >>> 24;
+    out[i + 9] = x2 >>> 16;
+    out[i + 10] = x2 >>> 8;
+    out[i + 11] = x2;
+    out[i + 12] = x3 >>> 24;
+    out[i + 13] = x3 >>> 16;
+    out[i + 14] = x3 >>> 8;
+    out[i + 15] = x3;
+    multiplyBlock8(T, S, x0, x1, x2, x3);
+  }
+  if (whole < P.length) {
+    gctr(w, Int32Array.of(c0, c1, c2, c3), P.subarray(whole), out.subarray(whole, P.length));
+    ghashUpdate(H, S, out, whole, P.length);
+  }
 }
 
 /** GCM-AD (§7.2): verifies T, then returns P; or throws the one opaque AUTH_FAILED. */

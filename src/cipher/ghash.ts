@@ -184,55 +184,70 @@ export function ghashUpdate(key: GhashKey, Y: Int32Array, data: Uint8Array, star
   }
 }
 
-/** Yi = (Yi−1 ⊕ Xi) • H with the 8-bit table: 16 lookups of 4 words a block. */
-function update8(T: Int32Array, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
-  let y0 = Y[0];
-  let y1 = Y[1];
-  let y2 = Y[2];
-  let y3 = Y[3];
-  for (let i = start; i < end; i += 16) {
-    const x0 = y0 ^ ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
-    const x1 = y1 ^ ((data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7]);
-    const x2 = y2 ^ ((data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11]);
-    const x3 = y3 ^ ((data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15]);
-    // Y = Σ over byte positions p = 0..15 of T[p][byte p of X]: 16 lookups of 4 words
-    let t = (x0 >>> 24) << 2;
-    y0 = T[t]; y1 = T[t + 1]; y2 = T[t + 2]; y3 = T[t + 3];
-    t = 1024 | (((x0 >>> 16) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 2048 | (((x0 >>> 8) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 3072 | ((x0 & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 4096 | ((x1 >>> 24) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 5120 | (((x1 >>> 16) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 6144 | (((x1 >>> 8) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 7168 | ((x1 & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 8192 | ((x2 >>> 24) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 9216 | (((x2 >>> 16) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 10240 | (((x2 >>> 8) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 11264 | ((x2 & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 12288 | ((x3 >>> 24) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 13312 | (((x3 >>> 16) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 14336 | (((x3 >>> 8) & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-    t = 15360 | ((x3 & 255) << 2);
-    y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
-  }
+/**
+ * Y = (Y ⊕ X) • H for one block X = (x0, x1, x2, x3) with the 8-bit table (one step of
+ * Algorithm 2). GCM's encryption calls it on each ciphertext block as soon as it exists.
+ * @param T - the table of a GHASH_TABLE_8BIT key
+ * @param Y - the running value, four int32 words, updated in place
+ * @example multiplyBlock8(key.table, Y, c0, c1, c2, c3)
+ */
+export function multiplyBlock8(T: Int32Array, Y: Int32Array, x0: number, x1: number, x2: number, x3: number): void {
+  x0 ^= Y[0];
+  x1 ^= Y[1];
+  x2 ^= Y[2];
+  x3 ^= Y[3];
+  let y0: number, y1: number, y2: number, y3: number;
+  // Y = Σ over byte positions p = 0..15 of T[p][byte p of X]: 16 lookups of 4 words
+  let t = (x0 >>> 24) << 2;
+  y0 = T[t]; y1 = T[t + 1]; y2 = T[t + 2]; y3 = T[t + 3];
+  t = 1024 | (((x0 >>> 16) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 2048 | (((x0 >>> 8) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 3072 | ((x0 & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 4096 | ((x1 >>> 24) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 5120 | (((x1 >>> 16) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 6144 | (((x1 >>> 8) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 7168 | ((x1 & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 8192 | ((x2 >>> 24) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 9216 | (((x2 >>> 16) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 10240 | (((x2 >>> 8) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 11264 | ((x2 & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 12288 | ((x3 >>> 24) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 13312 | (((x3 >>> 16) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 14336 | (((x3 >>> 8) & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  t = 15360 | ((x3 & 255) << 2);
+  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
   Y[0] = y0;
   Y[1] = y1;
   Y[2] = y2;
   Y[3] = y3;
+}
+
+/** Yi = (Yi−1 ⊕ Xi) • H with the 8-bit table, block by block. */
+function update8(T: Int32Array, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
+  for (let i = start; i < end; i += 16) {
+    multiplyBlock8(
+      T,
+      Y,
+      (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3],
+      (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7],
+      (data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11],
+      (data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15],
+    );
+  }
 }
 
 /** Yi = (Yi−1 ⊕ Xi) • H with Shoup's 4-bit table: Horner over the 32 nibbles, highest power first. */
