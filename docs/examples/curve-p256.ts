@@ -3,7 +3,8 @@ import { G, INFINITY, P256, isOnCurve, pointDouble, scalarMultiply } from '../..
 import { formatNumber } from '../../src/explain/format';
 
 export function main(): void {
-  const { p, a, b, n, h } = P256;
+  const { p, a, b, h } = P256;
+  const n = P256.n!; // optional in the Curve type, always set for P-256
   console.log(`a = p − 3: ${a === p - 3n}`);
   console.log(`b = ${formatNumber(b)}`);
   console.log(`n = ${formatNumber(n)}`);

@@ -16,7 +16,7 @@ function doubleAndAddOps(k: bigint, P: AffinePoint): { ops: string; R: AffinePoi
   return { ops, R };
 }
 
-function ladderOps(k: bigint, bitLength: number): string {
+function ladderOps(bitLength: number): string {
   return 'AD'.repeat(bitLength); // one addition and one doubling per bit, whatever the bit
 }
 
@@ -24,6 +24,6 @@ export function main(): void {
   const G = TOY.G!;
   for (const k of [13n, 200n, 128n, 127n]) {
     const { ops, R } = doubleAndAddOps(k, G);
-    console.log(`k = ${String(k).padStart(3)} = ${k.toString(2).padStart(8, '0')}  double-and-add: ${ops.padEnd(16)} → (${R.x}, ${R.y})   ladder: ${ladderOps(k, 8)}`);
+    console.log(`k = ${String(k).padStart(3)} = ${k.toString(2).padStart(8, '0')}  double-and-add: ${ops.padEnd(16)} → (${R.x}, ${R.y})   ladder: ${ladderOps(8)}`);
   }
 }
