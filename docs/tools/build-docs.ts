@@ -20,12 +20,14 @@ export const EXAMPLES = path.join(DOCS, 'examples');
 
 const BLOCK = /<!-- (code|output):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/\1 -->/g;
 
-/** The markdown files under docs/, recursively, as absolute paths (sorted). */
-export function markdownFiles(dir: string = DOCS): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []))
-    .sort();
+/**
+ * The tour's markdown files: docs/README.md and docs/tour/*.md, as absolute paths (sorted).
+ * (Other pages under docs/, such as PROTOCOL.md and aes-gcm.md, belong to their layers and are
+ * not generated.)
+ */
+export function markdownFiles(): string[] {
+  const tour = path.join(DOCS, 'tour');
+  return [path.join(DOCS, 'README.md'), ...fs.readdirSync(tour).filter((f) => f.endsWith('.md')).map((f) => path.join(tour, f))].sort();
 }
 
 /** The example names (docs/examples/NAME.ts), sorted. */

@@ -9,6 +9,7 @@ import { utf8ToBytes } from '../bytes/bytes.js';
 import type { Curve } from '../curve/affine.js';
 import { P256 } from '../curve/p256.js';
 import { TOY } from '../curve/toy.js';
+import { renderAes, traceAes } from '../explain/aes.js';
 import { demoScalar, renderEcdh, traceEcdh } from '../explain/ecdh.js';
 import { renderInverse, traceInverse } from '../explain/field.js';
 import { toJson } from '../explain/format.js';
@@ -90,6 +91,21 @@ const topics: Record<string, Topic> = {
       return { lines: renderHkdf(trace), data: trace };
     },
   },
+  aes: {
+    synopsis: 'aes --key HEX --block HEX',
+    help: 'One AES block encryption (FIPS 197), printing the state after each round function: SubBytes, ShiftRows, ' +
+      'MixColumns, AddRoundKey. Key: 16, 24 or 32 bytes; block: 16 bytes. Example: FIPS 197 Appendix C.1, ' +
+      '--key 000102030405060708090a0b0c0d0e0f --block 00112233445566778899aabbccddeeff.',
+    run(args) {
+      const key = parseHex(option(args, 'key'), 'key');
+      const block = parseHex(option(args, 'block'), 'block');
+      if (key === undefined || block === undefined) throw new UsageError('aes needs --key HEX and --block HEX');
+      if (![16, 24, 32].includes(key.length)) throw new UsageError('--key must be 16, 24 or 32 bytes');
+      if (block.length !== 16) throw new UsageError('--block must be 16 bytes');
+      const trace = traceAes(key, block);
+      return { lines: renderAes(trace), data: trace };
+    },
+  },
   field: {
     synopsis: 'field [--value N] [--curve toy|p256]',
     help: 'The inverse of N modulo p (toy: 223; p256: P-256\'s p) by Fermat (a^(p−2), square-and-multiply) and by the ' +
@@ -123,7 +139,7 @@ function wrap(text: string, indent: number): string {
 }
 
 export const explain: Command = {
-  summary: 'print a computation step by step (ladder, ecdh, hkdf, field)',
+  summary: 'print a computation step by step (ladder, ecdh, hkdf, aes, field)',
   synopsis: `explain <topic> [options]   topics: ${Object.keys(topics).join(', ')}`,
   description:
     'Prints a computation with every intermediate value, recomputed and checked against the library.\n' +
@@ -139,6 +155,8 @@ export const explain: Command = {
     info: { type: 'string', help: 'hkdf: context, as UTF-8 text', placeholder: 'TEXT' },
     'info-hex': { type: 'string', help: 'hkdf: context, as hex bytes', placeholder: 'HEX' },
     length: { type: 'string', help: 'hkdf: output length in bytes (default 32)', placeholder: 'N' },
+    key: { type: 'string', help: 'aes: the key, 16, 24 or 32 bytes', placeholder: 'HEX' },
+    block: { type: 'string', help: 'aes: the 16-byte block to encrypt', placeholder: 'HEX' },
     json: { type: 'boolean', help: 'print the data as JSON instead of text' },
   },
   maxPositionals: 1,

@@ -97,15 +97,27 @@ describe('ecdh-lab explain', () => {
     expect((5n * BigInt(json.inverse)) % p).toBe(1n);
   });
 
+  it('aes: FIPS 197 C.1, the state after each round function; --json has every step', () => {
+    const r = run('aes', '--key', '000102030405060708090a0b0c0d0e0f', '--block', '00112233445566778899aabbccddeeff');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/round  1  SubBytes     63cab704 0953d051 cd60e0e7 ba70e18c/); // FIPS 197 C.1 round[1].s_box
+    const key = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
+    const out = crypto.createCipheriv('aes-128-ecb', key, null).setAutoPadding(false).update(Buffer.from('00112233445566778899aabbccddeeff', 'hex')).toString('hex');
+    expect(r.stdout).toContain(`output  ${out.match(/.{8}/g)!.join(' ')}`);
+    const json = JSON.parse(run('aes', '--key', key.toString('hex'), '--block', '00'.repeat(16), '--json').stdout);
+    expect(json.steps).toHaveLength(40);
+    expect(json.output).toBe(crypto.createCipheriv('aes-128-ecb', key, null).setAutoPadding(false).update(Buffer.alloc(16)).toString('hex'));
+  });
+
   it('usage errors exit 2 with the help; --help lists every topic', () => {
-    for (const args of [[], ['bogus'], ['ladder', '--curve', 'p384'], ['ladder', '--scalar', 'x1'], ['hkdf'], ['hkdf', '--ikm', 'abc'], ['field', '--value', '0']]) {
+    for (const args of [[], ['bogus'], ['ladder', '--curve', 'p384'], ['ladder', '--scalar', 'x1'], ['hkdf'], ['hkdf', '--ikm', 'abc'], ['field', '--value', '0'], ['aes', '--key', '00'], ['aes', '--key', '00'.repeat(16), '--block', '00']]) {
       const r = run(...args);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/usage: ecdh-lab explain/);
     }
     const help = run('--help');
     expect(help.status).toBe(0);
-    for (const topic of ['ladder', 'ecdh', 'hkdf', 'field']) expect(help.stdout).toContain(`explain ${topic}`);
+    for (const topic of ['ladder', 'ecdh', 'hkdf', 'aes', 'field']) expect(help.stdout).toContain(`explain ${topic}`);
   });
 });
 

@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto';
 import { INFINITY, TOY, G, P256, bytesToHex, hexToBytes, utf8ToBytes } from '../../src/index';
 import { demoScalar, renderEcdh, traceEcdh } from '../../src/explain/ecdh';
+import { renderAes, traceAes } from '../../src/explain/aes';
 import { renderInverse, traceInverse } from '../../src/explain/field';
 import { toJson } from '../../src/explain/format';
 import { renderHkdf, traceHkdf } from '../../src/explain/hkdf';
@@ -187,5 +188,31 @@ describe('toJson', () => {
     expect(json.steps[0].R0).toBeNull();
     expect(json.result).toEqual({ x: '4', y: '27' });
     expect(JSON.parse(toJson({ b: Uint8Array.of(1, 255) }))).toEqual({ b: '01ff' });
+  });
+});
+
+describe('traceAes', () => {
+  // FIPS 197 Appendix C.1 (AES-128): round[1].start, .s_box, .s_row, .m_col; round[2].start; output.
+  const key = hexToBytes('000102030405060708090a0b0c0d0e0f');
+  const block = hexToBytes('00112233445566778899aabbccddeeff');
+  it('matches FIPS 197 Appendix C.1 and node:crypto', () => {
+    const t = traceAes(key, block);
+    const hex = t.steps.map((s) => bytesToHex(s.state));
+    expect(hex.slice(0, 6)).toEqual([
+      '00102030405060708090a0b0c0d0e0f0', '63cab7040953d051cd60e0e7ba70e18c', '6353e08c0960e104cd70b751bacad0e7',
+      '5f72641557f5bc92f7be3b291db9f91a', '89d810e8855ace682d1843d8cb128fe4', 'a761ca9b97be8b45d8ad1a611fc97369',
+    ]);
+    expect(t.steps).toHaveLength(1 + 9 * 4 + 3);
+    const ecb = crypto.createCipheriv('aes-128-ecb', key, null).setAutoPadding(false);
+    expect(bytesToHex(t.output)).toBe(ecb.update(block).toString('hex'));
+    expect(bytesToHex(t.output)).toBe('69c4e0d86a7b0430d8cdb78070b4c55a');
+    expect(renderAes(t).join('\n')).toContain('output  69c4e0d8 6a7b0430 d8cdb780 70b4c55a');
+  });
+  it('AES-256: 14 rounds, output from node:crypto', () => {
+    const k = hexToBytes('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
+    const t = traceAes(k, block);
+    expect(t.rounds).toBe(14);
+    const ecb = crypto.createCipheriv('aes-256-ecb', k, null).setAutoPadding(false);
+    expect(bytesToHex(t.output)).toBe(ecb.update(block).toString('hex'));
   });
 });
