@@ -44,7 +44,7 @@ function fail(message: string): never {
 
 function assertLabel(label: unknown, name: string): asserts label is string {
   if (typeof label !== 'string') throw new TypeError(`${name} must be a string, got ${describeType(label)}`);
-  if (!LABEL_ONLY.test(label)) throw new RangeError(`${name} '${label}' is not a valid PEM label (RFC 7468 §3)`);
+  if (!LABEL_ONLY.test(label)) throw new RangeError(`${name} is not a valid PEM label (RFC 7468 §3)`);
 }
 
 /**
