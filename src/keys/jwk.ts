@@ -81,12 +81,13 @@ function readMember(jwk: Record<string, unknown>, name: 'x' | 'y' | 'd'): Uint8A
  * @param jwk - the parsed JSON object (not a JSON string)
  * @param kind - 'public' refuses a "d" member; 'private' requires it
  * @returns the octets of x, y (and d)
- * @throws TypeError when `jwk` is not a plain object; CryptoError INVALID_ENCODING for a
+ * @throws TypeError when `jwk` is not a plain object (as JSON.parse returns); CryptoError INVALID_ENCODING for a
  *   wrong kty or crv, or a missing or malformed member
  * @example parseJwk(JSON.parse(text), 'public')
  */
 export function parseJwk(jwk: unknown, kind: 'public' | 'private'): JwkFields {
-  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk) || jwk instanceof Uint8Array) {
+  // "[object Object]" for plain objects from any realm; arrays, byte arrays, Maps and strings are refused.
+  if (typeof jwk !== 'object' || jwk === null || Object.prototype.toString.call(jwk) !== '[object Object]') {
     throw new TypeError(`jwk must be an object, got ${describeType(jwk)}`);
   }
   const members = jwk as Record<string, unknown>;
