@@ -95,7 +95,7 @@ describe('junk-typed inputs → TypeError (RangeError for a malformed label)', (
     expect(() => encodePem(value as string, spkiDer)).toThrow(TypeError);
     if (!Array.isArray(value)) expect(() => decodePem(spkiPem, value as string)).toThrow(TypeError);
   });
-  it.each([undefined, null, 1, 'MFkw', [1, 2], new ArrayBuffer(2)])('der %p', (value) => {
+  it.each<unknown>([undefined, null, 1, 'MFkw', [1, 2], new ArrayBuffer(2)])('der %p', (value) => {
     expect(() => encodePem('PUBLIC KEY', value as Uint8Array)).toThrow(TypeError);
   });
   it('a label list holding a non-label is a RangeError that does not echo it', () => {
