@@ -24,6 +24,8 @@ import type { Hash, HashFunction } from './hash.js';
 import { H0, K as KArray } from './sha256-constants.js';
 
 const K = Int32Array.from(KArray);
+/** H^(0) as int32 words; each computation starts from a copy. */
+const IV = Int32Array.from(H0);
 
 /**
  * Runs the compression function over the 64-byte blocks data[offset … end) in place on
@@ -134,7 +136,7 @@ function compressBlocks(state: Int32Array, data: Uint8Array, offset: number, end
 
 /** The streaming state of SHA-256. */
 class Sha256 implements Hash {
-  private readonly state = Int32Array.from(H0);
+  private readonly state = IV.slice();
   /** The partial block not yet compressed. */
   private readonly buffer = new Uint8Array(64);
   private buffered = 0;
@@ -169,24 +171,7 @@ class Sha256 implements Hash {
   digest(): Uint8Array {
     if (this.finished) throw new Error('sha256: digest() called twice');
     this.finished = true;
-    // FIPS 180-4 §5.1.1: append the bit 1, then zeros, then ℓ as 64 bits big-endian.
-    const buffer = this.buffer;
-    let i = this.buffered;
-    buffer[i++] = 0x80;
-    if (i > 56) {
-      buffer.fill(0, i);
-      compressBlocks(this.state, buffer, 0, 64);
-      i = 0;
-    }
-    buffer.fill(0, i, 56);
-    const high = Math.floor(this.length / 0x20000000); // ℓ = 8·length; its top 32 bits
-    const low = (this.length * 8) >>> 0; // … and its low 32 bits (exact: length < 2^53)
-    writeWord(buffer, 56, high);
-    writeWord(buffer, 60, low);
-    compressBlocks(this.state, buffer, 0, 64);
-    const out = new Uint8Array(32);
-    for (let j = 0; j < 8; j++) writeWord(out, 4 * j, this.state[j]);
-    return out;
+    return finish(this.state, this.buffer, this.buffered, this.length);
   }
 
   clone(): Sha256 {
@@ -198,6 +183,28 @@ class Sha256 implements Hash {
     copy.length = this.length;
     return copy;
   }
+}
+
+/**
+ * Pads and compresses the last partial block (FIPS 180-4 §5.1.1: append the bit 1, then
+ * zeros, then ℓ = 8·length as 64 bits big-endian) and returns H^(N) as bytes.
+ * `block` holds the `buffered` bytes not yet compressed, and may be overwritten.
+ */
+function finish(state: Int32Array, block: Uint8Array, buffered: number, length: number): Uint8Array {
+  let i = buffered;
+  block[i++] = 0x80;
+  if (i > 56) {
+    block.fill(0, i);
+    compressBlocks(state, block, 0, 64);
+    i = 0;
+  }
+  block.fill(0, i, 56);
+  writeWord(block, 56, Math.floor(length / 0x20000000)); // the top 32 bits of ℓ
+  writeWord(block, 60, (length * 8) >>> 0); // … and the low 32 bits (exact: length < 2^53)
+  compressBlocks(state, block, 0, 64);
+  const out = new Uint8Array(32);
+  for (let j = 0; j < 8; j++) writeWord(out, 4 * j, state[j]);
+  return out;
 }
 
 function writeWord(out: Uint8Array, offset: number, word: number): void {
@@ -218,7 +225,17 @@ function writeWord(out: Uint8Array, offset: number, word: number): void {
  * // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  * const h = sha256.create(); h.update(part1).update(part2); h.digest();
  */
-export const sha256: HashFunction = Object.assign((data: Uint8Array): Uint8Array => new Sha256().update(data).digest(), {
+function sha256OneShot(data: Uint8Array): Uint8Array {
+  assertBytes(data, 'data');
+  const state = IV.slice();
+  const whole = data.length - (data.length & 63);
+  compressBlocks(state, data, 0, whole);
+  const block = new Uint8Array(64);
+  block.set(data.subarray(whole));
+  return finish(state, block, data.length - whole, data.length);
+}
+
+export const sha256: HashFunction = Object.assign(sha256OneShot, {
   create: (): Hash => new Sha256(),
   blockLength: 64,
   outputLength: 32,

@@ -58,7 +58,9 @@ export function expand(hash: HashFunction, prk: Uint8Array, info: Uint8Array | u
   let T: Uint8Array = EMPTY; // T(0)
   for (let i = 1, offset = 0; offset < length; i++, offset += HashLen) {
     counter[0] = i;
-    T = keyed.clone().update(T).update(info ?? EMPTY).update(counter).digest(); // T(i)
+    const last = offset + HashLen >= length;
+    const mac = last ? keyed : keyed.clone(); // the keyed state is used up by the last block
+    T = mac.update(T).update(info ?? EMPTY).update(counter).digest(); // T(i)
     OKM.set(T.subarray(0, Math.min(HashLen, length - offset)), offset);
   }
   return OKM;
