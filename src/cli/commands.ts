@@ -4,9 +4,15 @@
  */
 import { runCommand, type Command } from './command.js';
 import { demo } from './demo.js';
+import { derive } from './derive.js';
+import { keygen } from './keygen.js';
+import { pubkey } from './pubkey.js';
 
 const registry: Record<string, Command> = {
   demo,
+  keygen,
+  pubkey,
+  derive,
 };
 
 export const VERSION = '0.1.0';

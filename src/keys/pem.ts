@@ -114,6 +114,21 @@ export function decodePemBlocks(text: string): PemBlock[] {
 }
 
 /**
+ * Picks the one block a caller expects out of already-decoded blocks.
+ * @param blocks - from `decodePemBlocks`
+ * @param labels - the accepted labels
+ * @returns the block
+ * @throws CryptoError INVALID_ENCODING unless there is exactly one block, with an accepted label
+ * @example selectPemBlock(decodePemBlocks(text), ['PRIVATE KEY', 'EC PRIVATE KEY'])
+ */
+export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly string[]): PemBlock {
+  const expected = labels.map((label) => `"${label}"`).join(' or ');
+  if (blocks.length !== 1) fail(`expected one ${expected} block, found ${blocks.length} blocks`);
+  if (!labels.includes(blocks[0].label)) fail(`expected a ${expected} block, found "${blocks[0].label}"`);
+  return blocks[0];
+}
+
+/**
  * Reads a text that must hold exactly one PEM block with one of the expected labels.
  * @param text - the PEM text
  * @param labels - the accepted label, or several
@@ -126,9 +141,5 @@ export function decodePem(text: string, labels: string | readonly string[]): Pem
   const accepted = typeof labels === 'string' ? [labels] : labels;
   if (!Array.isArray(accepted) || accepted.length === 0) throw new TypeError('labels must be a string or a non-empty array of strings');
   accepted.forEach((label, i) => assertLabel(label, `labels[${i}]`));
-  const blocks = decodePemBlocks(text);
-  const expected = accepted.map((label) => `"${label}"`).join(' or ');
-  if (blocks.length !== 1) fail(`expected one ${expected} block, found ${blocks.length} blocks`);
-  if (!accepted.includes(blocks[0].label)) fail(`expected a ${expected} block, found "${blocks[0].label}"`);
-  return blocks[0];
+  return selectPemBlock(decodePemBlocks(text), accepted);
 }
