@@ -37,7 +37,7 @@ import { DerReader, DerTag } from './der.js';
 import { encodeJwk, parseJwk, type EcJwk } from './jwk.js';
 import { decodePemBlocks, encodePem, selectPemBlock } from './pem.js';
 import { encodePkcs8, parsePkcs8 } from './pkcs8.js';
-import { assertMatchingPublicKey, assertPublicKey, PublicKey } from './public-key.js';
+import { assertPublicKey, PublicKey } from './public-key.js';
 import { encodeEcPrivateKey, parseEcPrivateKey, type EcPrivateKeyFields } from './sec1.js';
 
 /** The DER/PEM structures a private key can be written in. */
@@ -140,10 +140,15 @@ export class PrivateKey {
     return PrivateKey.fromFields({ privateKey: d!, publicKey: concatBytes(Uint8Array.of(0x04), x, y) }, 'jwk');
   }
 
-  /** Validates d and, when present, the embedded public key against d·G. */
+  /**
+   * Validates d and, when present, the embedded public key: a valid point (decodePoint's
+   * INVALID_ENCODING / INVALID_POINT) that equals d·G (INVALID_ENCODING otherwise).
+   */
   private static fromFields(fields: EcPrivateKeyFields, where: string): PrivateKey {
     const key = PrivateKey.fromRaw(fields.privateKey);
-    if (fields.publicKey !== undefined) assertMatchingPublicKey(fields.publicKey, key.publicKey, where);
+    if (fields.publicKey !== undefined && !PublicKey.fromRaw(fields.publicKey).equals(key.publicKey)) {
+      throw new CryptoError('INVALID_ENCODING', `${where}: the embedded public key does not match the private key`);
+    }
     return key;
   }
 

@@ -17,7 +17,6 @@
  * the uncompressed form unless `toRaw({ compressed: true })` asks otherwise.
  */
 import { concatBytes } from '../bytes/index.js';
-import { CryptoError } from '../errors.js';
 import type { AffinePoint } from '../curve/affine.js';
 import { decodePoint, encodePoint } from '../curve/encoding.js';
 import { assertValidPublicPoint } from '../ecdh/validate.js';
@@ -162,11 +161,4 @@ export class PublicKey {
  */
 export function assertPublicKey(value: unknown, name: string): asserts value is PublicKey {
   if (!(value instanceof PublicKey)) throw new TypeError(`${name} must be a PublicKey`);
-}
-
-/** A check used by PrivateKey: whether an encoded public key matches Q = d·G. */
-export function assertMatchingPublicKey(encoded: Uint8Array, expected: PublicKey, where: string): void {
-  if (!PublicKey.fromRaw(encoded).equals(expected)) {
-    throw new CryptoError('INVALID_ENCODING', `${where}: the embedded public key does not match the private key`);
-  }
 }
