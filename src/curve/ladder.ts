@@ -13,18 +13,22 @@
  *                      jacobian.ts (whose special-case branches it can reach: the reference)
  *   ladder             the fast form, the co-Z Montgomery ladder of Goundar, Joye, Miyaji,
  *                      Rivain and Venelli (2011, Alg. 9 with Z tracked): per bit one XYcZ-ADDC
- *                      and one XYcZ-ADD (coz.ts), 11M + 5S, about half a plain ladder step
+ *                      and one XYcZ-ADD (coz.ts), 11M + 5S with Z tracked, against 14M + 10S for a
+ *                      plain step (jacobianAdd + jacobianDouble)
  *   doubleAndAdd       textbook left-to-right double-and-add, variable time, for comparison
  *
  * Why the co-Z ladder never meets a special case. The scalar is first made exactly 257 bits
  * long: k' = k + n when that has bit 256 set, else k + 2n (chosen by a mask; k'·P = k·P since
  * n·P = O). The ladder starts from (R0, R1) = (P, 2P) for the leading bit and reads bits
- * 255 … 0. A step on prefix j breaks only if R0 = ±R1 or an input is O, i.e. when 2j + 1,
- * j or j + 1 is ≡ 0 (mod n). Every prefix of k' lies in [1, 3n/2), which leaves j ∈ {n − 1, n}:
- * exactly k' ∈ {2n − 2, 2n − 1, 2n, 2n + 1}, i.e. k ∈ {n − 2, n − 1, 0, 1}. Those four
- * scalars are replaced by 2 before the loop, and their results (−2P, −P, O, P) are selected
- * afterwards by masks, so the same operations run for every k. (PERF-NOTES' prototype failed
- * at exactly 1, n − 2, n − 1.)
+ * 255 … 0. The step on prefix j (R0 = j·P, R1 = (j+1)·P) computes R0 ± R1 and then
+ * (2j+1)·P ± P, so it breaks only when j ≡ 0, j ≡ −1 or 2j + 1 ≡ 0 (mod n). The prefixes
+ * j = ⌊k'/2^i⌋, i ≥ 1, lie in [(n+1)/2^i, 3n/2), where the bad values are (n−1)/2, n − 1, n and
+ * (3n−1)/2. Working through them: n − 1 or n (as ⌊k'/2⌋) and (n−1)/2 (as ⌊k'/4⌋) all mean
+ * k' ∈ [2n − 2, 2n + 1]; (3n−1)/2 would need k' = 3n − 1, i.e. k = n − 1, which takes k + n.
+ * So exactly k' ∈ {2n − 2, 2n − 1, 2n, 2n + 1}, i.e. k ∈ {n − 2, n − 1, 0, 1}, would fail. Those
+ * four scalars are replaced by 2 before the loop, and their results (−2P, −P, O, P) are
+ * selected afterwards by masks, so the same operations run for every k. (PERF-NOTES' prototype
+ * failed at exactly 1, n − 2, n − 1; the tests run all four and their neighbours.)
  *
  * What BigInt still leaks (read this before trusting it with a long-term key): the operation
  * SEQUENCE is independent of k, but the duration of each BigInt multiplication, remainder and
