@@ -25,15 +25,15 @@ export function commandHelp(command: Command): string {
   })}`;
 }
 
-/** Parses argv for `command` and runs it; --help prints the help, usage errors exit 2. */
+/** Parses argv for `command` and runs it; --help prints the help, usage errors (from parsing or from main) exit 2. */
 export async function runCommand(name: string, command: Command, argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(commandHelp(command));
     return 0;
   }
-  let args: ParsedArgs;
   try {
-    args = parseArgs(argv, command.options, command.maxPositionals ?? 0);
+    const args: ParsedArgs = parseArgs(argv, command.options, command.maxPositionals ?? 0);
+    return await command.main(args); // main may throw UsageError too (e.g. a missing required option)
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`ecdh-lab ${name}: ${error.message}\n\n${commandHelp(command)}`);
@@ -41,5 +41,4 @@ export async function runCommand(name: string, command: Command, argv: string[])
     }
     throw error;
   }
-  return command.main(args);
 }

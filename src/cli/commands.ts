@@ -4,10 +4,16 @@
  */
 import { runCommand, type Command } from './command.js';
 import { demo } from './demo.js';
+import { derive } from './derive.js';
 import { explain } from './explain.js';
+import { keygen } from './keygen.js';
+import { pubkey } from './pubkey.js';
 
 const registry: Record<string, Command> = {
   demo,
+  keygen,
+  pubkey,
+  derive,
   explain,
 };
 
