@@ -139,6 +139,13 @@ describe('AEAD interface', () => {
     expect(cipher.decrypt(sealed)).toEqual(new Uint8Array([1, 2, 3]));
     expect(cipher.decrypt(sealed)).toEqual(new Uint8Array([1, 2, 3]));
   });
+  it('the NONCE_REUSE guard is per object only, as docs/aes-gcm.md says: a second object with the same nonce is not caught', () => {
+    const key = new Uint8Array(32).fill(1);
+    const nonce = new Uint8Array(12).fill(2);
+    const first = aesGcm(key, nonce).encrypt(new Uint8Array([1, 2, 3]));
+    const second = aesGcm(key, nonce).encrypt(new Uint8Array([4, 5, 6])); // nonce reuse, not detected
+    expect(second.length).toBe(first.length);
+  });
 
   it('empty plaintext and empty AAD work (the tag alone authenticates)', () => {
     const sealed = aesGcm(key, nonce).encrypt(new Uint8Array(0));
