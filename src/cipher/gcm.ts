@@ -29,7 +29,7 @@
  *   or random 96-bit nonces for at most 2^32 messages per key (SP 800-38D §8.3).
  * - Streaming. A message is processed whole; the secure channel frames records instead.
  */
-import { assertBytes, assertInteger, equalBytes } from '../bytes/index.js';
+import { assertBytes, assertInteger, equalBytes, readUint32BE, writeUint64BE } from '../bytes/index.js';
 import { describeType } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
 import { encryptWords, expandKey } from './aes.js';
@@ -124,12 +124,7 @@ function parseOptions(options: unknown): GcmTagLength {
 /** J0 (§7.1 step 2). */
 function preCounterBlock(H: GhashKey, nonce: Uint8Array): Int32Array {
   if (nonce.length === 12) {
-    return Int32Array.of(
-      (nonce[0] << 24) | (nonce[1] << 16) | (nonce[2] << 8) | nonce[3],
-      (nonce[4] << 24) | (nonce[5] << 16) | (nonce[6] << 8) | nonce[7],
-      (nonce[8] << 24) | (nonce[9] << 16) | (nonce[10] << 8) | nonce[11],
-      1,
-    );
+    return Int32Array.of(readUint32BE(nonce, 0), readUint32BE(nonce, 4), readUint32BE(nonce, 8), 1); // IV ‖ 0^31 ‖ 1
   }
   const J0 = new Int32Array(4);
   ghashUpdate(H, J0, nonce, 0, nonce.length); // IV ‖ 0^s
@@ -137,16 +132,11 @@ function preCounterBlock(H: GhashKey, nonce: Uint8Array): Int32Array {
   return J0;
 }
 
-/** [len(A)]64 ‖ [len(C)]64 with lengths in bits, from lengths in bytes (< 2^53). */
+/** [len(A)]64 ‖ [len(C)]64 with lengths in bits, from lengths in bytes (checked by assertGcmLimits). */
 function lengthBlock(aadBytes: number, textBytes: number): Uint8Array {
   const block = new Uint8Array(16);
-  const words = [Math.floor(aadBytes / 2 ** 29), aadBytes << 3, Math.floor(textBytes / 2 ** 29), textBytes << 3];
-  for (let j = 0; j < 4; j++) {
-    block[4 * j] = words[j] >>> 24;
-    block[4 * j + 1] = words[j] >>> 16;
-    block[4 * j + 2] = words[j] >>> 8;
-    block[4 * j + 3] = words[j];
-  }
+  writeUint64BE(block, 0, BigInt(aadBytes) * 8n);
+  writeUint64BE(block, 8, BigInt(textBytes) * 8n);
   return block;
 }
 
