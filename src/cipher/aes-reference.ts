@@ -19,6 +19,7 @@
  * see ./aes.ts) or be constant time (the S-box is a table indexed by secret bytes, and the
  * S-box itself is computed here with a variable-time field inverse at load time).
  */
+import { assertBytes } from '../bytes/index.js';
 
 /** Number of columns of the state, Nb = 4 (FIPS 197 §3.4). */
 export const Nb = 4;
@@ -145,8 +146,7 @@ export function roundCount(Nk: number): number {
  * @example keyExpansion(hexToBytes('2b7e151628aed2a6abf7158809cf4f3c'))[43] // [0xb6, 0x63, 0x0c, 0xa6] (Appendix A.1)
  */
 export function keyExpansion(key: Uint8Array): number[][] {
-  if (!(key instanceof Uint8Array)) throw new TypeError('aes: key must be a Uint8Array');
-  if (key.length !== 16 && key.length !== 24 && key.length !== 32) throw new RangeError(`aes: key must be 16, 24 or 32 bytes long, got ${key.length}`);
+  assertBytes(key, 'key', 16, 24, 32);
   const Nk = key.length / 4;
   const Nr = roundCount(Nk);
   const w: number[][] = [];
@@ -188,11 +188,6 @@ function fromState(s: State): Uint8Array {
   return out;
 }
 
-function assertBlock(block: unknown): asserts block is Uint8Array {
-  if (!(block instanceof Uint8Array)) throw new TypeError('aes: block must be a Uint8Array');
-  if (block.length !== 16) throw new RangeError(`aes: block must be 16 bytes long, got ${block.length}`);
-}
-
 /**
  * Cipher (§5.1, Algorithm 1): encrypts one 16-byte block.
  *
@@ -204,7 +199,7 @@ function assertBlock(block: unknown): asserts block is Uint8Array {
  * // 69c4e0d86a7b0430d8cdb78070b4c55a (Appendix C.1)
  */
 export function aesEncryptBlockReference(block: Uint8Array, key: Uint8Array): Uint8Array {
-  assertBlock(block);
+  assertBytes(block, 'block', 16);
   const w = keyExpansion(key);
   const Nr = roundCount(key.length / 4);
   let state = addRoundKey(toState(block), w, 0);
@@ -231,7 +226,7 @@ export function aesEncryptBlockReference(block: Uint8Array, key: Uint8Array): Ui
  * // 00112233445566778899aabbccddeeff (Appendix C.1)
  */
 export function aesDecryptBlockReference(block: Uint8Array, key: Uint8Array): Uint8Array {
-  assertBlock(block);
+  assertBytes(block, 'block', 16);
   const w = keyExpansion(key);
   const Nr = roundCount(key.length / 4);
   let state = addRoundKey(toState(block), w, Nr);

@@ -22,7 +22,7 @@
  *   node:crypto or WebCrypto where that threat matters.
  * - No modes (see ./gcm.ts) and no wiping of key material (JavaScript cannot promise it).
  */
-import { assertBytes } from '../bytes/index.js';
+import { assertBytes, readUint32BE, writeUint32BE } from '../bytes/index.js';
 import { INV_SBOX, SBOX, gfMultiply, xtime } from './aes-reference.js';
 
 const rotateRight8 = (word: number): number => (word >>> 8) | (word << 24);
@@ -163,20 +163,10 @@ export function decryptWords(dw: Int32Array, s0: number, s1: number, s2: number,
   out[3] = ((SI[s3 >>> 24] << 24) | (SI[(s2 >>> 16) & 255] << 16) | (SI[(s1 >>> 8) & 255] << 8) | SI[s0 & 255]) ^ dw[k + 3];
 }
 
-/** Reads the big-endian word at bytes[offset..offset+3] as an int32. */
-function readWord(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
-}
-
-function writeWords(words: Int32Array): Uint8Array {
+/** The four words of a block (FIPS 197 §3.4: column c is bytes 4c..4c+3) into a fresh 16-byte array. */
+function wordsToBlock(words: Int32Array): Uint8Array {
   const out = new Uint8Array(16);
-  for (let i = 0; i < 4; i++) {
-    const v = words[i];
-    out[4 * i] = v >>> 24;
-    out[4 * i + 1] = v >>> 16;
-    out[4 * i + 2] = v >>> 8;
-    out[4 * i + 3] = v;
-  }
+  for (let c = 0; c < 4; c++) writeUint32BE(out, 4 * c, words[c] >>> 0);
   return out;
 }
 
@@ -214,14 +204,14 @@ export function createAes(key: Uint8Array): AesBlockCipher {
     rounds: (w.length >>> 2) - 1,
     encryptBlock(block: Uint8Array): Uint8Array {
       assertBytes(block, 'block', 16);
-      encryptWords(w, readWord(block, 0), readWord(block, 4), readWord(block, 8), readWord(block, 12), out);
-      return writeWords(out);
+      encryptWords(w, readUint32BE(block, 0), readUint32BE(block, 4), readUint32BE(block, 8), readUint32BE(block, 12), out);
+      return wordsToBlock(out);
     },
     decryptBlock(block: Uint8Array): Uint8Array {
       assertBytes(block, 'block', 16);
       dw ??= expandDecryptionKey(w);
-      decryptWords(dw, readWord(block, 0), readWord(block, 4), readWord(block, 8), readWord(block, 12), out);
-      return writeWords(out);
+      decryptWords(dw, readUint32BE(block, 0), readUint32BE(block, 4), readUint32BE(block, 8), readUint32BE(block, 12), out);
+      return wordsToBlock(out);
     },
   });
 }

@@ -27,7 +27,7 @@
  * the AES T-tables (see ./aes.ts); the BigInt reference branches on bits. Carry-less multiply
  * instructions (PCLMULQDQ), as node:crypto uses, are not available to JavaScript.
  */
-import { assertBytes, bytesToBigInt, bigIntToBytes } from '../bytes/index.js';
+import { assertBytes, bytesToBigInt, bigIntToBytes, readUint32BE, writeUint32BE } from '../bytes/index.js';
 
 /** R = 11100001 ‖ 0^120 (SP 800-38D §6.3), as a 128-bit integer whose top bit is block bit 0. */
 const R = 0xe1n << 120n;
@@ -301,15 +301,10 @@ export function ghash(H: Uint8Array, X: Uint8Array, kind: GhashKey['kind'] = GHA
   assertBlocks(X);
   if (kind !== GHASH_TABLE_4BIT && kind !== GHASH_TABLE_8BIT) throw new RangeError(`kind must be 4 or 8, got ${String(kind)}`);
   const words = new Int32Array(4);
-  for (let j = 0; j < 4; j++) words[j] = (H[4 * j] << 24) | (H[4 * j + 1] << 16) | (H[4 * j + 2] << 8) | H[4 * j + 3];
+  for (let j = 0; j < 4; j++) words[j] = readUint32BE(H, 4 * j);
   const Y = new Int32Array(4);
   ghashUpdate(createGhashKey(words, kind), Y, X, 0, X.length);
   const out = new Uint8Array(16);
-  for (let j = 0; j < 4; j++) {
-    out[4 * j] = Y[j] >>> 24;
-    out[4 * j + 1] = Y[j] >>> 16;
-    out[4 * j + 2] = Y[j] >>> 8;
-    out[4 * j + 3] = Y[j];
-  }
+  for (let j = 0; j < 4; j++) writeUint32BE(out, 4 * j, Y[j] >>> 0);
   return out;
 }

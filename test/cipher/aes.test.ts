@@ -127,4 +127,11 @@ describe('bad input', () => {
     }
     expect(() => keyExpansion(new Uint8Array(20))).toThrow(RangeError);
   });
+  it('the reference uses the shared assertBytes messages, naming the argument', () => {
+    expect(() => keyExpansion(new Uint8Array(20))).toThrow('key must be one of 16, 24, 32 bytes long, got 20');
+    expect(() => keyExpansion('00' as unknown as Uint8Array)).toThrow('key must be a Uint8Array, got string');
+    expect(() => aesEncryptBlockReference(new Uint8Array(15), new Uint8Array(16))).toThrow('block must be 16 bytes long, got 15');
+    expect(() => aesDecryptBlockReference([] as unknown as Uint8Array, new Uint8Array(16))).toThrow('block must be a Uint8Array, got Array');
+    expect(() => aesDecryptBlockReference(new Uint8Array(16), new Uint8Array(8))).toThrow(/^key must be/);
+  });
 });
