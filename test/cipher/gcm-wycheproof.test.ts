@@ -13,8 +13,8 @@
  * missing shows up there as well.
  */
 import { aesGcm, type GcmTagLength } from '../../src/cipher/gcm.js';
-import { CryptoError } from '../../src/errors.js';
 import { hex, loadWycheproof, type FlagPolicy } from '../support/wycheproof.js';
+import { expectCryptoError } from '../support/errors';
 
 const POLICY: FlagPolicy = {
   Ktv: 'known test vector: must match exactly',
@@ -71,14 +71,7 @@ describe('Wycheproof aes_gcm_test.json', () => {
       } else {
         expect(c.flags).toContain('ModifiedTag');
         for (const decrypt of [() => aesGcm(key, iv, aad, { tagLength }).decrypt(sealed), () => aesGcm.withKey(key, { tagLength }).decrypt(iv, sealed, aad)]) {
-          let error: unknown;
-          try {
-            decrypt();
-          } catch (e) {
-            error = e;
-          }
-          expect(error).toBeInstanceOf(CryptoError);
-          expect((error as CryptoError).code).toBe('AUTH_FAILED');
+          expectCryptoError(decrypt, 'AUTH_FAILED');
         }
         tally.modifiedTag++;
       }

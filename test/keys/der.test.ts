@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
-import { CryptoError } from '../../src/errors.js';
 import {
   DerReader,
   DerTag,
@@ -20,17 +19,10 @@ import {
   oidFromString,
   oidToString,
 } from '../../src/keys/der.js';
+import { expectCryptoError } from '../support/errors';
 
 function invalidEncoding(fn: () => unknown): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(CryptoError);
-  expect((thrown as CryptoError).code).toBe('INVALID_ENCODING');
-  expect((thrown as CryptoError).message).toMatch(/^der: /);
+  expectCryptoError(fn, 'INVALID_ENCODING', /^der: /);
 }
 
 describe('writer: X.690 encodings', () => {

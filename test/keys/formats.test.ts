@@ -7,12 +7,12 @@
 import * as crypto from 'node:crypto';
 import fc from 'fast-check';
 import { bytesToHex, concatBytes, hexToBytes } from '../../src/bytes/index.js';
-import { CryptoError } from '../../src/errors.js';
 import { derInteger, derOctetString, derSequence } from '../../src/keys/der.js';
 import { encodeJwk, parseJwk } from '../../src/keys/jwk.js';
 import { encodePkcs8, parsePkcs8 } from '../../src/keys/pkcs8.js';
 import { encodeEcPrivateKey, parseEcPrivateKey } from '../../src/keys/sec1.js';
 import { encodeSpki, parseSpki } from '../../src/keys/spki.js';
+import { expectCryptoError } from '../support/errors';
 
 interface NodeKey {
   d: Uint8Array;
@@ -45,15 +45,7 @@ function nodeKey(): NodeKey {
 }
 
 function invalidEncoding(fn: () => unknown, message?: RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(CryptoError);
-  expect((thrown as CryptoError).code).toBe('INVALID_ENCODING');
-  if (message) expect((thrown as CryptoError).message).toMatch(message);
+  expectCryptoError(fn, 'INVALID_ENCODING', message);
 }
 
 describe('byte-identical with node:crypto both ways (fast-check, 1000 keys)', () => {

@@ -16,6 +16,7 @@ import { PublicKey } from '../../src/keys/public-key.js';
 import { encodeEcPrivateKey } from '../../src/keys/sec1.js';
 import { encodePkcs8 } from '../../src/keys/pkcs8.js';
 import { encodeSpki } from '../../src/keys/spki.js';
+import { expectCryptoError } from '../support/errors';
 
 const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
@@ -29,15 +30,7 @@ function nodePair() {
 }
 
 function expectCode(fn: () => unknown, ...codes: CryptoErrorCode[]): CryptoError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(CryptoError);
-  expect(codes).toContain((thrown as CryptoError).code);
-  return thrown as CryptoError;
+  return expectCryptoError(fn, codes);
 }
 
 // Scalars across [1, n−1], the edges included.

@@ -6,6 +6,7 @@ import * as crypto from 'node:crypto';
 import fc from 'fast-check';
 import { CryptoError } from '../../src/errors.js';
 import { decodePem, decodePemBlocks, encodePem } from '../../src/keys/pem.js';
+import { expectCryptoError } from '../support/errors';
 
 const { publicKey, privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const spkiPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
@@ -14,15 +15,7 @@ const pkcs8Pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 const pkcs8Der = new Uint8Array(privateKey.export({ type: 'pkcs8', format: 'der' }));
 
 function invalidEncoding(fn: () => unknown): CryptoError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(CryptoError);
-  expect((thrown as CryptoError).code).toBe('INVALID_ENCODING');
-  return thrown as CryptoError;
+  return expectCryptoError(fn, 'INVALID_ENCODING');
 }
 
 describe('encodePem writes what OpenSSL/node write', () => {
