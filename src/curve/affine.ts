@@ -21,6 +21,7 @@
  * Euclid, variable time) and double-and-add branches on every bit of k. Secrets go through the
  * ladder (ladder.ts).
  */
+import { assertBigInt, describeType } from '../bytes/assert.js';
 import { mod, modInverseVartime } from '../math/modular.js';
 import { P256 } from './p256.js';
 
@@ -48,6 +49,39 @@ export interface Curve {
 export const INFINITY: AffinePoint = Object.freeze({ x: 0n, y: 0n });
 
 /**
+ * Reads a point argument exactly once: INFINITY itself, or a frozen copy { x, y } of its
+ * coordinates. Every exported point function starts here, so a getter or a Proxy cannot show
+ * one point to a check and another to the arithmetic after it.
+ * @param value - the argument
+ * @param name - its name, used in the message
+ * @param p - when given, each coordinate must lie in [0, p − 1]
+ * @returns INFINITY, or a frozen copy of the point
+ * @throws TypeError naming `name` when value is not an object with bigint x and y; RangeError
+ *   when p is given and a coordinate is outside [0, p − 1]
+ * @example readAffinePoint(G, 'P') // { x: Gx, y: Gy }, frozen
+ */
+export function readAffinePoint(value: unknown, name: string, p?: bigint): AffinePoint {
+  if (value === INFINITY) return INFINITY;
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError(`${name} must be an AffinePoint, got ${describeType(value)}`);
+  }
+  const { x, y } = value as { x?: unknown; y?: unknown }; // the only read of the coordinates
+  const max = p === undefined ? undefined : p - 1n;
+  assertBigInt(x, `${name}.x`, p === undefined ? undefined : 0n, max);
+  assertBigInt(y, `${name}.y`, p === undefined ? undefined : 0n, max);
+  return Object.freeze({ x, y });
+}
+
+/** Throws a TypeError unless `curve` has bigint p, a and b. */
+function assertCurve(curve: unknown): asserts curve is Curve {
+  if (typeof curve !== 'object' || curve === null) throw new TypeError(`curve must be a Curve, got ${describeType(curve)}`);
+  const { p, a, b } = curve as { p?: unknown; a?: unknown; b?: unknown };
+  assertBigInt(p, 'curve.p', 2n);
+  assertBigInt(a, 'curve.a');
+  assertBigInt(b, 'curve.b');
+}
+
+/**
  * Whether P is the point at infinity.
  * @example isInfinity(INFINITY) // true
  */
@@ -59,22 +93,27 @@ export function isInfinity(P: AffinePoint): boolean {
  * Whether P satisfies y² = x³ + a·x + b with 0 ≤ x, y < p. INFINITY has no coordinates: false.
  * @param P - the point
  * @param curve - the curve (default P-256)
+ * @throws TypeError when P is not an object with bigint x and y, or curve is not a Curve
  * @example isOnCurve(P256.G) // true
  */
 export function isOnCurve(P: AffinePoint, curve: Curve = P256): boolean {
-  if (P === INFINITY) return false;
+  const point = readAffinePoint(P, 'P');
+  assertCurve(curve);
+  if (point === INFINITY) return false;
   const { p, a, b } = curve;
-  const { x, y } = P;
-  if (typeof x !== 'bigint' || typeof y !== 'bigint') return false;
+  const { x, y } = point;
   if (x < 0n || x >= p || y < 0n || y >= p) return false;
   return mod(y * y - (x * x * x + a * x + b), p) === 0n;
 }
 
 /**
  * −P = (x, −y); −O = O.
+ * @throws TypeError when P is not an AffinePoint or curve not a Curve
  * @example pointNegate({ x: 4n, y: 27n }, TOY) // { x: 4n, y: 196n }
  */
 export function pointNegate(P: AffinePoint, curve: Curve = P256): AffinePoint {
+  P = readAffinePoint(P, 'P');
+  assertCurve(curve);
   if (P === INFINITY) return INFINITY;
   return { x: P.x, y: mod(-P.y, curve.p) };
 }
@@ -82,9 +121,12 @@ export function pointNegate(P: AffinePoint, curve: Curve = P256): AffinePoint {
 /**
  * 2P by the tangent: λ = (3x² + a)/(2y), x3 = λ² − 2x, y3 = λ(x − x3) − y. 2O = O, and 2P = O
  * when y = 0 (a point of order 2; none exists on P-256 or the toy curve, whose orders are odd).
+ * @throws TypeError when P is not an AffinePoint or curve not a Curve
  * @example pointDouble({ x: 4n, y: 27n }, TOY)
  */
 export function pointDouble(P: AffinePoint, curve: Curve = P256): AffinePoint {
+  P = readAffinePoint(P, 'P');
+  assertCurve(curve);
   if (P === INFINITY) return INFINITY;
   const { p, a } = curve;
   if (P.y === 0n) return INFINITY;
@@ -97,9 +139,13 @@ export function pointDouble(P: AffinePoint, curve: Curve = P256): AffinePoint {
 /**
  * P + Q by the chord, with every special case: O + Q = Q, P + O = P, P + P = 2P (tangent),
  * P + (−P) = O.
+ * @throws TypeError when P or Q is not an AffinePoint, or curve not a Curve
  * @example pointAdd({ x: 4n, y: 27n }, { x: 0n, y: 30n }, TOY)
  */
 export function pointAdd(P: AffinePoint, Q: AffinePoint, curve: Curve = P256): AffinePoint {
+  P = readAffinePoint(P, 'P');
+  Q = readAffinePoint(Q, 'Q');
+  assertCurve(curve);
   if (P === INFINITY) return Q;
   if (Q === INFINITY) return P;
   const { p } = curve;
@@ -119,12 +165,14 @@ export function pointAdd(P: AffinePoint, Q: AffinePoint, curve: Curve = P256): A
  * @param P - the point
  * @param curve - the curve (default P-256)
  * @returns k·P (INFINITY for k = 0)
- * @throws TypeError for a non-bigint k; RangeError for a negative k
+ * @throws TypeError for a non-bigint k, a P that is not an AffinePoint or a curve that is not a
+ *   Curve; RangeError for a negative k
  * @example scalarMultiply(2n, TOY.G, TOY) // equals pointDouble(TOY.G, TOY)
  */
 export function scalarMultiply(k: bigint, P: AffinePoint, curve: Curve = P256): AffinePoint {
-  if (typeof k !== 'bigint') throw new TypeError(`affine: k must be a bigint, got ${typeof k}`);
-  if (k < 0n) throw new RangeError('affine: k must not be negative');
+  assertBigInt(k, 'k', 0n);
+  P = readAffinePoint(P, 'P');
+  assertCurve(curve);
   let R: AffinePoint = INFINITY;
   const bits = k.toString(2);
   for (let i = 0; i < bits.length; i++) {

@@ -18,9 +18,14 @@
  * is written out there.
  *
  * Deliberately not here: general use. These are the ladder's inner formulas, exported for study
- * and so the tests can check them against the affine reference.
+ * and so the tests can check them against the affine reference. The exported functions check
+ * their argument (a frozen copy, coordinates bigints in [0, p − 1]); the ladder calls the
+ * unchecked forms, which use the unchecked field operations of field.ts under short names.
  */
-import { fieldAdd, fieldMul, fieldSquare, fieldSub } from '../math/field.js';
+import { describeType } from '../bytes/assert.js';
+import {
+  fieldAddUnchecked as add, fieldMulUnchecked as mul, fieldSquareUnchecked as square, fieldSubUnchecked as sub, p,
+} from '../math/field.js';
 
 /** Two co-Z points (X1 : Y1 : Z) and (X2 : Y2 : Z), and their common Z. */
 export interface CoZPair {
@@ -31,43 +36,66 @@ export interface CoZPair {
   readonly Z: bigint;
 }
 
+/** Reads a CoZPair argument once, as a frozen copy with every coordinate a bigint in [0, p − 1]. */
+function readCoZPair(value: unknown, name: string): CoZPair {
+  if (typeof value !== 'object' || value === null) throw new TypeError(`${name} must be a CoZPair, got ${describeType(value)}`);
+  const { X1, Y1, X2, Y2, Z } = value as Record<string, unknown>;
+  for (const [coordinate, v] of [['X1', X1], ['Y1', Y1], ['X2', X2], ['Y2', Y2], ['Z', Z]] as const) {
+    if (typeof v !== 'bigint') throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
+    if (v < 0n || v >= p) throw new RangeError(`${name}.${coordinate} is out of range`);
+  }
+  return Object.freeze({ X1, Y1, X2, Y2, Z } as CoZPair);
+}
+
 /**
  * XYcZ-ADD: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns R = P + Q as (X1, Y1) and P
  * re-expressed on R's Z as (X2, Y2). Requires P ≠ ±Q and neither at infinity.
+ * @throws TypeError / RangeError when pair is not a CoZPair of coordinates in [0, p − 1]
  * @example coZAdd({ X1: Gx, Y1: Gy, X2: X2G, Y2: Y2G, Z: 1n }) // after putting 2G on Z = 1
  */
 export function coZAdd(pair: CoZPair): CoZPair {
-  const { X1, Y1, X2, Y2, Z } = pair;
-  const dX = fieldSub(X2, X1); //                         X2 − X1
-  const A = fieldSquare(dX); //                            A = (X2 − X1)²
-  const B = fieldMul(X1, A); //                            B = X1·A          (P's X on the new Z)
-  const C = fieldMul(X2, A); //                            C = X2·A
-  const dY = fieldSub(Y2, Y1); //                          Y2 − Y1
-  const D = fieldSquare(dY); //                            D = (Y2 − Y1)²
-  const E = fieldMul(Y1, fieldSub(C, B)); //               E = Y1·(C − B) = Y1·(X2 − X1)³  (P's Y on the new Z)
-  const X3 = fieldSub(D, fieldAdd(B, C)); //               X3 = D − B − C    (λ² − x1 − x2, scaled)
-  const Y3 = fieldSub(fieldMul(dY, fieldSub(B, X3)), E); // Y3 = (Y2 − Y1)(B − X3) − E  (λ(x1 − x3) − y1, scaled)
-  return { X1: X3, Y1: Y3, X2: B, Y2: E, Z: fieldMul(Z, dX) }; // Z3 = Z·(X2 − X1)
+  return coZAddUnchecked(readCoZPair(pair, 'pair'));
 }
 
 /**
  * XYcZ-ADDC: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns P + Q as (X1, Y1) and P − Q as
  * (X2, Y2), both on Z3 = Z·(X2 − X1). Requires P ≠ ±Q and neither at infinity.
+ * @throws TypeError / RangeError when pair is not a CoZPair of coordinates in [0, p − 1]
  * @example coZAddConjugate(pair) // { P + Q, P − Q }
  */
 export function coZAddConjugate(pair: CoZPair): CoZPair {
+  return coZAddConjugateUnchecked(readCoZPair(pair, 'pair'));
+}
+
+/** XYcZ-ADD without argument checks (4M + 2S): the ladder's inner step. */
+export function coZAddUnchecked(pair: CoZPair): CoZPair {
   const { X1, Y1, X2, Y2, Z } = pair;
-  const dX = fieldSub(X2, X1); //                          X2 − X1
-  const A = fieldSquare(dX); //                             A = (X2 − X1)²
-  const B = fieldMul(X1, A); //                             B = X1·A
-  const C = fieldMul(X2, A); //                             C = X2·A
-  const BC = fieldAdd(B, C); //                             B + C
-  const dY = fieldSub(Y2, Y1); //                           Y2 − Y1          (numerator of λ for P + Q)
-  const sY = fieldAdd(Y2, Y1); //                           Y2 + Y1          (minus the numerator of λ' for P − Q)
-  const E = fieldMul(Y1, fieldSub(C, B)); //                E = Y1·(X2 − X1)³
-  const X3 = fieldSub(fieldSquare(dY), BC); //              X3 = (Y2 − Y1)² − B − C
-  const Y3 = fieldSub(fieldMul(dY, fieldSub(B, X3)), E); // Y3 = (Y2 − Y1)(B − X3) − E
-  const X3c = fieldSub(fieldSquare(sY), BC); //             X3' = (Y1 + Y2)² − B − C           (x of P − Q)
-  const Y3c = fieldSub(fieldMul(sY, fieldSub(X3c, B)), E); // Y3' = (Y1 + Y2)(X3' − B) − E      (y of P − Q)
-  return { X1: X3, Y1: Y3, X2: X3c, Y2: Y3c, Z: fieldMul(Z, dX) }; // Z3 = Z·(X2 − X1)
+  const dX = sub(X2, X1); //                         X2 − X1
+  const A = square(dX); //                           A = (X2 − X1)²
+  const B = mul(X1, A); //                           B = X1·A          (P's X on the new Z)
+  const C = mul(X2, A); //                           C = X2·A
+  const dY = sub(Y2, Y1); //                         Y2 − Y1
+  const D = square(dY); //                           D = (Y2 − Y1)²
+  const E = mul(Y1, sub(C, B)); //                   E = Y1·(C − B) = Y1·(X2 − X1)³  (P's Y on the new Z)
+  const X3 = sub(D, add(B, C)); //                   X3 = D − B − C    (λ² − x1 − x2, scaled)
+  const Y3 = sub(mul(dY, sub(B, X3)), E); //         Y3 = (Y2 − Y1)(B − X3) − E  (λ(x1 − x3) − y1, scaled)
+  return { X1: X3, Y1: Y3, X2: B, Y2: E, Z: mul(Z, dX) }; // Z3 = Z·(X2 − X1)
+}
+
+/** XYcZ-ADDC without argument checks (5M + 3S): the ladder's inner step. */
+export function coZAddConjugateUnchecked(pair: CoZPair): CoZPair {
+  const { X1, Y1, X2, Y2, Z } = pair;
+  const dX = sub(X2, X1); //                         X2 − X1
+  const A = square(dX); //                           A = (X2 − X1)²
+  const B = mul(X1, A); //                           B = X1·A
+  const C = mul(X2, A); //                           C = X2·A
+  const BC = add(B, C); //                           B + C
+  const dY = sub(Y2, Y1); //                         Y2 − Y1          (numerator of λ for P + Q)
+  const sY = add(Y2, Y1); //                         Y2 + Y1          (minus the numerator of λ' for P − Q)
+  const E = mul(Y1, sub(C, B)); //                   E = Y1·(X2 − X1)³
+  const X3 = sub(square(dY), BC); //                 X3 = (Y2 − Y1)² − B − C
+  const Y3 = sub(mul(dY, sub(B, X3)), E); //         Y3 = (Y2 − Y1)(B − X3) − E
+  const X3c = sub(square(sY), BC); //                X3' = (Y1 + Y2)² − B − C           (x of P − Q)
+  const Y3c = sub(mul(sY, sub(X3c, B)), E); //       Y3' = (Y1 + Y2)(X3' − B) − E      (y of P − Q)
+  return { X1: X3, Y1: Y3, X2: X3c, Y2: Y3c, Z: mul(Z, dX) }; // Z3 = Z·(X2 − X1)
 }

@@ -16,12 +16,12 @@
  * Deliberately not here: the hybrid encoding (0x06/0x07, rejected) and encoding O (no public
  * key can be O, so encodePoint refuses it).
  */
-import { assertBytes } from '../bytes/assert.js';
+import { assertBytes, describeType } from '../bytes/assert.js';
 import { bytesToBigInt } from '../bytes/bigint.js';
 import { concatBytes } from '../bytes/bytes.js';
 import { CryptoError } from '../errors.js';
 import { fieldAdd, fieldMul, fieldNeg, fieldSqrt, fieldSquare, fieldSub, fieldToBytes, p } from '../math/field.js';
-import { INFINITY, isOnCurve, type AffinePoint } from './affine.js';
+import { INFINITY, isOnCurve, readAffinePoint, type AffinePoint } from './affine.js';
 import { b } from './p256.js';
 
 /** x³ − 3x + b, the right-hand side of the curve equation. */
@@ -71,17 +71,18 @@ export function decodePoint(bytes: Uint8Array): AffinePoint {
  * @param point - a point on the curve, not INFINITY
  * @param compressed - true for 33 bytes (0x02/0x03 ‖ X), false for 65 bytes (0x04 ‖ X ‖ Y)
  * @returns a fresh Uint8Array
- * @throws TypeError for a wrong argument type; CryptoError INVALID_POINT for INFINITY or a
- *   point not on the curve
+ * @throws TypeError when point is not an object with bigint x and y (for example { x: 1, y: 2 })
+ *   or compressed is not a boolean; CryptoError INVALID_POINT for INFINITY, a coordinate outside
+ *   [0, p − 1] or a point not on the curve
  * @example encodePoint(G, true) // 0x03 ‖ Gx (Gy is odd)
  */
 export function encodePoint(point: AffinePoint, compressed: boolean): Uint8Array {
-  if (typeof point !== 'object' || point === null) throw new TypeError('encoding: point must be an AffinePoint');
-  if (typeof compressed !== 'boolean') throw new TypeError(`encoding: compressed must be a boolean, got ${typeof compressed}`);
-  if (point === INFINITY) throw new CryptoError('INVALID_POINT', 'encoding: refusing to encode the point at infinity');
-  if (!isOnCurve(point)) throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
+  const P = readAffinePoint(point, 'point'); // read once: the checks and the bytes see the same point
+  if (typeof compressed !== 'boolean') throw new TypeError(`compressed must be a boolean, got ${describeType(compressed)}`);
+  if (P === INFINITY) throw new CryptoError('INVALID_POINT', 'encoding: refusing to encode the point at infinity');
+  if (!isOnCurve(P)) throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
   if (compressed) {
-    return concatBytes(new Uint8Array([(point.y & 1n) === 1n ? 0x03 : 0x02]), fieldToBytes(point.x));
+    return concatBytes(new Uint8Array([(P.y & 1n) === 1n ? 0x03 : 0x02]), fieldToBytes(P.x));
   }
-  return concatBytes(new Uint8Array([0x04]), fieldToBytes(point.x), fieldToBytes(point.y));
+  return concatBytes(new Uint8Array([0x04]), fieldToBytes(P.x), fieldToBytes(P.y));
 }

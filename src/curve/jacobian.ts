@@ -23,9 +23,18 @@
  * the secret scalar never reaches these branches: the ladder (ladder.ts) uses co-Z formulas
  * whose special cases are excluded by construction (see there). This file is the readable,
  * general tool: the plain ladder, double-and-add, the fixed-base table and the tests use it.
+ *
+ * Argument checks. The exported functions read each point once (a frozen copy) and check that
+ * its coordinates are bigints in [0, p − 1]; then they call the unchecked forms at the end of
+ * the file, which the ladders and the fixed-base method use directly in their loops. The
+ * formulas themselves use the unchecked field operations of field.ts, under short names.
  */
-import { fieldAdd, fieldInverse, fieldMul, fieldNeg, fieldSquare, fieldSub } from '../math/field.js';
-import { INFINITY, type AffinePoint } from './affine.js';
+import { describeType } from '../bytes/assert.js';
+import {
+  fieldAddUnchecked as add, fieldInverse, fieldInverseVartime, fieldMulUnchecked as mul, fieldNegUnchecked,
+  fieldSquareUnchecked as square, fieldSubUnchecked as sub, p,
+} from '../math/field.js';
+import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 
 /** A point (X : Y : Z) in Jacobian coordinates: x = X/Z², y = Y/Z³; Z = 0 is infinity. */
 export interface JacobianPoint {
@@ -38,137 +47,208 @@ export interface JacobianPoint {
 export const JACOBIAN_INFINITY: JacobianPoint = Object.freeze({ X: 1n, Y: 1n, Z: 0n });
 
 /**
+ * Reads a Jacobian point argument exactly once, as a frozen copy with bigint X, Y, Z in [0, p − 1].
+ * @throws TypeError naming `name` for a non-object or a non-bigint coordinate; RangeError for a
+ *   coordinate outside [0, p − 1]
+ * @example readJacobianPoint(JACOBIAN_INFINITY, 'P')
+ */
+export function readJacobianPoint(value: unknown, name: string): JacobianPoint {
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError(`${name} must be a JacobianPoint, got ${describeType(value)}`);
+  }
+  const { X, Y, Z } = value as { X?: unknown; Y?: unknown; Z?: unknown };
+  for (const [coordinate, v] of [['X', X], ['Y', Y], ['Z', Z]] as const) {
+    if (typeof v !== 'bigint') throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
+    if (v < 0n || v >= p) throw new RangeError(`${name}.${coordinate} is out of range`);
+  }
+  return Object.freeze({ X: X as bigint, Y: Y as bigint, Z: Z as bigint });
+}
+
+/**
  * (x, y) ↦ (x : y : 1); INFINITY ↦ (1 : 1 : 0).
+ * @throws TypeError when P is not an AffinePoint; RangeError for a coordinate outside [0, p − 1]
  * @example toJacobian(G) // { X: Gx, Y: Gy, Z: 1n }
  */
 export function toJacobian(P: AffinePoint): JacobianPoint {
-  if (P === INFINITY) return JACOBIAN_INFINITY;
-  return { X: P.x, Y: P.y, Z: 1n };
+  return toJacobianUnchecked(readAffinePoint(P, 'P', p));
 }
 
 /**
  * (X : Y : Z) ↦ (X/Z², Y/Z³) with one inversion (the constant-time-style Fermat chain, since Z
  * may derive from a secret); Z = 0 ↦ INFINITY.
+ * @throws TypeError / RangeError for an argument that is not a JacobianPoint over F_p
  * @example toAffine(jacobianDouble(toJacobian(G))) // 2G
  */
 export function toAffine(P: JacobianPoint): AffinePoint {
-  if (P.Z === 0n) return INFINITY;
-  const zInv = fieldInverse(P.Z); //     1/Z
-  const zInv2 = fieldSquare(zInv); //    1/Z²
-  const x = fieldMul(P.X, zInv2); //     x = X/Z²
-  const y = fieldMul(P.Y, fieldMul(zInv2, zInv)); // y = Y/Z³
-  return { x, y };
+  return toAffineUnchecked(readJacobianPoint(P, 'P'));
 }
 
 /**
  * −(X : Y : Z) = (X : −Y : Z).
+ * @throws TypeError / RangeError for an argument that is not a JacobianPoint over F_p
  * @example jacobianNegate(toJacobian(G))
  */
 export function jacobianNegate(P: JacobianPoint): JacobianPoint {
-  return { X: P.X, Y: fieldNeg(P.Y), Z: P.Z };
+  const { X, Y, Z } = readJacobianPoint(P, 'P');
+  return { X, Y: fieldNegUnchecked(Y), Z };
 }
 
 /**
  * 2P, EFD dbl-2001-b (Bernstein 2001) for a = −3, 3M + 5S. Infinity in, infinity out.
+ * @throws TypeError / RangeError for an argument that is not a JacobianPoint over F_p
  * @example toAffine(jacobianDouble(toJacobian(G))) // 2G
  */
 export function jacobianDouble(P: JacobianPoint): JacobianPoint {
-  const { X: X1, Y: Y1, Z: Z1 } = P;
-  const delta = fieldSquare(Z1); //                                         δ = Z1²
-  const gamma = fieldSquare(Y1); //                                         γ = Y1²
-  const beta = fieldMul(X1, gamma); //                                      β = X1·γ
-  const t = fieldMul(fieldSub(X1, delta), fieldAdd(X1, delta)); //          (X1 − δ)(X1 + δ) = X1² − Z1⁴
-  const alpha = fieldAdd(t, fieldAdd(t, t)); //                             α = 3(X1² − Z1⁴) = 3X1² + a·Z1⁴
-  const beta4 = fieldAdd(fieldAdd(beta, beta), fieldAdd(beta, beta)); //   4β
-  const X3 = fieldSub(fieldSquare(alpha), fieldAdd(beta4, beta4)); //      X3 = α² − 8β
-  const Z3 = fieldSub(fieldSub(fieldSquare(fieldAdd(Y1, Z1)), gamma), delta); // Z3 = (Y1 + Z1)² − γ − δ = 2·Y1·Z1
-  const gamma2 = fieldSquare(gamma); //                                     γ²
-  const gamma2x2 = fieldAdd(gamma2, gamma2); //                             2γ²
-  const gamma2x4 = fieldAdd(gamma2x2, gamma2x2); //                         4γ²
-  const gamma2x8 = fieldAdd(gamma2x4, gamma2x4); //                         8γ²
-  const Y3 = fieldSub(fieldMul(alpha, fieldSub(beta4, X3)), gamma2x8); //  Y3 = α(4β − X3) − 8γ²
-  return { X: X3, Y: Y3, Z: Z3 };
+  return jacobianDoubleUnchecked(readJacobianPoint(P, 'P'));
 }
 
 /**
  * P + Q, EFD add-2007-bl (Bernstein–Lange 2007), 11M + 5S, with every special case handled:
  * O + Q = Q, P + O = P, P + P = 2P, P + (−P) = O.
+ * @throws TypeError / RangeError for an argument that is not a JacobianPoint over F_p
  * @example toAffine(jacobianAdd(toJacobian(G), jacobianDouble(toJacobian(G)))) // 3G
  */
 export function jacobianAdd(P: JacobianPoint, Q: JacobianPoint): JacobianPoint {
-  if (P.Z === 0n) return Q; //                                 O + Q = Q
-  if (Q.Z === 0n) return P; //                                 P + O = P
-  const { X: X1, Y: Y1, Z: Z1 } = P;
-  const { X: X2, Y: Y2, Z: Z2 } = Q;
-  const Z1Z1 = fieldSquare(Z1); //                             Z1Z1 = Z1²
-  const Z2Z2 = fieldSquare(Z2); //                             Z2Z2 = Z2²
-  const U1 = fieldMul(X1, Z2Z2); //                            U1 = X1·Z2²        (x1 on the common denominator)
-  const U2 = fieldMul(X2, Z1Z1); //                            U2 = X2·Z1²
-  const S1 = fieldMul(Y1, fieldMul(Z2, Z2Z2)); //              S1 = Y1·Z2³        (y1 on the common denominator)
-  const S2 = fieldMul(Y2, fieldMul(Z1, Z1Z1)); //              S2 = Y2·Z1³
-  const H = fieldSub(U2, U1); //                               H = U2 − U1        (0 iff x1 = x2)
-  const rHalf = fieldSub(S2, S1); //                           S2 − S1            (0 iff y1 = y2)
-  if (H === 0n) return rHalf === 0n ? jacobianDouble(P) : JACOBIAN_INFINITY; // P = Q: double; P = −Q: O
-  const I = fieldSquare(fieldAdd(H, H)); //                    I = (2H)²
-  const J = fieldMul(H, I); //                                 J = H·I
-  const r = fieldAdd(rHalf, rHalf); //                         r = 2(S2 − S1)
-  const V = fieldMul(U1, I); //                                V = U1·I
-  const X3 = fieldSub(fieldSub(fieldSquare(r), J), fieldAdd(V, V)); // X3 = r² − J − 2V
-  const S1J = fieldMul(S1, J); //                              S1·J
-  const Y3 = fieldSub(fieldMul(r, fieldSub(V, X3)), fieldAdd(S1J, S1J)); // Y3 = r(V − X3) − 2·S1·J
-  const Z3 = fieldMul(fieldSub(fieldSub(fieldSquare(fieldAdd(Z1, Z2)), Z1Z1), Z2Z2), H); // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H = 2·Z1·Z2·H
-  return { X: X3, Y: Y3, Z: Z3 };
+  return jacobianAddUnchecked(readJacobianPoint(P, 'P'), readJacobianPoint(Q, 'Q'));
 }
 
 /**
  * P + Q for an affine Q (Z2 = 1), EFD madd-2007-bl, 7M + 4S, with every special case handled:
  * O + Q = Q, P + O = P, P + P = 2P, P + (−P) = O.
+ * @throws TypeError / RangeError for a P that is not a JacobianPoint or a Q that is not an
+ *   AffinePoint over F_p
  * @example toAffine(jacobianMixedAdd(jacobianDouble(toJacobian(G)), G)) // 3G
  */
 export function jacobianMixedAdd(P: JacobianPoint, Q: AffinePoint): JacobianPoint {
-  if (Q === INFINITY) return P; //                             P + O = P
-  if (P.Z === 0n) return toJacobian(Q); //                     O + Q = Q
-  const H = fieldSub(fieldMul(Q.x, fieldSquare(P.Z)), P.X); // H = X2·Z1² − X1: 0 iff x1 = x2
+  const A = readJacobianPoint(P, 'P');
+  const B = readAffinePoint(Q, 'Q', p);
+  if (B === INFINITY) return A; //                             P + O = P
+  if (A.Z === 0n) return toJacobianUnchecked(B); //            O + Q = Q
+  const ZZ = square(A.Z);
+  const H = sub(mul(B.x, ZZ), A.X); //                         H = X2·Z1² − X1: 0 iff x1 = x2
   if (H === 0n) {
-    const sameY = fieldMul(Q.y, fieldMul(P.Z, fieldSquare(P.Z))) === P.Y; // Y2·Z1³ = Y1?
-    return sameY ? jacobianDouble(P) : JACOBIAN_INFINITY; //   P = Q: double; P = −Q: O
+    const sameY = mul(B.y, mul(A.Z, ZZ)) === A.Y; //           Y2·Z1³ = Y1?
+    return sameY ? jacobianDoubleUnchecked(A) : JACOBIAN_INFINITY; // P = Q: double; P = −Q: O
   }
-  return jacobianMixedAddUnchecked(P, Q.x, Q.y);
-}
-
-/**
- * The bare madd-2007-bl formula, without special cases: correct only when P ≠ O and
- * x(P) ≠ x2. Used where the caller has excluded those cases and must not branch (the
- * fixed-base method, whose table look-ups are secret). Z1 = 0 gives Z3 = 0.
- * @example jacobianMixedAddUnchecked(jacobianDouble(toJacobian(G)), Gx, Gy) // 3G
- */
-export function jacobianMixedAddUnchecked(P: JacobianPoint, X2: bigint, Y2: bigint): JacobianPoint {
-  const { X: X1, Y: Y1, Z: Z1 } = P;
-  const Z1Z1 = fieldSquare(Z1); //                             Z1Z1 = Z1²
-  const U2 = fieldMul(X2, Z1Z1); //                            U2 = X2·Z1²        (U1 = X1 since Z2 = 1)
-  const S2 = fieldMul(Y2, fieldMul(Z1, Z1Z1)); //              S2 = Y2·Z1³        (S1 = Y1)
-  const H = fieldSub(U2, X1); //                               H = U2 − X1
-  const HH = fieldSquare(H); //                                HH = H²
-  const I = fieldAdd(fieldAdd(HH, HH), fieldAdd(HH, HH)); //   I = 4·HH
-  const J = fieldMul(H, I); //                                 J = H·I
-  const rHalf = fieldSub(S2, Y1); //                           S2 − Y1
-  const r = fieldAdd(rHalf, rHalf); //                         r = 2(S2 − Y1)
-  const V = fieldMul(X1, I); //                                V = X1·I
-  const X3 = fieldSub(fieldSub(fieldSquare(r), J), fieldAdd(V, V)); // X3 = r² − J − 2V
-  const Y1J = fieldMul(Y1, J); //                              Y1·J
-  const Y3 = fieldSub(fieldMul(r, fieldSub(V, X3)), fieldAdd(Y1J, Y1J)); // Y3 = r(V − X3) − 2·Y1·J
-  const Z3 = fieldSub(fieldSub(fieldSquare(fieldAdd(Z1, H)), Z1Z1), HH); // Z3 = (Z1 + H)² − Z1Z1 − HH = 2·Z1·H
-  return { X: X3, Y: Y3, Z: Z3 };
+  return jacobianMixedAddIncomplete(A, B.x, B.y);
 }
 
 /**
  * Whether two Jacobian points are the same affine point: X1·Z2² = X2·Z1² and Y1·Z2³ = Y2·Z1³.
+ * @throws TypeError / RangeError for an argument that is not a JacobianPoint over F_p
  * @example jacobianEquals(toJacobian(G), toJacobian(G)) // true
  */
 export function jacobianEquals(P: JacobianPoint, Q: JacobianPoint): boolean {
-  if (P.Z === 0n || Q.Z === 0n) return P.Z === 0n && Q.Z === 0n;
-  const Z1Z1 = fieldSquare(P.Z);
-  const Z2Z2 = fieldSquare(Q.Z);
-  return fieldMul(P.X, Z2Z2) === fieldMul(Q.X, Z1Z1) &&
-    fieldMul(P.Y, fieldMul(Q.Z, Z2Z2)) === fieldMul(Q.Y, fieldMul(P.Z, Z1Z1));
+  const A = readJacobianPoint(P, 'P');
+  const B = readJacobianPoint(Q, 'Q');
+  if (A.Z === 0n || B.Z === 0n) return A.Z === 0n && B.Z === 0n;
+  const Z1Z1 = square(A.Z);
+  const Z2Z2 = square(B.Z);
+  return mul(A.X, Z2Z2) === mul(B.X, Z1Z1) && mul(A.Y, mul(B.Z, Z2Z2)) === mul(B.Y, mul(A.Z, Z1Z1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The unchecked forms, for the loops of ladder.ts and fixed-base.ts (not exported from the
+// package): the same formulas, on arguments the caller guarantees are points over F_p.
+// ---------------------------------------------------------------------------------------------
+
+/** toJacobian without argument checks. */
+export function toJacobianUnchecked(P: AffinePoint): JacobianPoint {
+  if (P === INFINITY) return JACOBIAN_INFINITY;
+  return { X: P.x, Y: P.y, Z: 1n };
+}
+
+/** toAffine without argument checks: one Fermat inversion (Z may derive from a secret). */
+export function toAffineUnchecked(P: JacobianPoint): AffinePoint {
+  if (P.Z === 0n) return INFINITY;
+  return scaleToAffine(P, fieldInverse(P.Z));
+}
+
+/**
+ * toAffine by the variable-time inverse (extended Euclid, fieldInverseVartime): about three
+ * times faster, and its running time depends on Z. For PUBLIC points only (the fixed-base
+ * table of multiples of G). Z = 0 ↦ INFINITY.
+ * @example toAffineVartime(jacobianDouble(toJacobian(G))) // 2G
+ */
+export function toAffineVartime(P: JacobianPoint): AffinePoint {
+  if (P.Z === 0n) return INFINITY;
+  return scaleToAffine(P, fieldInverseVartime(P.Z));
+}
+
+/** (X·zInv², Y·zInv³), given zInv = 1/Z. */
+function scaleToAffine(P: JacobianPoint, zInv: bigint): AffinePoint {
+  const zInv2 = square(zInv); //                 1/Z²
+  const x = mul(P.X, zInv2); //                  x = X/Z²
+  const y = mul(P.Y, mul(zInv2, zInv)); //       y = Y/Z³
+  return { x, y };
+}
+
+/** jacobianDouble without argument checks (dbl-2001-b, 3M + 5S). */
+export function jacobianDoubleUnchecked(P: JacobianPoint): JacobianPoint {
+  const { X: X1, Y: Y1, Z: Z1 } = P;
+  const delta = square(Z1); //                                     δ = Z1²
+  const gamma = square(Y1); //                                     γ = Y1²
+  const beta = mul(X1, gamma); //                                  β = X1·γ
+  const t = mul(sub(X1, delta), add(X1, delta)); //                (X1 − δ)(X1 + δ) = X1² − Z1⁴
+  const alpha = add(t, add(t, t)); //                              α = 3(X1² − Z1⁴) = 3X1² + a·Z1⁴
+  const beta4 = add(add(beta, beta), add(beta, beta)); //          4β
+  const X3 = sub(square(alpha), add(beta4, beta4)); //             X3 = α² − 8β
+  const Z3 = sub(sub(square(add(Y1, Z1)), gamma), delta); //       Z3 = (Y1 + Z1)² − γ − δ = 2·Y1·Z1
+  const gamma2 = square(gamma); //                                 γ²
+  const gamma2x2 = add(gamma2, gamma2); //                         2γ²
+  const gamma2x4 = add(gamma2x2, gamma2x2); //                     4γ²
+  const gamma2x8 = add(gamma2x4, gamma2x4); //                     8γ²
+  const Y3 = sub(mul(alpha, sub(beta4, X3)), gamma2x8); //         Y3 = α(4β − X3) − 8γ²
+  return { X: X3, Y: Y3, Z: Z3 };
+}
+
+/** jacobianAdd without argument checks (add-2007-bl, 11M + 5S, every special case handled). */
+export function jacobianAddUnchecked(P: JacobianPoint, Q: JacobianPoint): JacobianPoint {
+  if (P.Z === 0n) return Q; //                                 O + Q = Q
+  if (Q.Z === 0n) return P; //                                 P + O = P
+  const { X: X1, Y: Y1, Z: Z1 } = P;
+  const { X: X2, Y: Y2, Z: Z2 } = Q;
+  const Z1Z1 = square(Z1); //                                  Z1Z1 = Z1²
+  const Z2Z2 = square(Z2); //                                  Z2Z2 = Z2²
+  const U1 = mul(X1, Z2Z2); //                                 U1 = X1·Z2²        (x1 on the common denominator)
+  const U2 = mul(X2, Z1Z1); //                                 U2 = X2·Z1²
+  const S1 = mul(Y1, mul(Z2, Z2Z2)); //                        S1 = Y1·Z2³        (y1 on the common denominator)
+  const S2 = mul(Y2, mul(Z1, Z1Z1)); //                        S2 = Y2·Z1³
+  const H = sub(U2, U1); //                                    H = U2 − U1        (0 iff x1 = x2)
+  const rHalf = sub(S2, S1); //                                S2 − S1            (0 iff y1 = y2)
+  if (H === 0n) return rHalf === 0n ? jacobianDoubleUnchecked(P) : JACOBIAN_INFINITY; // P = Q: double; P = −Q: O
+  const I = square(add(H, H)); //                              I = (2H)²
+  const J = mul(H, I); //                                      J = H·I
+  const r = add(rHalf, rHalf); //                              r = 2(S2 − S1)
+  const V = mul(U1, I); //                                     V = U1·I
+  const X3 = sub(sub(square(r), J), add(V, V)); //             X3 = r² − J − 2V
+  const S1J = mul(S1, J); //                                   S1·J
+  const Y3 = sub(mul(r, sub(V, X3)), add(S1J, S1J)); //        Y3 = r(V − X3) − 2·S1·J
+  const Z3 = mul(sub(sub(square(add(Z1, Z2)), Z1Z1), Z2Z2), H); // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H = 2·Z1·Z2·H
+  return { X: X3, Y: Y3, Z: Z3 };
+}
+
+/**
+ * The bare madd-2007-bl formula (7M + 4S), incomplete and unchecked: correct only when P ≠ O
+ * and x(P) ≠ X2. Used where the caller has excluded those cases and must not branch (the
+ * fixed-base method, whose table look-ups are secret). Z1 = 0 gives Z3 = 0.
+ * @example jacobianMixedAddIncomplete(jacobianDouble(toJacobian(G)), Gx, Gy) // 3G
+ */
+export function jacobianMixedAddIncomplete(P: JacobianPoint, X2: bigint, Y2: bigint): JacobianPoint {
+  const { X: X1, Y: Y1, Z: Z1 } = P;
+  const Z1Z1 = square(Z1); //                                  Z1Z1 = Z1²
+  const U2 = mul(X2, Z1Z1); //                                 U2 = X2·Z1²        (U1 = X1 since Z2 = 1)
+  const S2 = mul(Y2, mul(Z1, Z1Z1)); //                        S2 = Y2·Z1³        (S1 = Y1)
+  const H = sub(U2, X1); //                                    H = U2 − X1
+  const HH = square(H); //                                     HH = H²
+  const I = add(add(HH, HH), add(HH, HH)); //                  I = 4·HH
+  const J = mul(H, I); //                                      J = H·I
+  const rHalf = sub(S2, Y1); //                                S2 − Y1
+  const r = add(rHalf, rHalf); //                              r = 2(S2 − Y1)
+  const V = mul(X1, I); //                                     V = X1·I
+  const X3 = sub(sub(square(r), J), add(V, V)); //             X3 = r² − J − 2V
+  const Y1J = mul(Y1, J); //                                   Y1·J
+  const Y3 = sub(mul(r, sub(V, X3)), add(Y1J, Y1J)); //        Y3 = r(V − X3) − 2·Y1·J
+  const Z3 = sub(sub(square(add(Z1, H)), Z1Z1), HH); //         Z3 = (Z1 + H)² − Z1Z1 − HH = 2·Z1·H
+  return { X: X3, Y: Y3, Z: Z3 };
 }

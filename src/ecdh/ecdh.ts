@@ -6,8 +6,9 @@
  *   Z = x-coordinate of P = d·Q, as 32 big-endian bytes; P = O is an error
  *
  * d is our private scalar, Q the peer's public point. Q is validated here, every time, before
- * it reaches the ladder (there is no way around it: the ladder is only called on a point that
- * passed assertValidPublicPoint), so the invalid-curve attack cannot happen.
+ * it reaches the ladder: parsePublicPoint reads Q once into a frozen copy and validates that
+ * copy, and only the copy is passed on (parse, then trust), so the invalid-curve attack cannot
+ * happen, not even with an object whose getters change their answer after validation.
  *
  * The shared secret is the x-coordinate only, as SEC 1 defines it. (noble's getSharedSecret
  * returns the whole encoded point 0x02/0x03 ‖ x or 0x04 ‖ x ‖ y; the x-coordinate is bytes
@@ -23,7 +24,7 @@ import { randomBytes } from '../random.js';
 import { INFINITY, type AffinePoint } from '../curve/affine.js';
 import { fixedBaseMultiply } from '../curve/fixed-base.js';
 import { ladder } from '../curve/ladder.js';
-import { assertValidPublicPoint, assertValidScalar } from './validate.js';
+import { assertValidScalar, parsePublicPoint } from './validate.js';
 
 /**
  * The ECDH shared secret Z = x(d·Q) (SEC 1 §3.3.1).
@@ -36,8 +37,8 @@ import { assertValidPublicPoint, assertValidScalar } from './validate.js';
  */
 export function sharedSecret(d: bigint, Q: AffinePoint): Uint8Array {
   assertValidScalar(d);
-  assertValidPublicPoint(Q);
-  const P = ladder(d, Q);
+  const peer = parsePublicPoint(Q); // a frozen, validated copy: the only thing the ladder sees
+  const P = ladder(d, peer);
   // Cannot happen for valid d and Q (Q has prime order n and 0 < d < n); checked anyway, as
   // SEC 1 §3.3.1 step 2 requires.
   if (P === INFINITY) throw new CryptoError('INVALID_POINT', 'ecdh: shared point is the point at infinity');

@@ -1,7 +1,7 @@
 /**
  * Validation of ECDH inputs for P-256.
  *
- * assertValidPublicPoint is the ECC Full Public-Key Validation Routine of SP 800-56A rev3
+ * parsePublicPoint (and assertValidPublicPoint, which calls it) is the ECC Full Public-Key Validation Routine of SP 800-56A rev3
  * §5.6.2.3.3 (also SEC 1 v2 §3.2.2.1):
  *   1. Q ≠ O
  *   2. x_Q and y_Q are integers in [0, p − 1]
@@ -18,24 +18,40 @@
  */
 import { CryptoError } from '../errors.js';
 import { assertScalarRange } from '../math/scalar.js';
-import { INFINITY, isOnCurve, type AffinePoint } from '../curve/affine.js';
+import { INFINITY, isOnCurve, readAffinePoint, type AffinePoint } from '../curve/affine.js';
 import { p } from '../curve/p256.js';
 
 /**
- * Throws unless `point` is a valid P-256 public key (SP 800-56A rev3 §5.6.2.3.3).
+ * Parse, then trust: reads `point` ONCE into a frozen copy, validates the copy as a P-256 public
+ * key (SP 800-56A rev3 §5.6.2.3.3) and returns it. Callers compute on the returned copy only,
+ * so an object whose getters answer differently on a second read (or a Proxy) cannot pass
+ * validation as one point and reach the ladder as another.
+ * @param point - the candidate public point
+ * @returns a frozen { x, y } equal to the point read, valid
+ * @throws TypeError when `point` is not an object with bigint x and y; CryptoError
+ *   INVALID_POINT when it is O, has a coordinate outside [0, p − 1], or is not on the curve
+ * @example const Q = parsePublicPoint(G) // a frozen copy of G
+ */
+export function parsePublicPoint(point: unknown): AffinePoint {
+  const Q = readAffinePoint(point, 'point'); // the only read of point.x and point.y
+  if (Q === INFINITY) throw new CryptoError('INVALID_POINT', 'validate: public key is the point at infinity'); // step 1
+  const { x, y } = Q;
+  if (x < 0n || x >= p || y < 0n || y >= p) throw new CryptoError('INVALID_POINT', 'validate: coordinate outside [0, p-1]'); // step 2
+  if (!isOnCurve(Q)) throw new CryptoError('INVALID_POINT', 'validate: point is not on P-256'); // step 3
+  // step 4 (n·Q = O) holds for every point of a prime-order group: h = 1.
+  return Q;
+}
+
+/**
+ * Throws unless `point` is a valid P-256 public key (SP 800-56A rev3 §5.6.2.3.3). To USE the
+ * point afterwards, prefer parsePublicPoint and compute on the copy it returns.
  * @param point - the candidate public point
  * @throws TypeError when `point` is not an object with bigint x and y; CryptoError
  *   INVALID_POINT when it is O, has a coordinate outside [0, p − 1], or is not on the curve
  * @example assertValidPublicPoint(G) // passes
  */
 export function assertValidPublicPoint(point: unknown): asserts point is AffinePoint {
-  if (typeof point !== 'object' || point === null) throw new TypeError('validate: point must be an AffinePoint');
-  const { x, y } = point as { x?: unknown; y?: unknown };
-  if (typeof x !== 'bigint' || typeof y !== 'bigint') throw new TypeError('validate: point.x and point.y must be bigints');
-  if (point === INFINITY) throw new CryptoError('INVALID_POINT', 'validate: public key is the point at infinity'); // step 1
-  if (x < 0n || x >= p || y < 0n || y >= p) throw new CryptoError('INVALID_POINT', 'validate: coordinate outside [0, p-1]'); // step 2
-  if (!isOnCurve(point as AffinePoint)) throw new CryptoError('INVALID_POINT', 'validate: point is not on P-256'); // step 3
-  // step 4 (n·Q = O) holds for every point of a prime-order group: h = 1.
+  parsePublicPoint(point);
 }
 
 /**

@@ -3,9 +3,13 @@
  * SP 800-186 §3.2.1.3), on BigInt.
  *
  * Elements are bigints in [0, p−1]; every function takes reduced inputs and returns a reduced
- * output (the byte decoder checks the range, the rest trust their caller: this is the inner
- * loop of everything above).
- *   fieldAdd / fieldSub     one conditional correction, never % on a sum (PERF-NOTES)
+ * output. The exported functions check their arguments (TypeError for a non-bigint,
+ * RangeError outside [0, p−1]); the point formulas, which are the inner loop of everything
+ * above, call the unchecked forms at the end of this file instead (same math, no checks).
+ *   fieldAdd / fieldSub     one correction by ±p, never % on a sum (PERF-NOTES); the correction
+ *                           is branch-free: s − p is negative exactly when s < p, and then
+ *                           (s − p) >> 256 = −1 (all ones), else 0, so p & that mask is the
+ *                           amount to add back
  *   fieldMul / fieldSquare  (a·b) mod p — V8's own BigInt remainder was the fastest
  *                           reduction measured, faster than Barrett or Montgomery in BigInt
  *   fieldInverse(a)         a^(p−2) (Fermat: a^(p−1) = 1 for a ≠ 0) by a fixed addition chain:
@@ -17,7 +21,7 @@
  * that depends on the operands' sizes, and the engine may vary too. fieldInverseVartime (the
  * extended Euclidean algorithm) is faster and branches on its input: public values only.
  */
-import { assertBytes } from '../bytes/assert.js';
+import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
 import { modInverseVartime, modPow } from './modular.js';
@@ -25,54 +29,70 @@ import { modInverseVartime, modPow } from './modular.js';
 /** The field prime p = 2^256 − 2^224 + 2^192 + 2^96 − 1. */
 export const p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 
+/** p − 1, the largest field element (the upper bound of every argument check). */
+const P_MINUS_1 = p - 1n;
+
 /**
  * (a + b) mod p.
+ * @throws TypeError for a non-bigint; RangeError when a or b is not in [0, p−1]
  * @example fieldAdd(p - 1n, 2n) // 1n
  */
 export function fieldAdd(a: bigint, b: bigint): bigint {
-  const s = a + b;
-  return s >= p ? s - p : s;
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
+  assertBigInt(b, 'b', 0n, P_MINUS_1);
+  return fieldAddUnchecked(a, b);
 }
 
 /**
  * (a − b) mod p.
+ * @throws TypeError for a non-bigint; RangeError when a or b is not in [0, p−1]
  * @example fieldSub(1n, 2n) // p − 1
  */
 export function fieldSub(a: bigint, b: bigint): bigint {
-  const d = a - b;
-  return d < 0n ? d + p : d;
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
+  assertBigInt(b, 'b', 0n, P_MINUS_1);
+  return fieldSubUnchecked(a, b);
 }
 
 /**
  * −a mod p.
+ * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1]
  * @example fieldNeg(1n) // p − 1
  */
 export function fieldNeg(a: bigint): bigint {
-  return a === 0n ? 0n : p - a;
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
+  return fieldNegUnchecked(a);
 }
 
 /**
  * (a · b) mod p.
+ * @throws TypeError for a non-bigint; RangeError when a or b is not in [0, p−1]
  * @example fieldMul(2n, 3n) // 6n
  */
 export function fieldMul(a: bigint, b: bigint): bigint {
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
+  assertBigInt(b, 'b', 0n, P_MINUS_1);
   return (a * b) % p;
 }
 
 /**
  * a² mod p.
+ * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1]
  * @example fieldSquare(3n) // 9n
  */
 export function fieldSquare(a: bigint): bigint {
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
   return (a * a) % p;
 }
 
 /**
  * a^e mod p for a public exponent e ≥ 0 (square-and-multiply: time depends on e).
- * @throws RangeError for a negative exponent
+ * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1] or e < 0
  * @example fieldPow(2n, 10n) // 1024n
  */
 export function fieldPow(a: bigint, e: bigint): bigint {
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
+  assertBigInt(e, 'e', 0n);
   return modPow(a, e, p);
 }
 
@@ -107,9 +127,11 @@ function powerChain32(a: bigint): { x2: bigint; x30: bigint; x32: bigint } {
  *
  * @param a - a field element in [1, p−1]
  * @returns a^−1 mod p; 0 for a = 0 (0^(p−2) = 0: callers that can meet 0 must check)
+ * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1]
  * @example fieldMul(fieldInverse(3n), 3n) // 1n
  */
 export function fieldInverse(a: bigint): bigint {
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
   const { x30, x32 } = powerChain32(a);
   let t = (squareTimes(x32, 32) * a) % p; // exponent: ffffffff 00000001
   t = squareTimes(t, 96); //                 … followed by 96 zero bits
@@ -122,10 +144,11 @@ export function fieldInverse(a: bigint): bigint {
 /**
  * a^−1 mod p by the extended Euclidean algorithm: faster, but its running time depends on a.
  * Use it only for public values (a peer's point, the generator's table).
- * @throws RangeError when a ≡ 0
+ * @throws TypeError for a non-bigint; RangeError when a = 0 or a is not in [0, p−1]
  * @example fieldInverseVartime(3n) === fieldInverse(3n) // true
  */
 export function fieldInverseVartime(a: bigint): bigint {
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
   return modInverseVartime(a, p);
 }
 
@@ -138,9 +161,11 @@ export function fieldInverseVartime(a: bigint): bigint {
  *
  * @param a - a field element in [0, p−1]
  * @returns r with r² ≡ a (the other root is p − r), or null when none exists
+ * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1]
  * @example fieldSqrt(4n) // 2n or p − 2n
  */
 export function fieldSqrt(a: bigint): bigint | null {
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
   const { x32 } = powerChain32(a);
   let r = (squareTimes(x32, 32) * a) % p; // exponent: ffffffff 00000001
   r = (squareTimes(r, 96) * a) % p; //       … then 95 zeros and a one
@@ -170,7 +195,59 @@ export function fieldFromBytes(bytes: Uint8Array): bigint {
  * @example fieldToBytes(1n) // 31 zero bytes, then 0x01
  */
 export function fieldToBytes(a: bigint): Uint8Array {
-  if (typeof a !== 'bigint') throw new TypeError(`field: a must be a bigint, got ${typeof a}`);
-  if (a < 0n || a >= p) throw new RangeError('field: a must be in [0, p-1]');
+  assertBigInt(a, 'a', 0n, P_MINUS_1);
   return bigIntToBytes(a, 32);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The unchecked forms: the inner loop of the point formulas (jacobian.ts, coz.ts, ladder.ts,
+// fixed-base.ts), where every value is already a reduced field element. Same math as the
+// checked functions above, no argument checks, and no branch on the values: the correction by
+// p is selected by a mask, so the sequence of BigInt operations is the same for every input.
+// They are not exported from the package.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * (a + b) mod p for a, b ∈ [0, p−1], unchecked and branch-free: s = a + b − p lies in
+ * (−p, p − 1); s >> 256 is −1 (all ones) exactly when s < 0, so p & (s >> 256) adds p back then.
+ * @example fieldAddUnchecked(p - 1n, 2n) // 1n
+ */
+export function fieldAddUnchecked(a: bigint, b: bigint): bigint {
+  const s = a + b - p;
+  return s + (p & (s >> 256n));
+}
+
+/**
+ * (a − b) mod p for a, b ∈ [0, p−1], unchecked and branch-free: d = a − b lies in (−p, p), and
+ * p & (d >> 256) is p exactly when d < 0.
+ * @example fieldSubUnchecked(1n, 2n) // p − 1
+ */
+export function fieldSubUnchecked(a: bigint, b: bigint): bigint {
+  const d = a - b;
+  return d + (p & (d >> 256n));
+}
+
+/**
+ * −a mod p for a ∈ [0, p−1], unchecked and branch-free (0 − a, corrected as in fieldSubUnchecked).
+ * @example fieldNegUnchecked(1n) // p − 1
+ */
+export function fieldNegUnchecked(a: bigint): bigint {
+  const d = -a;
+  return d + (p & (d >> 256n));
+}
+
+/**
+ * (a · b) mod p for a, b ∈ [0, p−1], unchecked.
+ * @example fieldMulUnchecked(2n, 3n) // 6n
+ */
+export function fieldMulUnchecked(a: bigint, b: bigint): bigint {
+  return (a * b) % p;
+}
+
+/**
+ * a² mod p for a ∈ [0, p−1], unchecked.
+ * @example fieldSquareUnchecked(3n) // 9n
+ */
+export function fieldSquareUnchecked(a: bigint): bigint {
+  return (a * a) % p;
 }

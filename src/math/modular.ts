@@ -12,14 +12,11 @@
  * bits and quotients of their inputs, so they are for public values (or for tests). The field
  * layer (field.ts) has the fixed addition chain used for secrets.
  */
+import { assertBigInt } from '../bytes/assert.js';
 
-function assertModulus(m: bigint): void {
-  if (typeof m !== 'bigint') throw new TypeError(`modular: m must be a bigint, got ${typeof m}`);
-  if (m <= 1n) throw new RangeError('modular: m must be greater than 1');
-}
-
-function assertBigInt(value: unknown, name: string): asserts value is bigint {
-  if (typeof value !== 'bigint') throw new TypeError(`modular: ${name} must be a bigint, got ${typeof value}`);
+function assertModulus(m: unknown): asserts m is bigint {
+  assertBigInt(m, 'm');
+  if (m <= 1n) throw new RangeError('m must be greater than 1');
 }
 
 /**
@@ -39,19 +36,26 @@ export function mod(a: bigint, m: bigint): bigint {
 
 /**
  * (a + b) mod m for residues a, b ∈ [0, m−1], with one conditional subtraction.
- * @throws TypeError for a non-bigint
+ * @throws TypeError for a non-bigint; RangeError when m ≤ 1 or a, b are not in [0, m−1]
  * @example modAdd(5n, 4n, 7n) // 2n
  */
 export function modAdd(a: bigint, b: bigint, m: bigint): bigint {
+  assertModulus(m);
+  assertBigInt(a, 'a', 0n, m - 1n);
+  assertBigInt(b, 'b', 0n, m - 1n);
   const s = a + b;
   return s >= m ? s - m : s;
 }
 
 /**
  * (a − b) mod m for residues a, b ∈ [0, m−1], with one conditional addition.
+ * @throws TypeError for a non-bigint; RangeError when m ≤ 1 or a, b are not in [0, m−1]
  * @example modSub(2n, 5n, 7n) // 4n
  */
 export function modSub(a: bigint, b: bigint, m: bigint): bigint {
+  assertModulus(m);
+  assertBigInt(a, 'a', 0n, m - 1n);
+  assertBigInt(b, 'b', 0n, m - 1n);
   const d = a - b;
   return d < 0n ? d + m : d;
 }
@@ -66,8 +70,7 @@ export function modSub(a: bigint, b: bigint, m: bigint): bigint {
  * @example modPow(3n, 4n, 7n) // 81 mod 7 = 4n
  */
 export function modPow(a: bigint, e: bigint, m: bigint): bigint {
-  assertBigInt(e, 'e');
-  if (e < 0n) throw new RangeError('modular: exponent must not be negative');
+  assertBigInt(e, 'e', 0n);
   const base = mod(a, m);
   let result = 1n;
   for (let i = e.toString(2), j = 0; j < i.length; j++) {

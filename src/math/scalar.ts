@@ -3,7 +3,9 @@
  * n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551 (SEC 2 v2 §2.4.2),
  * and the fixed 32-byte encoding of scalars (private keys).
  *
- *   scalarAdd / scalarSub / scalarNeg / scalarMul   the ring Z/nZ, inputs in [0, n−1]
+ *   scalarAdd / scalarSub / scalarNeg / scalarMul   the ring Z/nZ, inputs in [0, n−1] (checked:
+ *                      TypeError for a non-bigint, RangeError outside [0, n−1]; nothing in
+ *                      ecdh-lab calls these in a loop)
  *   scalarInverse(a)   a^(n−2) mod n (Fermat; n is prime) by square-and-multiply on the public
  *                      exponent n − 2: the operation sequence is fixed, the BigInt timing is not
  *   scalarFromBytes    SEC 1 §2.3.8 Octet-String-to-Integer, then the private-key range check
@@ -11,44 +13,58 @@
  *
  * Deliberately not here: ECDSA (nothing in ecdh-lab signs), and constant time (see field.ts).
  */
-import { assertBytes } from '../bytes/assert.js';
+import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
 
 /** The order n of the P-256 base point G (a prime). */
 export const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
+/** n − 1, the largest scalar (the upper bound of every argument check). */
+const N_MINUS_1 = n - 1n;
+
 /**
  * (a + b) mod n.
+ * @throws TypeError for a non-bigint; RangeError outside [0, n−1]
  * @example scalarAdd(n - 1n, 2n) // 1n
  */
 export function scalarAdd(a: bigint, b: bigint): bigint {
+  assertBigInt(a, 'a', 0n, N_MINUS_1);
+  assertBigInt(b, 'b', 0n, N_MINUS_1);
   const s = a + b;
   return s >= n ? s - n : s;
 }
 
 /**
  * (a − b) mod n.
+ * @throws TypeError for a non-bigint; RangeError outside [0, n−1]
  * @example scalarSub(0n, 1n) // n − 1
  */
 export function scalarSub(a: bigint, b: bigint): bigint {
+  assertBigInt(a, 'a', 0n, N_MINUS_1);
+  assertBigInt(b, 'b', 0n, N_MINUS_1);
   const d = a - b;
   return d < 0n ? d + n : d;
 }
 
 /**
  * −a mod n.
+ * @throws TypeError for a non-bigint; RangeError outside [0, n−1]
  * @example scalarNeg(1n) // n − 1
  */
 export function scalarNeg(a: bigint): bigint {
+  assertBigInt(a, 'a', 0n, N_MINUS_1);
   return a === 0n ? 0n : n - a;
 }
 
 /**
  * (a · b) mod n.
+ * @throws TypeError for a non-bigint; RangeError outside [0, n−1]
  * @example scalarMul(2n, 3n) // 6n
  */
 export function scalarMul(a: bigint, b: bigint): bigint {
+  assertBigInt(a, 'a', 0n, N_MINUS_1);
+  assertBigInt(b, 'b', 0n, N_MINUS_1);
   return (a * b) % n;
 }
 
@@ -59,9 +75,11 @@ const N_MINUS_2_BITS = (n - 2n).toString(2);
  * a^−1 mod n as a^(n−2): the same squarings and multiplications for every a.
  * @param a - a scalar in [1, n−1]
  * @returns a^−1 mod n (0 for a = 0)
+ * @throws TypeError for a non-bigint; RangeError outside [0, n−1]
  * @example scalarMul(scalarInverse(3n), 3n) // 1n
  */
 export function scalarInverse(a: bigint): bigint {
+  assertBigInt(a, 'a', 0n, N_MINUS_1);
   let r = 1n;
   for (let i = 0; i < N_MINUS_2_BITS.length; i++) {
     r = (r * r) % n;
@@ -76,7 +94,7 @@ export function scalarInverse(a: bigint): bigint {
  * @example assertScalarRange(1n) // passes
  */
 export function assertScalarRange(d: unknown): asserts d is bigint {
-  if (typeof d !== 'bigint') throw new TypeError(`scalar: d must be a bigint, got ${typeof d}`);
+  assertBigInt(d, 'd');
   if (d < 1n || d >= n) throw new CryptoError('INVALID_SCALAR', 'scalar: private scalar must be in [1, n-1]');
 }
 
@@ -102,7 +120,6 @@ export function scalarFromBytes(bytes: Uint8Array): bigint {
  * @example scalarToBytes(1n) // 31 zero bytes, then 0x01
  */
 export function scalarToBytes(d: bigint): Uint8Array {
-  if (typeof d !== 'bigint') throw new TypeError(`scalar: d must be a bigint, got ${typeof d}`);
-  if (d < 0n || d >= n) throw new RangeError('scalar: d must be in [0, n-1]');
+  assertBigInt(d, 'd', 0n, N_MINUS_1);
   return bigIntToBytes(d, 32);
 }

@@ -92,6 +92,9 @@ describe('encodePoint / decodePoint', () => {
       }
       expect(() => encodePoint(null as unknown as typeof G, false)).toThrow(TypeError);
       expect(() => encodePoint(G, 'yes' as unknown as boolean)).toThrow(TypeError);
+      // Junk coordinates are a TypeError, as documented (the review's example: { x: 1, y: 2 }).
+      expect(() => encodePoint({ x: 1, y: 2 } as unknown as typeof G, false)).toThrow(new TypeError('point.x must be a bigint, got number'));
+      expect(() => encodePoint({ x: Gx } as unknown as typeof G, false)).toThrow(TypeError);
       expect(() => encodePoint(INFINITY, false)).toThrow(code('INVALID_POINT'));
       expect(() => encodePoint({ x: Gx, y: Gy + 1n }, true)).toThrow(code('INVALID_POINT'));
     });

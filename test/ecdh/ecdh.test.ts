@@ -7,7 +7,7 @@ import { createECDH } from 'node:crypto';
 import fc from 'fast-check';
 import { CryptoError } from '../../src/errors';
 import { publicPointFromScalar, randomScalar, sharedSecret } from '../../src/ecdh/ecdh';
-import { assertValidPublicPoint, assertValidScalar } from '../../src/ecdh/validate';
+import { assertValidPublicPoint, assertValidScalar, parsePublicPoint } from '../../src/ecdh/validate';
 import { decodePoint, encodePoint } from '../../src/curve/encoding';
 import { INFINITY, pointNegate, scalarMultiply } from '../../src/curve/affine';
 import { G, Gx, Gy, n, p } from '../../src/curve/p256';
@@ -76,6 +76,23 @@ describe('sharedSecret (SEC 1 §3.3.1, SP 800-56A §5.7.1.2) against node:crypto
     // An invalid-curve point: on y² = x³ − 3x + b' (b' = 7), of some other order.
     expect(() => sharedSecret(5n, { x: 1n, y: 2n })).toThrow(CryptoError);
   });
+  it('validates and multiplies the SAME point: a getter object that shows G first and (1, 2) afterwards', () => {
+    // review-1 bug 1: the validator used to read Q.x/Q.y, and the ladder read them again.
+    let reads = 0;
+    const switching = {
+      get x() { reads++; return reads <= 1 ? Gx : 1n; },
+      get y() { reads++; return reads <= 2 ? Gy : 2n; },
+    } as typeof G;
+    expect(sharedSecret(5n, switching)).toEqual(sharedSecret(5n, G)); // computed on G, the point validated
+    expect(reads).toBe(2); // x and y were each read exactly once
+    // The reverse trick (invalid first, valid afterwards) is rejected, not "repaired".
+    let reads2 = 0;
+    const reverse = {
+      get x() { reads2++; return reads2 <= 1 ? 1n : Gx; },
+      get y() { reads2++; return reads2 <= 2 ? 2n : Gy; },
+    } as typeof G;
+    expect(() => sharedSecret(5n, reverse)).toThrow(code('INVALID_POINT'));
+  });
 });
 
 describe('validate.ts', () => {
@@ -86,6 +103,15 @@ describe('validate.ts', () => {
     expect(() => assertValidPublicPoint({ x: p, y: Gy })).toThrow(code('INVALID_POINT'));
     expect(() => assertValidPublicPoint({ x: Gx, y: 1n })).toThrow(code('INVALID_POINT'));
     expect(() => assertValidPublicPoint('G')).toThrow(TypeError);
+  });
+  it('parsePublicPoint returns a frozen, validated copy read once', () => {
+    const copy = parsePublicPoint({ x: Gx, y: Gy });
+    expect(copy).toEqual(G);
+    expect(Object.isFrozen(copy)).toBe(true);
+    expect(() => parsePublicPoint({ x: Gx, y: 1n })).toThrow(code('INVALID_POINT'));
+    expect(() => parsePublicPoint(INFINITY)).toThrow(code('INVALID_POINT'));
+    expect(() => parsePublicPoint({ x: 1, y: 2 })).toThrow(TypeError);
+    expect(() => parsePublicPoint(null)).toThrow(TypeError);
   });
   it('assertValidScalar: 1 ≤ d ≤ n − 1', () => {
     expect(() => assertValidScalar(1n)).not.toThrow();

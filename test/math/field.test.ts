@@ -8,6 +8,7 @@ import { mod, modAdd, modInverseVartime, modPow, modSub } from '../../src/math/m
 import {
   p, fieldAdd, fieldFromBytes, fieldInverse, fieldInverseVartime, fieldMul, fieldNeg, fieldPow, fieldSqrt, fieldSquare,
   fieldSub, fieldToBytes,
+  fieldAddUnchecked, fieldMulUnchecked, fieldNegUnchecked, fieldSquareUnchecked, fieldSubUnchecked,
 } from '../../src/math/field';
 import { n, scalarAdd, scalarFromBytes, scalarInverse, scalarMul, scalarNeg, scalarSub, scalarToBytes } from '../../src/math/scalar';
 
@@ -110,5 +111,63 @@ describe('scalar.ts: Z/nZ and scalar encodings', () => {
     }
     expect(() => scalarFromBytes(new Uint8Array(33))).toThrow(RangeError);
     expect(() => scalarToBytes(n)).toThrow(RangeError);
+  });
+});
+
+describe('the unchecked field forms (the inner loop) against the plain arithmetic', () => {
+  it('branch-free add/sub/neg and mul/square equal BigInt arithmetic mod p (1000 runs)', () => {
+    fc.assert(fc.property(fe, fe, (x, y) =>
+      fieldAddUnchecked(x, y) === (x + y) % p && fieldSubUnchecked(x, y) === mod(x - y, p) &&
+      fieldNegUnchecked(x) === mod(-x, p) && fieldMulUnchecked(x, y) === (x * y) % p &&
+      fieldSquareUnchecked(x) === (x * x) % p), RUNS);
+  });
+  it('at the edges of the correction: 0, 1, p − 1 in every combination', () => {
+    for (const x of [0n, 1n, 2n, p - 2n, p - 1n]) {
+      for (const y of [0n, 1n, 2n, p - 2n, p - 1n]) {
+        expect(fieldAddUnchecked(x, y)).toBe((x + y) % p);
+        expect(fieldSubUnchecked(x, y)).toBe(mod(x - y, p));
+      }
+      expect(fieldNegUnchecked(x)).toBe(mod(-x, p));
+    }
+  });
+});
+
+// Junk-typed and out-of-range inputs reach every exported math function (STYLE §6): a wrong type
+// is a TypeError and a value outside the field or ring a RangeError, both naming the argument.
+describe('argument checks on every exported math function', () => {
+  const junk: unknown[] = [1, '1', null, undefined, {}, [1n], 1.5];
+  const asBig = (v: unknown) => v as bigint;
+  const cases: [string, (v: bigint) => unknown, bigint][] = [
+    ['fieldAdd a', (v) => fieldAdd(v, 1n), p], ['fieldAdd b', (v) => fieldAdd(1n, v), p],
+    ['fieldSub a', (v) => fieldSub(v, 1n), p], ['fieldSub b', (v) => fieldSub(1n, v), p],
+    ['fieldNeg', (v) => fieldNeg(v), p], ['fieldMul a', (v) => fieldMul(v, 1n), p], ['fieldMul b', (v) => fieldMul(1n, v), p],
+    ['fieldSquare', (v) => fieldSquare(v), p], ['fieldPow a', (v) => fieldPow(v, 2n), p],
+    ['fieldInverse', (v) => fieldInverse(v), p], ['fieldInverseVartime', (v) => fieldInverseVartime(v), p],
+    ['fieldSqrt', (v) => fieldSqrt(v), p], ['fieldToBytes', (v) => fieldToBytes(v), p],
+    ['scalarAdd a', (v) => scalarAdd(v, 1n), n], ['scalarAdd b', (v) => scalarAdd(1n, v), n],
+    ['scalarSub a', (v) => scalarSub(v, 1n), n], ['scalarSub b', (v) => scalarSub(1n, v), n],
+    ['scalarNeg', (v) => scalarNeg(v), n], ['scalarMul a', (v) => scalarMul(v, 1n), n], ['scalarMul b', (v) => scalarMul(1n, v), n],
+    ['scalarInverse', (v) => scalarInverse(v), n], ['scalarToBytes', (v) => scalarToBytes(v), n],
+    ['modAdd a', (v) => modAdd(v, 1n, 7n), 7n], ['modAdd b', (v) => modAdd(1n, v, 7n), 7n],
+    ['modSub a', (v) => modSub(v, 1n, 7n), 7n], ['modSub b', (v) => modSub(1n, v, 7n), 7n],
+  ];
+  it.each(cases)('%s: TypeError for junk, RangeError for −1 and for the modulus', (_name, call, modulus) => {
+    for (const value of junk) expect(() => call(asBig(value))).toThrow(TypeError);
+    expect(() => call(-1n)).toThrow(RangeError);
+    expect(() => call(modulus)).toThrow(RangeError);
+  });
+  it('the review\'s examples: fieldAdd(1, 2), modAdd(1, 2, 7), fieldMul(−1n, 1n)', () => {
+    expect(() => fieldAdd(asBig(1), asBig(2))).toThrow(new TypeError('a must be a bigint, got number'));
+    expect(() => modAdd(asBig(1), asBig(2), 7n)).toThrow(TypeError);
+    expect(() => fieldMul(-1n, 1n)).toThrow(new RangeError('a is out of range'));
+  });
+  it('the remaining arguments: exponent, modulus', () => {
+    expect(() => fieldPow(2n, asBig(2))).toThrow(TypeError);
+    expect(() => fieldPow(2n, -1n)).toThrow(RangeError);
+    expect(() => modAdd(1n, 2n, asBig(7))).toThrow(TypeError);
+    expect(() => modSub(1n, 2n, 1n)).toThrow(RangeError);
+    expect(() => modPow(2n, asBig(3), 7n)).toThrow(TypeError);
+    expect(() => modInverseVartime(asBig(3), 7n)).toThrow(TypeError);
+    expect(() => modInverseVartime(3n, asBig(7))).toThrow(TypeError);
   });
 });
