@@ -8,3 +8,33 @@ export { CryptoError } from './errors.js';
 export type { CryptoErrorCode } from './errors.js';
 export { randomBytes } from './random.js';
 export * from './bytes/index.js';
+
+// Hashes, MACs and key derivation (FIPS 180-4, RFC 2104 / FIPS 198-1, RFC 5869).
+export { sha256 } from './hash/sha256.js';
+export type { Hash, HashFunction } from './hash/hash.js';
+export { sha256Reference } from './hash/sha256-reference.js';
+export { hmac, Hmac } from './mac/hmac.js';
+export { hkdf, extract, expand } from './kdf/hkdf.js';
+
+// --- P-256 math tier and ECDH primitive (issue 4: src/math, src/curve, src/ecdh) ---
+export { mod, modAdd, modSub, modPow, modInverseVartime } from './math/modular.js';
+export {
+  fieldAdd, fieldSub, fieldNeg, fieldMul, fieldSquare, fieldPow, fieldInverse, fieldInverseVartime, fieldSqrt,
+  fieldFromBytes, fieldToBytes,
+} from './math/field.js';
+export { scalarAdd, scalarSub, scalarNeg, scalarMul, scalarInverse, scalarFromBytes, scalarToBytes } from './math/scalar.js';
+export { G, P256 } from './curve/p256.js'; // P256.p, .a, .b, .n, .h, .G: the domain parameters
+export { TOY } from './curve/toy.js';
+export { INFINITY, isInfinity, isOnCurve, pointAdd, pointDouble, pointNegate, scalarMultiply } from './curve/affine.js';
+export type { AffinePoint, Curve } from './curve/affine.js';
+export {
+  JACOBIAN_INFINITY, toJacobian, toAffine, jacobianNegate, jacobianDouble, jacobianAdd, jacobianMixedAdd, jacobianEquals,
+} from './curve/jacobian.js';
+export type { JacobianPoint } from './curve/jacobian.js';
+export { coZAdd, coZAddConjugate } from './curve/coz.js';
+export type { CoZPair } from './curve/coz.js';
+export { ladder, montgomeryLadder, doubleAndAdd } from './curve/ladder.js';
+export { fixedBaseMultiply } from './curve/fixed-base.js';
+export { decodePoint, encodePoint } from './curve/encoding.js';
+export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
+export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';

@@ -1,0 +1,73 @@
+/**
+ * Co-Z point arithmetic: additions of two Jacobian points that share the same Z
+ * (Meloni 2007; Goundar, Joye, Miyaji, Rivain, Venelli, "Scalar multiplication on Weierstraß
+ * elliptic curves from Co-Z arithmetic", J. Cryptogr. Eng. 2011, §3–4: XYcZ-ADD, XYcZ-ADDC).
+ *
+ * With P = (X1 : Y1 : Z) and Q = (X2 : Y2 : Z), the chord slope is
+ *   λ = (y2 − y1)/(x2 − x1) = (Y2 − Y1) / (Z·(X2 − X1)),
+ * so the sum lands on the new common Z3 = Z·(X2 − X1), and P itself can be re-expressed on Z3
+ * for free: (X1·(X2 − X1)², Y1·(X2 − X1)³). That keeps the two ladder points co-Z forever, and
+ * Z need not even be carried along (here it is tracked, one multiplication per addition, so
+ * the final conversion is a plain toAffine).
+ *
+ *   XYcZ-ADD(P, Q)  → (P + Q, P')             4M + 2S
+ *   XYcZ-ADDC(P, Q) → (P + Q, P − Q)          5M + 3S   (the "conjugate" addition)
+ *
+ * Special cases: none are handled. X1 = X2 (P = ±Q) gives Z3 = 0 and a meaningless result, and
+ * neither input may be O. The ladder (ladder.ts) guarantees X1 ≠ X2 at every step; that proof
+ * is written out there.
+ *
+ * Deliberately not here: general use. These are the ladder's inner formulas, exported for study
+ * and so the tests can check them against the affine reference.
+ */
+import { fieldAdd, fieldMul, fieldSquare, fieldSub } from '../math/field.js';
+
+/** Two co-Z points (X1 : Y1 : Z) and (X2 : Y2 : Z), and their common Z. */
+export interface CoZPair {
+  readonly X1: bigint;
+  readonly Y1: bigint;
+  readonly X2: bigint;
+  readonly Y2: bigint;
+  readonly Z: bigint;
+}
+
+/**
+ * XYcZ-ADD: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns R = P + Q as (X1, Y1) and P
+ * re-expressed on R's Z as (X2, Y2). Requires P ≠ ±Q and neither at infinity.
+ * @example coZAdd({ X1: Gx, Y1: Gy, X2: X2G, Y2: Y2G, Z: 1n }) // after putting 2G on Z = 1
+ */
+export function coZAdd(pair: CoZPair): CoZPair {
+  const { X1, Y1, X2, Y2, Z } = pair;
+  const dX = fieldSub(X2, X1); //                         X2 − X1
+  const A = fieldSquare(dX); //                            A = (X2 − X1)²
+  const B = fieldMul(X1, A); //                            B = X1·A          (P's X on the new Z)
+  const C = fieldMul(X2, A); //                            C = X2·A
+  const dY = fieldSub(Y2, Y1); //                          Y2 − Y1
+  const D = fieldSquare(dY); //                            D = (Y2 − Y1)²
+  const E = fieldMul(Y1, fieldSub(C, B)); //               E = Y1·(C − B) = Y1·(X2 − X1)³  (P's Y on the new Z)
+  const X3 = fieldSub(D, fieldAdd(B, C)); //               X3 = D − B − C    (λ² − x1 − x2, scaled)
+  const Y3 = fieldSub(fieldMul(dY, fieldSub(B, X3)), E); // Y3 = (Y2 − Y1)(B − X3) − E  (λ(x1 − x3) − y1, scaled)
+  return { X1: X3, Y1: Y3, X2: B, Y2: E, Z: fieldMul(Z, dX) }; // Z3 = Z·(X2 − X1)
+}
+
+/**
+ * XYcZ-ADDC: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns P + Q as (X1, Y1) and P − Q as
+ * (X2, Y2), both on Z3 = Z·(X2 − X1). Requires P ≠ ±Q and neither at infinity.
+ * @example coZAddConjugate(pair) // { P + Q, P − Q }
+ */
+export function coZAddConjugate(pair: CoZPair): CoZPair {
+  const { X1, Y1, X2, Y2, Z } = pair;
+  const dX = fieldSub(X2, X1); //                          X2 − X1
+  const A = fieldSquare(dX); //                             A = (X2 − X1)²
+  const B = fieldMul(X1, A); //                             B = X1·A
+  const C = fieldMul(X2, A); //                             C = X2·A
+  const BC = fieldAdd(B, C); //                             B + C
+  const dY = fieldSub(Y2, Y1); //                           Y2 − Y1          (numerator of λ for P + Q)
+  const sY = fieldAdd(Y2, Y1); //                           Y2 + Y1          (minus the numerator of λ' for P − Q)
+  const E = fieldMul(Y1, fieldSub(C, B)); //                E = Y1·(X2 − X1)³
+  const X3 = fieldSub(fieldSquare(dY), BC); //              X3 = (Y2 − Y1)² − B − C
+  const Y3 = fieldSub(fieldMul(dY, fieldSub(B, X3)), E); // Y3 = (Y2 − Y1)(B − X3) − E
+  const X3c = fieldSub(fieldSquare(sY), BC); //             X3' = (Y1 + Y2)² − B − C           (x of P − Q)
+  const Y3c = fieldSub(fieldMul(sY, fieldSub(X3c, B)), E); // Y3' = (Y1 + Y2)(X3' − B) − E      (y of P − Q)
+  return { X1: X3, Y1: Y3, X2: X3c, Y2: Y3c, Z: fieldMul(Z, dX) }; // Z3 = Z·(X2 − X1)
+}

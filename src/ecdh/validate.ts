@@ -1,0 +1,48 @@
+/**
+ * Validation of ECDH inputs for P-256.
+ *
+ * assertValidPublicPoint is the ECC Full Public-Key Validation Routine of SP 800-56A rev3
+ * §5.6.2.3.3 (also SEC 1 v2 §3.2.2.1):
+ *   1. Q ≠ O
+ *   2. x_Q and y_Q are integers in [0, p − 1]
+ *   3. y_Q² ≡ x_Q³ + a·x_Q + b (mod p)
+ *   4. n·Q = O
+ * Step 4 is implied here and not computed: P-256 has cofactor h = 1, so the group of points has
+ * prime order n and every point other than O satisfies n·Q = O (the tests check this).
+ * This is what makes the invalid-curve attack impossible: a point off P-256 (on another curve
+ * y² = x³ − 3x + b' of small order) never reaches the ladder.
+ *
+ * assertValidScalar checks a private key: 1 ≤ d ≤ n − 1 (SP 800-56A rev3 §5.6.1.2, SEC 1 §3.2.1).
+ *
+ * Deliberately not here: partial validation shortcuts, or any check on a point's origin.
+ */
+import { CryptoError } from '../errors.js';
+import { assertScalarRange } from '../math/scalar.js';
+import { INFINITY, isOnCurve, type AffinePoint } from '../curve/affine.js';
+import { p } from '../curve/p256.js';
+
+/**
+ * Throws unless `point` is a valid P-256 public key (SP 800-56A rev3 §5.6.2.3.3).
+ * @param point - the candidate public point
+ * @throws TypeError when `point` is not an object with bigint x and y; CryptoError
+ *   INVALID_POINT when it is O, has a coordinate outside [0, p − 1], or is not on the curve
+ * @example assertValidPublicPoint(G) // passes
+ */
+export function assertValidPublicPoint(point: unknown): asserts point is AffinePoint {
+  if (typeof point !== 'object' || point === null) throw new TypeError('validate: point must be an AffinePoint');
+  const { x, y } = point as { x?: unknown; y?: unknown };
+  if (typeof x !== 'bigint' || typeof y !== 'bigint') throw new TypeError('validate: point.x and point.y must be bigints');
+  if (point === INFINITY) throw new CryptoError('INVALID_POINT', 'validate: public key is the point at infinity'); // step 1
+  if (x < 0n || x >= p || y < 0n || y >= p) throw new CryptoError('INVALID_POINT', 'validate: coordinate outside [0, p-1]'); // step 2
+  if (!isOnCurve(point as AffinePoint)) throw new CryptoError('INVALID_POINT', 'validate: point is not on P-256'); // step 3
+  // step 4 (n·Q = O) holds for every point of a prime-order group: h = 1.
+}
+
+/**
+ * Throws unless `d` is a valid private scalar, 1 ≤ d ≤ n − 1.
+ * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when d is 0, negative or ≥ n
+ * @example assertValidScalar(1n) // passes; assertValidScalar(0n) throws INVALID_SCALAR
+ */
+export function assertValidScalar(d: unknown): asserts d is bigint {
+  assertScalarRange(d);
+}

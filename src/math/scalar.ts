@@ -1,0 +1,108 @@
+/**
+ * Arithmetic modulo the P-256 group order
+ * n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551 (SEC 2 v2 §2.4.2),
+ * and the fixed 32-byte encoding of scalars (private keys).
+ *
+ *   scalarAdd / scalarSub / scalarNeg / scalarMul   the ring Z/nZ, inputs in [0, n−1]
+ *   scalarInverse(a)   a^(n−2) mod n (Fermat; n is prime) by square-and-multiply on the public
+ *                      exponent n − 2: the operation sequence is fixed, the BigInt timing is not
+ *   scalarFromBytes    SEC 1 §2.3.8 Octet-String-to-Integer, then the private-key range check
+ *                      1 ≤ d ≤ n − 1 (SEC 1 §3.2.1, SP 800-56A rev3 §5.6.2.1.2)
+ *
+ * Deliberately not here: ECDSA (nothing in ecdh-lab signs), and constant time (see field.ts).
+ */
+import { assertBytes } from '../bytes/assert.js';
+import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
+import { CryptoError } from '../errors.js';
+
+/** The order n of the P-256 base point G (a prime). */
+export const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+/**
+ * (a + b) mod n.
+ * @example scalarAdd(n - 1n, 2n) // 1n
+ */
+export function scalarAdd(a: bigint, b: bigint): bigint {
+  const s = a + b;
+  return s >= n ? s - n : s;
+}
+
+/**
+ * (a − b) mod n.
+ * @example scalarSub(0n, 1n) // n − 1
+ */
+export function scalarSub(a: bigint, b: bigint): bigint {
+  const d = a - b;
+  return d < 0n ? d + n : d;
+}
+
+/**
+ * −a mod n.
+ * @example scalarNeg(1n) // n − 1
+ */
+export function scalarNeg(a: bigint): bigint {
+  return a === 0n ? 0n : n - a;
+}
+
+/**
+ * (a · b) mod n.
+ * @example scalarMul(2n, 3n) // 6n
+ */
+export function scalarMul(a: bigint, b: bigint): bigint {
+  return (a * b) % n;
+}
+
+/** n − 2, the Fermat exponent, as a bit string (public, so precomputed once). */
+const N_MINUS_2_BITS = (n - 2n).toString(2);
+
+/**
+ * a^−1 mod n as a^(n−2): the same squarings and multiplications for every a.
+ * @param a - a scalar in [1, n−1]
+ * @returns a^−1 mod n (0 for a = 0)
+ * @example scalarMul(scalarInverse(3n), 3n) // 1n
+ */
+export function scalarInverse(a: bigint): bigint {
+  let r = 1n;
+  for (let i = 0; i < N_MINUS_2_BITS.length; i++) {
+    r = (r * r) % n;
+    if (N_MINUS_2_BITS[i] === '1') r = (r * a) % n; // branches on the public exponent only
+  }
+  return r;
+}
+
+/**
+ * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ n − 1.
+ * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when out of range
+ * @example assertScalarRange(1n) // passes
+ */
+export function assertScalarRange(d: unknown): asserts d is bigint {
+  if (typeof d !== 'bigint') throw new TypeError(`scalar: d must be a bigint, got ${typeof d}`);
+  if (d < 1n || d >= n) throw new CryptoError('INVALID_SCALAR', 'scalar: private scalar must be in [1, n-1]');
+}
+
+/**
+ * Reads a private scalar from exactly 32 big-endian bytes and checks 1 ≤ d ≤ n − 1.
+ * @param bytes - 32 bytes
+ * @returns d
+ * @throws TypeError when not a Uint8Array; RangeError when not 32 bytes;
+ *   CryptoError INVALID_SCALAR when the value is 0 or ≥ n
+ * @example scalarFromBytes(hexToBytes('00'.repeat(31) + '01')) // 1n
+ */
+export function scalarFromBytes(bytes: Uint8Array): bigint {
+  assertBytes(bytes, 'bytes', 32);
+  const d = bytesToBigInt(bytes);
+  assertScalarRange(d);
+  return d;
+}
+
+/**
+ * Writes a scalar as exactly 32 big-endian bytes.
+ * @param d - a scalar in [0, n−1]
+ * @throws TypeError for a non-bigint; RangeError when d is not in [0, n−1]
+ * @example scalarToBytes(1n) // 31 zero bytes, then 0x01
+ */
+export function scalarToBytes(d: bigint): Uint8Array {
+  if (typeof d !== 'bigint') throw new TypeError(`scalar: d must be a bigint, got ${typeof d}`);
+  if (d < 0n || d >= n) throw new RangeError('scalar: d must be in [0, n-1]');
+  return bigIntToBytes(d, 32);
+}

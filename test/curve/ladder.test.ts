@@ -1,0 +1,167 @@
+/**
+ * Tests for src/curve/ladder.ts, src/curve/coz.ts, src/curve/jacobian.ts and
+ * src/curve/fixed-base.ts: every fast method against the affine reference (affine.ts), the
+ * ladder against the plain ladder and against double-and-add, and the edge scalars
+ * 0, 1, 2, n − 2, n − 1, n (where PERF-NOTES' co-Z prototype failed). fast-check, 1000 runs.
+ */
+import fc from 'fast-check';
+import { INFINITY, pointAdd, pointDouble, pointNegate, scalarMultiply, type AffinePoint } from '../../src/curve/affine';
+import { coZAdd, coZAddConjugate } from '../../src/curve/coz';
+import { fixedBaseMultiply } from '../../src/curve/fixed-base';
+import {
+  JACOBIAN_INFINITY, jacobianAdd, jacobianDouble, jacobianEquals, jacobianMixedAdd, jacobianNegate, toAffine, toJacobian,
+  type JacobianPoint,
+} from '../../src/curve/jacobian';
+import { doubleAndAdd, ladder, montgomeryLadder } from '../../src/curve/ladder';
+import { G, n } from '../../src/curve/p256';
+import { fieldMul, fieldSquare } from '../../src/math/field';
+
+const RUNS = { numRuns: 1000 };
+const scalar = fc.bigInt({ min: 1n, max: n - 1n });
+const small = fc.bigInt({ min: 1n, max: 1n << 20n });
+
+// Random points: k·G from the fast fixed-base method (itself checked against the reference below).
+const point = fc.bigInt({ min: 1n, max: n - 1n }).map((k) => fixedBaseMultiply(k));
+
+/** A random representative of P in Jacobian coordinates: (x·λ², y·λ³, λ). */
+function scaled(P: AffinePoint, lambda: bigint): JacobianPoint {
+  if (P === INFINITY) return JACOBIAN_INFINITY;
+  const l2 = fieldSquare(lambda);
+  return { X: fieldMul(P.x, l2), Y: fieldMul(P.y, fieldMul(l2, lambda)), Z: lambda };
+}
+const lambda = fc.bigInt({ min: 1n, max: (1n << 255n) });
+
+/** The reference k·P, with the small factor in the slow affine code: (n − s)·P = −(s·P). */
+function reference(k: bigint, P: AffinePoint): AffinePoint {
+  const r = k % n;
+  return r > n / 2n ? pointNegate(scalarMultiply(n - r, P)) : scalarMultiply(r, P);
+}
+
+describe('jacobian.ts against the affine reference', () => {
+  it('double, add, mixed add, negate on random points and random Z (1000 runs)', () => {
+    fc.assert(fc.property(point, point, lambda, lambda, (P, Q, l1, l2) => {
+      const JP = scaled(P, l1);
+      const JQ = scaled(Q, l2);
+      expect(toAffine(jacobianDouble(JP))).toEqual(pointDouble(P));
+      expect(toAffine(jacobianAdd(JP, JQ))).toEqual(pointAdd(P, Q));
+      expect(toAffine(jacobianMixedAdd(JP, Q))).toEqual(pointAdd(P, Q));
+      expect(toAffine(jacobianNegate(JP))).toEqual(pointNegate(P));
+      expect(jacobianEquals(JP, toJacobian(P))).toBe(true);
+      return true;
+    }), RUNS);
+  });
+  it('every special case: O + Q, P + O, P + P, P + (−P), 2·O', () => {
+    const P = fixedBaseMultiply(5n);
+    const JP = scaled(P, 12345n);
+    const minus = jacobianNegate(scaled(P, 777n));
+    expect(toAffine(jacobianAdd(JACOBIAN_INFINITY, JP))).toEqual(P);
+    expect(toAffine(jacobianAdd(JP, JACOBIAN_INFINITY))).toEqual(P);
+    expect(toAffine(jacobianAdd(JP, scaled(P, 99n)))).toEqual(pointDouble(P));
+    expect(toAffine(jacobianAdd(JP, minus))).toBe(INFINITY);
+    expect(toAffine(jacobianMixedAdd(JACOBIAN_INFINITY, P))).toEqual(P);
+    expect(toAffine(jacobianMixedAdd(JP, INFINITY))).toEqual(P);
+    expect(toAffine(jacobianMixedAdd(JP, P))).toEqual(pointDouble(P));
+    expect(toAffine(jacobianMixedAdd(JP, pointNegate(P)))).toBe(INFINITY);
+    expect(toAffine(jacobianDouble(JACOBIAN_INFINITY))).toBe(INFINITY);
+    expect(toJacobian(INFINITY)).toBe(JACOBIAN_INFINITY);
+    expect(jacobianEquals(JACOBIAN_INFINITY, { X: 5n, Y: 7n, Z: 0n })).toBe(true);
+  });
+});
+
+describe('coz.ts (XYcZ-ADD, XYcZ-ADDC) against the affine reference', () => {
+  it('P + Q, P − Q and P re-expressed on the new Z (1000 runs)', () => {
+    fc.assert(fc.property(point, point, lambda, (P, Q, l) => {
+      fc.pre(P.x !== Q.x);
+      const JP = scaled(P, l);
+      const JQ = scaled(Q, l);
+      const pair = { X1: JP.X, Y1: JP.Y, X2: JQ.X, Y2: JQ.Y, Z: l };
+      const c = coZAddConjugate(pair);
+      expect(toAffine({ X: c.X1, Y: c.Y1, Z: c.Z })).toEqual(pointAdd(P, Q));
+      expect(toAffine({ X: c.X2, Y: c.Y2, Z: c.Z })).toEqual(pointAdd(P, pointNegate(Q)));
+      const s = coZAdd(pair);
+      expect(toAffine({ X: s.X1, Y: s.Y1, Z: s.Z })).toEqual(pointAdd(P, Q));
+      expect(toAffine({ X: s.X2, Y: s.Y2, Z: s.Z })).toEqual(P);
+      return true;
+    }), RUNS);
+  });
+});
+
+describe('ladder (co-Z Montgomery ladder)', () => {
+  it('edge scalars 0, 1, 2, 3, n − 3, n − 2, n − 1, n, n + 1, 2n − 1 on G and on a random point', () => {
+    const P = fixedBaseMultiply(0x1234567890abcdefn);
+    for (const Q of [G, P]) {
+      for (const k of [0n, 1n, 2n, 3n, 4n, n - 4n, n - 3n, n - 2n, n - 1n, n, n + 1n, 2n * n - 1n, n / 2n, n / 2n + 1n]) {
+        const expected = reference(k, Q);
+        expect(ladder(k, Q)).toEqual(expected);
+        expect(montgomeryLadder(k, Q)).toEqual(expected);
+      }
+    }
+    expect(ladder(0n, G)).toBe(INFINITY);
+    expect(ladder(n, G)).toBe(INFINITY);
+    expect(ladder(5n, INFINITY)).toBe(INFINITY);
+    expect(() => ladder(-1n, G)).toThrow(RangeError);
+    expect(() => ladder(1 as unknown as bigint, G)).toThrow(TypeError);
+  });
+  it('scalars whose 257-bit form k + n or k + 2n sits at the switch point 2^256 − n', () => {
+    const t = (1n << 256n) - n; // k + n = 2^256 exactly
+    for (const k of [t - 2n, t - 1n, t, t + 1n, t + 2n, 2n * t, (1n << 255n), (1n << 224n)]) {
+      expect(ladder(k, G)).toEqual(doubleAndAdd(k, G));
+    }
+  });
+  it('equals double-and-add on random full-size scalars and points (1000 runs)', () => {
+    fc.assert(fc.property(scalar, point, (k, P) => {
+      expect(ladder(k, P)).toEqual(doubleAndAdd(k, P));
+      return true;
+    }), RUNS);
+  });
+  it('equals the plain Montgomery ladder (1000 runs)', () => {
+    fc.assert(fc.property(scalar, (k) => {
+      expect(ladder(k, G)).toEqual(montgomeryLadder(k, G));
+      return true;
+    }), RUNS);
+  });
+  it('equals the affine reference for scalars near 0 and near n (1000 runs; the reference costs one inversion per step)', () => {
+    fc.assert(fc.property(small, fc.boolean(), point, (s, high, P) => {
+      const k = high ? n - s : s;
+      expect(ladder(k, P)).toEqual(reference(k, P));
+      return true;
+    }), RUNS);
+  });
+  it('equals the affine reference on random full-size scalars (100 runs, ~10 ms each)', () => {
+    fc.assert(fc.property(scalar, (k) => {
+      expect(ladder(k, G)).toEqual(scalarMultiply(k, G));
+      return true;
+    }), { numRuns: 100 });
+  });
+});
+
+describe('group laws through the fast methods', () => {
+  it('k·G + m·G = (k + m)·G, P + (−P) = O (1000 runs)', () => {
+    fc.assert(fc.property(scalar, scalar, (k, m) => {
+      const sum = pointAdd(fixedBaseMultiply(k), fixedBaseMultiply(m));
+      const km = (k + m) % n;
+      expect(sum).toEqual(km === 0n ? INFINITY : fixedBaseMultiply(km));
+      expect(pointAdd(sum === INFINITY ? G : sum, pointNegate(sum === INFINITY ? G : sum))).toBe(INFINITY);
+      return true;
+    }), RUNS);
+  });
+  it('n·G = O and (n − 1)·G = −G', () => {
+    expect(ladder(n, G)).toBe(INFINITY);
+    expect(doubleAndAdd(n, G)).toBe(INFINITY);
+    expect(fixedBaseMultiply(n - 1n)).toEqual(pointNegate(G));
+  });
+});
+
+describe('fixed-base.ts', () => {
+  it('equals the ladder on random scalars (1000 runs) and on window-boundary scalars', () => {
+    fc.assert(fc.property(scalar, (k) => {
+      expect(fixedBaseMultiply(k)).toEqual(ladder(k, G));
+      return true;
+    }), RUNS);
+    for (const k of [1n, 2n, 15n, 16n, 17n, 255n, 256n, 1n << 252n, (1n << 252n) - 1n, n - 1n, n - 2n, n - 16n]) {
+      expect(fixedBaseMultiply(k)).toEqual(reference(k, G));
+    }
+    expect(() => fixedBaseMultiply(0n)).toThrow(RangeError);
+    expect(() => fixedBaseMultiply(n)).toThrow(RangeError);
+  });
+});
