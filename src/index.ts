@@ -38,3 +38,11 @@ export { fixedBaseMultiply } from './curve/fixed-base.js';
 export { decodePoint, encodePoint } from './curve/encoding.js';
 export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
 export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';
+
+// cipher/ — AES (FIPS 197) and AES-GCM (SP 800-38D); see docs/aes-gcm.md
+export { aesGcm, GCM_MAX_PLAINTEXT_BYTES } from './cipher/gcm.js';
+export type { AesGcmCipher, AesGcmFunction, AesGcmKeyed, AesGcmOptions, GcmTagLength } from './cipher/gcm.js';
+export { createAes } from './cipher/aes.js';
+export type { AesBlockCipher } from './cipher/aes.js';
+export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
+export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';

@@ -4,9 +4,11 @@
  */
 import { runCommand, type Command } from './command.js';
 import { demo } from './demo.js';
+import { explain } from './explain.js';
 
 const registry: Record<string, Command> = {
   demo,
+  explain,
 };
 
 export const VERSION = '0.1.0';

@@ -1,0 +1,6 @@
+// Chapter 5: an ECDH exchange on the toy curve (= `ecdh-lab explain ecdh --curve toy`).
+import { renderEcdh, traceEcdh } from '../../src/explain/ecdh';
+
+export function main(): void {
+  for (const line of renderEcdh(traceEcdh('toy', 17n, 42n))) console.log(line);
+}

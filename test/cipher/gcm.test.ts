@@ -1,0 +1,234 @@
+/**
+ * src/cipher/gcm.ts (with gctr.ts, ghash.ts, aes.ts): fast-check against node:crypto
+ * createCipheriv/createDecipheriv, tamper properties, the AEAD interface suite (after Go's
+ * cryptotest/aead.go), junk-typed inputs and the SP 800-38D §5.2.1.1 limits.
+ */
+import * as crypto from 'node:crypto';
+import fc from 'fast-check';
+import { aesGcm, assertGcmLimits, GCM_MAX_PLAINTEXT_BYTES, type GcmTagLength } from '../../src/cipher/gcm.js';
+import { CryptoError } from '../../src/errors.js';
+
+const b2h = (b: Uint8Array) => Buffer.from(b).toString('hex');
+const TAGS: GcmTagLength[] = [16, 15, 14, 13, 12, 8, 4];
+
+/** Lengths near block boundaries, plus some longer ones. */
+const lengthArb = fc.oneof(
+  fc.constantFrom(0, 1, 15, 16, 17, 31, 32, 33, 47, 48, 49, 63, 64, 65),
+  fc.integer({ min: 0, max: 100 }),
+  fc.integer({ min: 100, max: 2200 }), // crosses the one-shot switch to the 8-bit GHASH table
+);
+const bytesOf = (n: number) => fc.uint8Array({ minLength: n, maxLength: n });
+const inputArb = fc.record({
+  key: fc.constantFrom(16, 24, 32).chain(bytesOf),
+  nonce: fc.oneof(fc.constant(12), fc.integer({ min: 1, max: 64 })).chain(bytesOf),
+  plaintext: lengthArb.chain(bytesOf),
+  aad: lengthArb.chain(bytesOf),
+  tagLength: fc.constantFrom(...TAGS),
+});
+
+function nodeSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, tagLength: number): Buffer {
+  const c = crypto.createCipheriv(`aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes, key, nonce, { authTagLength: tagLength });
+  c.setAAD(aad);
+  return Buffer.concat([c.update(plaintext), c.final(), c.getAuthTag()]);
+}
+
+function nodeOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array, tagLength: number): Buffer {
+  const d = crypto.createDecipheriv(`aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes, key, nonce, { authTagLength: tagLength });
+  d.setAAD(aad);
+  d.setAuthTag(sealed.subarray(sealed.length - tagLength));
+  return Buffer.concat([d.update(sealed.subarray(0, sealed.length - tagLength)), d.final()]);
+}
+
+function authFailure(fn: () => unknown): CryptoError | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CryptoError && e.code === 'AUTH_FAILED' && e.message === 'gcm: authentication failed') return e;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('against node:crypto (fast-check)', () => {
+  it('encrypt = node createCipheriv; node createDecipheriv and our decrypt both open it', () => {
+    fc.assert(
+      fc.property(inputArb, ({ key, nonce, plaintext, aad, tagLength }) => {
+        const expected = nodeSeal(key, nonce, plaintext, aad, tagLength).toString('hex');
+        const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
+        expect(b2h(sealed)).toBe(expected);
+        expect(b2h(aesGcm.withKey(key, { tagLength }).encrypt(nonce, plaintext, aad))).toBe(expected);
+        expect(b2h(nodeOpen(key, nonce, sealed, aad, tagLength))).toBe(b2h(plaintext));
+        expect(b2h(aesGcm(key, nonce, aad, { tagLength }).decrypt(sealed))).toBe(b2h(plaintext));
+        expect(b2h(aesGcm.withKey(key, { tagLength }).decrypt(nonce, sealed, aad))).toBe(b2h(plaintext));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('tamper properties (fast-check)', () => {
+  const flip = (bytes: Uint8Array, bit: number) => {
+    const copy = bytes.slice();
+    copy[(bit >>> 3) % copy.length] ^= 1 << (bit & 7);
+    return copy;
+  };
+  it('one flipped bit in ciphertext, tag, AAD or nonce → AUTH_FAILED, and no plaintext', () => {
+    fc.assert(
+      fc.property(inputArb, fc.nat(), fc.constantFrom('ciphertext', 'tag', 'aad', 'nonce'), ({ key, nonce, plaintext, aad, tagLength }, bit, where) => {
+        const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
+        let [n, s, a] = [nonce, sealed, aad];
+        if (where === 'ciphertext') {
+          if (plaintext.length === 0) return;
+          s = sealed.slice();
+          s[bit % plaintext.length] ^= 1 << (bit & 7);
+        } else if (where === 'tag') {
+          s = sealed.slice();
+          s[plaintext.length + (bit % tagLength)] ^= 1 << (bit & 7);
+        } else if (where === 'aad') {
+          if (aad.length === 0) return;
+          a = flip(aad, bit);
+        } else {
+          n = flip(nonce, bit);
+        }
+        let out: Uint8Array | undefined;
+        expect(authFailure(() => (out = aesGcm(key, n, a, { tagLength }).decrypt(s)))).toBeDefined();
+        expect(authFailure(() => (out = aesGcm.withKey(key, { tagLength }).decrypt(n, s, a)))).toBeDefined();
+        expect(out).toBeUndefined();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('AEAD interface', () => {
+  const key = Uint8Array.from({ length: 32 }, (_, i) => i);
+  const nonce = Uint8Array.from({ length: 12 }, (_, i) => 0xa0 + i);
+  it('round-trips at boundary lengths with every tag length, one-shot and keyed giving the same bytes', () => {
+    for (const tagLength of TAGS) {
+      const keyed = aesGcm.withKey(key, { tagLength });
+      expect(keyed.tagLength).toBe(tagLength);
+      for (const n of [0, 1, 15, 16, 17, 31, 32, 33, 255, 256, 257, 2047, 2048, 2049, 4096]) {
+        const plaintext = Uint8Array.from({ length: n }, (_, i) => i * 7);
+        const aad = Uint8Array.from({ length: n % 37 }, (_, i) => i);
+        const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
+        expect(sealed.length).toBe(n + tagLength);
+        expect(b2h(keyed.encrypt(nonce, plaintext, aad))).toBe(b2h(sealed));
+        expect(b2h(keyed.decrypt(nonce, sealed, aad))).toBe(b2h(plaintext));
+        expect(b2h(aesGcm(key, nonce, aad, { tagLength }).decrypt(sealed))).toBe(b2h(plaintext));
+      }
+    }
+  });
+  it('empty plaintext and empty AAD work (the tag alone authenticates)', () => {
+    const sealed = aesGcm(key, nonce).encrypt(new Uint8Array(0));
+    expect(sealed.length).toBe(16);
+    expect(b2h(sealed)).toBe(nodeSeal(key, nonce, new Uint8Array(0), new Uint8Array(0), 16).toString('hex'));
+    expect(aesGcm(key, nonce, new Uint8Array(0)).decrypt(sealed).length).toBe(0);
+    expect(aesGcm.withKey(key).decrypt(nonce, sealed).length).toBe(0);
+    expect(b2h(aesGcm.withKey(key).encrypt(nonce, new Uint8Array(0), new Uint8Array(0)))).toBe(b2h(sealed));
+  });
+  it('inputs are never modified, outputs are fresh arrays', () => {
+    const k = key.slice();
+    const n = nonce.slice();
+    const p = Uint8Array.from({ length: 100 }, (_, i) => i);
+    const a = Uint8Array.from({ length: 20 }, (_, i) => 255 - i);
+    const snapshot = () => [k, n, p, a].map(b2h).join('|');
+    const before = snapshot();
+    const one = aesGcm(k, n, a);
+    const s1 = one.encrypt(p);
+    const s2 = one.encrypt(p);
+    expect(s1).not.toBe(s2);
+    expect(s1.buffer).not.toBe(p.buffer);
+    const sealedCopy = b2h(s1);
+    const d1 = one.decrypt(s1);
+    const keyed = aesGcm.withKey(k);
+    const s3 = keyed.encrypt(n, p, a);
+    const d2 = keyed.decrypt(n, s3, a);
+    expect(d1).not.toBe(p);
+    expect(d1).not.toBe(d2);
+    expect(snapshot()).toBe(before);
+    expect(b2h(s1)).toBe(sealedCopy);
+    // Changing the caller's arrays afterwards does not change the one-shot object or the keyed key.
+    k.fill(1);
+    n.fill(2);
+    a.fill(3);
+    expect(b2h(one.encrypt(p))).toBe(sealedCopy);
+    expect(b2h(keyed.encrypt(nonce, p, Uint8Array.from({ length: 20 }, (_, i) => 255 - i)))).toBe(sealedCopy);
+  });
+  it('wrong key, wrong nonce, wrong AAD, truncation and short input → the one opaque AUTH_FAILED', () => {
+    const sealed = aesGcm(key, nonce, new Uint8Array([1])).encrypt(new Uint8Array(40));
+    const otherKey = key.slice();
+    otherKey[0] ^= 1;
+    expect(authFailure(() => aesGcm(otherKey, nonce, new Uint8Array([1])).decrypt(sealed))).toBeDefined();
+    expect(authFailure(() => aesGcm(key, nonce.subarray(1), new Uint8Array([1])).decrypt(sealed))).toBeDefined();
+    expect(authFailure(() => aesGcm(key, nonce).decrypt(sealed))).toBeDefined();
+    expect(authFailure(() => aesGcm(key, nonce, new Uint8Array([1])).decrypt(sealed.subarray(0, sealed.length - 1)))).toBeDefined();
+    expect(authFailure(() => aesGcm(key, nonce, new Uint8Array([1]), { tagLength: 12 }).decrypt(sealed))).toBeDefined();
+    for (const n of [0, 1, 15]) expect(authFailure(() => aesGcm(key, nonce).decrypt(new Uint8Array(n)))).toBeDefined();
+    expect(authFailure(() => aesGcm(key, nonce, undefined, { tagLength: 4 }).decrypt(new Uint8Array(3)))).toBeDefined();
+  });
+});
+
+describe('bad input', () => {
+  const key = new Uint8Array(16);
+  const nonce = new Uint8Array(12);
+  const junk: unknown[] = [null, 0, 1n, 'abc', [1, 2], new ArrayBuffer(16), new Uint16Array(8), new DataView(new ArrayBuffer(16)), {}];
+  it('junk-typed inputs to every public function throw TypeError', () => {
+    const one = aesGcm(key, nonce);
+    const keyed = aesGcm.withKey(key);
+    for (const j of [undefined, ...junk]) {
+      const x = j as Uint8Array;
+      expect(() => aesGcm(x, nonce)).toThrow(TypeError);
+      expect(() => aesGcm(key, x)).toThrow(TypeError);
+      expect(() => aesGcm.withKey(x)).toThrow(TypeError);
+      expect(() => one.encrypt(x)).toThrow(TypeError);
+      expect(() => one.decrypt(x)).toThrow(TypeError);
+      expect(() => keyed.encrypt(x, new Uint8Array(1))).toThrow(TypeError);
+      expect(() => keyed.encrypt(nonce, x)).toThrow(TypeError);
+      expect(() => keyed.decrypt(x, new Uint8Array(16))).toThrow(TypeError);
+      expect(() => keyed.decrypt(nonce, x)).toThrow(TypeError);
+    }
+    for (const j of junk) {
+      const x = j as Uint8Array;
+      expect(() => aesGcm(key, nonce, x)).toThrow(TypeError);
+      expect(() => keyed.encrypt(nonce, new Uint8Array(1), x)).toThrow(TypeError);
+      expect(() => keyed.decrypt(nonce, new Uint8Array(16), x)).toThrow(TypeError);
+    }
+    for (const options of [null, 16, 'x', [16]]) {
+      expect(() => aesGcm(key, nonce, undefined, options as object)).toThrow(TypeError);
+      expect(() => aesGcm.withKey(key, options as object)).toThrow(TypeError);
+    }
+    for (const tagLength of ['16', 16.5, 16n, null]) {
+      expect(() => aesGcm(key, nonce, undefined, { tagLength } as never)).toThrow(TypeError);
+      expect(() => aesGcm.withKey(key, { tagLength } as never)).toThrow(TypeError);
+    }
+  });
+  it('wrong lengths throw RangeError naming the argument', () => {
+    for (const n of [0, 1, 15, 17, 20, 31, 33, 64]) {
+      expect(() => aesGcm(new Uint8Array(n), nonce)).toThrow(/^key must be/);
+      expect(() => aesGcm.withKey(new Uint8Array(n))).toThrow(RangeError);
+    }
+    expect(() => aesGcm(key, new Uint8Array(0))).toThrow(RangeError);
+    expect(() => aesGcm(key, new Uint8Array(0))).toThrow(/^nonce must be at least 1 byte/);
+    expect(() => aesGcm.withKey(key).encrypt(new Uint8Array(0), new Uint8Array(1))).toThrow(/nonce/);
+    expect(() => aesGcm.withKey(key).decrypt(new Uint8Array(0), new Uint8Array(16))).toThrow(RangeError);
+    for (const tagLength of [0, 1, 3, 5, 7, 9, 10, 11, 17, 32, 128, -16]) {
+      expect(() => aesGcm(key, nonce, undefined, { tagLength } as never)).toThrow(RangeError);
+      expect(() => aesGcm.withKey(key, { tagLength } as never)).toThrow(/tagLength/);
+    }
+  });
+  it('limits of SP 800-38D §5.2.1.1 → CryptoError LIMIT_EXCEEDED', () => {
+    expect(GCM_MAX_PLAINTEXT_BYTES * 8).toBe(2 ** 39 - 256);
+    expect(() => assertGcmLimits(GCM_MAX_PLAINTEXT_BYTES, 0)).not.toThrow();
+    const code = (fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as CryptoError).code;
+      }
+      return undefined;
+    };
+    expect(code(() => assertGcmLimits(GCM_MAX_PLAINTEXT_BYTES + 1, 0))).toBe('LIMIT_EXCEEDED');
+    expect(code(() => assertGcmLimits(0, 2 ** 61))).toBe('LIMIT_EXCEEDED');
+    expect(() => assertGcmLimits(0, 2 ** 60)).not.toThrow();
+  });
+});
