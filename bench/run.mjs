@@ -47,7 +47,7 @@ for (const layer of LAYERS) {
   for (const row of await rows()) {
     const label = `${row.group} ${row.name}`;
     if (options.filter && !label.includes(options.filter)) continue;
-    const result = runRow(row, { rounds: options.rounds, maxTime: options.time });
+    const result = await runRow(row, { rounds: options.rounds, maxTime: options.time }); // a promise for deferred (async) rows
     console.log(formatRow(result));
     all.push(result);
   }
