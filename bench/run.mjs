@@ -43,7 +43,7 @@ const all = [];
 for (const layer of LAYERS) {
   const path = new URL(`./${layer}.mjs`, import.meta.url);
   if (!fs.existsSync(path)) continue;
-  const { rows } = await import(path.href);
+  const { rows, teardown } = await import(path.href);
   for (const row of await rows()) {
     const label = `${row.group} ${row.name}`;
     if (options.filter && !label.includes(options.filter)) continue;
@@ -51,6 +51,7 @@ for (const layer of LAYERS) {
     console.log(formatRow(result));
     all.push(result);
   }
+  if (teardown) await teardown(); // a layer with sockets or servers closes them here
 }
 if (options.json) {
   fs.writeFileSync(options.json, JSON.stringify({ environment: env, rounds: options.rounds, rows: all }, null, 2) + '\n');

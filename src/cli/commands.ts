@@ -5,10 +5,14 @@
 import { runCommand, type Command } from './command.js';
 import { demo } from './demo.js';
 import { explain } from './explain.js';
+import { serve } from './serve.js';
+import { connect } from './connect.js';
 
 const registry: Record<string, Command> = {
   demo,
   explain,
+  serve,
+  connect,
 };
 
 export const VERSION = '0.1.0';
