@@ -46,3 +46,7 @@ export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
 export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';
+
+// channel (issue 5): Noise NN/NK/XX and the tutorial protocol as pure state machines.
+// The TCP transport (createServer, connect) is in ecdh-lab/node (src/node.ts).
+export * from './channel/index.js';
