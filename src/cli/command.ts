@@ -41,5 +41,14 @@ export async function runCommand(name: string, command: Command, argv: string[])
     }
     throw error;
   }
-  return command.main(args);
+  try {
+    return await command.main(args);
+  } catch (error) {
+    // A command may find a usage error only once it looks at its options together.
+    if (error instanceof UsageError) {
+      process.stderr.write(`ecdh-lab ${name}: ${error.message}\n\n${commandHelp(command)}`);
+      return 2;
+    }
+    throw error;
+  }
 }

@@ -51,24 +51,29 @@ export const serve: Command = {
         }
       },
     );
+    // Signal handlers go in before the port is announced, so a signal sent as soon as the
+    // "listening on" line is read always finds them.
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => {
+      stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+    });
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     let address;
     try {
       address = await server.listen(flags.port, flags.host);
     } catch (error) {
       process.stderr.write(`ecdh-lab serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}\n`);
+      stop();
       await server.close();
       return 1;
     }
     process.stdout.write(`listening on ${address.host}:${address.port}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
     await server.close();
     return 0;
   },
