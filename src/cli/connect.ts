@@ -9,7 +9,7 @@ import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { connect as dial } from '../net/client.js';
 import type { SecureChannel } from '../net/secure-channel.js';
-import { describe } from '../net/server.js';
+import { describeError } from '../net/server.js';
 import { UsageError } from './args.js';
 import type { Command } from './command.js';
 import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, readPrivateKey, readPublicKeys, refuseFlag } from './channel-flags.js';
@@ -54,7 +54,7 @@ export const connect: Command = {
       channel = await dial({ ...flags, staticKey, remoteStaticKey });
     } catch (error) {
       const why = (error as { code?: string }).code === 'HANDSHAKE_FAILED' ? 'handshake failed' : 'connection failed';
-      process.stderr.write(`ecdh-lab connect: ${why}: ${describe(error)}\n`);
+      process.stderr.write(`ecdh-lab connect: ${why}: ${describeError(error)}\n`);
       if (protocol === 'nk' || remoteStaticKey !== undefined) process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
       return 1;
     }
@@ -83,13 +83,13 @@ function relay(channel: SecureChannel): Promise<number> {
       if (inputDone && received === sent) finish(0);
     });
     channel.on('close', (error?: Error) => {
-      if (!finished) finish(1, error ? `connection closed: ${describe(error)}` : `server closed the connection with ${sent - received} replies outstanding`);
+      if (!finished) finish(1, error ? `connection closed: ${describeError(error)}` : `server closed the connection with ${sent - received} replies outstanding`);
     });
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     lines.on('line', (line) => {
       if (finished) return;
       sent++;
-      channel.send(utf8ToBytes(line)).catch((error) => finish(1, `cannot send: ${describe(error)}`));
+      channel.send(utf8ToBytes(line)).catch((error) => finish(1, `cannot send: ${describeError(error)}`));
     });
     lines.on('close', () => {
       inputDone = true;

@@ -33,7 +33,7 @@ export interface ChannelOptions {
   maxMessageLength?: number;
   /** Handshake deadline in ms from connect (default 10 000; 0 disables). */
   handshakeTimeout?: number;
-  /** Close an open channel after this many ms without data from the peer (default 300 000; 0 disables). */
+  /** Close an open channel after this many ms without traffic in either direction (default 300 000; 0 disables). */
   idleTimeout?: number;
   /** Advanced: builds the engine for each connection instead of `protocol` (custom suites, tests). */
   engine?: () => ChannelEngine;

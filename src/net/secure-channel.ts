@@ -25,7 +25,7 @@ import { CryptoError } from '../errors.js';
 export interface ChannelTimeouts {
   /** From TCP connect to an established channel. */
   handshakeTimeout: number;
-  /** Longest silence from the peer on an open channel. */
+  /** Longest time without traffic (either direction) on an open channel. */
   idleTimeout: number;
 }
 
@@ -45,8 +45,6 @@ const CLOSE_GRACE_MS = 2000;
 export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Array> {
   /** 'tutorial', 'nn', 'nk' or 'xx'. */
   readonly protocol: string;
-  /** The peer's address as "host:port" (for logs). */
-  readonly remote: string;
   /** Resolves when the handshake completes; rejects (and the socket is gone) when it fails. */
   readonly ready: Promise<void>;
   /** Resolves when the socket has closed; never rejects. */
@@ -71,7 +69,6 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     this.#engine = engine;
     this.#timeouts = timeouts;
     this.protocol = engine.protocol;
-    this.remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     this.ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -95,6 +92,11 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     } catch (error) {
       this.#fail(error as Error);
     }
+  }
+
+  /** The peer's address as "host:port" (for logs; "?" until the socket is connected). */
+  get remote(): string {
+    return `${this.#socket.remoteAddress ?? '?'}:${this.#socket.remotePort ?? '?'}`;
   }
 
   /** The peer's static public key (65-byte SEC 1) once known: NK (server) and XX (both sides). */

@@ -97,14 +97,14 @@ export class SecureServer extends EventEmitter {
     try {
       channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts);
     } catch (error) {
-      this.#log(`ecdh-lab server: ${remote} failed: ${describe(error)}`);
+      this.#log(`ecdh-lab server: ${remote} failed: ${describeError(error)}`);
       socket.destroy();
       return;
     }
     this.#channels.add(channel);
     channel.closed.then((error) => {
       this.#channels.delete(channel);
-      if (error !== undefined) this.#log(`ecdh-lab server: ${remote} closed: ${describe(error)}`);
+      if (error !== undefined) this.#log(`ecdh-lab server: ${remote} closed: ${describeError(error)}`);
     });
     channel.ready.then(() => {
       this.emit('channel', channel);
@@ -112,7 +112,7 @@ export class SecureServer extends EventEmitter {
       Promise.resolve()
         .then(() => this.#handler!(channel))
         .catch((error) => {
-          if (channel.isOpen) this.#log(`ecdh-lab server: ${remote} handler failed: ${describe(error)}`);
+          if (channel.isOpen) this.#log(`ecdh-lab server: ${remote} handler failed: ${describeError(error)}`);
           void channel.close();
         });
     }, () => {});
@@ -128,7 +128,7 @@ export function createServer(options: ServerOptions, handler?: ChannelHandler): 
 }
 
 /** "message (CODE)" for a log line; error messages never contain key material. */
-export function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return typeof code === 'string' ? `${error.message} (${code})` : error.message;
