@@ -6,14 +6,16 @@
  *    tutorial's PEM exchange + ECDH + HKDF. The Noise state machine is ecdh-lab's in every
  *    column; the columns differ in the primitives under it: ecdh-lab's own (p256Suite),
  *    node:crypto (OpenSSL), and @noble/curves + ciphers + hashes. The tutorial row's node:crypto
- *    column is the same steps written directly with node:crypto (createECDH, PEM export/import,
- *    hkdfSync).
+ *    column is the same steps written directly with node:crypto (generateKeyPairSync, SPKI PEM
+ *    export and import, diffieHellman, hkdfSync, one AES-GCM record).
  * 2. Channel throughput over loopback (127.0.0.1), one direction, 1 KiB and 64 KiB messages:
- *    ecdh-lab's Noise NN channel (createServer/connect from ecdh-lab/node), the same transport
- *    with node:crypto primitives, and node:tls with TLS 1.3 (TLS_AES_256_GCM_SHA384, P-256 key
- *    exchange, a self-signed P-256 certificate made at setup with `openssl req`) as the
- *    physical reference. One operation = a 256 KiB batch sent and fully received by the server.
- *    These rows are asynchronous (the harness's deferred mode).
+ *    ecdh-lab's Noise NN channel (createServer/connect from ecdh-lab/node); the same transport
+ *    with node:crypto primitives ('ecdh-lab, node suite'); and node:tls with TLS 1.3
+ *    (TLS_AES_256_GCM_SHA384, P-256 key exchange, a self-signed P-256 certificate made at setup
+ *    with `openssl req`) as the physical reference. One operation = a 256 KiB batch sent and
+ *    fully received by the server. Sender and receiver share this one process (and thread), so
+ *    each byte is encrypted and decrypted on the same core. These rows are asynchronous (the
+ *    harness's deferred mode).
  */
 import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';

@@ -140,3 +140,18 @@ describe('ecdh-lab serve / connect', () => {
     expect(result.stderr).toMatch(/connection failed: .*ECONNREFUSED/);
   });
 });
+
+describe('ecdh-lab demo (the key-exchange and channel parts)', () => {
+  it('prints keys, PEM, agreeing secrets, the AES-GCM values and a Noise NN exchange, then exits 0 by itself', () => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8', timeout: 30000 });
+    expect(r.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15000);
+    const shared = [...r.stdout.matchAll(/^shared secret \((?:Alice|Bob):.*?\)\s+([0-9a-f ]+)$/gm)].map((m) => m[1]);
+    expect(shared.length).toBe(2);
+    expect(shared[0]).toBe(shared[1]);
+    for (const pattern of [/Alice private d /, /-----BEGIN PUBLIC KEY-----/, /both sides agree: true/, /HKDF-SHA256\(Z, salt none, info none, 32\) = key/, /^ {2}nonce /m, /^ {2}tag /m, /Bob decrypts: "Meet me/, /Noise_NN_P256_AESGCM_SHA256/, /client ⇒ wire {2}0041/, /server ⇒ wire {2}0051/, /client application received "bye"/]) {
+      expect(r.stdout).toMatch(pattern);
+    }
+  });
+});
