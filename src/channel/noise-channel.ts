@@ -102,6 +102,9 @@ export class NoiseChannel implements ChannelEngine {
     this.maxMessageLength = max;
     this.protocol = pattern.toLowerCase();
     const knowsRemoteInAdvance = pattern === 'NK' && initiator;
+    // A remote key the pattern cannot use is an error, not something to ignore silently.
+    if (options.remoteStaticKey !== undefined && !knowsRemoteInAdvance && pattern !== 'XX') throw new TypeError(`NoiseChannel: remoteStaticKey is not used by ${pattern} as ${initiator ? 'initiator' : 'responder'}`);
+    if (options.verifyRemoteStaticKey !== undefined && pattern !== 'XX') throw new TypeError(`NoiseChannel: verifyRemoteStaticKey is only used by XX`);
     if (options.remoteStaticKey !== undefined) assertBytes(options.remoteStaticKey, 'remoteStaticKey', suite.publicKeyLength);
     this.#pin = knowsRemoteInAdvance ? undefined : options.remoteStaticKey?.slice();
     this.#verify = options.verifyRemoteStaticKey;

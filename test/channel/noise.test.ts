@@ -223,6 +223,9 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
     expect(() => new NoiseChannel({ suite, pattern: 'NK', initiator: true })).toThrow(TypeError);
     expect(() => new NoiseChannel({ suite, pattern: 'NK', initiator: false })).toThrow(TypeError);
     expect(() => new NoiseChannel({ suite, pattern: 'XX', initiator: true })).toThrow(TypeError);
+    const someKey = suite.generateKeyPair().publicKey;
+    expect(() => new NoiseChannel({ suite, pattern: 'NN', initiator: true, remoteStaticKey: someKey })).toThrow(TypeError);
+    expect(() => new NoiseChannel({ suite, pattern: 'NN', initiator: false, verifyRemoteStaticKey: () => true })).toThrow(TypeError);
     const hs = new HandshakeState({ suite, pattern: 'NN', initiator: false, prologue: PROLOGUE });
     expectCode(() => hs.writeMessage(), 'PROTOCOL_ERROR');
     const channel = new NoiseChannel({ suite, pattern: 'NN', initiator: true });
