@@ -60,6 +60,16 @@ export class SecureServer extends EventEmitter {
   }
 
   /**
+   * The address the server listens on, or undefined before `listen()` resolves / after close.
+   * @example const { port } = server.address()!
+   */
+  address(): { host: string; port: number } | undefined {
+    const address = this.#server.address();
+    if (address === null || typeof address === 'string') return undefined;
+    return { host: address.address, port: address.port };
+  }
+
+  /**
    * Starts listening. Port 0 picks a free port.
    * @returns the actual host and port
    */
@@ -69,8 +79,7 @@ export class SecureServer extends EventEmitter {
       this.#server.once('error', onError);
       this.#server.listen(port, host, () => {
         this.#server.off('error', onError);
-        const address = this.#server.address() as net.AddressInfo;
-        resolve({ host: address.address, port: address.port });
+        resolve(this.address()!);
       });
     });
   }

@@ -70,7 +70,9 @@ describe('authentication', () => {
       seen = channel.remoteStaticKey;
       await channel.close();
     });
+    expect(server.address()).toBeUndefined();
     const { port } = await server.listen(0);
+    expect(server.address()).toEqual({ host: '127.0.0.1', port });
     const channel = await connect({ protocol: 'xx', port, staticKey: clientKey });
     await channel.closed;
     expect(seen).toEqual(clientKey.publicKey.toRaw());
