@@ -18,7 +18,8 @@ export type CryptoErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'HANDSHAKE_FAILED'
   | 'PROTOCOL_ERROR'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'NONCE_REUSE';
 
 /**
  * A cryptographic refusal with a machine-readable `code`.

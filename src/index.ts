@@ -47,6 +47,16 @@ export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
 export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';
 
+// Keys: P-256 key objects and their formats (SEC 1, RFC 5480 SPKI, RFC 5208 PKCS#8,
+// RFC 5915 ECPrivateKey, RFC 7468 PEM, RFC 7518 JWK).
+export { PublicKey } from './keys/public-key.js';
+export type { PublicKeyRawOptions } from './keys/public-key.js';
+export { PrivateKey, generatePrivateKey } from './keys/private-key.js';
+export type { PrivateKeyFormat } from './keys/private-key.js';
+export type { EcJwk } from './keys/jwk.js';
+export { encodePem, decodePem, decodePemBlocks } from './keys/pem.js';
+export type { PemBlock } from './keys/pem.js';
+
 // channel (issue 5): Noise NN/NK/XX and the tutorial protocol as pure state machines.
 // The TCP transport (createServer, connect) is in ecdh-lab/node (src/node.ts).
 export * from './channel/index.js';

@@ -47,3 +47,16 @@ export function assertInteger(value: unknown, name: string, min: number, max: nu
     throw new RangeError(`${name} must be in [${min}, ${max}], got ${value}`);
   }
 }
+
+/**
+ * Throws unless `value` is a bigint (in [min, max] when bounds are given).
+ *
+ * @throws TypeError when `value` is not a bigint; RangeError when out of range
+ * @example assertBigInt(d, 'd', 1n, n - 1n)
+ */
+export function assertBigInt(value: unknown, name: string, min?: bigint, max?: bigint): asserts value is bigint {
+  if (typeof value !== 'bigint') throw new TypeError(`${name} must be a bigint, got ${describeType(value)}`);
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    throw new RangeError(`${name} is out of range`);
+  }
+}

@@ -1,5 +1,9 @@
 /**
- * General byte-array helpers: concatenation, constant-time-style comparison, UTF-8.
+ * General byte-array helpers: concatenation, constant-time-style comparison (the tag check
+ * of SP 800-38D §7.2 step 8 and RFC 2104 §5 verification), and UTF-8 (RFC 3629).
+ *
+ * Deliberately not here: comparison that hides the LENGTH of its inputs (lengths are public
+ * in every use in this library), and any lenient text decoding.
  */
 import { assertBytes, describeType } from './assert.js';
 
@@ -40,12 +44,18 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** A UTF-16 surrogate that is not part of a pair (which UTF-8 cannot encode). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Encodes a string as UTF-8.
+ * Encodes a string as UTF-8 (RFC 3629).
+ * @throws TypeError for a non-string, or a string with a lone surrogate (which TextEncoder
+ *   would silently replace by U+FFFD)
  * @example utf8ToBytes('abc') // Uint8Array [97, 98, 99]
  */
 export function utf8ToBytes(text: string): Uint8Array {
   if (typeof text !== 'string') throw new TypeError(`text must be a string, got ${describeType(text)}`);
+  if (LONE_SURROGATE.test(text)) throw new TypeError('text has a lone UTF-16 surrogate, which UTF-8 cannot encode');
   return new TextEncoder().encode(text);
 }
 
@@ -55,5 +65,9 @@ export function utf8ToBytes(text: string): Uint8Array {
  */
 export function bytesToUtf8(bytes: Uint8Array): string {
   assertBytes(bytes, 'bytes');
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TypeError('bytes is not valid UTF-8');
+  }
 }

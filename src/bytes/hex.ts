@@ -1,6 +1,7 @@
 /**
- * Hexadecimal ↔ bytes. Hex belongs at the edges (CLI, docs, test vectors); the
- * library itself works on Uint8Array.
+ * Hexadecimal ↔ bytes (base 16 as RFC 4648 §8 defines it, lowercase on output, either case
+ * on input). Hex belongs at the edges (CLI, docs, test vectors); the library itself works on
+ * Uint8Array. Deliberately strict: no "0x" prefix, no separators, no odd lengths.
  */
 import { assertBytes, describeType } from './assert.js';
 

@@ -258,7 +258,9 @@ function open(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, input
  * @param nonce - the IV, at least 1 byte; 12 bytes (96 bits) is the recommended length
  * @param aad - additional authenticated data, any length (default empty)
  * @param options - `{ tagLength }` in bytes: 16 (default), 15, 14, 13, 12, 8 or 4
- * @returns `{ encrypt(plaintext), decrypt(ciphertextAndTag) }`; both return fresh arrays and never modify their inputs
+ * @returns `{ encrypt(plaintext), decrypt(ciphertextAndTag) }`; both return fresh arrays and never
+ *   modify their inputs. `encrypt` works once per object (a second call would reuse the nonce
+ *   and throws CryptoError NONCE_REUSE); `decrypt` may be called any number of times.
  * @throws TypeError on a wrong type; RangeError when key is not 16/24/32 bytes, nonce is empty or
  *   tagLength is not allowed; encrypt/decrypt throw CryptoError LIMIT_EXCEEDED past the length
  *   limits, and decrypt throws CryptoError AUTH_FAILED ('gcm: authentication failed') on any
@@ -274,10 +276,15 @@ function aesGcmOneShot(key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array, opt
   const tagLength = parseOptions(options);
   const N = nonce.slice();
   const gcmKey = setupKey(key);
+  let used = false;
   return Object.freeze({
     encrypt(plaintext: Uint8Array): Uint8Array {
       assertBytes(plaintext, 'plaintext');
-      return seal(gcmKey, undefined, N, plaintext, A, tagLength);
+      // One object is one (key, nonce) pair: a second encryption would reuse the nonce.
+      if (used) throw new CryptoError('NONCE_REUSE', 'gcm: encrypt() was already called for this nonce; use a fresh nonce per message');
+      const sealed = seal(gcmKey, undefined, N, plaintext, A, tagLength);
+      used = true;
+      return sealed;
     },
     decrypt(ciphertextAndTag: Uint8Array): Uint8Array {
       assertBytes(ciphertextAndTag, 'ciphertextAndTag');

@@ -1,11 +1,9 @@
 /// <reference types="node" />
 /**
  * What `serve` and `connect` share: the protocol and limit flags, strict number parsing, and
- * reading PEM key files.
+ * a fresh static key when none is given. Key files are read by ./key-files.ts.
  */
-import * as fs from 'node:fs';
 import { PrivateKey } from '../keys/private-key.js';
-import { PublicKey } from '../keys/public-key.js';
 import { DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT, PROTOCOLS, type ProtocolName } from '../net/options.js';
 import { UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 
@@ -46,38 +44,6 @@ export function connectionFlags(args: ParsedArgs) {
 /** Refuses a flag the protocol does not use. @throws UsageError */
 export function refuseFlag(args: ParsedArgs, name: string, protocol: string): void {
   if (args.options[name] !== undefined) throw new UsageError(`--${name} is not used with --protocol ${protocol}`);
-}
-
-function readText(file: string, flag: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`--${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot read'}`);
-  }
-}
-
-/** A PEM private key (PKCS#8 or SEC 1) from a file. @throws Error naming the flag and file */
-export function readPrivateKey(file: string, flag: string): PrivateKey {
-  const text = readText(file, flag);
-  try {
-    return PrivateKey.fromPem(text);
-  } catch (error) {
-    throw new Error(`--${flag} ${file}: ${(error as Error).message}`);
-  }
-}
-
-/** One or more concatenated PEM public keys from a file. @throws Error naming the flag and file */
-export function readPublicKeys(file: string, flag: string): PublicKey[] {
-  const text = readText(file, flag);
-  const blocks = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----\r?\n?/g) ?? [];
-  if (blocks.length === 0) throw new Error(`--${flag} ${file}: no PEM public key (-----BEGIN PUBLIC KEY-----) found`);
-  return blocks.map((block, i) => {
-    try {
-      return PublicKey.fromPem(block);
-    } catch (error) {
-      throw new Error(`--${flag} ${file}: key ${i + 1}: ${(error as Error).message}`);
-    }
-  });
 }
 
 /** A fresh static key, its public half announced on stderr (for nk/xx without --key). */

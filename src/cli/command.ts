@@ -25,26 +25,16 @@ export function commandHelp(command: Command): string {
   })}`;
 }
 
-/** Parses argv for `command` and runs it; --help prints the help, usage errors exit 2. */
+/** Parses argv for `command` and runs it; --help prints the help, usage errors (from parsing or from main) exit 2. */
 export async function runCommand(name: string, command: Command, argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(commandHelp(command));
     return 0;
   }
-  let args: ParsedArgs;
   try {
-    args = parseArgs(argv, command.options, command.maxPositionals ?? 0);
+    const args: ParsedArgs = parseArgs(argv, command.options, command.maxPositionals ?? 0);
+    return await command.main(args); // main may throw UsageError too (e.g. a missing required option)
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`ecdh-lab ${name}: ${error.message}\n\n${commandHelp(command)}`);
-      return 2;
-    }
-    throw error;
-  }
-  try {
-    return await command.main(args);
-  } catch (error) {
-    // A command may find a usage error only once it looks at its options together.
     if (error instanceof UsageError) {
       process.stderr.write(`ecdh-lab ${name}: ${error.message}\n\n${commandHelp(command)}`);
       return 2;

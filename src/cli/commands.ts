@@ -4,12 +4,18 @@
  */
 import { runCommand, type Command } from './command.js';
 import { demo } from './demo.js';
+import { derive } from './derive.js';
 import { explain } from './explain.js';
+import { keygen } from './keygen.js';
+import { pubkey } from './pubkey.js';
 import { serve } from './serve.js';
 import { connect } from './connect.js';
 
 const registry: Record<string, Command> = {
   demo,
+  keygen,
+  pubkey,
+  derive,
   explain,
   serve,
   connect,

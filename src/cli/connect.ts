@@ -12,7 +12,8 @@ import type { SecureChannel } from '../net/secure-channel.js';
 import { describeError } from '../net/server.js';
 import { UsageError } from './args.js';
 import type { Command } from './command.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, readPrivateKey, readPublicKeys, refuseFlag } from './channel-flags.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, refuseFlag } from './channel-flags.js';
+import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 
 export const connect: Command = {
   summary: 'send stdin lines over the secure channel and print the replies',
@@ -37,17 +38,12 @@ export const connect: Command = {
     if (protocol === 'nk' && args.options['server-key'] === undefined) throw new UsageError("--protocol nk needs --server-key (the server's public key)");
     let staticKey: PrivateKey | undefined;
     let remoteStaticKey: PublicKey | undefined;
-    try {
-      if (typeof args.options.key === 'string') staticKey = readPrivateKey(args.options.key, 'key');
-      if (typeof args.options['server-key'] === 'string') {
-        const keys = readPublicKeys(args.options['server-key'], 'server-key');
-        if (keys.length !== 1) throw new Error(`--server-key: expected one public key, found ${keys.length}`);
-        remoteStaticKey = keys[0];
-      }
-    } catch (error) {
-      process.stderr.write(`ecdh-lab connect: ${(error as Error).message}\n`);
-      return 1;
-    }
+    const read = await reportErrors('connect', () => {
+      if (typeof args.options.key === 'string') staticKey = readPrivateKeyFile(args.options.key);
+      if (typeof args.options['server-key'] === 'string') remoteStaticKey = readPublicKeyFile(args.options['server-key']);
+      return 0;
+    });
+    if (read !== 0) return read;
     if (protocol === 'xx' && staticKey === undefined) staticKey = ephemeralStaticKey('connect');
     let channel: SecureChannel;
     try {

@@ -7,7 +7,8 @@ import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { createServer } from '../net/server.js';
 import type { Command } from './command.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, integerFlag, readPrivateKey, readPublicKeys, refuseFlag } from './channel-flags.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, integerFlag, refuseFlag } from './channel-flags.js';
+import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
 
 export const serve: Command = {
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
@@ -33,13 +34,12 @@ export const serve: Command = {
     const maxConnections = integerFlag(args, 'max-connections', 1, 1_000_000)!;
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
-    try {
-      if (typeof args.options.key === 'string') staticKey = readPrivateKey(args.options.key, 'key');
-      if (typeof args.options.allow === 'string') allow = readPublicKeys(args.options.allow, 'allow');
-    } catch (error) {
-      process.stderr.write(`ecdh-lab serve: ${(error as Error).message}\n`);
-      return 1;
-    }
+    const read = await reportErrors('serve', () => {
+      if (typeof args.options.key === 'string') staticKey = readPrivateKeyFile(args.options.key);
+      if (typeof args.options.allow === 'string') allow = readPublicKeyListFile(args.options.allow);
+      return 0;
+    });
+    if (read !== 0) return read;
     if (staticKey === undefined && (protocol === 'nk' || protocol === 'xx')) staticKey = ephemeralStaticKey('serve');
     const server = createServer(
       { ...flags, staticKey, allow, maxConnections, log: (line) => process.stderr.write(`${line}\n`) },

@@ -1,6 +1,8 @@
 /**
  * The interface every hash function in ecdh-lab offers, so that HMAC and HKDF can be
- * written once for any of them (RFC 2104 and RFC 5869 are generic in the hash).
+ * written once for any of them (RFC 2104 §2 and RFC 5869 §2 are generic in the hash: they
+ * need H, its block size B and its output length L). Only SHA-256 implements it today;
+ * nothing here is specific to it.
  */
 
 /** A streaming hash: feed it with update(), finish with digest(). */

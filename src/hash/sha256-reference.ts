@@ -9,6 +9,7 @@
  *
  * Deliberately not done here: streaming, speed, messages of 2^53 bits or more.
  */
+import { assertBytes } from '../bytes/assert.js';
 import { K, H0 } from './sha256-constants.js';
 
 /** ROTR^n(x) = (x >>> n) ∨ (x << w − n), FIPS 180-4 §3.2. */
@@ -73,6 +74,7 @@ export function compress(H: readonly number[], M: readonly number[]): number[] {
  * @example bytesToHex(sha256Reference(utf8ToBytes('abc'))) // 'ba7816bf…15ad'
  */
 export function sha256Reference(M: Uint8Array): Uint8Array {
+  assertBytes(M, 'M');
   const padded = pad(M);
   const view = new DataView(padded.buffer);
   let H = [...H0];

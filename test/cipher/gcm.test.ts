@@ -118,6 +118,16 @@ describe('AEAD interface', () => {
       }
     }
   });
+  it('a one-shot object encrypts once: a second encrypt (nonce reuse) throws NONCE_REUSE; decrypt may repeat', () => {
+    const key = new Uint8Array(32).fill(1);
+    const nonce = new Uint8Array(12).fill(2);
+    const cipher = aesGcm(key, nonce);
+    const sealed = cipher.encrypt(new Uint8Array([1, 2, 3]));
+    expect(() => cipher.encrypt(new Uint8Array([4, 5, 6]))).toThrow(expect.objectContaining({ name: 'CryptoError', code: 'NONCE_REUSE' }));
+    expect(cipher.decrypt(sealed)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(cipher.decrypt(sealed)).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
   it('empty plaintext and empty AAD work (the tag alone authenticates)', () => {
     const sealed = aesGcm(key, nonce).encrypt(new Uint8Array(0));
     expect(sealed.length).toBe(16);
@@ -135,7 +145,7 @@ describe('AEAD interface', () => {
     const before = snapshot();
     const one = aesGcm(k, n, a);
     const s1 = one.encrypt(p);
-    const s2 = one.encrypt(p);
+    const s2 = aesGcm(k, n, a).encrypt(p);
     expect(s1).not.toBe(s2);
     expect(s1.buffer).not.toBe(p.buffer);
     const sealedCopy = b2h(s1);
@@ -151,7 +161,7 @@ describe('AEAD interface', () => {
     k.fill(1);
     n.fill(2);
     a.fill(3);
-    expect(b2h(one.encrypt(p))).toBe(sealedCopy);
+    expect(b2h(one.decrypt(s1))).toBe(b2h(p));
     expect(b2h(keyed.encrypt(nonce, p, Uint8Array.from({ length: 20 }, (_, i) => 255 - i)))).toBe(sealedCopy);
   });
   it('wrong key, wrong nonce, wrong AAD, truncation and short input → the one opaque AUTH_FAILED', () => {

@@ -128,7 +128,10 @@ describe('ecdh-lab serve / connect', () => {
     expect(run('connect', '--protocol', 'nn', '--port', '70000').stderr).toMatch(/--port must be an integer/);
     const missing = run('serve', '--protocol', 'xx', '--key', file('nope.pem'));
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/--key .*nope\.pem: ENOENT/);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.pem \(ENOENT\)/);
+    const notAKey = run('serve', '--protocol', 'xx', '--allow', file('server.pem'));
+    expect(notAKey.status).toBe(1);
+    expect(notAKey.stderr).toMatch(/expected PUBLIC KEY blocks/);
   });
 
   it('connect to a port nobody listens on fails with exit 1', async () => {

@@ -7,36 +7,21 @@
  *                       SP 800-56A KAS ECC validity tests, parameter set [EC] (P-256):
  *                       Z = x(dsIUT · QsCAVS) → Result P/F
  *
- * test/support/cavp.ts did not exist when this was written, so the tiny "key = value" block
- * parser below is local to this file (to be replaced by the shared one when it lands).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { CryptoError } from '../../src/errors';
 import { publicPointFromScalar, sharedSecret } from '../../src/ecdh/ecdh';
 import { assertValidPublicPoint, assertValidScalar } from '../../src/ecdh/validate';
 import { decodePoint } from '../../src/curve/encoding';
+import { loadCavp } from '../support/cavp';
 
 const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist');
 
-/** Splits a CAVP file into its [section]s, each a list of records (blank-line separated key = value lines). */
-function parseSections(text: string): Map<string, Record<string, string>[]> {
-  const sections = new Map<string, Record<string, string>[]>();
-  let current: Record<string, string>[] = [];
-  let record: Record<string, string> = {};
-  const flush = () => { if (Object.keys(record).length > 0) current.push(record); record = {}; };
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith('#')) continue;
-    const header = /^\[([^\]=]+)\]$/.exec(line);
-    if (header) { flush(); current = []; sections.set(header[1].trim(), current); continue; }
-    if (line === '') { flush(); continue; }
-    const eq = line.indexOf('=');
-    if (eq > 0) record[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  flush();
-  return sections;
+/** The records of the sections of a CAVP file that carry the header label `label`. */
+function recordsUnder(file: string, label: string): Record<string, string>[] {
+  return loadCavp(path.join(NIST, file))
+    .filter((section) => section.labels.includes(label))
+    .flatMap((section) => section.records.map((record) => record.fields));
 }
 
 const hexToBigInt = (h: string) => BigInt('0x' + h);
@@ -47,11 +32,7 @@ function uncompressed(qx: string, qy: string): Uint8Array | null {
 }
 
 describe('FIPS 186-3 KeyPair.rsp [P-256]: d → Q', () => {
-  // Every curve's block repeats the header [B.4.2 Key Pair Generation by Testing Candidates],
-  // so the P-256 block is cut out by position first.
-  const text = fs.readFileSync(path.join(NIST, 'ecdsa', 'KeyPair.rsp'), 'utf8');
-  const block = text.slice(text.indexOf('[P-256]'), text.indexOf('[P-384]'));
-  const vectors = [...parseSections(block).values()].flat().filter((r) => r.d);
+  const vectors = recordsUnder('ecdsa/KeyPair.rsp', 'P-256').filter((r) => 'd' in r); // skip the "N = 10" count line
   it('has 10 P-256 vectors', () => {
     expect(vectors).toHaveLength(10);
   });
@@ -62,7 +43,7 @@ describe('FIPS 186-3 KeyPair.rsp [P-256]: d → Q', () => {
 });
 
 describe('FIPS 186-3 PKV.rsp [P-256]: public key validation', () => {
-  const vectors = parseSections(fs.readFileSync(path.join(NIST, 'ecdsa', 'PKV.rsp'), 'utf8')).get('P-256')!;
+  const vectors = recordsUnder('ecdsa/PKV.rsp', 'P-256');
   it('has 12 P-256 vectors, some passing and some failing', () => {
     expect(vectors).toHaveLength(12);
     expect(vectors.some((v) => v.Result.startsWith('P'))).toBe(true);
@@ -81,8 +62,7 @@ describe('FIPS 186-3 PKV.rsp [P-256]: public key validation', () => {
 });
 
 describe.each(['init', 'resp'])('KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_%s.fax [EC] (P-256)', (role) => {
-  const text = gunzipSync(fs.readFileSync(path.join(NIST, 'ecdh', `KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_${role}.fax.gz`))).toString('utf8');
-  const vectors = parseSections(text).get('EC - SHA256')!;
+  const vectors = recordsUnder(`ecdh/KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_${role}.fax.gz`, 'EC - SHA256');
   it('has 30 P-256 vectors', () => expect(vectors).toHaveLength(30));
   it.each(vectors.map((v) => [v.COUNT, v.Result, v] as const))('COUNT = %s: %s', (_count, result, v) => {
     // The IUT (us) holds dsIUT and receives the CAVS static public key QsCAVS; Z = x(dsIUT · QsCAVS).

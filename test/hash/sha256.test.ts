@@ -3,34 +3,20 @@
  * Sources: NIST CAVP SHAVS (vectors/nist/sha2/, from Debian's python3-cryptography-vectors),
  * FIPS 180-4 §4.2.2 / §5.3.3 for the constants, and node:crypto as the property-test oracle.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sha256 } from '../../src/hash/sha256';
 import { sha256Reference } from '../../src/hash/sha256-reference';
 import { H0, K } from '../../src/hash/sha256-constants';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
+import { loadCavp } from '../support/cavp';
 
 const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
 
-/** Reads the "Name = value" records of a SHAVS .rsp file (blank-line separated). */
+/** The records of a SHAVS file, as "Name = value" fields. */
 function readRsp(file: string): Record<string, string>[] {
-  const raw = fs.readFileSync(path.join(NIST, file));
-  const text = (file.endsWith('.gz') ? zlib.gunzipSync(raw) : raw).toString('utf8');
-  const records: Record<string, string>[] = [];
-  let current: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(\w+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m && !line.startsWith('[')) current[m[1]] = m[2];
-    else if (line.trim() === '' && Object.keys(current).length > 0) {
-      records.push(current);
-      current = {};
-    }
-  }
-  if (Object.keys(current).length > 0) records.push(current);
-  return records;
+  return loadCavp(path.join(NIST, file)).flatMap((section) => section.records.map((record) => record.fields));
 }
 
 const nodeSha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');

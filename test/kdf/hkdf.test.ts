@@ -1,7 +1,8 @@
 /**
  * HKDF-SHA256 (src/kdf/hkdf.ts). Sources: RFC 5869 Appendix A.1–A.3 (inline below),
  * Wycheproof hkdf_sha256_test.json (through test/support/wycheproof.ts), node:crypto
- * hkdfSync as the property-test oracle.
+ * hkdfSync as the property-test oracle. (NIST has no CAVP HKDF file; SP 800-56C's KDF tests are
+ * a different construction. RFC 5869 and Wycheproof are the reference vectors.)
  */
 import { hkdfSync } from 'node:crypto';
 import fc from 'fast-check';

@@ -1,7 +1,8 @@
 /**
  * HMAC-SHA256 (src/mac/hmac.ts). Sources: RFC 4231 §4.2–§4.8 (inline below), Wycheproof
  * hmac_sha256_test.json (through test/support/wycheproof.ts), node:crypto createHmac as the
- * property-test oracle.
+ * property-test oracle. (Debian's python3-cryptography-vectors, where our NIST files come from,
+ * ships no CAVP HMAC file — only the RFC vectors — so RFC 4231 and Wycheproof stand in for it.)
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';

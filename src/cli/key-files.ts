@@ -1,0 +1,99 @@
+/// <reference types="node" />
+/**
+ * Shared by the key commands (keygen, pubkey, derive): reading key files with messages
+ * that name the file and the problem but never the key, and writing a private key file
+ * with mode 0600.
+ */
+import * as fs from 'node:fs';
+import { CryptoError } from '../errors.js';
+import { PrivateKey } from '../keys/private-key.js';
+import { decodePemBlocks } from '../keys/pem.js';
+import { PublicKey } from '../keys/public-key.js';
+
+/** A failure the CLI reports as "ecdh-lab <command>: <message>" with exit code 1. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CommandError(`cannot read ${what} ${path}${code ? ` (${code})` : ''}`);
+  }
+}
+
+function parseKey<K>(path: string, what: string, parse: (text: string) => K): K {
+  const text = readText(path, what);
+  try {
+    return parse(text);
+  } catch (error) {
+    // CryptoError messages never carry key material (src/errors.ts).
+    if (error instanceof CryptoError) throw new CommandError(`${path} is not a valid ${what}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Reads a PKCS#8 "PRIVATE KEY" or SEC1 "EC PRIVATE KEY" PEM file. @throws CommandError */
+export function readPrivateKeyFile(path: string): PrivateKey {
+  return parseKey(path, 'P-256 private key (PEM)', (text) => PrivateKey.fromPem(text));
+}
+
+/** Reads a "PUBLIC KEY" (SubjectPublicKeyInfo) PEM file. @throws CommandError */
+export function readPublicKeyFile(path: string): PublicKey {
+  return parseKey(path, 'P-256 public key (PEM)', (text) => PublicKey.fromPem(text));
+}
+
+/**
+ * Reads one or more concatenated "PUBLIC KEY" PEM blocks (e.g. `serve --allow clients.pem`).
+ * @throws CommandError
+ */
+export function readPublicKeyListFile(path: string): PublicKey[] {
+  return parseKey(path, 'list of P-256 public keys (PEM)', (text) => {
+    const blocks = decodePemBlocks(text);
+    if (blocks.length === 0) throw new CryptoError('INVALID_ENCODING', 'pem: no PEM block found');
+    return blocks.map((block) => {
+      if (block.label !== 'PUBLIC KEY') throw new CryptoError('INVALID_ENCODING', `pem: expected PUBLIC KEY blocks, found ${block.label}`);
+      return PublicKey.fromDer(block.der);
+    });
+  });
+}
+
+/**
+ * Writes `text` to a new file with mode 0600; an existing file is refused unless `force`,
+ * and is then truncated and set to 0600 before anything is written.
+ * @throws CommandError
+ */
+export function writeSecretFile(path: string, text: string, force: boolean): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, force ? 'w' : 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CommandError(`${path} already exists; use --force to overwrite it`);
+    throw new CommandError(`cannot create ${path}${code ? ` (${code})` : ''}`);
+  }
+  try {
+    fs.fchmodSync(fd, 0o600); // an overwritten file keeps its old mode otherwise
+    fs.writeFileSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Runs a command body, turning CommandError into a message on stderr and exit code 1. */
+export async function reportErrors(command: string, body: () => Promise<number> | number): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof CommandError) {
+      process.stderr.write(`ecdh-lab ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+/// <reference types="node" />
+/**
+ * `ecdh-lab keygen [--out FILE] [--force]`: a new P-256 private key as PKCS#8 PEM, the
+ * format `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` writes.
+ */
+import type { Command } from './command.js';
+import { generatePrivateKey } from '../keys/private-key.js';
+import { reportErrors, writeSecretFile } from './key-files.js';
+
+export const keygen: Command = {
+  summary: 'generate a P-256 private key (PKCS#8 PEM)',
+  synopsis: 'keygen [--out FILE] [--force]',
+  description:
+    'Generates a P-256 private key (d uniform in [1, n-1] from the system CSPRNG) and writes it as\n' +
+    'PKCS#8 PEM ("PRIVATE KEY") to stdout, or to FILE, created with mode 0600. An existing FILE\n' +
+    'is not overwritten unless --force is given. Get the public key with `ecdh-lab pubkey --in FILE`.',
+  options: {
+    out: { type: 'string', placeholder: 'FILE', help: 'write the key to FILE (mode 0600) instead of stdout' },
+    force: { type: 'boolean', help: 'overwrite FILE if it exists' },
+  },
+  async main({ options }) {
+    return reportErrors('keygen', () => {
+      const pem = generatePrivateKey().toPem();
+      const out = options.out as string | undefined;
+      if (out === undefined) {
+        if (options.force) process.stderr.write('ecdh-lab keygen: --force has no effect without --out\n');
+        process.stdout.write(pem);
+      } else {
+        writeSecretFile(out, pem, options.force === true);
+        process.stderr.write(`ecdh-lab keygen: wrote a P-256 private key to ${out} (mode 0600)\n`);
+      }
+      return 0;
+    });
+  },
+};

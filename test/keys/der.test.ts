@@ -1,0 +1,306 @@
+/**
+ * The strict DER reader/writer (src/keys/der.ts). Vectors: X.690 §8.3 (INTEGER), §8.1.3
+ * and §10.1 (lengths), §8.19 (OBJECT IDENTIFIER; the RFC 5480 §2.1.1 OIDs); negative
+ * tables grouped by reason; fast-check round trips and truncation/extension properties.
+ */
+import fc from 'fast-check';
+import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
+import { CryptoError } from '../../src/errors.js';
+import {
+  DerReader,
+  DerTag,
+  derBitString,
+  derElement,
+  derExplicit,
+  derInteger,
+  derNull,
+  derObjectIdentifier,
+  derOctetString,
+  derSequence,
+  oidFromString,
+  oidToString,
+} from '../../src/keys/der.js';
+
+function invalidEncoding(fn: () => unknown): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(CryptoError);
+  expect((thrown as CryptoError).code).toBe('INVALID_ENCODING');
+  expect((thrown as CryptoError).message).toMatch(/^der: /);
+}
+
+describe('writer: X.690 encodings', () => {
+  // X.690 §8.3.2: minimal two's complement.
+  it.each([
+    [0n, '020100'],
+    [1n, '020101'],
+    [127n, '02017f'],
+    [128n, '02020080'],
+    [255n, '020200ff'],
+    [256n, '02020100'],
+    [-1n, '0201ff'],
+    [-128n, '020180'],
+    [-129n, '0202ff7f'],
+    [-256n, '0202ff00'],
+    [2n ** 64n, '0209010000000000000000'],
+  ])('INTEGER %p = %s', (value, hex) => {
+    expect(bytesToHex(derInteger(value))).toBe(hex);
+    const reader = new DerReader(hexToBytes(hex));
+    expect(reader.readInteger()).toBe(value);
+    reader.assertEnd();
+  });
+  // X.690 §8.1.3: short form below 128, long form with the fewest octets above.
+  it.each([
+    [0, '0400'],
+    [127, '047f'],
+    [128, '048180'],
+    [255, '0481ff'],
+    [256, '04820100'],
+    [65536, '0483010000'],
+  ])('OCTET STRING of %p bytes has header %s', (length, header) => {
+    const encoded = derOctetString(new Uint8Array(length));
+    expect(bytesToHex(encoded.subarray(0, header.length / 2))).toBe(header);
+    expect(new DerReader(encoded).readOctetString()).toEqual(new Uint8Array(length));
+  });
+  // X.690 §8.19; the OIDs of RFC 5480 §2.1.1 and SEC 2 / RFC 5480 §2.1.1.1.
+  it.each([
+    ['1.2.840.10045.2.1', '2a8648ce3d0201'],
+    ['1.2.840.10045.3.1.7', '2a8648ce3d030107'],
+    ['1.3.132.0.34', '2b81040022'],
+    ['2.999.3', '883703'],
+    ['0.0', '00'],
+  ])('OID %s = %s', (dotted, hex) => {
+    expect(bytesToHex(oidFromString(dotted))).toBe(hex);
+    expect(oidToString(hexToBytes(hex))).toBe(dotted);
+    expect(bytesToHex(new DerReader(derObjectIdentifier(hexToBytes(hex))).readObjectIdentifier())).toBe(hex);
+  });
+  it('malformed dotted OIDs are RangeErrors', () => {
+    for (const bad of ['', '1', '3.1', '1.40', '1.2.', '1..2', '1.02', 'a.b']) expect(() => oidFromString(bad)).toThrow(RangeError);
+  });
+  it('NULL, BIT STRING, explicit tags and SEQUENCE', () => {
+    expect(bytesToHex(derNull())).toBe('0500');
+    expect(bytesToHex(derBitString(hexToBytes('04ab')))).toBe('03030004ab');
+    expect(bytesToHex(derExplicit(0, derNull()))).toBe('a0020500');
+    expect(bytesToHex(derExplicit(1, derNull()))).toBe('a1020500');
+    expect(bytesToHex(derSequence(derInteger(1n), derNull()))).toBe('30050201010500');
+    const reader = new DerReader(hexToBytes('300aa0020500a10403020001'));
+    const seq = reader.readSequence();
+    seq.readExplicit(0).readNull();
+    expect(seq.peekTag()).toBe(DerTag.CONTEXT_1);
+    expect(seq.readExplicit(1).readBitString()).toEqual(Uint8Array.of(1));
+    expect(seq.peekTag()).toBeUndefined();
+    seq.assertEnd();
+    reader.assertEnd();
+  });
+});
+
+describe('reader rejects non-DER input, grouped by reason (CryptoError INVALID_ENCODING)', () => {
+  type Read = (r: DerReader) => unknown;
+  const int: Read = (r) => r.readInteger();
+  const octets: Read = (r) => r.readOctetString();
+  const bits: Read = (r) => r.readBitString();
+  const oid: Read = (r) => r.readObjectIdentifier();
+  const nul: Read = (r) => r.readNull();
+  const seq: Read = (r) => r.readSequence().readInteger();
+  const ctx0: Read = (r) => r.readExplicit(0).readNull();
+  const table: Record<string, [string, Read][]> = {
+    'wrong tag': [
+      ['0401ff', int],
+      ['020100', octets],
+      ['0400', bits],
+      ['0500', oid],
+      ['0400', nul],
+      ['310302012a', seq], // SET instead of SEQUENCE
+      ['2400', octets], // constructed OCTET STRING (BER only)
+      ['a1020500', ctx0],
+      ['1f0100', int], // high tag number form
+    ],
+    'indefinite length (X.690 §10.1)': [
+      ['30800201010000', seq],
+      ['0480', octets],
+    ],
+    'non-minimal length (X.690 §10.1)': [
+      ['04810100', octets], // long form for a length below 128
+      ['0482000100', octets], // leading zero length octet
+      ['308103020101', seq],
+    ],
+    'length too large or reserved': [
+      ['0485010000000000', octets],
+      ['04ff', octets],
+    ],
+    'truncated': [
+      ['', int],
+      ['02', int],
+      ['0201', int],
+      ['040301', octets],
+      ['0482', octets],
+      ['048201', octets],
+      ['30030201', seq], // SEQUENCE declares 3 content bytes, has 2
+    ],
+    'non-minimal INTEGER (X.690 §8.3.2)': [
+      ['02020001', int],
+      ['0202007f', int],
+      ['0202ffff', int],
+      ['0202ff80', int],
+      ['0200', int], // empty
+    ],
+    'BIT STRING with unused bits or no unused-bits octet (X.690 §8.6.2)': [
+      ['03020100', bits],
+      ['03020700', bits],
+      ['0300', bits],
+    ],
+    'NULL with contents (X.690 §8.8)': [['050100', nul]],
+    'malformed OBJECT IDENTIFIER (X.690 §8.19)': [
+      ['0600', oid],
+      ['060181', oid], // ends inside a subidentifier
+      ['06028001', oid], // subidentifier with a leading 0x80
+      ['06032a8001', oid],
+    ],
+  };
+  for (const [reason, rows] of Object.entries(table)) {
+    it.each(rows)(`${reason}: %s`, (hex, read) => {
+      invalidEncoding(() => read(new DerReader(hexToBytes(hex))));
+    });
+  }
+  it('trailing bytes: assertEnd after a complete element', () => {
+    const reader = new DerReader(hexToBytes('02010100'));
+    expect(reader.readInteger()).toBe(1n);
+    invalidEncoding(() => reader.assertEnd());
+    const inner = new DerReader(hexToBytes('3004020101ff')).readSequence();
+    inner.readInteger();
+    invalidEncoding(() => inner.assertEnd());
+  });
+});
+
+describe('junk-typed inputs → TypeError', () => {
+  const junk: unknown[] = [undefined, null, 1, 'aa', {}, [0x05, 0x00], new ArrayBuffer(2)];
+  it.each(junk)('%p', (value) => {
+    expect(() => new DerReader(value as Uint8Array)).toThrow(TypeError);
+    expect(() => derOctetString(value as Uint8Array)).toThrow(TypeError);
+    expect(() => derBitString(value as Uint8Array)).toThrow(TypeError);
+    expect(() => derElement(4, value as Uint8Array)).toThrow(TypeError);
+    expect(() => oidToString(value as Uint8Array)).toThrow(TypeError);
+    if (typeof value !== 'bigint') expect(() => derInteger(value as bigint)).toThrow(TypeError);
+    if (typeof value !== 'string') expect(() => oidFromString(value as string)).toThrow(TypeError);
+  });
+});
+
+// A random tree of the supported types, its encoding, and a reader that checks it back.
+type Node =
+  | { kind: 'integer'; value: bigint }
+  | { kind: 'octets'; value: Uint8Array }
+  | { kind: 'bits'; value: Uint8Array }
+  | { kind: 'null' }
+  | { kind: 'oid'; value: string }
+  | { kind: 'explicit'; tag: 0 | 1; child: Node }
+  | { kind: 'sequence'; children: Node[] };
+
+const oidArb = fc
+  .tuple(fc.constantFrom(0, 1, 2), fc.nat(39), fc.array(fc.bigInt({ min: 0n, max: 2n ** 70n }), { maxLength: 5 }))
+  .map(([a, b, rest]) => [a, b, ...rest].join('.'));
+const { node: nodeArb } = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.bigInt({ min: -(2n ** 300n), max: 2n ** 300n }).map((value): Node => ({ kind: 'integer', value })),
+    fc.uint8Array({ maxLength: 300 }).map((value): Node => ({ kind: 'octets', value })),
+    fc.uint8Array({ maxLength: 40 }).map((value): Node => ({ kind: 'bits', value })),
+    fc.constant<Node>({ kind: 'null' }),
+    oidArb.map((value): Node => ({ kind: 'oid', value })),
+    fc.tuple(fc.constantFrom<0 | 1>(0, 1), tie('node')).map(([tag, child]): Node => ({ kind: 'explicit', tag, child })),
+    fc.array(tie('node'), { maxLength: 4 }).map((children): Node => ({ kind: 'sequence', children })),
+  ),
+}));
+
+function encodeNode(node: Node): Uint8Array {
+  switch (node.kind) {
+    case 'integer':
+      return derInteger(node.value);
+    case 'octets':
+      return derOctetString(node.value);
+    case 'bits':
+      return derBitString(node.value);
+    case 'null':
+      return derNull();
+    case 'oid':
+      return derObjectIdentifier(oidFromString(node.value));
+    case 'explicit':
+      return derExplicit(node.tag, encodeNode(node.child));
+    case 'sequence':
+      return derSequence(...node.children.map(encodeNode));
+  }
+}
+
+function readNode(reader: DerReader, node: Node): void {
+  switch (node.kind) {
+    case 'integer':
+      expect(reader.readInteger()).toBe(node.value);
+      return;
+    case 'octets':
+      expect(reader.readOctetString()).toEqual(node.value);
+      return;
+    case 'bits':
+      expect(reader.readBitString()).toEqual(node.value);
+      return;
+    case 'null':
+      reader.readNull();
+      return;
+    case 'oid':
+      expect(oidToString(reader.readObjectIdentifier())).toBe(node.value);
+      return;
+    case 'explicit': {
+      const inner = reader.readExplicit(node.tag);
+      readNode(inner, node.child);
+      inner.assertEnd();
+      return;
+    }
+    case 'sequence': {
+      const inner = reader.readSequence();
+      for (const child of node.children) readNode(inner, child);
+      inner.assertEnd();
+    }
+  }
+}
+
+function readWhole(bytes: Uint8Array, node: Node): void {
+  const reader = new DerReader(bytes);
+  readNode(reader, node);
+  reader.assertEnd();
+}
+
+describe('properties (fast-check, 1000 runs each)', () => {
+  it('write then read returns every value (DER round trip)', () => {
+    fc.assert(
+      fc.property(nodeArb, (node) => {
+        readWhole(encodeNode(node), node);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('every strict prefix and every one-byte extension of an encoding is rejected', () => {
+    fc.assert(
+      fc.property(nodeArb, fc.nat(), fc.integer({ min: 0, max: 255 }), (node, cut, extra) => {
+        const bytes = encodeNode(node);
+        const prefix = bytes.subarray(0, cut % bytes.length);
+        invalidEncoding(() => readWhole(prefix, node));
+        invalidEncoding(() => readWhole(Uint8Array.from([...bytes, extra]), node));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('INTEGER content is what node-independent BigInt two\'s complement gives', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 520n), max: 2n ** 520n }), (value) => {
+        const bytes = derInteger(value);
+        const contents = bytes.subarray(bytes.length - (bytes[1] < 0x80 ? bytes[1] : Number(`0x${bytesToHex(bytes.subarray(2, 2 + (bytes[1] & 0x7f)))}`)));
+        const bitLength = (value < 0n ? -value - 1n : value).toString(2).length + 1; // with the sign bit
+        expect(contents.length).toBe(Math.max(1, Math.ceil(bitLength / 8)));
+        expect(BigInt.asIntN(8 * contents.length, BigInt('0x' + bytesToHex(contents)))).toBe(value);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
