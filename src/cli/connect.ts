@@ -49,9 +49,9 @@ export const connect: Command = {
     try {
       channel = await dial({ ...flags, staticKey, remoteStaticKey });
     } catch (error) {
-      const why = (error as { code?: string }).code === 'HANDSHAKE_FAILED' ? 'handshake failed' : 'connection failed';
-      process.stderr.write(`ecdh-lab connect: ${why}: ${describeError(error)}\n`);
-      if (protocol === 'nk' || remoteStaticKey !== undefined) process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
+      const handshake = (error as { code?: string }).code === 'HANDSHAKE_FAILED';
+      process.stderr.write(`ecdh-lab connect: ${handshake ? 'handshake failed' : 'connection failed'}: ${describeError(error)}\n`);
+      if (handshake && (protocol === 'nk' || remoteStaticKey !== undefined)) process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
       return 1;
     }
     return relay(channel);
