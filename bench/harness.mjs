@@ -54,6 +54,25 @@ function median(values) {
  */
 
 /**
+ * The medians of each contender's rounds, as a RowResult.
+ * @param {Row} row
+ * @param {Record<string, number[]>} hz
+ * @param {Record<string, number[]>} rme
+ * @param {Record<string, number>} samples
+ * @returns {RowResult}
+ */
+function summarize(row, hz, rme, samples) {
+  /** @type {RowResult['results']} */
+  const results = {};
+  for (const name of Object.keys(row.contenders)) {
+    const h = median(hz[name]);
+    results[name] = { hz: h, rme: median(rme[name]), samples: samples[name], us: 1e6 / h };
+    if (row.bytes) results[name].mbps = (h * row.bytes) / 1e6;
+  }
+  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
+}
+
+/**
  * Runs one row and returns its medians.
  * @param {Row} row
  * @param {{ rounds: number, maxTime: number }} options
@@ -87,14 +106,7 @@ export function runRow(row, { rounds, maxTime }) {
     });
     suite.run({ async: false });
   }
-  /** @type {RowResult['results']} */
-  const results = {};
-  for (const name of Object.keys(row.contenders)) {
-    const h = median(hz[name]);
-    results[name] = { hz: h, rme: median(rme[name]), samples: samples[name], us: 1e6 / h };
-    if (row.bytes) results[name].mbps = (h * row.bytes) / 1e6;
-  }
-  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
+  return summarize(row, hz, rme, samples);
 }
 
 /**
@@ -148,14 +160,7 @@ export async function runRowDeferred(row, { rounds, maxTime }) {
       suite.run({ async: true });
     });
   }
-  /** @type {RowResult['results']} */
-  const results = {};
-  for (const name of Object.keys(row.contenders)) {
-    const h = median(hz[name]);
-    results[name] = { hz: h, rme: median(rme[name]), samples: samples[name], us: 1e6 / h };
-    if (row.bytes) results[name].mbps = (h * row.bytes) / 1e6;
-  }
-  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
+  return summarize(row, hz, rme, samples);
 }
 
 function formatRate(r, bytes) {
