@@ -49,17 +49,37 @@ function median(values) {
 }
 
 /**
- * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string }} Row
+ * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string, defer?: boolean }} Row
  * @typedef {{ group: string, name: string, bytes?: number, note?: string, results: Record<string, { hz: number, rme: number, samples: number, us: number, mbps?: number }> }} RowResult
  */
+
+/**
+ * The medians of each contender's rounds, as a RowResult.
+ * @param {Row} row
+ * @param {Record<string, number[]>} hz
+ * @param {Record<string, number[]>} rme
+ * @param {Record<string, number>} samples
+ * @returns {RowResult}
+ */
+function summarize(row, hz, rme, samples) {
+  /** @type {RowResult['results']} */
+  const results = {};
+  for (const name of Object.keys(row.contenders)) {
+    const h = median(hz[name]);
+    results[name] = { hz: h, rme: median(rme[name]), samples: samples[name], us: 1e6 / h };
+    if (row.bytes) results[name].mbps = (h * row.bytes) / 1e6;
+  }
+  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
+}
 
 /**
  * Runs one row and returns its medians.
  * @param {Row} row
  * @param {{ rounds: number, maxTime: number }} options
- * @returns {RowResult}
+ * @returns {RowResult | Promise<RowResult>} (a promise for a row with `defer: true`)
  */
 export function runRow(row, { rounds, maxTime }) {
+  if (row.defer) return runRowDeferred(row, { rounds, maxTime });
   /** @type {Record<string, number[]>} */
   const hz = {};
   /** @type {Record<string, number[]>} */
@@ -86,14 +106,61 @@ export function runRow(row, { rounds, maxTime }) {
     });
     suite.run({ async: false });
   }
-  /** @type {RowResult['results']} */
-  const results = {};
-  for (const name of Object.keys(row.contenders)) {
-    const h = median(hz[name]);
-    results[name] = { hz: h, rme: median(rme[name]), samples: samples[name], us: 1e6 / h };
-    if (row.bytes) results[name].mbps = (h * row.bytes) / 1e6;
+  return summarize(row, hz, rme, samples);
+}
+
+/**
+ * Like runRow, for asynchronous operations (a row with `defer: true`, whose contenders return
+ * promises): benchmark.js's deferred mode, each call resolving its deferred when the promise
+ * settles. Same interleaving and medians as runRow.
+ * @param {Row} row
+ * @param {{ rounds: number, maxTime: number }} options
+ * @returns {Promise<RowResult>}
+ */
+export async function runRowDeferred(row, { rounds, maxTime }) {
+  /** @type {Record<string, number[]>} */
+  const hz = {};
+  /** @type {Record<string, number[]>} */
+  const rme = {};
+  /** @type {Record<string, number>} */
+  const samples = {};
+  for (const [name, fn] of Object.entries(row.contenders)) {
+    sink(await fn()); // warm-up call, and a check that the contender runs at all
+    hz[name] = [];
+    rme[name] = [];
+    samples[name] = 0;
   }
-  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
+  for (let round = 0; round < rounds; round++) {
+    const suite = new Benchmark.Suite();
+    for (const [name, fn] of Object.entries(row.contenders)) {
+      suite.add(name, {
+        defer: true,
+        maxTime,
+        minSamples: 5,
+        fn: (/** @type {any} */ deferred) => {
+          /** @type {Promise<unknown>} */ (fn()).then((value) => {
+            sink(value);
+            deferred.resolve();
+          }, (error) => {
+            deferred.benchmark.error = error;
+            deferred.resolve();
+          });
+        },
+      });
+    }
+    await new Promise((resolve, reject) => {
+      suite.on('cycle', (/** @type {any} */ event) => {
+        const b = event.target;
+        if (b.error) return reject(b.error);
+        hz[b.name].push(b.hz);
+        rme[b.name].push(b.stats.rme);
+        samples[b.name] += b.stats.sample.length;
+      });
+      suite.on('complete', resolve);
+      suite.run({ async: true });
+    });
+  }
+  return summarize(row, hz, rme, samples);
 }
 
 function formatRate(r, bytes) {

@@ -43,14 +43,15 @@ const all = [];
 for (const layer of LAYERS) {
   const path = new URL(`./${layer}.mjs`, import.meta.url);
   if (!fs.existsSync(path)) continue;
-  const { rows } = await import(path.href);
+  const { rows, teardown } = await import(path.href);
   for (const row of await rows()) {
     const label = `${row.group} ${row.name}`;
     if (options.filter && !label.includes(options.filter)) continue;
-    const result = runRow(row, { rounds: options.rounds, maxTime: options.time });
+    const result = await runRow(row, { rounds: options.rounds, maxTime: options.time }); // a promise for deferred (async) rows
     console.log(formatRow(result));
     all.push(result);
   }
+  if (teardown) await teardown(); // a layer with sockets or servers closes them here
 }
 if (options.json) {
   fs.writeFileSync(options.json, JSON.stringify({ environment: env, rounds: options.rounds, rows: all }, null, 2) + '\n');

@@ -56,3 +56,7 @@ export type { PrivateKeyFormat } from './keys/private-key.js';
 export type { EcJwk } from './keys/jwk.js';
 export { encodePem, decodePem, decodePemBlocks } from './keys/pem.js';
 export type { PemBlock } from './keys/pem.js';
+
+// channel (issue 5): Noise NN/NK/XX and the tutorial protocol as pure state machines.
+// The TCP transport (createServer, connect) is in ecdh-lab/node (src/node.ts).
+export * from './channel/index.js';

@@ -8,6 +8,8 @@ import { derive } from './derive.js';
 import { explain } from './explain.js';
 import { keygen } from './keygen.js';
 import { pubkey } from './pubkey.js';
+import { serve } from './serve.js';
+import { connect } from './connect.js';
 
 const registry: Record<string, Command> = {
   demo,
@@ -15,6 +17,8 @@ const registry: Record<string, Command> = {
   pubkey,
   derive,
   explain,
+  serve,
+  connect,
 };
 
 export const VERSION = '0.1.0';

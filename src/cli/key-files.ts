@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { CryptoError } from '../errors.js';
 import { PrivateKey } from '../keys/private-key.js';
+import { decodePemBlocks } from '../keys/pem.js';
 import { PublicKey } from '../keys/public-key.js';
 
 /** A failure the CLI reports as "ecdh-lab <command>: <message>" with exit code 1. */
@@ -45,6 +46,21 @@ export function readPrivateKeyFile(path: string): PrivateKey {
 /** Reads a "PUBLIC KEY" (SubjectPublicKeyInfo) PEM file. @throws CommandError */
 export function readPublicKeyFile(path: string): PublicKey {
   return parseKey(path, 'P-256 public key (PEM)', (text) => PublicKey.fromPem(text));
+}
+
+/**
+ * Reads one or more concatenated "PUBLIC KEY" PEM blocks (e.g. `serve --allow clients.pem`).
+ * @throws CommandError
+ */
+export function readPublicKeyListFile(path: string): PublicKey[] {
+  return parseKey(path, 'list of P-256 public keys (PEM)', (text) => {
+    const blocks = decodePemBlocks(text);
+    if (blocks.length === 0) throw new CryptoError('INVALID_ENCODING', 'pem: no PEM block found');
+    return blocks.map((block) => {
+      if (block.label !== 'PUBLIC KEY') throw new CryptoError('INVALID_ENCODING', `pem: expected PUBLIC KEY blocks, found ${block.label}`);
+      return PublicKey.fromDer(block.der);
+    });
+  });
 }
 
 /**

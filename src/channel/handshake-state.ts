@@ -1,0 +1,256 @@
+/**
+ * HandshakeState — Noise Protocol Framework revision 34, §5.3.
+ *
+ * Initialize(pattern, initiator, prologue, s, e, rs, re):
+ *   InitializeSymmetric(protocol_name); MixHash(prologue); MixHash() each pre-message public key.
+ * WriteMessage(payload) walks the next message pattern:
+ *   "e":  e = GENERATE_KEYPAIR(); append e.public_key; MixHash(e.public_key)
+ *   "s":  append EncryptAndHash(s.public_key)
+ *   "ee": MixKey(DH(e, re))
+ *   "es": MixKey(DH(e, rs)) as initiator, MixKey(DH(s, re)) as responder
+ *   "se": MixKey(DH(s, re)) as initiator, MixKey(DH(e, rs)) as responder
+ *   "ss": MixKey(DH(s, rs))
+ *   then append EncryptAndHash(payload); after the last pattern, Split().
+ * ReadMessage(message) mirrors it; every public key read is validated first, and a key that
+ * is not a valid point aborts the handshake.
+ *
+ * Failure is final: after any error (bad length, invalid point, authentication failure) the
+ * state refuses further use, as §5.3 asks ("the handshake is aborted"). Every refusal of
+ * peer input is a CryptoError 'HANDSHAKE_FAILED' whose message says which check failed and
+ * whose `cause` is the underlying error (INVALID_POINT, INVALID_ENCODING or AUTH_FAILED).
+ *
+ * Not here: PSKs, fallback, and payload semantics (ecdh-lab's payloads are empty).
+ */
+import { utf8ToBytes, concatBytes } from '../bytes/index.js';
+import { CryptoError } from '../errors.js';
+import { CipherState } from './cipher-state.js';
+import { PATTERNS, protocolName, type HandshakePattern, type PatternName, type Token } from './patterns.js';
+import type { NoiseKeyPair, NoiseSuite } from './suite.js';
+import { SymmetricState } from './symmetric-state.js';
+
+/** Initialize() parameters. */
+export interface HandshakeOptions {
+  suite: NoiseSuite;
+  pattern: PatternName;
+  initiator: boolean;
+  /** Prologue bytes both sides must agree on (ecdh-lab: ASCII "ecdh-lab/1"). */
+  prologue: Uint8Array;
+  /** s: the local static key pair (NK responder, XX both sides). */
+  s?: NoiseKeyPair;
+  /** e: a fixed ephemeral key pair — for test vectors only; normally generated. */
+  e?: NoiseKeyPair;
+  /** rs: the remote static public key known in advance (NK initiator). */
+  rs?: Uint8Array;
+}
+
+/** What Split() returns to the caller, named by direction. */
+export interface TransportKeys {
+  /** Encrypts what this side sends. */
+  send: CipherState;
+  /** Decrypts what this side receives. */
+  receive: CipherState;
+  /** h at the end of the handshake (channel binding, §11.2). */
+  handshakeHash: Uint8Array;
+}
+
+export class HandshakeState {
+  readonly pattern: HandshakePattern;
+  readonly initiator: boolean;
+  readonly protocolName: string;
+  readonly #suite: NoiseSuite;
+  readonly #symmetric: SymmetricState;
+  #s: NoiseKeyPair | undefined;
+  #e: NoiseKeyPair | undefined;
+  #rs: Uint8Array | undefined;
+  #re: Uint8Array | undefined;
+  #index = 0;
+  #failed = false;
+  #result: TransportKeys | undefined;
+
+  /**
+   * Initialize(handshake_pattern, initiator, prologue, s, e, rs, re).
+   * @throws TypeError/RangeError when a key required by the pattern is missing or malformed
+   * @example new HandshakeState({ suite, pattern: 'NK', initiator: true, prologue, rs: serverKey })
+   */
+  constructor(options: HandshakeOptions) {
+    const { suite, pattern, initiator, prologue } = options;
+    const p = PATTERNS[pattern];
+    if (p === undefined) throw new RangeError(`HandshakeState: unknown pattern ${String(pattern)}`);
+    this.pattern = p;
+    this.initiator = initiator === true;
+    this.#suite = suite;
+    this.protocolName = protocolName(p.name, suite.dhName, suite.cipherName, suite.hashName);
+    this.#s = options.s;
+    this.#e = options.e;
+    this.#rs = options.rs?.slice();
+    if (this.#rs !== undefined) suite.assertPublicKey(this.#rs);
+    this.#assertKeys();
+    this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName));
+    this.#symmetric.mixHash(prologue);
+    // Pre-messages: the initiator's first, then the responder's (§7.1).
+    for (const token of p.initiatorPreMessage) this.#symmetric.mixHash(this.#preMessageKey(token, this.initiator));
+    for (const token of p.responderPreMessage) this.#symmetric.mixHash(this.#preMessageKey(token, !this.initiator));
+  }
+
+  /** True when it is this side's turn to write. */
+  get isMyTurn(): boolean {
+    return !this.isComplete && (this.#index % 2 === 0) === this.initiator;
+  }
+
+  /** True after the last message pattern has been written or read. */
+  get isComplete(): boolean {
+    return this.#result !== undefined;
+  }
+
+  /** The remote static public key (read in XX, or given in NK), or undefined. */
+  get remoteStaticKey(): Uint8Array | undefined {
+    return this.#rs?.slice();
+  }
+
+  /** The current handshake hash h. */
+  get handshakeHash(): Uint8Array {
+    return this.#symmetric.handshakeHash;
+  }
+
+  /** The transport CipherStates, once the handshake is complete. */
+  get transportKeys(): TransportKeys {
+    if (this.#result === undefined) throw new CryptoError('PROTOCOL_ERROR', 'HandshakeState: handshake not complete');
+    return this.#result;
+  }
+
+  /**
+   * WriteMessage(payload, message_buffer): returns the next handshake message.
+   * @throws CryptoError 'PROTOCOL_ERROR' when it is not this side's turn or the state failed
+   */
+  writeMessage(payload: Uint8Array = new Uint8Array(0)): Uint8Array {
+    this.#assertTurn(true);
+    const parts: Uint8Array[] = [];
+    try {
+      for (const token of this.pattern.messages[this.#index]) {
+        if (token === 'e') {
+          if (this.#e === undefined) this.#e = this.#suite.generateKeyPair();
+          parts.push(this.#e.publicKey.slice());
+          this.#symmetric.mixHash(this.#e.publicKey);
+        } else if (token === 's') {
+          parts.push(this.#symmetric.encryptAndHash(this.#s!.publicKey));
+        } else {
+          this.#mixDh(token);
+        }
+      }
+      parts.push(this.#symmetric.encryptAndHash(payload));
+    } catch (error) {
+      this.#failed = true;
+      throw error;
+    }
+    this.#advance();
+    return concatBytes(...parts);
+  }
+
+  /**
+   * ReadMessage(message, payload_buffer): consumes the peer's next handshake message.
+   * @returns the decrypted payload (empty in ecdh-lab)
+   * @throws CryptoError 'HANDSHAKE_FAILED' for a wrong length, an invalid public key or an
+   *   authentication failure; the state is then unusable
+   */
+  readMessage(message: Uint8Array): Uint8Array {
+    this.#assertTurn(false);
+    const { publicKeyLength } = this.#suite;
+    const tagLength = 16;
+    let offset = 0;
+    const take = (length: number, what: string): Uint8Array => {
+      if (message.length - offset < length) throw this.#fail(`message too short for ${what}`);
+      const out = message.subarray(offset, offset + length);
+      offset += length;
+      return out;
+    };
+    let payload: Uint8Array;
+    try {
+      for (const token of this.pattern.messages[this.#index]) {
+        if (token === 'e') {
+          const re = take(publicKeyLength, 'e').slice();
+          this.#assertPeerKey(re, 'ephemeral');
+          this.#re = re;
+          this.#symmetric.mixHash(re);
+        } else if (token === 's') {
+          const length = publicKeyLength + (this.#symmetric.cipherState.hasKey() ? tagLength : 0);
+          const rs = this.#decrypt(take(length, 's'), 'static key');
+          this.#assertPeerKey(rs, 'static');
+          this.#rs = rs;
+        } else {
+          this.#mixDh(token);
+        }
+      }
+      payload = this.#decrypt(message.subarray(offset), 'payload');
+    } catch (error) {
+      this.#failed = true;
+      if (error instanceof CryptoError && error.code === 'HANDSHAKE_FAILED') throw error;
+      throw this.#fail('handshake aborted', error);
+    }
+    this.#advance();
+    return payload;
+  }
+
+  #preMessageKey(token: 's' | 'e', local: boolean): Uint8Array {
+    const key = token === 's' ? (local ? this.#s?.publicKey : this.#rs) : local ? this.#e?.publicKey : this.#re;
+    if (key === undefined) throw new TypeError(`HandshakeState: pattern ${this.pattern.name} needs a pre-message ${token} key`);
+    return key;
+  }
+
+  #assertKeys(): void {
+    const needsLocalStatic = this.pattern.messages.some((m, i) => (i % 2 === 0) === this.initiator && m.includes('s'))
+      || (this.initiator ? this.pattern.initiatorPreMessage : this.pattern.responderPreMessage).includes('s');
+    if (needsLocalStatic && this.#s === undefined) throw new TypeError(`HandshakeState: ${this.pattern.name} ${this.initiator ? 'initiator' : 'responder'} needs a static key pair s`);
+    const needsRemoteStatic = (this.initiator ? this.pattern.responderPreMessage : this.pattern.initiatorPreMessage).includes('s');
+    if (needsRemoteStatic && this.#rs === undefined) throw new TypeError(`HandshakeState: ${this.pattern.name} ${this.initiator ? 'initiator' : 'responder'} needs the remote static key rs`);
+  }
+
+  #mixDh(token: Exclude<Token, 'e' | 's'>): void {
+    const { initiator } = this;
+    const [local, remote] =
+      token === 'ee' ? [this.#e, this.#re]
+      : token === 'ss' ? [this.#s, this.#rs]
+      : (token === 'es') === initiator ? [this.#e, this.#rs] // es as initiator, se as responder
+      : [this.#s, this.#re]; // es as responder, se as initiator
+    if (local === undefined || remote === undefined) throw new CryptoError('PROTOCOL_ERROR', `HandshakeState: missing key for ${token}`);
+    this.#symmetric.mixKey(this.#suite.dh(local, remote));
+  }
+
+  #decrypt(ciphertext: Uint8Array, what: string): Uint8Array {
+    try {
+      return this.#symmetric.decryptAndHash(ciphertext);
+    } catch (error) {
+      throw this.#fail(`${what} failed authentication`, error);
+    }
+  }
+
+  #assertPeerKey(key: Uint8Array, what: string): void {
+    try {
+      this.#suite.assertPublicKey(key);
+    } catch (error) {
+      throw this.#fail(`peer's ${what} public key is invalid`, error);
+    }
+  }
+
+  #fail(reason: string, cause?: unknown): CryptoError {
+    this.#failed = true;
+    const error = new CryptoError('HANDSHAKE_FAILED', `handshake: ${reason}`);
+    if (cause !== undefined) (error as { cause?: unknown }).cause = cause;
+    return error;
+  }
+
+  #assertTurn(writing: boolean): void {
+    if (this.#failed) throw new CryptoError('PROTOCOL_ERROR', 'handshake: this handshake has failed and cannot continue');
+    if (this.isComplete) throw new CryptoError('PROTOCOL_ERROR', 'handshake: already complete');
+    if (this.isMyTurn !== writing) throw new CryptoError('PROTOCOL_ERROR', `handshake: not this side's turn to ${writing ? 'write' : 'read'}`);
+  }
+
+  #advance(): void {
+    this.#index++;
+    if (this.#index === this.pattern.messages.length) {
+      const [c1, c2] = this.#symmetric.split();
+      this.#result = this.initiator
+        ? { send: c1, receive: c2, handshakeHash: this.#symmetric.handshakeHash }
+        : { send: c2, receive: c1, handshakeHash: this.#symmetric.handshakeHash };
+    }
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The tutorial's protocol as a pure state machine (docs/PROTOCOL.md §1): both sides send a PEM
+ * SubjectPublicKeyInfo at once, derive key = HKDF-SHA256(Z, salt none, info none, 32), then
+ * exchange records u32be(L) ‖ nonce(12, random) ‖ AES-256-GCM(key, nonce, M, aad empty).
+ *
+ *   Z   = x(d·Q_peer)                         (SEC 1 §3.3.1)
+ *   key = HKDF-Expand(HKDF-Extract(0^32, Z), [], 32)   (RFC 5869 §2.2–2.3)
+ *
+ * It is here for study and so that the tutorial's Python program can talk to ecdh-lab. It is
+ * NOT secure against an active attacker: no authentication (a man in the middle wins), one key
+ * for both directions (reflection), random nonces (a 2^32-record birthday bound). As a local
+ * mitigation this side refuses any record whose nonce it has already sent or received on the
+ * connection, which stops replay and reflection towards us, and so caps a connection at
+ * 2^20 records each way. Use Noise (./noise-channel.ts) for anything real.
+ */
+import { assertBytes, bytesToHex, bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
+import { aesGcm, type AesGcmKeyed } from '../cipher/gcm.js';
+import { CryptoError } from '../errors.js';
+import { sha256 } from '../hash/sha256.js';
+import { hkdf } from '../kdf/hkdf.js';
+import { PrivateKey } from '../keys/private-key.js';
+import { PublicKey } from '../keys/public-key.js';
+import { randomBytes } from '../random.js';
+import { ByteQueue } from './byte-queue.js';
+import type { ChannelEngine, ChannelOutput } from './noise-channel.js';
+
+/** The most bytes read while looking for the peer's END line. */
+export const TUTORIAL_MAX_PEM = 1024;
+/** The largest message: 1 MiB. */
+export const TUTORIAL_MAX_MESSAGE = 1 << 20;
+/** Records per direction before the connection is refused (nonce memory cap). */
+export const TUTORIAL_MAX_RECORDS = 1 << 20;
+
+const END_LINE = utf8ToBytes('-----END PUBLIC KEY-----\n');
+const NONCE_LENGTH = 12;
+const TAG_LENGTH = 16;
+
+export interface TutorialChannelOptions {
+  /** Our key pair; by default a fresh one per connection, as in the tutorial. */
+  privateKey?: PrivateKey;
+  /** Largest message to send or accept (default and maximum 1 MiB). */
+  maxMessageLength?: number;
+}
+
+/**
+ * One side of a tutorial-protocol connection (the two sides are symmetric).
+ * @example
+ * const a = new TutorialChannel(), b = new TutorialChannel()
+ * b.receive(a.start()[0]); a.receive(b.start()[0]) // both established
+ */
+export class TutorialChannel implements ChannelEngine {
+  readonly protocol = 'tutorial';
+  readonly remoteStaticKey: undefined = undefined;
+  readonly maxMessageLength: number;
+  readonly #privateKey: PrivateKey;
+  readonly #queue = new ByteQueue();
+  readonly #seenNonces = new Set<string>();
+  #peerPublicKey: PublicKey | undefined;
+  #key: Uint8Array | undefined;
+  #gcm: AesGcmKeyed | undefined;
+  #sent = 0;
+  #received = 0;
+  #started = false;
+  #dead = false;
+
+  /** @throws TypeError for a non-PrivateKey; RangeError for a bad maxMessageLength */
+  constructor(options: TutorialChannelOptions = {}) {
+    if (options.privateKey !== undefined && !(options.privateKey instanceof PrivateKey)) throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
+    const max = options.maxMessageLength ?? TUTORIAL_MAX_MESSAGE;
+    if (!Number.isInteger(max) || max < 1 || max > TUTORIAL_MAX_MESSAGE) throw new RangeError(`TutorialChannel: maxMessageLength must be an integer in [1, ${TUTORIAL_MAX_MESSAGE}]`);
+    this.maxMessageLength = max;
+    this.#privateKey = options.privateKey ?? PrivateKey.generate();
+  }
+
+  get established(): boolean {
+    return this.#gcm !== undefined;
+  }
+
+  /** Our public key (what start() sends). */
+  get publicKey(): PublicKey {
+    return this.#privateKey.publicKey;
+  }
+
+  /** The peer's public key, once received. */
+  get peerPublicKey(): PublicKey | undefined {
+    return this.#peerPublicKey;
+  }
+
+  /** The derived 32-byte key (for the demo and tests; secret). */
+  get key(): Uint8Array | undefined {
+    return this.#key?.slice();
+  }
+
+  start(): Uint8Array[] {
+    if (this.#started) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: start() called twice');
+    this.#started = true;
+    return [utf8ToBytes(this.#privateKey.publicKey.toPem())];
+  }
+
+  receive(chunk: Uint8Array): ChannelOutput {
+    if (this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: this channel has failed');
+    if (!this.#started) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: receive() before start()');
+    try {
+      this.#queue.push(chunk);
+      const out: ChannelOutput = { frames: [], messages: [] };
+      if (this.#gcm === undefined && !this.#readPem()) return out;
+      for (;;) {
+        const message = this.#readRecord();
+        if (message === undefined) return out;
+        out.messages.push(message);
+      }
+    } catch (error) {
+      this.#dead = true;
+      throw error;
+    }
+  }
+
+  seal(message: Uint8Array): Uint8Array {
+    assertBytes(message, 'message');
+    if (message.length > this.maxMessageLength) throw new RangeError(`tutorial: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`);
+    if (this.#gcm === undefined || this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: not established');
+    if (++this.#sent > TUTORIAL_MAX_RECORDS) throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
+    const nonce = randomBytes(NONCE_LENGTH);
+    this.#seenNonces.add(bytesToHex(nonce));
+    const sealed = this.#gcm.encrypt(nonce, message);
+    const length = NONCE_LENGTH + sealed.length;
+    const record = new Uint8Array(4 + length);
+    new DataView(record.buffer).setUint32(0, length);
+    record.set(nonce, 4);
+    record.set(sealed, 4 + NONCE_LENGTH);
+    return record;
+  }
+
+  /** Reads the peer's PEM up to and including the END line; derives the key. */
+  #readPem(): boolean {
+    const available = this.#queue.peek(Math.min(this.#queue.length, TUTORIAL_MAX_PEM))!;
+    const end = indexOf(available, END_LINE);
+    if (end < 0) {
+      if (available.length >= TUTORIAL_MAX_PEM) throw new CryptoError('LIMIT_EXCEEDED', `tutorial: no PEM END line in the first ${TUTORIAL_MAX_PEM} bytes`);
+      return false;
+    }
+    const pem = this.#queue.read(end + END_LINE.length)!;
+    let text: string;
+    try {
+      text = bytesToUtf8(pem);
+    } catch {
+      throw new CryptoError('INVALID_ENCODING', 'tutorial: the peer PEM is not text');
+    }
+    this.#peerPublicKey = PublicKey.fromPem(text); // validates the point (INVALID_POINT / INVALID_ENCODING)
+    const z = this.#privateKey.exchange(this.#peerPublicKey);
+    this.#key = hkdf(sha256, z, undefined, undefined, 32);
+    this.#gcm = aesGcm.withKey(this.#key);
+    return true;
+  }
+
+  #readRecord(): Uint8Array | undefined {
+    const header = this.#queue.peek(4);
+    if (header === undefined) return undefined;
+    const length = new DataView(header.buffer).getUint32(0);
+    if (length < NONCE_LENGTH + TAG_LENGTH) throw new CryptoError('PROTOCOL_ERROR', `tutorial: record length ${length} is below the minimum of 28`);
+    if (length > this.maxMessageLength + NONCE_LENGTH + TAG_LENGTH) throw new CryptoError('LIMIT_EXCEEDED', `tutorial: record length ${length} exceeds the limit`);
+    if (this.#queue.length < 4 + length) return undefined;
+    this.#queue.skip(4);
+    const record = this.#queue.read(length)!;
+    const nonce = record.subarray(0, NONCE_LENGTH);
+    const plaintext = this.#gcm!.decrypt(nonce, record.subarray(NONCE_LENGTH)); // AUTH_FAILED
+    const id = bytesToHex(nonce);
+    if (this.#seenNonces.has(id)) throw new CryptoError('AUTH_FAILED', 'tutorial: replayed or reflected record');
+    if (++this.#received > TUTORIAL_MAX_RECORDS) throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
+    this.#seenNonces.add(id);
+    return plaintext;
+  }
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,81 @@
+/// <reference types="node" />
+/**
+ * `ecdh-lab serve`: an echo service over the secure channel (each message received is sent
+ * back unchanged), for any of the four protocols.
+ */
+import type { PrivateKey } from '../keys/private-key.js';
+import type { PublicKey } from '../keys/public-key.js';
+import { createServer } from '../net/server.js';
+import type { Command } from './command.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, integerFlag, refuseFlag } from './channel-flags.js';
+import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
+
+export const serve: Command = {
+  summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
+  synopsis: 'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
+  description:
+    'Listens for connections and echoes every message back. The first line on stdout is\n' +
+    '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
+    'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its\n' +
+    'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only\n' +
+    'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops\n' +
+    'accepting, closes every channel and exits 0.',
+  options: {
+    ...CONNECTION_FLAGS,
+    key: { type: 'string', placeholder: 'FILE', help: 'static private key, PEM (nk, xx; tutorial: use instead of a fresh key)' },
+    allow: { type: 'string', placeholder: 'FILE', help: 'xx: accept only these client public keys (PEM, concatenated)' },
+    'max-connections': { type: 'string', placeholder: 'N', help: 'most simultaneous connections', default: '1024' },
+  },
+  async main(args) {
+    const flags = connectionFlags(args);
+    const { protocol } = flags;
+    if (protocol === 'nn') refuseFlag(args, 'key', protocol);
+    if (protocol !== 'xx') refuseFlag(args, 'allow', protocol);
+    const maxConnections = integerFlag(args, 'max-connections', 1, 1_000_000)!;
+    let staticKey: PrivateKey | undefined;
+    let allow: PublicKey[] | undefined;
+    const read = await reportErrors('serve', () => {
+      if (typeof args.options.key === 'string') staticKey = readPrivateKeyFile(args.options.key);
+      if (typeof args.options.allow === 'string') allow = readPublicKeyListFile(args.options.allow);
+      return 0;
+    });
+    if (read !== 0) return read;
+    if (staticKey === undefined && (protocol === 'nk' || protocol === 'xx')) staticKey = ephemeralStaticKey('serve');
+    const server = createServer(
+      { ...flags, staticKey, allow, maxConnections, log: (line) => process.stderr.write(`${line}\n`) },
+      async (channel) => {
+        try {
+          for await (const message of channel) await channel.send(message);
+        } catch {
+          // the server logs why the channel closed
+        }
+      },
+    );
+    // Signal handlers go in before the port is announced, so a signal sent as soon as the
+    // "listening on" line is read always finds them.
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => {
+      stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+    });
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let address;
+    try {
+      address = await server.listen(flags.port, flags.host);
+    } catch (error) {
+      process.stderr.write(`ecdh-lab serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}\n`);
+      stop();
+      await server.close();
+      return 1;
+    }
+    process.stdout.write(`listening on ${address.host}:${address.port}\n`);
+    await stopped;
+    await server.close();
+    return 0;
+  },
+};
+

@@ -1,0 +1,103 @@
+/// <reference types="node" />
+/**
+ * The options server and client share, checked once and turned into a per-connection
+ * ChannelEngine factory. Keys a protocol does not use are an error, never silently ignored.
+ *
+ *   protocol   server needs            client needs              optional
+ *   tutorial   —                       —                         staticKey (else fresh per connection)
+ *   nn         —                       —                         —
+ *   nk         staticKey               remoteStaticKey           —
+ *   xx         staticKey               staticKey                 remoteStaticKey (pin), allow
+ */
+import { NoiseChannel, type ChannelEngine } from '../channel/noise-channel.js';
+import { noiseKeyPair, p256Suite } from '../channel/p256-suite.js';
+import { TutorialChannel } from '../channel/tutorial-channel.js';
+import { PrivateKey } from '../keys/private-key.js';
+import { PublicKey } from '../keys/public-key.js';
+import type { ChannelTimeouts } from './secure-channel.js';
+
+/** The four protocols: the tutorial's exchange, and Noise NN, NK, XX. */
+export type ProtocolName = 'tutorial' | 'nn' | 'nk' | 'xx';
+export const PROTOCOLS: readonly ProtocolName[] = ['tutorial', 'nn', 'nk', 'xx'];
+
+export interface ChannelOptions {
+  /** Which protocol (docs/PROTOCOL.md). Required unless `engine` is given. */
+  protocol?: ProtocolName;
+  /** Our static key: NK server, XX both sides; tutorial: use it instead of a fresh key. */
+  staticKey?: PrivateKey;
+  /** The server's static key known in advance: required for an NK client, a pin for XX. */
+  remoteStaticKey?: PublicKey;
+  /** XX: the peer static keys to accept (a list, or a predicate). Default: any. */
+  allow?: readonly PublicKey[] | ((peer: PublicKey) => boolean);
+  /** Largest message sent or accepted (default and maximum: 65 519 for Noise, 1 MiB for tutorial). */
+  maxMessageLength?: number;
+  /** Handshake deadline in ms from connect (default 10 000; 0 disables). */
+  handshakeTimeout?: number;
+  /** Close an open channel after this many ms without traffic in either direction (default 300 000; 0 disables). */
+  idleTimeout?: number;
+  /** Advanced: builds the engine for each connection instead of `protocol` (custom suites, tests). */
+  engine?: () => ChannelEngine;
+}
+
+export const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
+export const DEFAULT_IDLE_TIMEOUT = 300_000;
+
+function timeout(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) throw new RangeError(`${name} must be an integer number of milliseconds in [0, 2^31 - 1]`);
+  return value;
+}
+
+/** @internal Validates options once and returns the per-connection factory. */
+export function resolveOptions(options: ChannelOptions, side: 'server' | 'client'): { engine: () => ChannelEngine; timeouts: ChannelTimeouts } {
+  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  const timeouts = {
+    handshakeTimeout: timeout(options.handshakeTimeout, DEFAULT_HANDSHAKE_TIMEOUT, 'handshakeTimeout'),
+    idleTimeout: timeout(options.idleTimeout, DEFAULT_IDLE_TIMEOUT, 'idleTimeout'),
+  };
+  if (options.engine !== undefined) {
+    if (typeof options.engine !== 'function') throw new TypeError('options.engine must be a function');
+    return { engine: options.engine, timeouts };
+  }
+  const { protocol, staticKey, remoteStaticKey, allow, maxMessageLength } = options;
+  if (!PROTOCOLS.includes(protocol as ProtocolName)) throw new TypeError(`options.protocol must be one of ${PROTOCOLS.join(', ')}, got ${String(protocol)}`);
+  if (staticKey !== undefined && !(staticKey instanceof PrivateKey)) throw new TypeError('options.staticKey must be a PrivateKey');
+  if (remoteStaticKey !== undefined && !(remoteStaticKey instanceof PublicKey)) throw new TypeError('options.remoteStaticKey must be a PublicKey');
+  if (allow !== undefined && typeof allow !== 'function' && !(Array.isArray(allow) && allow.every((k) => k instanceof PublicKey))) {
+    throw new TypeError('options.allow must be an array of PublicKey or a function');
+  }
+  const refuse = (name: string) => {
+    throw new TypeError(`options.${name} is not used by protocol '${protocol}' on the ${side} side`);
+  };
+  if (protocol === 'tutorial') {
+    if (remoteStaticKey !== undefined) refuse('remoteStaticKey');
+    if (allow !== undefined) refuse('allow');
+    return { engine: () => new TutorialChannel({ privateKey: staticKey, maxMessageLength }), timeouts };
+  }
+  const initiator = side === 'client';
+  if (protocol === 'nn') {
+    if (staticKey !== undefined) refuse('staticKey');
+    if (remoteStaticKey !== undefined) refuse('remoteStaticKey');
+    if (allow !== undefined) refuse('allow');
+  } else if (protocol === 'nk') {
+    if (initiator && staticKey !== undefined) refuse('staticKey');
+    if (!initiator && remoteStaticKey !== undefined) refuse('remoteStaticKey');
+    if (allow !== undefined) refuse('allow');
+    if (initiator && remoteStaticKey === undefined) throw new TypeError("protocol 'nk' needs options.remoteStaticKey (the server's public key) on the client");
+    if (!initiator && staticKey === undefined) throw new TypeError("protocol 'nk' needs options.staticKey on the server");
+  } else if (staticKey === undefined) {
+    throw new TypeError(`protocol 'xx' needs options.staticKey on the ${side}`);
+  }
+  const s = staticKey === undefined ? undefined : noiseKeyPair(staticKey);
+  const rs = remoteStaticKey?.toRaw({ compressed: false });
+  const verify = allow === undefined ? undefined
+    : typeof allow === 'function' ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw)) === true
+    : (raw: Uint8Array) => { const peer = PublicKey.fromRaw(raw); return allow.some((k) => k.equals(peer)); };
+  const pattern = protocol === 'nn' ? 'NN' : protocol === 'nk' ? 'NK' : 'XX';
+  // Checks the options once, now, rather than on the first connection.
+  new NoiseChannel({ suite: p256Suite, pattern, initiator, staticKey: s, remoteStaticKey: rs, maxMessageLength });
+  return {
+    engine: () => new NoiseChannel({ suite: p256Suite, pattern, initiator, staticKey: s, remoteStaticKey: rs, verifyRemoteStaticKey: verify, maxMessageLength }),
+    timeouts,
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * ecdh-lab/node: the TCP transport of the secure channel (Node only). The protocol logic it
+ * drives is in the browser-safe core (`ecdh-lab`: NoiseChannel, TutorialChannel, …).
+ *
+ * @example
+ * import { createServer, connect } from 'ecdh-lab/node'
+ */
+export { createServer, SecureServer } from './net/server.js';
+export type { ServerOptions, ChannelHandler } from './net/server.js';
+export { connect } from './net/client.js';
+export type { ConnectOptions } from './net/client.js';
+export { SecureChannel } from './net/secure-channel.js';
+export type { ChannelTimeouts } from './net/secure-channel.js';
+export { PROTOCOLS, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT } from './net/options.js';
+export type { ChannelOptions, ProtocolName } from './net/options.js';

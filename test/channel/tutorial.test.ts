@@ -1,0 +1,154 @@
+/**
+ * The tutorial protocol (src/channel/tutorial-channel.ts, docs/PROTOCOL.md §1) in memory:
+ * key derivation checked against node:crypto (ECDH + hkdfSync with empty salt and info, which
+ * is what pyca's HKDF(salt=None, info=None) computes), record layout checked by decrypting with
+ * node:crypto, and every tampered byte refused.
+ */
+import * as crypto from 'node:crypto';
+import { TUTORIAL_MAX_MESSAGE, TUTORIAL_MAX_PEM, TutorialChannel } from '../../src/channel/tutorial-channel.js';
+import { CryptoError } from '../../src/errors.js';
+import { PrivateKey } from '../../src/keys/private-key.js';
+
+const dA = Buffer.from('c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721', 'hex');
+const dB = Buffer.from('7d7dc5f71eb29ddaf80d6214632eeae03d9058af1fb6d22ed80badb62bc1a534', 'hex');
+
+function pair(a = new TutorialChannel(), b = new TutorialChannel()) {
+  const [pemA] = a.start();
+  const [pemB] = b.start();
+  expect(a.receive(pemB).messages).toEqual([]);
+  expect(b.receive(pemA).messages).toEqual([]);
+  return { a, b, pemA, pemB };
+}
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof CryptoError ? error.code : (error as Error).name;
+  }
+  return undefined;
+}
+
+describe('tutorial protocol', () => {
+  it('derives key = HKDF-SHA256(ECDH x-coordinate, no salt, no info, 32) on both sides', () => {
+    const { a, b, pemA } = pair(new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) }), new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) }));
+    expect(a.established && b.established).toBe(true);
+    const ecdh = crypto.createECDH('prime256v1');
+    ecdh.setPrivateKey(dA);
+    const other = crypto.createECDH('prime256v1');
+    other.setPrivateKey(dB);
+    const z = ecdh.computeSecret(other.getPublicKey());
+    const expected = Buffer.from(crypto.hkdfSync('sha256', z, Buffer.alloc(0), Buffer.alloc(0), 32));
+    expect(Buffer.from(a.key!)).toEqual(expected);
+    expect(Buffer.from(b.key!)).toEqual(expected);
+    // The PEM is exactly what node (and Python's cryptography) writes for SPKI.
+    const nodePem = crypto.createPublicKey(crypto.createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: dA.toString('base64url'), x: ecdh.getPublicKey().subarray(1, 33).toString('base64url'), y: ecdh.getPublicKey().subarray(33).toString('base64url') }, format: 'jwk' })).export({ type: 'spki', format: 'pem' });
+    expect(Buffer.from(pemA).toString()).toBe(nodePem);
+  });
+
+  it('frames records as u32(L) ‖ nonce ‖ AES-256-GCM ciphertext ‖ tag, AAD empty', () => {
+    const { a, b } = pair();
+    const message = Buffer.from('hello, Bob');
+    const record = Buffer.from(a.seal(message));
+    expect(record.readUInt32BE(0)).toBe(12 + message.length + 16);
+    const nonce = record.subarray(4, 16);
+    const decipher = crypto.createDecipheriv('aes-256-gcm', a.key!, nonce);
+    decipher.setAuthTag(record.subarray(record.length - 16));
+    expect(Buffer.concat([decipher.update(record.subarray(16, record.length - 16)), decipher.final()])).toEqual(message);
+    expect(b.receive(record).messages).toEqual([new Uint8Array(message)]);
+    // a record built by node:crypto is accepted
+    const nonce2 = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', b.key!, nonce2);
+    const body = Buffer.concat([nonce2, cipher.update('from node'), cipher.final(), cipher.getAuthTag()]);
+    const header = Buffer.alloc(4);
+    header.writeUInt32BE(body.length);
+    expect(Buffer.from(a.receive(Buffer.concat([header, body])).messages[0]).toString()).toBe('from node');
+  });
+
+  it('works byte by byte, and with the PEM and records in one chunk', () => {
+    const a = new TutorialChannel();
+    const b = new TutorialChannel();
+    const [pemA] = a.start();
+    const [pemB] = b.start();
+    for (const byte of pemB) a.receive(Uint8Array.of(byte));
+    b.receive(pemA);
+    expect(a.established).toBe(true);
+    const c = new TutorialChannel();
+    const [pemC] = c.start();
+    const d = new TutorialChannel();
+    const [pemD] = d.start();
+    d.receive(pemC);
+    const joined = Buffer.concat([pemD, d.seal(Buffer.from('one')), d.seal(Buffer.from('two'))]);
+    expect(c.receive(joined).messages.map((m) => Buffer.from(m).toString())).toEqual(['one', 'two']);
+  });
+
+  it('refuses every tampered byte of the PEM (at once, or at the first record)', () => {
+    const a = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+    const [pemA] = a.start();
+    let refusedAtOnce = 0;
+    for (let position = 0; position < pemA.length; position++) {
+      const b = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) });
+      b.start();
+      const tampered = pemA.slice();
+      tampered[position] ^= 0x01;
+      const code = codeOf(() => b.receive(tampered));
+      if (code !== undefined) {
+        refusedAtOnce++;
+        continue;
+      }
+      // Accepted as some other key (or still waiting for an END line): a's record must not open.
+      const sender = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+      sender.start();
+      sender.receive(new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) }).start()[0]); // the genuine key
+      const record = sender.seal(Buffer.from('secret'));
+      let delivered: Uint8Array[] = [];
+      const code2 = codeOf(() => (delivered = b.receive(record).messages));
+      expect({ position, delivered: delivered.length, code2: code2 ?? 'none' }).toEqual({ position, delivered: 0, code2: expect.any(String) });
+    }
+    expect(refusedAtOnce).toBeGreaterThan(pemA.length / 2);
+  });
+
+  it('refuses every tampered byte of a record, a replay and a reflection', () => {
+    const { a, b } = pair();
+    const record = a.seal(Buffer.from('attack at dawn'));
+    for (let position = 0; position < record.length; position++) {
+      const probe = pair(); // a channel that saw a forgery is dead: each forgery gets a fresh pair
+      const genuine = probe.a.seal(Buffer.from('attack at dawn'));
+      const forged = genuine.slice();
+      forged[position] ^= 0x80 >> (position % 8);
+      let delivered: Uint8Array[] = [];
+      codeOf(() => (delivered = probe.b.receive(forged).messages));
+      expect({ position, delivered: delivered.length }).toEqual({ position, delivered: 0 });
+    }
+    expect(b.receive(record).messages.length).toBe(1);
+    expect(codeOf(() => b.receive(record))).toBe('AUTH_FAILED'); // replay
+    const other = pair();
+    const mine = other.a.seal(Buffer.from('reflect me'));
+    expect(codeOf(() => other.a.receive(mine))).toBe('AUTH_FAILED'); // reflection
+  });
+
+  it('enforces the limits: 1 KiB of PEM, L ≥ 28, L ≤ max + 28, RangeError at seal', () => {
+    const a = new TutorialChannel();
+    a.start();
+    expect(codeOf(() => a.receive(new Uint8Array(TUTORIAL_MAX_PEM).fill(0x41)))).toBe('LIMIT_EXCEEDED');
+    const { a: a2, b: b2 } = pair();
+    expect(codeOf(() => b2.receive(Uint8Array.of(0, 0, 0, 27)))).toBe('PROTOCOL_ERROR');
+    const { b: b3 } = pair();
+    const over = TUTORIAL_MAX_MESSAGE + 29;
+    expect(codeOf(() => b3.receive(Uint8Array.of(over >>> 24, (over >>> 16) & 255, (over >>> 8) & 255, over & 255)))).toBe('LIMIT_EXCEEDED');
+    expect(() => a2.seal(new Uint8Array(TUTORIAL_MAX_MESSAGE + 1))).toThrow(RangeError);
+    const small = pair(new TutorialChannel(), new TutorialChannel({ maxMessageLength: 10 }));
+    expect(codeOf(() => small.b.receive(small.a.seal(new Uint8Array(11))))).toBe('LIMIT_EXCEEDED');
+    expect(() => new TutorialChannel({ maxMessageLength: 0 })).toThrow(RangeError);
+  });
+
+  it('refuses an invalid point in the PEM', () => {
+    const a = new TutorialChannel();
+    a.start();
+    // SPKI for P-256 with the point (1, 1), not on the curve
+    const der = Buffer.concat([Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex'), Buffer.of(4), Buffer.alloc(31), Buffer.of(1), Buffer.alloc(31), Buffer.of(1)]);
+    const pem = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PUBLIC KEY-----\n`;
+    expect(['INVALID_POINT', 'INVALID_ENCODING']).toContain(codeOf(() => a.receive(Buffer.from(pem))));
+    expect(codeOf(() => a.receive(new Uint8Array(1)))).toBe('PROTOCOL_ERROR');
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * `ecdh-lab serve` and `ecdh-lab connect` (src/cli/serve.ts, connect.ts) as processes, for each
+ * protocol: echo over 127.0.0.1 with --port 0, key files, a key mismatch failing with a non-zero
+ * exit, clean SIGTERM. Runs the built CLI (dist/cjs/cli/main.js), which `npm test` builds first.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PrivateKey } from '../../src/keys/private-key.js';
+
+const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
+let dir: string;
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(() => {
+  expect(fs.existsSync(CLI)).toBe(true);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecdh-lab-cli-'));
+  for (const name of ['server', 'client', 'stranger']) {
+    const key = PrivateKey.generate();
+    fs.writeFileSync(file(`${name}.pem`), key.toPem());
+    fs.writeFileSync(file(`${name}-pub.pem`), key.publicKey.toPem());
+  }
+  fs.writeFileSync(file('clients.pem'), fs.readFileSync(file('client-pub.pem'), 'utf8') + PrivateKey.generate().publicKey.toPem());
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+interface Server {
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Starts `serve`, resolving once its first stdout line announces the port. */
+function serve(...args: string[]): Promise<Server> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args]);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const first = stdout.split('\n')[0];
+      const match = /^listening on 127\.0\.0\.1:(\d+)$/.exec(first);
+      if (match && stdout.includes('\n')) resolve({ child, port: Number(match[1]), stderr: () => stderr, exit });
+      else if (stdout.includes('\n')) reject(new Error(`unexpected first line: ${first}`));
+    });
+    exit.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+}
+
+function connect(port: number, input: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'connect', '--port', String(port), ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+  });
+}
+
+async function stop(server: Server): Promise<number | null> {
+  server.child.kill('SIGTERM');
+  return server.exit;
+}
+
+const INPUT = 'hello\n\nsecond line ✓\nlast';
+const OUTPUT = 'hello\n\nsecond line ✓\nlast\n';
+
+describe('ecdh-lab serve / connect', () => {
+  it.each([
+    ['tutorial', [], []],
+    ['nn', [], []],
+    ['nk', ['--key', 'server.pem'], ['--server-key', 'server-pub.pem']],
+    ['xx', ['--key', 'server.pem', '--allow', 'clients.pem'], ['--key', 'client.pem', '--server-key', 'server-pub.pem']],
+  ])('--protocol %s echoes every stdin line and both exit 0', async (protocol, serverArgs, clientArgs) => {
+    const server = await serve('--protocol', protocol, ...serverArgs.map((a) => (a.endsWith('.pem') ? file(a) : a)));
+    const result = await connect(server.port, INPUT, '--protocol', protocol, ...clientArgs.map((a) => (a.endsWith('.pem') ? file(a) : a)));
+    expect(result).toEqual({ code: 0, stdout: OUTPUT, stderr: '' });
+    expect(await stop(server)).toBe(0);
+    expect(server.stderr()).toBe('');
+  });
+
+  it('nk: a client with the wrong --server-key fails with a clear message and exit 1', async () => {
+    const server = await serve('--protocol', 'nk', '--key', file('server.pem'));
+    const result = await connect(server.port, 'hi\n', '--protocol', 'nk', '--server-key', file('stranger-pub.pem'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/handshake failed/);
+    expect(await stop(server)).toBe(0);
+    expect(server.stderr()).toMatch(/HANDSHAKE_FAILED/);
+  });
+
+  it('xx: a wrong pinned server key and a client outside --allow both fail', async () => {
+    const server = await serve('--protocol', 'xx', '--key', file('server.pem'), '--allow', file('clients.pem'));
+    const pinned = await connect(server.port, 'hi\n', '--protocol', 'xx', '--key', file('client.pem'), '--server-key', file('stranger-pub.pem'));
+    expect(pinned.code).toBe(1);
+    expect(pinned.stderr).toMatch(/does not match/);
+    const outsider = await connect(server.port, 'hi\n', '--protocol', 'xx', '--key', file('stranger.pem'));
+    expect(outsider.code).toBe(1);
+    expect(outsider.stdout).toBe('');
+    expect(await stop(server)).toBe(0);
+    expect(server.stderr()).toMatch(/not allowed/);
+  });
+
+  it('nk without --key: a fresh key, its public PEM on stderr, usable as --server-key', async () => {
+    const server = await serve('--protocol', 'nk');
+    await new Promise((r) => setTimeout(r, 50));
+    const pem = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----\n/.exec(server.stderr())?.[0];
+    expect(pem).toBeDefined();
+    fs.writeFileSync(file('fresh-pub.pem'), pem!);
+    const result = await connect(server.port, 'ok', '--protocol', 'nk', '--server-key', file('fresh-pub.pem'));
+    expect(result).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
+    expect(await stop(server)).toBe(0);
+  });
+
+  it('usage errors exit 2: no --protocol, a key the protocol does not use, nk without --server-key', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
+    expect(run('serve').status).toBe(2);
+    expect(run('serve', '--protocol', 'tls').stderr).toMatch(/--protocol must be one of/);
+    expect(run('serve', '--protocol', 'nn', '--key', 'x.pem').stderr).toMatch(/--key is not used with --protocol nn/);
+    expect(run('connect', '--protocol', 'nk').status).toBe(2);
+    expect(run('connect', '--protocol', 'nn', '--port', '70000').stderr).toMatch(/--port must be an integer/);
+    const missing = run('serve', '--protocol', 'xx', '--key', file('nope.pem'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.pem \(ENOENT\)/);
+    const notAKey = run('serve', '--protocol', 'xx', '--allow', file('server.pem'));
+    expect(notAKey.status).toBe(1);
+    expect(notAKey.stderr).toMatch(/expected PUBLIC KEY blocks/);
+  });
+
+  it('connect to a port nobody listens on fails with exit 1', async () => {
+    const server = await serve('--protocol', 'nn');
+    const port = server.port;
+    expect(await stop(server)).toBe(0);
+    const result = await connect(port, 'hi\n', '--protocol', 'nn');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/connection failed: .*ECONNREFUSED/);
+  });
+});
+
+describe('ecdh-lab demo (the key-exchange and channel parts)', () => {
+  it('prints keys, PEM, agreeing secrets, the AES-GCM values and a Noise NN exchange, then exits 0 by itself', () => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8', timeout: 30000 });
+    expect(r.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15000);
+    const shared = [...r.stdout.matchAll(/^shared secret \((?:Alice|Bob):.*?\)\s+([0-9a-f ]+)$/gm)].map((m) => m[1]);
+    expect(shared.length).toBe(2);
+    expect(shared[0]).toBe(shared[1]);
+    for (const pattern of [/Alice private d /, /-----BEGIN PUBLIC KEY-----/, /both sides agree: true/, /HKDF-SHA256\(Z, salt none, info none, 32\) = key/, /^ {2}nonce /m, /^ {2}tag /m, /Bob decrypts: "Meet me/, /Noise_NN_P256_AESGCM_SHA256/, /client ⇒ wire {2}0041/, /server ⇒ wire {2}0051/, /client application received "bye"/]) {
+      expect(r.stdout).toMatch(pattern);
+    }
+  });
+});
