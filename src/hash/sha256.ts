@@ -199,7 +199,7 @@ function finish(state: Int32Array, block: Uint8Array, buffered: number, length: 
     compressBlocks(state, block, 0, 64);
     i = 0;
   }
-  block.fill(0, i, 56);
+  for (let j = i; j < 56; j++) block[j] = 0;
   writeWord(block, 56, Math.floor(length / 0x20000000)); // the top 32 bits of ℓ
   writeWord(block, 60, (length * 8) >>> 0); // … and the low 32 bits (exact: length < 2^53)
   compressBlocks(state, block, 0, 64);
@@ -213,6 +213,29 @@ function writeWord(out: Uint8Array, offset: number, word: number): void {
   out[offset + 1] = word >>> 16;
   out[offset + 2] = word >>> 8;
   out[offset + 3] = word;
+}
+
+/**
+ * @internal The state after compressing one 64-byte block from H^(0): HMAC's keyed state
+ * H(K0 ⊕ ipad …) before any message (used by the HMAC-SHA256 fast path in src/mac/hmac.ts).
+ */
+export function sha256StateAfterBlock(block: Uint8Array): Int32Array {
+  const state = IV.slice();
+  compressBlocks(state, block, 0, 64);
+  return state;
+}
+
+/**
+ * @internal Finishes SHA-256 of prefix ‖ data, given the state after a prefix of
+ * `prefixLength` bytes (a multiple of 64); `state` itself is left unchanged.
+ */
+export function sha256FromState(state: Int32Array, prefixLength: number, data: Uint8Array): Uint8Array {
+  const working = state.slice();
+  const whole = data.length - (data.length & 63);
+  compressBlocks(working, data, 0, whole);
+  const block = new Uint8Array(64);
+  for (let i = whole; i < data.length; i++) block[i - whole] = data[i];
+  return finish(working, block, data.length - whole, prefixLength + data.length);
 }
 
 /**
@@ -232,7 +255,7 @@ function sha256OneShot(data: Uint8Array): Uint8Array {
   const whole = data.length - (data.length & 63);
   compressBlocks(state, data, 0, whole);
   const block = new Uint8Array(64);
-  block.set(data.subarray(whole));
+  for (let i = whole; i < data.length; i++) block[i - whole] = data[i];
   return finish(state, block, data.length - whole, data.length);
 }
 

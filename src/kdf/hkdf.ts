@@ -13,7 +13,8 @@
  */
 import { assertBytes, assertInteger } from '../bytes/assert.js';
 import { assertHashFunction, type HashFunction } from '../hash/hash.js';
-import { hmac } from '../mac/hmac.js';
+import { concatBytes } from '../bytes/bytes.js';
+import { hmac, hmacWithKey } from '../mac/hmac.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -52,15 +53,13 @@ export function expand(hash: HashFunction, prk: Uint8Array, info: Uint8Array | u
   const HashLen = hash.outputLength;
   assertInteger(length, 'length', 0, 255 * HashLen);
   if (prk.length < HashLen) throw new RangeError(`prk must be at least ${HashLen} bytes long, got ${prk.length}`);
-  const keyed = hmac.create(hash, prk);
   const OKM = new Uint8Array(length);
   const counter = new Uint8Array(1);
   let T: Uint8Array = EMPTY; // T(0)
+  const mac = hmacWithKey(hash, prk); // HMAC(PRK, ·), keyed once
   for (let i = 1, offset = 0; offset < length; i++, offset += HashLen) {
     counter[0] = i;
-    const last = offset + HashLen >= length;
-    const mac = last ? keyed : keyed.clone(); // the keyed state is used up by the last block
-    T = mac.update(T).update(info ?? EMPTY).update(counter).digest(); // T(i)
+    T = mac(concatBytes(T, info ?? EMPTY, counter)); // T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i)
     OKM.set(T.subarray(0, Math.min(HashLen, length - offset)), offset);
   }
   return OKM;

@@ -9,12 +9,18 @@
  * clones those two states for each message, which is what HKDF-Expand and the Noise
  * handshake need.
  *
+ * For SHA-256 there is a fast path (`hmacSha256Key` / `hmacSha256WithKey` below) that keeps
+ * the two keyed states as bare SHA-256 states instead of streaming objects: the same
+ * computation with fewer allocations. The generic `Hmac` class is the reference; tests run
+ * both against node:crypto and against each other.
+ *
  * Tag truncation (RFC 2104 §5, FIPS 198-1 §5) is the caller's business: take the leftmost
  * bytes of the output; `hmac.verify` compares such a truncated tag in constant-time style.
  */
 import { assertBytes } from '../bytes/assert.js';
 import { equalBytes } from '../bytes/bytes.js';
 import { assertHashFunction, type Hash, type HashFunction } from '../hash/hash.js';
+import { sha256, sha256FromState, sha256StateAfterBlock } from '../hash/sha256.js';
 
 const IPAD = 0x36;
 const OPAD = 0x5c;
@@ -65,6 +71,51 @@ export class Hmac implements Hash {
   }
 }
 
+/** HMAC-SHA256's two keyed states: SHA-256 after K0 ⊕ ipad and after K0 ⊕ opad. */
+export interface HmacSha256Key {
+  readonly inner: Int32Array;
+  readonly outer: Int32Array;
+}
+
+/**
+ * @internal FIPS 198-1 §4 steps 1–4 and 7 for SHA-256 (B = 64): the keyed states, each one
+ * compression of K0 ⊕ pad. `key` must already be checked.
+ */
+export function hmacSha256Key(key: Uint8Array): HmacSha256Key {
+  const K0 = new Uint8Array(64);
+  K0.set(key.length > 64 ? sha256(key) : key);
+  for (let i = 0; i < 64; i++) K0[i] ^= IPAD;
+  const inner = sha256StateAfterBlock(K0);
+  for (let i = 0; i < 64; i++) K0[i] ^= IPAD ^ OPAD;
+  const outer = sha256StateAfterBlock(K0);
+  K0.fill(0);
+  return { inner, outer };
+}
+
+/** @internal Steps 5–9 from the keyed states: H((K0 ⊕ opad) ‖ H((K0 ⊕ ipad) ‖ text)). */
+export function hmacSha256WithKey(key: HmacSha256Key, text: Uint8Array): Uint8Array {
+  return sha256FromState(key.outer, 64, sha256FromState(key.inner, 64, text));
+}
+
+/**
+ * HMAC keyed once, for many messages: returns `text => HMAC(key, text)`. SHA-256 takes the
+ * fast path; any other hash clones the keyed `Hmac` for each message.
+ * @example const mac = hmacWithKey(sha256, prk); const t1 = mac(m1); const t2 = mac(m2);
+ */
+export function hmacWithKey(hash: HashFunction, key: Uint8Array): (text: Uint8Array) => Uint8Array {
+  assertHashFunction(hash);
+  assertBytes(key, 'key');
+  if (hash === sha256) {
+    const keyed = hmacSha256Key(key);
+    return (text) => {
+      assertBytes(text, 'text');
+      return hmacSha256WithKey(keyed, text);
+    };
+  }
+  const keyed = Hmac.keyed(hash, key);
+  return (text) => keyed.clone().update(text).digest();
+}
+
 /**
  * HMAC of `data` under `key` with `hash` (RFC 2104, FIPS 198-1).
  *
@@ -77,6 +128,11 @@ export class Hmac implements Hash {
  * // 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8'
  */
 export function hmac(hash: HashFunction, key: Uint8Array, data: Uint8Array): Uint8Array {
+  if (hash === sha256) {
+    assertBytes(key, 'key');
+    assertBytes(data, 'data');
+    return hmacSha256WithKey(hmacSha256Key(key), data);
+  }
   return Hmac.keyed(hash, key).update(data).digest();
 }
 

@@ -99,6 +99,18 @@ describe('HKDF-SHA256 properties against node:crypto hkdfSync (fast-check)', () 
   });
 });
 
+describe('HKDF-SHA256 fast path against the generic HMAC path', () => {
+  const genericSha256 = Object.assign((data: Uint8Array) => sha256(data), { create: sha256.create, blockLength: 64, outputLength: 32, algorithm: 'SHA-256' });
+  it('gives the same OKM for any salt, info and length (1000 runs)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }), fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }), fc.integer({ min: 0, max: 300 }), (ikm, salt, info, length) =>
+        bytesToHex(hkdf(sha256, ikm, salt, info, length)) === bytesToHex(hkdf(genericSha256, ikm, salt, info, length)),
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('HKDF-SHA256 bad input', () => {
   it('length above 255·32 = 8160 is a RangeError; 8160 itself works', () => {
     expect(() => hkdf(sha256, new Uint8Array(32), undefined, undefined, 8161)).toThrow(RangeError);

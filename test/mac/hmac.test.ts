@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { hmac } from '../../src/mac/hmac';
+import { hmac, hmacWithKey } from '../../src/mac/hmac';
 import { sha256 } from '../../src/hash/sha256';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { hex, loadWycheproof } from '../support/wycheproof';
@@ -78,6 +78,20 @@ describe('HMAC-SHA256 properties against node:crypto (fast-check)', () => {
       fc.property(fc.uint8Array({ maxLength: 100 }), fc.array(fc.uint8Array({ maxLength: 100 }), { minLength: 1, maxLength: 4 }), (key, messages) => {
         const keyed = hmac.create(sha256, key);
         return messages.every((m) => bytesToHex(keyed.clone().update(m).digest()) === createHmac('sha256', key).update(m).digest('hex'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('HMAC-SHA256 fast path against the generic Hmac (the reference)', () => {
+  // A hash function that is not `sha256` itself takes the generic path of hmac()/hmacWithKey().
+  const genericSha256 = Object.assign((data: Uint8Array) => sha256(data), { create: sha256.create, blockLength: 64, outputLength: 32, algorithm: 'SHA-256' });
+  it('hmac() and hmacWithKey() give the same tags on both paths (1000 runs)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 300 }), (key, msg) => {
+        const fast = bytesToHex(hmac(sha256, key, msg));
+        return fast === bytesToHex(hmac(genericSha256, key, msg)) && fast === bytesToHex(hmacWithKey(sha256, key)(msg)) && fast === bytesToHex(hmacWithKey(genericSha256, key)(msg));
       }),
       { numRuns: 1000 },
     );
