@@ -3,22 +3,17 @@
  * a consumer project imports createServer/connect (ESM and CommonJS) and runs an NN echo.
  * Runs against dist/, which `npm test` builds first.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { createConsumerProject, ROOT, type ConsumerProject } from '../support/consumer';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-let project: string;
+let project: ConsumerProject;
 
 beforeAll(() => {
   expect(fs.existsSync(path.join(ROOT, 'dist', 'esm', 'node.js'))).toBe(true);
-  project = fs.mkdtempSync(path.join(os.tmpdir(), 'ecdh-lab-node-entry-'));
-  fs.mkdirSync(path.join(project, 'node_modules'));
-  fs.symlinkSync(ROOT, path.join(project, 'node_modules', 'ecdh-lab'), 'dir');
-  fs.writeFileSync(path.join(project, 'package.json'), '{"name":"consumer","private":true}\n');
+  project = createConsumerProject();
 });
-afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+afterAll(() => project.remove());
 
 const body = `
 const server = createServer({ protocol: 'nn', log: () => {} }, async (ch) => { for await (const m of ch) await ch.send(m); });
@@ -32,11 +27,11 @@ await server.close();
 `;
 
 it("import { createServer, connect } from 'ecdh-lab/node' (ES module build)", () => {
-  fs.writeFileSync(path.join(project, 'esm.mjs'), `import { createServer, connect } from 'ecdh-lab/node';\nimport { utf8ToBytes, bytesToUtf8 } from 'ecdh-lab';\n${body}`);
-  expect(execFileSync(process.execPath, ['esm.mjs'], { cwd: project, encoding: 'utf8', timeout: 30000 }).trim()).toBe('over ecdh-lab/node');
+  const source = `import { createServer, connect } from 'ecdh-lab/node';\nimport { utf8ToBytes, bytesToUtf8 } from 'ecdh-lab';\n${body}`;
+  expect(project.run('esm.mjs', source)).toBe('over ecdh-lab/node');
 });
 
 it("require('ecdh-lab/node') (CommonJS build)", () => {
-  fs.writeFileSync(path.join(project, 'cjs.cjs'), `const { createServer, connect } = require('ecdh-lab/node');\nconst { utf8ToBytes, bytesToUtf8 } = require('ecdh-lab');\n(async () => {${body}})();`);
-  expect(execFileSync(process.execPath, ['cjs.cjs'], { cwd: project, encoding: 'utf8', timeout: 30000 }).trim()).toBe('over ecdh-lab/node');
+  const source = `const { createServer, connect } = require('ecdh-lab/node');\nconst { utf8ToBytes, bytesToUtf8 } = require('ecdh-lab');\n(async () => {${body}})();`;
+  expect(project.run('cjs.cjs', source)).toBe('over ecdh-lab/node');
 });
