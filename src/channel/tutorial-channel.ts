@@ -18,6 +18,9 @@
  * record being read (≤ 1 MiB + 32, in a ByteQueue of at most twice that) this is the
  * channel's memory budget, whatever the peer sends (docs/PROTOCOL.md §3). Use Noise
  * (./noise-channel.ts) for anything real.
+ *
+ * The PEM ends at the first "-----END PUBLIC KEY-----" followed by "\n" or "\r\n"; any other
+ * byte after that marker is refused at once.
  */
 import { assertBytes, bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
 import { aesGcm, type AesGcmKeyed } from '../cipher/gcm.js';
@@ -41,7 +44,9 @@ export const TUTORIAL_MAX_MESSAGE = 1 << 20;
  */
 export const TUTORIAL_MAX_RECORDS = 1 << 14;
 
-const END_LINE = utf8ToBytes('-----END PUBLIC KEY-----\n');
+const END_MARKER = utf8ToBytes('-----END PUBLIC KEY-----');
+const LF = 0x0a;
+const CR = 0x0d;
 const NONCE_LENGTH = 12;
 const TAG_LENGTH = 16;
 
@@ -143,15 +148,24 @@ export class TutorialChannel implements ChannelEngine {
     return record;
   }
 
-  /** Reads the peer's PEM up to and including the END line; derives the key. */
+  /** Reads the peer's PEM up to and including the END line ("\n" or "\r\n"); derives the key. */
   #readPem(): boolean {
     const available = this.#queue.peek(Math.min(this.#queue.length, TUTORIAL_MAX_PEM))!;
-    const end = indexOf(available, END_LINE);
+    const marker = indexOf(available, END_MARKER);
+    let end = -1; // length of the PEM, line end included
+    if (marker >= 0) {
+      const after = marker + END_MARKER.length;
+      if (available[after] === LF) end = after + 1;
+      else if (available[after] === CR && available[after + 1] === LF) end = after + 2;
+      else if (!(after === available.length || (available[after] === CR && after + 1 === available.length))) {
+        throw new CryptoError('INVALID_ENCODING', 'tutorial: the peer PEM END line is not followed by a line end');
+      }
+    }
     if (end < 0) {
       if (available.length >= TUTORIAL_MAX_PEM) throw new CryptoError('LIMIT_EXCEEDED', `tutorial: no PEM END line in the first ${TUTORIAL_MAX_PEM} bytes`);
       return false;
     }
-    const pem = this.#queue.read(end + END_LINE.length)!;
+    const pem = this.#queue.read(end)!;
     let text: string;
     try {
       text = bytesToUtf8(pem);

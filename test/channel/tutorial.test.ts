@@ -193,4 +193,28 @@ describe('tutorial protocol', () => {
     const body = Buffer.concat([nonce, cipher.getAuthTag()]);
     expect(codeOf(() => b.receive(Buffer.concat([Buffer.of(0, 0, 0, body.length), body])))).toBe('LIMIT_EXCEEDED');
   });
+
+  it('accepts a PEM with CRLF line ends (RFC 7468 allows them); refuses other bytes after the END marker at once', () => {
+    const a = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+    const [pemA] = a.start();
+    const crlf = Buffer.from(Buffer.from(pemA).toString().replace(/\n/g, '\r\n'));
+    const b = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) });
+    const [pemB] = b.start();
+    a.receive(pemB);
+    // split just after "-----END PUBLIC KEY-----" and after its "\r": still waiting
+    const cut = crlf.length - 2;
+    expect(b.receive(crlf.subarray(0, cut)).messages).toEqual([]);
+    expect(b.established).toBe(false);
+    expect(b.receive(crlf.subarray(cut, cut + 1)).messages).toEqual([]);
+    expect(b.established).toBe(false);
+    const record = a.seal(Buffer.from('over CRLF'));
+    expect(b.receive(Buffer.concat([crlf.subarray(cut + 1), record])).messages.map((m) => Buffer.from(m).toString())).toEqual(['over CRLF']);
+    expect(Buffer.from(b.key!)).toEqual(Buffer.from(a.key!));
+    for (const tail of ['X', ' \n', '\rX', '\r\r\n']) {
+      const c = new TutorialChannel();
+      c.start();
+      const text = Buffer.from(pemA).toString().replace(/-----\n$/, `-----${tail}`);
+      expect(codeOf(() => c.receive(Buffer.from(text)))).toBe('INVALID_ENCODING');
+    }
+  });
 });
