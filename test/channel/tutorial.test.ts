@@ -217,4 +217,20 @@ describe('tutorial protocol', () => {
       expect(codeOf(() => c.receive(Buffer.from(text)))).toBe('INVALID_ENCODING');
     }
   });
+
+  it('reads what PROTOCOL.md §1.1 promises: a compressed point, blank lines, short body lines', () => {
+    const a = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+    const [pemA] = a.start();
+    const b = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) });
+    b.start();
+    // SPKI with the 33-byte compressed point of b's key (RFC 5480 §2.2 allows it)
+    const compressed = b.publicKey.toRaw({ compressed: true });
+    const der = Buffer.concat([Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex'), compressed]);
+    const body = der.toString('base64').replace(/.{20}/g, '$&\n');
+    const pem = `\n-----BEGIN PUBLIC KEY-----\n${body}\n\n-----END PUBLIC KEY-----\n`;
+    a.receive(Buffer.from(pem));
+    expect(a.established).toBe(true);
+    b.receive(pemA);
+    expect(Buffer.from(a.key!)).toEqual(Buffer.from(b.key!));
+  });
 });
