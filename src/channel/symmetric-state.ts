@@ -21,7 +21,7 @@ import type { NoiseSuite } from './suite.js';
 /**
  * HKDF(chaining_key, input_key_material, num_outputs) — Noise §4.3.
  * @returns 2 or 3 outputs of HASHLEN bytes
- * @example const [ck, k] = noiseHkdf(suite, ck, dhOutput, 2)
+ * @example const [nextCk, k] = noiseHkdf(suite, ck, dhOutput, 2) // MixKey: ck = nextCk, then InitializeKey(k)
  */
 export function noiseHkdf(suite: NoiseSuite, chainingKey: Uint8Array, inputKeyMaterial: Uint8Array, outputs: 2 | 3): Uint8Array[] {
   const tempKey = suite.hmac(chainingKey, inputKeyMaterial);

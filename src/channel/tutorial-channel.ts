@@ -10,10 +10,19 @@
  * NOT secure against an active attacker: no authentication (a man in the middle wins), one key
  * for both directions (reflection), random nonces (a 2^32-record birthday bound). As a local
  * mitigation this side refuses any record whose nonce it has already sent or received on the
- * connection, which stops replay and reflection towards us, and so caps a connection at
- * 2^20 records each way. Use Noise (./noise-channel.ts) for anything real.
+ * connection, which stops replay and reflection towards us. The nonces live in one compact
+ * NonceSet (./nonce-set.ts, 12-byte keys in one Uint8Array, 13 B per slot) instead of strings,
+ * and a connection is capped at TUTORIAL_MAX_RECORDS = 2^14 records each way: at the cap the
+ * set holds 2^15 nonces in 2^16 slots = 832 KiB (process.memoryUsage: 0.80–0.85 MiB per
+ * channel at the cap; the Set of hex strings used before cost ~394 B per nonce). With the
+ * record being read (≤ 1 MiB + 32, in a ByteQueue of at most twice that) this is the
+ * channel's memory budget, whatever the peer sends (docs/PROTOCOL.md §3). Use Noise
+ * (./noise-channel.ts) for anything real.
+ *
+ * The PEM ends at the first "-----END PUBLIC KEY-----" followed by "\n" or "\r\n"; any other
+ * byte after that marker is refused at once.
  */
-import { assertBytes, bytesToHex, bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
+import { assertBytes, bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
 import { aesGcm, type AesGcmKeyed } from '../cipher/gcm.js';
 import { CryptoError } from '../errors.js';
 import { sha256 } from '../hash/sha256.js';
@@ -22,16 +31,22 @@ import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
 import { randomBytes } from '../random.js';
 import { ByteQueue } from './byte-queue.js';
+import { NonceSet } from './nonce-set.js';
 import type { ChannelEngine, ChannelOutput } from './noise-channel.js';
 
 /** The most bytes read while looking for the peer's END line. */
 export const TUTORIAL_MAX_PEM = 1024;
 /** The largest message: 1 MiB. */
 export const TUTORIAL_MAX_MESSAGE = 1 << 20;
-/** Records per direction before the connection is refused (nonce memory cap). */
-export const TUTORIAL_MAX_RECORDS = 1 << 20;
+/**
+ * Records per direction before the connection is refused with LIMIT_EXCEEDED: the cap of the
+ * replay/reflection memory (2 · 2^14 nonces, 832 KiB at the cap; docs/PROTOCOL.md §3).
+ */
+export const TUTORIAL_MAX_RECORDS = 1 << 14;
 
-const END_LINE = utf8ToBytes('-----END PUBLIC KEY-----\n');
+const END_MARKER = utf8ToBytes('-----END PUBLIC KEY-----');
+const LF = 0x0a;
+const CR = 0x0d;
 const NONCE_LENGTH = 12;
 const TAG_LENGTH = 16;
 
@@ -46,7 +61,9 @@ export interface TutorialChannelOptions {
  * One side of a tutorial-protocol connection (the two sides are symmetric).
  * @example
  * const a = new TutorialChannel(), b = new TutorialChannel()
- * b.receive(a.start()[0]); a.receive(b.start()[0]) // both established
+ * const [pemA] = a.start(), [pemB] = b.start()
+ * a.receive(pemB); b.receive(pemA) // both established
+ * b.receive(a.seal(utf8ToBytes('hi'))).messages // [Uint8Array 'hi']
  */
 export class TutorialChannel implements ChannelEngine {
   readonly protocol = 'tutorial';
@@ -54,7 +71,7 @@ export class TutorialChannel implements ChannelEngine {
   readonly maxMessageLength: number;
   readonly #privateKey: PrivateKey;
   readonly #queue = new ByteQueue();
-  readonly #seenNonces = new Set<string>();
+  readonly #seenNonces = new NonceSet(2 * TUTORIAL_MAX_RECORDS); // sent and received
   #peerPublicKey: PublicKey | undefined;
   #key: Uint8Array | undefined;
   #gcm: AesGcmKeyed | undefined;
@@ -121,7 +138,7 @@ export class TutorialChannel implements ChannelEngine {
     if (this.#gcm === undefined || this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: not established');
     if (++this.#sent > TUTORIAL_MAX_RECORDS) throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
     const nonce = randomBytes(NONCE_LENGTH);
-    this.#seenNonces.add(bytesToHex(nonce));
+    this.#seenNonces.add(nonce); // remembered, so that this record reflected back is refused
     const sealed = this.#gcm.encrypt(nonce, message);
     const length = NONCE_LENGTH + sealed.length;
     const record = new Uint8Array(4 + length);
@@ -131,15 +148,24 @@ export class TutorialChannel implements ChannelEngine {
     return record;
   }
 
-  /** Reads the peer's PEM up to and including the END line; derives the key. */
+  /** Reads the peer's PEM up to and including the END line ("\n" or "\r\n"); derives the key. */
   #readPem(): boolean {
     const available = this.#queue.peek(Math.min(this.#queue.length, TUTORIAL_MAX_PEM))!;
-    const end = indexOf(available, END_LINE);
+    const marker = indexOf(available, END_MARKER);
+    let end = -1; // length of the PEM, line end included
+    if (marker >= 0) {
+      const after = marker + END_MARKER.length;
+      if (available[after] === LF) end = after + 1;
+      else if (available[after] === CR && available[after + 1] === LF) end = after + 2;
+      else if (!(after === available.length || (available[after] === CR && after + 1 === available.length))) {
+        throw new CryptoError('INVALID_ENCODING', 'tutorial: the peer PEM END line is not followed by a line end');
+      }
+    }
     if (end < 0) {
       if (available.length >= TUTORIAL_MAX_PEM) throw new CryptoError('LIMIT_EXCEEDED', `tutorial: no PEM END line in the first ${TUTORIAL_MAX_PEM} bytes`);
       return false;
     }
-    const pem = this.#queue.read(end + END_LINE.length)!;
+    const pem = this.#queue.read(end)!;
     let text: string;
     try {
       text = bytesToUtf8(pem);
@@ -164,10 +190,9 @@ export class TutorialChannel implements ChannelEngine {
     const record = this.#queue.read(length)!;
     const nonce = record.subarray(0, NONCE_LENGTH);
     const plaintext = this.#gcm!.decrypt(nonce, record.subarray(NONCE_LENGTH)); // AUTH_FAILED
-    const id = bytesToHex(nonce);
-    if (this.#seenNonces.has(id)) throw new CryptoError('AUTH_FAILED', 'tutorial: replayed or reflected record');
+    if (this.#seenNonces.has(nonce)) throw new CryptoError('AUTH_FAILED', 'tutorial: replayed or reflected record');
     if (++this.#received > TUTORIAL_MAX_RECORDS) throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
-    this.#seenNonces.add(id);
+    this.#seenNonces.add(nonce);
     return plaintext;
   }
 }

@@ -5,7 +5,7 @@
  * node:crypto, and every tampered byte refused.
  */
 import * as crypto from 'node:crypto';
-import { TUTORIAL_MAX_MESSAGE, TUTORIAL_MAX_PEM, TutorialChannel } from '../../src/channel/tutorial-channel.js';
+import { TUTORIAL_MAX_MESSAGE, TUTORIAL_MAX_PEM, TUTORIAL_MAX_RECORDS, TutorialChannel } from '../../src/channel/tutorial-channel.js';
 import { CryptoError } from '../../src/errors.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
 
@@ -150,5 +150,87 @@ describe('tutorial protocol', () => {
     const pem = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PUBLIC KEY-----\n`;
     expect(['INVALID_POINT', 'INVALID_ENCODING']).toContain(codeOf(() => a.receive(Buffer.from(pem))));
     expect(codeOf(() => a.receive(new Uint8Array(1)))).toBe('PROTOCOL_ERROR');
+  });
+
+  it('caps a connection at TUTORIAL_MAX_RECORDS records each way; replay and reflection stay refused', () => {
+    expect(TUTORIAL_MAX_RECORDS).toBe(1 << 14);
+    const { a, b } = pair();
+    const empty = new Uint8Array(0);
+    expect(b.receive(a.seal(empty)).messages.length).toBe(1);
+    const mine = b.seal(empty);
+    for (let i = 1; i < TUTORIAL_MAX_RECORDS; i++) {
+      b.receive(a.seal(empty));
+      b.seal(empty);
+    }
+    // b has received and sent the maximum: one more either way is LIMIT_EXCEEDED
+    expect(() => b.seal(empty)).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED' }));
+    expect(() => a.seal(empty)).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED' })); // a sent MAX too
+    const fresh = pair();
+    for (let i = 0; i < 3000; i++) fresh.b.receive(fresh.a.seal(empty)); // the nonce table has grown several times
+    const replayed = fresh.a.seal(Buffer.from('once'));
+    fresh.b.receive(replayed);
+    for (let i = 0; i < 3000; i++) fresh.b.receive(fresh.a.seal(empty));
+    expect(codeOf(() => fresh.b.receive(replayed))).toBe('AUTH_FAILED');
+    const fresh2 = pair();
+    const reflected = fresh2.b.seal(empty);
+    for (let i = 0; i < 3000; i++) fresh2.b.receive(fresh2.a.seal(empty));
+    expect(codeOf(() => fresh2.b.receive(reflected))).toBe('AUTH_FAILED');
+    // at the cap b still remembers its first nonce: the reflection is refused before the count
+    expect(codeOf(() => b.receive(mine))).toBe('AUTH_FAILED');
+  });
+
+  it('refuses the record past the cap on receive', () => {
+    const { a, b } = pair();
+    const empty = new Uint8Array(0);
+    // a sender that bypasses its own cap: records sealed by a second channel with the same key
+    const records: Uint8Array[] = [];
+    for (let i = 0; i < TUTORIAL_MAX_RECORDS; i++) records.push(a.seal(empty));
+    const key = a.key!;
+    for (const record of records) b.receive(record);
+    const nonce = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
+    cipher.final();
+    const body = Buffer.concat([nonce, cipher.getAuthTag()]);
+    expect(codeOf(() => b.receive(Buffer.concat([Buffer.of(0, 0, 0, body.length), body])))).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('accepts a PEM with CRLF line ends (RFC 7468 allows them); refuses other bytes after the END marker at once', () => {
+    const a = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+    const [pemA] = a.start();
+    const crlf = Buffer.from(Buffer.from(pemA).toString().replace(/\n/g, '\r\n'));
+    const b = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) });
+    const [pemB] = b.start();
+    a.receive(pemB);
+    // split just after "-----END PUBLIC KEY-----" and after its "\r": still waiting
+    const cut = crlf.length - 2;
+    expect(b.receive(crlf.subarray(0, cut)).messages).toEqual([]);
+    expect(b.established).toBe(false);
+    expect(b.receive(crlf.subarray(cut, cut + 1)).messages).toEqual([]);
+    expect(b.established).toBe(false);
+    const record = a.seal(Buffer.from('over CRLF'));
+    expect(b.receive(Buffer.concat([crlf.subarray(cut + 1), record])).messages.map((m) => Buffer.from(m).toString())).toEqual(['over CRLF']);
+    expect(Buffer.from(b.key!)).toEqual(Buffer.from(a.key!));
+    for (const tail of ['X', ' \n', '\rX', '\r\r\n']) {
+      const c = new TutorialChannel();
+      c.start();
+      const text = Buffer.from(pemA).toString().replace(/-----\n$/, `-----${tail}`);
+      expect(codeOf(() => c.receive(Buffer.from(text)))).toBe('INVALID_ENCODING');
+    }
+  });
+
+  it('reads what PROTOCOL.md §1.1 promises: a compressed point, blank lines, short body lines', () => {
+    const a = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+    const [pemA] = a.start();
+    const b = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) });
+    b.start();
+    // SPKI with the 33-byte compressed point of b's key (RFC 5480 §2.2 allows it)
+    const compressed = b.publicKey.toRaw({ compressed: true });
+    const der = Buffer.concat([Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex'), compressed]);
+    const body = der.toString('base64').replace(/.{20}/g, '$&\n');
+    const pem = `\n-----BEGIN PUBLIC KEY-----\n${body}\n\n-----END PUBLIC KEY-----\n`;
+    a.receive(Buffer.from(pem));
+    expect(a.established).toBe(true);
+    b.receive(pemA);
+    expect(Buffer.from(a.key!)).toEqual(Buffer.from(b.key!));
   });
 });
