@@ -54,12 +54,15 @@ export const connect: Command = {
       if (handshake && (protocol === 'nk' || remoteStaticKey !== undefined)) process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
       return 1;
     }
-    return relay(channel);
+    return relay(channel, protocol === 'xx');
   },
 };
 
-/** Sends stdin lines, prints replies; resolves with the exit code. */
-function relay(channel: SecureChannel): Promise<number> {
+/**
+ * Sends stdin lines, prints replies; resolves with the exit code: 0 once stdin has ended and
+ * every reply has arrived, 1 if the server ends the connection before that.
+ */
+function relay(channel: SecureChannel, xx: boolean): Promise<number> {
   return new Promise((resolve) => {
     let sent = 0;
     let received = 0;
@@ -78,8 +81,15 @@ function relay(channel: SecureChannel): Promise<number> {
       process.stdout.write(Buffer.concat([message, Buffer.of(0x0a)]));
       if (inputDone && received === sent) finish(0);
     });
+    // An XX server judges the client's key after our handshake has completed, so a refusal
+    // shows up as the connection ending before any reply.
+    const hint = () => (xx && received === 0 ? " (the server closed the connection right after the handshake: it may not accept this client's key, see serve --allow)" : '');
+    const early = () => (inputDone ? `the server closed the connection with ${sent - received} of ${sent} replies outstanding` : 'the server closed the connection before the end of input');
+    channel.on('end', () => {
+      if (!finished) finish(1, `${early()}${hint()}`);
+    });
     channel.on('close', (error?: Error) => {
-      if (!finished) finish(1, error ? `connection closed: ${describeError(error)}` : `server closed the connection with ${sent - received} replies outstanding`);
+      if (!finished) finish(1, `${error ? `connection closed: ${describeError(error)}` : early()}${hint()}`);
     });
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     lines.on('line', (line) => {

@@ -7,6 +7,14 @@
  * oversized frame, silence, an abrupt disconnect — costs only its own connection: the server
  * logs one line (the peer's address and the error's message, which never holds key material)
  * and keeps serving everyone else. Above `maxConnections` new sockets are closed at once.
+ * Log lines are rate-limited (at most 20 a second; the rest are counted and reported in one
+ * summary line), so a flood of bad connections cannot flood the log.
+ *
+ * A channel handed to the handler lives until the handler's promise settles AND the peer has
+ * sent FIN (a client may half-close and still wait for replies); then the server closes it.
+ * Without a handler, the server closes a channel once its peer has sent FIN. A
+ * handler that throws, or a 'channel' listener that throws, gets one log line and its channel
+ * closed; the process never sees an unhandled rejection.
  *
  * Not here: the wire formats (src/channel); TLS-style session resumption; rate limiting per
  * address.
@@ -19,11 +27,15 @@ import { SecureChannel } from './secure-channel.js';
 export interface ServerOptions extends ChannelOptions {
   /** Most simultaneous connections, handshaking or open (default 1024). */
   maxConnections?: number;
-  /** Receives one line per noteworthy event (refused or failed connection); default: stderr. */
+  /** Receives one line per noteworthy event (refused or failed connection; at most 20 a second, then a summary); default: stderr. */
   log?: (line: string) => void;
 }
 
-/** Called with each established channel; a rejected promise is logged, never unhandled. */
+/**
+ * Called with each established channel; a rejected promise is logged, never unhandled. Once its
+ * promise settles the server closes the channel as soon as the peer has ended (at once if it
+ * already has), so a handler that replies asynchronously should settle after its last reply.
+ */
 export type ChannelHandler = (channel: SecureChannel) => void | Promise<void>;
 
 /**
@@ -32,12 +44,20 @@ export type ChannelHandler = (channel: SecureChannel) => void | Promise<void>;
  * const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for await (const m of ch) await ch.send(m) })
  * const { port } = await server.listen(0)
  */
+/** Most log lines per second; the rest are counted and summarised. */
+const LOG_LINES_PER_SECOND = 20;
+
 export class SecureServer extends EventEmitter {
   readonly #server: net.Server;
   readonly #channels = new Set<SecureChannel>();
+  readonly #sockets = new Set<net.Socket>();
+  #logWindowStart = 0;
+  #logLinesInWindow = 0;
+  #logSuppressed = 0;
   readonly #options: ReturnType<typeof resolveOptions>;
   readonly #maxConnections: number;
   readonly #log: (line: string) => void;
+  readonly #rawLog: (line: string) => void;
   readonly #handler: ChannelHandler | undefined;
   #closing: Promise<void> | undefined;
 
@@ -48,9 +68,12 @@ export class SecureServer extends EventEmitter {
     const max = options.maxConnections ?? 1024;
     if (!Number.isInteger(max) || max < 1) throw new RangeError('server: maxConnections must be a positive integer');
     this.#maxConnections = max;
-    this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.#rawLog = log;
+    this.#log = (line) => this.#rateLimited(log, line);
     this.#handler = handler;
-    this.#server = net.createServer((socket) => this.#accept(socket));
+    // allowHalfOpen: a client FIN ends only the incoming direction; replies still go out.
+    this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#accept(socket));
     this.#server.on('error', (error) => this.#log(`ecdh-lab server: ${error.message}`));
   }
 
@@ -89,7 +112,10 @@ export class SecureServer extends EventEmitter {
     this.#closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => this.#server.close(() => resolve()));
       await Promise.all([...this.#channels].map((channel) => channel.close()));
+      // What remains are failed connections still lingering after their FIN.
+      for (const socket of this.#sockets) socket.destroy();
       await stopped;
+      this.#flushSuppressed();
     })();
     return this.#closing;
   }
@@ -102,9 +128,11 @@ export class SecureServer extends EventEmitter {
       socket.destroy();
       return;
     }
+    this.#sockets.add(socket);
+    socket.once('close', () => this.#sockets.delete(socket));
     let channel: SecureChannel;
     try {
-      channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts);
+      channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts, { onFailure: 'linger', closeOnPeerEnd: this.#handler === undefined });
     } catch (error) {
       this.#log(`ecdh-lab server: ${remote} failed: ${describeError(error)}`);
       socket.destroy();
@@ -116,15 +144,51 @@ export class SecureServer extends EventEmitter {
       if (error !== undefined) this.#log(`ecdh-lab server: ${remote} closed: ${describeError(error)}`);
     });
     channel.ready.then(() => {
-      this.emit('channel', channel);
-      if (this.#handler === undefined) return;
+      try {
+        this.emit('channel', channel);
+      } catch (error) {
+        this.#log(`ecdh-lab server: ${remote} 'channel' listener failed: ${describeError(error)}`);
+        void channel.close();
+        return;
+      }
+      const closeWhenPeerEnds = () => {
+        if (channel.peerEnded) void channel.close();
+        else channel.once('end', () => void channel.close());
+      };
+      if (this.#handler === undefined) return; // closes itself on the peer's FIN
       Promise.resolve()
         .then(() => this.#handler!(channel))
-        .catch((error) => {
-          if (channel.isOpen) this.#log(`ecdh-lab server: ${remote} handler failed: ${describeError(error)}`);
-          void channel.close();
-        });
+        .then(
+          closeWhenPeerEnds,
+          (error) => {
+            if (channel.isOpen) this.#log(`ecdh-lab server: ${remote} handler failed: ${describeError(error)}`);
+            void channel.close();
+          },
+        );
     }, () => {});
+  }
+
+  /** Passes at most LOG_LINES_PER_SECOND lines per one-second window to `log`; counts the rest. */
+  #rateLimited(log: (line: string) => void, line: string): void {
+    const now = Date.now();
+    if (now - this.#logWindowStart >= 1000) {
+      this.#flushSuppressed(log);
+      this.#logWindowStart = now;
+      this.#logLinesInWindow = 0;
+    }
+    if (this.#logLinesInWindow < LOG_LINES_PER_SECOND) {
+      this.#logLinesInWindow++;
+      log(line);
+    } else {
+      this.#logSuppressed++;
+    }
+  }
+
+  #flushSuppressed(log: (line: string) => void = this.#rawLog): void {
+    if (this.#logSuppressed === 0) return;
+    const count = this.#logSuppressed;
+    this.#logSuppressed = 0;
+    log(`ecdh-lab server: ${count} more log line${count === 1 ? '' : 's'} suppressed (over ${LOG_LINES_PER_SECOND} a second)`);
   }
 }
 
@@ -138,9 +202,11 @@ export function createServer(options: ServerOptions, handler?: ChannelHandler): 
 
 /** "message (CODE)" for a log line; error messages never contain key material. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) {
+  // Duck-typed rather than `instanceof Error`: errors from another realm (node:vm, Jest) count too.
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+    return typeof code === 'string' ? `${message} (${code})` : message;
   }
   return String(error);
 }

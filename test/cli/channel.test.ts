@@ -1,13 +1,16 @@
 /**
  * `ecdh-lab serve` and `ecdh-lab connect` (src/cli/serve.ts, connect.ts) as processes, for each
  * protocol: echo over 127.0.0.1 with --port 0, key files, a key mismatch failing with a non-zero
- * exit, clean SIGTERM. Runs the built CLI (dist/cjs/cli/main.js), which `npm test` builds first.
+ * exit, clean SIGTERM and SIGINT, connect's exit code (0 only once stdin has ended and every reply
+ * has arrived). Runs the built CLI (dist/cjs/cli/main.js), which `npm test` builds first.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PrivateKey } from '../../src/keys/private-key.js';
+import { connect as dial } from '../../src/net/client.js';
+import { createServer, type ChannelHandler } from '../../src/net/server.js';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
 let dir: string;
@@ -104,6 +107,9 @@ describe('ecdh-lab serve / connect', () => {
     const outsider = await connect(server.port, 'hi\n', '--protocol', 'xx', '--key', file('stranger.pem'));
     expect(outsider.code).toBe(1);
     expect(outsider.stdout).toBe('');
+    // the server ends the connection gracefully (no reset), and connect says what it likely means
+    expect(outsider.stderr).toMatch(/may not accept this client's key, see serve --allow/);
+    expect(outsider.stderr).not.toMatch(/ECONNRESET/);
     expect(await stop(server)).toBe(0);
     expect(server.stderr()).toMatch(/not allowed/);
   });
@@ -133,6 +139,56 @@ describe('ecdh-lab serve / connect', () => {
     expect(notAKey.status).toBe(1);
     expect(notAKey.stderr).toMatch(/expected PUBLIC KEY blocks/);
   });
+
+  it('serve: SIGINT closes open channels and exits 0', async () => {
+    const server = await serve('--protocol', 'nn');
+    const channel = await dial({ protocol: 'nn', port: server.port });
+    server.child.kill('SIGINT');
+    expect(await server.exit).toBe(0);
+    expect(await channel.closed).toBeUndefined();
+    expect(server.stderr()).toBe('');
+  });
+
+  /** An in-process server with `handler`, for connect's exit-code rules. */
+  async function withServer(handler: ChannelHandler, run: (port: number) => Promise<void>): Promise<void> {
+    const server = createServer({ protocol: 'nn', log: () => {} }, handler);
+    const { port } = await server.listen(0, '127.0.0.1');
+    try {
+      await run(port);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('connect exits 1 when the server closes with replies outstanding', () =>
+    withServer(
+      async (channel) => {
+        for await (const _ of channel) break; // reads one message, answers nothing, closes
+      },
+      async (port) => {
+        const result = await connect(port, 'one\ntwo\n', '--protocol', 'nn');
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/server closed the connection (with 2 of 2 replies outstanding|before the end of input)/);
+      },
+    ));
+
+  it('connect exits 0 with every reply when stdin ends long before the (slow) replies', () =>
+    withServer(
+      async (channel) => {
+        for await (const message of channel) {
+          await new Promise((r) => setImmediate(r));
+          await channel.send(message);
+        }
+      },
+      async (port) => {
+        const lines = Array.from({ length: 3000 }, (_, i) => `line ${i} ${'y'.repeat(i % 50)}`);
+        const result = await connect(port, `${lines.join('\n')}\n`, '--protocol', 'nn');
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe(`${lines.join('\n')}\n`);
+      },
+    ));
 
   it('connect to a port nobody listens on fails with exit 1', async () => {
     const server = await serve('--protocol', 'nn');
