@@ -73,6 +73,31 @@ function summarize(row, hz, rme, samples) {
 }
 
 /**
+ * The per-contender tallies of one row: a median is taken over `hz` and `rme` at the end.
+ * `record` files one finished benchmark.js cycle.
+ * @param {Row} row
+ */
+function tallies(row) {
+  /** @type {Record<string, number[]>} */
+  const hz = {};
+  /** @type {Record<string, number[]>} */
+  const rme = {};
+  /** @type {Record<string, number>} */
+  const samples = {};
+  for (const name of Object.keys(row.contenders)) {
+    hz[name] = [];
+    rme[name] = [];
+    samples[name] = 0;
+  }
+  const record = (/** @type {any} */ b) => {
+    hz[b.name].push(b.hz);
+    rme[b.name].push(b.stats.rme);
+    samples[b.name] += b.stats.sample.length;
+  };
+  return { hz, rme, samples, record };
+}
+
+/**
  * Runs one row and returns its medians.
  * @param {Row} row
  * @param {{ rounds: number, maxTime: number }} options
@@ -80,18 +105,8 @@ function summarize(row, hz, rme, samples) {
  */
 export function runRow(row, { rounds, maxTime }) {
   if (row.defer) return runRowDeferred(row, { rounds, maxTime });
-  /** @type {Record<string, number[]>} */
-  const hz = {};
-  /** @type {Record<string, number[]>} */
-  const rme = {};
-  /** @type {Record<string, number>} */
-  const samples = {};
-  for (const [name, fn] of Object.entries(row.contenders)) {
-    sink(fn()); // warm-up call, and a check that the contender runs at all
-    hz[name] = [];
-    rme[name] = [];
-    samples[name] = 0;
-  }
+  const { hz, rme, samples, record } = tallies(row);
+  for (const fn of Object.values(row.contenders)) sink(fn()); // warm-up, and a check that each contender runs
   for (let round = 0; round < rounds; round++) {
     const suite = new Benchmark.Suite();
     for (const [name, fn] of Object.entries(row.contenders)) {
@@ -100,9 +115,7 @@ export function runRow(row, { rounds, maxTime }) {
     suite.on('cycle', (/** @type {any} */ event) => {
       const b = event.target;
       if (b.error) throw b.error;
-      hz[b.name].push(b.hz);
-      rme[b.name].push(b.stats.rme);
-      samples[b.name] += b.stats.sample.length;
+      record(b);
     });
     suite.run({ async: false });
   }
@@ -118,18 +131,8 @@ export function runRow(row, { rounds, maxTime }) {
  * @returns {Promise<RowResult>}
  */
 export async function runRowDeferred(row, { rounds, maxTime }) {
-  /** @type {Record<string, number[]>} */
-  const hz = {};
-  /** @type {Record<string, number[]>} */
-  const rme = {};
-  /** @type {Record<string, number>} */
-  const samples = {};
-  for (const [name, fn] of Object.entries(row.contenders)) {
-    sink(await fn()); // warm-up call, and a check that the contender runs at all
-    hz[name] = [];
-    rme[name] = [];
-    samples[name] = 0;
-  }
+  const { hz, rme, samples, record } = tallies(row);
+  for (const fn of Object.values(row.contenders)) sink(await fn()); // warm-up, and a check that each contender runs
   for (let round = 0; round < rounds; round++) {
     const suite = new Benchmark.Suite();
     for (const [name, fn] of Object.entries(row.contenders)) {
@@ -152,9 +155,7 @@ export async function runRowDeferred(row, { rounds, maxTime }) {
       suite.on('cycle', (/** @type {any} */ event) => {
         const b = event.target;
         if (b.error) return reject(b.error);
-        hz[b.name].push(b.hz);
-        rme[b.name].push(b.stats.rme);
-        samples[b.name] += b.stats.sample.length;
+        record(b);
       });
       suite.on('complete', resolve);
       suite.run({ async: true });
