@@ -14,5 +14,7 @@ export default {
   // Checks the Wycheproof files against vectors/wycheproof.lock (and downloads them when
   // WYCHEPROOF_DIR is not set) once, before any suite runs; a mismatch stops the run.
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
-  testTimeout: 120000,
+  // Generous for the slowest single test under CI load; a stuck test fails with its name
+  // instead of stalling the run.
+  testTimeout: 60000,
 };
