@@ -11,8 +11,8 @@ export default {
   },
   // Sources import siblings as './x.js' (ESM rules); under Jest they resolve to the .ts file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  // Checks the Wycheproof files against vectors/wycheproof.lock (and downloads them when
-  // WYCHEPROOF_DIR is not set) once, before any suite runs; a mismatch stops the run.
+  // Checks the committed Wycheproof files against vectors/wycheproof.lock once, before any
+  // suite runs; a missing file or a mismatch stops the run.
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   // Generous for the slowest single test under CI load; a stuck test fails with its name
   // instead of stalling the run.

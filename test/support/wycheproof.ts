@@ -1,6 +1,7 @@
 /**
  * The one Wycheproof loader every suite uses (source: C2SP/wycheproof, testvectors_v1/,
- * at the commit pinned in vectors/wycheproof.lock; files checked by global-setup.cjs).
+ * at the commit pinned in vectors/wycheproof.lock). The files are committed gzipped under
+ * vectors/wycheproof/; global-setup.cjs checks each one's SHA-256 before any suite runs.
  *
  * A suite declares a *flag policy*: every flag it knows, with a sentence saying how it is
  * treated. Loading fails on a flag the policy does not know, so a new upstream flag cannot
@@ -9,6 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 
 export type WycheproofResult = 'valid' | 'invalid' | 'acceptable';
 
@@ -40,9 +42,8 @@ export interface WycheproofCase<G = Record<string, unknown>, T = Record<string, 
 /** Flag name → how this suite treats it (documentation that the loader enforces). */
 export type FlagPolicy = Record<string, string>;
 
-export function wycheproofDir(): string {
-  return process.env.WYCHEPROOF_RESOLVED_DIR ?? process.env.WYCHEPROOF_DIR ?? path.resolve(__dirname, '..', '..', 'vectors', '.cache', 'wycheproof');
-}
+/** Where the committed (gzipped) Wycheproof files live. */
+export const WYCHEPROOF_DIR = path.resolve(__dirname, '..', '..', 'vectors', 'wycheproof');
 
 /**
  * Loads `file` and flattens its groups into cases.
@@ -52,9 +53,9 @@ export function loadWycheproof<G = Record<string, unknown>, T = Record<string, u
   file: string,
   policy: FlagPolicy,
 ): { algorithm: string; numberOfTests: number; cases: WycheproofCase<G, T>[] } {
-  const full = path.join(wycheproofDir(), file);
-  if (!fs.existsSync(full)) throw new Error(`wycheproof: ${full} not found (set WYCHEPROOF_DIR or let global setup download it)`);
-  const json = JSON.parse(fs.readFileSync(full, 'utf8')) as { algorithm: string; numberOfTests: number; testGroups: WycheproofGroup[] };
+  const full = path.join(WYCHEPROOF_DIR, `${file}.gz`);
+  if (!fs.existsSync(full)) throw new Error(`wycheproof: ${full} not found (see vectors/README.md)`);
+  const json = JSON.parse(zlib.gunzipSync(fs.readFileSync(full)).toString('utf8')) as { algorithm: string; numberOfTests: number; testGroups: WycheproofGroup[] };
   const cases: WycheproofCase<G, T>[] = [];
   for (const group of json.testGroups) {
     for (const test of group.tests) {
