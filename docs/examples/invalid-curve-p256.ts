@@ -2,7 +2,7 @@
 // A point of order 3 is a flex: its x is a root of the 3-division polynomial
 // ψ3(x) = 3x⁴ + 6a·x² + 12b'·x − a², so for a chosen x, b' = (a² − 3x⁴ − 6a·x²) / (12x).
 import {
-  CryptoError, G, INFINITY, P256, fieldSqrt, mod, modInverseVartime, montgomeryLadder, pointAdd, pointDouble,
+  type CryptoError, G, INFINITY, P256, fieldSqrt, mod, modInverseVartime, montgomeryLadder, pointAdd, pointDouble,
   publicPointFromScalar, sharedSecret, type AffinePoint,
 } from '../../src/index';
 import { formatNumber } from '../../src/explain/format';

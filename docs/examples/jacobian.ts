@@ -5,9 +5,18 @@ import { G, P256, TOY, jacobianAdd, jacobianDouble, mod, modInverseVartime, poin
 
 const p = TOY.p;
 const count = { M: 0, S: 0, I: 0 };
-const mul = (x: bigint, y: bigint) => (count.M++, mod(x * y, p));
-const sqr = (x: bigint) => (count.S++, mod(x * x, p));
-const inv = (x: bigint) => (count.I++, modInverseVartime(x, p));
+const mul = (x: bigint, y: bigint) => {
+  count.M++;
+  return mod(x * y, p);
+};
+const sqr = (x: bigint) => {
+  count.S++;
+  return mod(x * x, p);
+};
+const inv = (x: bigint) => {
+  count.I++;
+  return modInverseVartime(x, p);
+};
 const reset = () => Object.assign(count, { M: 0, S: 0, I: 0 });
 const cost = () => `${count.M}M + ${count.S}S + ${count.I}I`;
 

@@ -23,7 +23,7 @@
  */
 import { utf8ToBytes, concatBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
-import { CipherState } from './cipher-state.js';
+import type { CipherState } from './cipher-state.js';
 import { PATTERNS, protocolName, type HandshakePattern, type PatternName, type Token } from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
 import { SymmetricState } from './symmetric-state.js';

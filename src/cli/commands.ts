@@ -24,7 +24,10 @@ const registry: Record<string, Command> = {
 export const VERSION = '0.1.0';
 
 export const commands: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
-  version: { summary: `ecdh-lab ${VERSION}`, run: async () => (process.stdout.write(`ecdh-lab ${VERSION}\n`), 0) },
+  version: { summary: `ecdh-lab ${VERSION}`, run: async () => {
+      process.stdout.write(`ecdh-lab ${VERSION}\n`);
+      return 0;
+    } },
 };
 for (const [name, command] of Object.entries(registry)) {
   commands[name] = { summary: command.summary, run: (argv) => runCommand(name, command, argv) };

@@ -63,7 +63,7 @@ export const serve: Command = {
     });
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    let address;
+    let address: { host: string; port: number };
     try {
       address = await server.listen(flags.port, flags.host);
     } catch (error) {

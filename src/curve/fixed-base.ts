@@ -29,7 +29,7 @@
  */
 import { assertBigInt } from '../bytes/assert.js';
 import { n } from '../math/scalar.js';
-import { type AffinePoint } from './affine.js';
+import type { AffinePoint } from './affine.js';
 import { G } from './p256.js';
 import {
   jacobianAddUnchecked, jacobianDoubleUnchecked, jacobianMixedAddIncomplete, toAffineUnchecked, toAffineVartime,

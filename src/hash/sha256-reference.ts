@@ -85,6 +85,6 @@ export function sha256Reference(M: Uint8Array): Uint8Array {
   }
   const digest = new Uint8Array(32);
   const out = new DataView(digest.buffer);
-  H.forEach((word, j) => out.setUint32(4 * j, word));
+  for (let j = 0; j < 8; j++) out.setUint32(4 * j, H[j]);
   return digest;
 }

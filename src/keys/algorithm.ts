@@ -17,7 +17,7 @@
  */
 import { equalBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
-import { DerReader, DerTag, derObjectIdentifier, derSequence, oidFromString, oidToString } from './der.js';
+import { type DerReader, DerTag, derObjectIdentifier, derSequence, oidFromString, oidToString } from './der.js';
 
 /** id-ecPublicKey (RFC 5480 §2.1.1), as DER content octets. */
 export const ID_EC_PUBLIC_KEY: Uint8Array = oidFromString('1.2.840.10045.2.1');

@@ -140,6 +140,6 @@ export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly str
 export function decodePem(text: string, labels: string | readonly string[]): PemBlock {
   const accepted = typeof labels === 'string' ? [labels] : labels;
   if (!Array.isArray(accepted) || accepted.length === 0) throw new TypeError('labels must be a string or a non-empty array of strings');
-  accepted.forEach((label, i) => assertLabel(label, `labels[${i}]`));
+  for (let i = 0; i < accepted.length; i++) assertLabel(accepted[i], `labels[${i}]`);
   return selectPemBlock(decodePemBlocks(text), accepted);
 }

@@ -29,7 +29,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import type { ChannelEngine } from '../channel/noise-channel.js';
+import type { ChannelEngine, ChannelOutput } from '../channel/noise-channel.js';
 import { CryptoError } from '../errors.js';
 
 /** Timeouts of one connection, in milliseconds (0 disables). */
@@ -208,7 +208,7 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
   #onData(chunk: Buffer): void {
     // After close() (or a failure) whatever still arrives is read and discarded.
     if (this.#state === 'closed' || this.#state === 'closing') return;
-    let output;
+    let output: ChannelOutput;
     try {
       output = this.#engine.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     } catch (error) {

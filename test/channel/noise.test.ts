@@ -189,7 +189,10 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
     const xxClient = new NoiseChannel({ suite, pattern: 'XX', initiator: true, staticKey: client, remoteStaticKey: server.publicKey });
     expectCode(() => handshake(xxClient, refusing), 'HANDSHAKE_FAILED');
     let seen: Uint8Array | undefined;
-    const accepting = new NoiseChannel({ suite, pattern: 'XX', initiator: false, staticKey: server, verifyRemoteStaticKey: (k) => ((seen = k), true) });
+    const accepting = new NoiseChannel({ suite, pattern: 'XX', initiator: false, staticKey: server, verifyRemoteStaticKey: (k) => {
+      seen = k;
+      return true;
+    } });
     handshake(new NoiseChannel({ suite, pattern: 'XX', initiator: true, staticKey: client, remoteStaticKey: server.publicKey }), accepting);
     expect(seen).toEqual(client.publicKey);
   });

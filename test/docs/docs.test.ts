@@ -43,8 +43,8 @@ describe('docs/ generated blocks', () => {
     const shown = new Set<string>();
     for (const file of files) {
       const refs = referencedExamples(fs.readFileSync(file, 'utf8'));
-      refs.code.forEach((n) => code.add(n));
-      refs.output.forEach((n) => shown.add(n));
+      for (const name of refs.code) code.add(name);
+      for (const name of refs.output) shown.add(name);
     }
     const names = exampleNames();
     expect([...code].filter((n) => !names.includes(n))).toEqual([]);

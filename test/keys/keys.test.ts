@@ -9,7 +9,7 @@ import * as crypto from 'node:crypto';
 import * as util from 'node:util';
 import fc from 'fast-check';
 import { bytesToHex, concatBytes, hexToBytes } from '../../src/bytes/index.js';
-import { CryptoError, type CryptoErrorCode } from '../../src/errors.js';
+import type { CryptoError, CryptoErrorCode } from '../../src/errors.js';
 import { encodePem } from '../../src/keys/pem.js';
 import { generatePrivateKey, PrivateKey } from '../../src/keys/private-key.js';
 import { PublicKey } from '../../src/keys/public-key.js';

@@ -4,7 +4,7 @@
  */
 import * as crypto from 'node:crypto';
 import fc from 'fast-check';
-import { CryptoError } from '../../src/errors.js';
+import type { CryptoError } from '../../src/errors.js';
 import { decodePem, decodePemBlocks, encodePem } from '../../src/keys/pem.js';
 import { expectCryptoError } from '../support/errors';
 
