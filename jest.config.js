@@ -4,10 +4,16 @@ import { existsSync } from 'node:fs';
 export default {
   testEnvironment: 'node',
   // docs/ holds the tour's runnable examples and their tests.
-  roots: ['<rootDir>/test', ...(existsSync(new URL('./docs', import.meta.url)) ? ['<rootDir>/docs'] : [])],
+  roots: [
+    '<rootDir>/test',
+    ...(existsSync(new URL('./docs', import.meta.url)) ? ['<rootDir>/docs'] : []),
+  ],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'bundler', isolatedModules: true } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { tsconfig: { module: 'CommonJS', moduleResolution: 'bundler', isolatedModules: true } },
+    ],
   },
   // Sources import siblings as './x.js' (ESM rules); under Jest they resolve to the .ts file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -27,7 +27,14 @@ import { p256 } from '@noble/curves/nist.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
-import { NoiseChannel, TutorialChannel, p256Suite, noiseKeyPair, PrivateKey, CryptoError } from '../dist/esm/index.js';
+import {
+  NoiseChannel,
+  TutorialChannel,
+  p256Suite,
+  noiseKeyPair,
+  PrivateKey,
+  CryptoError,
+} from '../dist/esm/index.js';
 import { createServer, connect } from '../dist/esm/node.js';
 
 const nonceOf = (n) => {
@@ -38,7 +45,12 @@ const nonceOf = (n) => {
 
 /** @type {import('../dist/esm/index.js').NoiseSuite} */
 const nodeSuite = {
-  dhName: 'P256', cipherName: 'AESGCM', hashName: 'SHA256', publicKeyLength: 65, dhLength: 32, hashLength: 32,
+  dhName: 'P256',
+  cipherName: 'AESGCM',
+  hashName: 'SHA256',
+  publicKeyLength: 65,
+  dhLength: 32,
+  hashLength: 32,
   generateKeyPair() {
     const ecdh = crypto.createECDH('prime256v1');
     ecdh.generateKeys();
@@ -72,7 +84,12 @@ const nodeSuite = {
 
 /** @type {import('../dist/esm/index.js').NoiseSuite} */
 const nobleSuite = {
-  dhName: 'P256', cipherName: 'AESGCM', hashName: 'SHA256', publicKeyLength: 65, dhLength: 32, hashLength: 32,
+  dhName: 'P256',
+  cipherName: 'AESGCM',
+  hashName: 'SHA256',
+  publicKeyLength: 65,
+  dhLength: 32,
+  hashLength: 32,
   generateKeyPair() {
     const secretKey = p256.utils.randomSecretKey();
     return /** @type {any} */ ({ secretKey, publicKey: p256.getPublicKey(secretKey, false) });
@@ -94,8 +111,18 @@ const nobleSuite = {
 
 /** Runs a whole handshake in memory and returns the initiator's first transport frame. */
 function noiseHandshake(suite, pattern, initiatorStatic, responderStatic) {
-  const initiator = new NoiseChannel({ suite, pattern, initiator: true, staticKey: initiatorStatic });
-  const responder = new NoiseChannel({ suite, pattern, initiator: false, staticKey: responderStatic });
+  const initiator = new NoiseChannel({
+    suite,
+    pattern,
+    initiator: true,
+    staticKey: initiatorStatic,
+  });
+  const responder = new NoiseChannel({
+    suite,
+    pattern,
+    initiator: false,
+    staticKey: responderStatic,
+  });
   let toResponder = initiator.start();
   let toInitiator = responder.start();
   while (toResponder.length > 0 || toInitiator.length > 0) {
@@ -159,11 +186,17 @@ function counter() {
 
 async function ecdhLabLoopback(suite) {
   const count = counter();
-  const server = createServer({ engine: () => new NoiseChannel({ suite, pattern: 'NN', initiator: false }), log: () => {} }, (channel) => {
-    channel.on('message', (m) => count.add(m.length));
-  });
+  const server = createServer(
+    { engine: () => new NoiseChannel({ suite, pattern: 'NN', initiator: false }), log: () => {} },
+    (channel) => {
+      channel.on('message', (m) => count.add(m.length));
+    },
+  );
   const { port } = await server.listen(0, '127.0.0.1');
-  const channel = await connect({ port, engine: () => new NoiseChannel({ suite, pattern: 'NN', initiator: true }) });
+  const channel = await connect({
+    port,
+    engine: () => new NoiseChannel({ suite, pattern: 'NN', initiator: true }),
+  });
   cleanups.push(async () => {
     await channel.close();
     await server.close();
@@ -180,20 +213,54 @@ async function ecdhLabLoopback(suite) {
 
 async function tlsLoopback() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecdh-lab-bench-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-subj', '/CN=localhost', '-days', '1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+      '-subj',
+      '/CN=localhost',
+      '-days',
+      '1',
+    ],
+    { stdio: 'ignore' },
+  );
   const key = fs.readFileSync(path.join(dir, 'key.pem'));
   const cert = fs.readFileSync(path.join(dir, 'cert.pem'));
   fs.rmSync(dir, { recursive: true, force: true });
-  const common = { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: 'TLS_AES_256_GCM_SHA384', ecdhCurve: 'P-256' };
+  const common = {
+    minVersion: 'TLSv1.3',
+    maxVersion: 'TLSv1.3',
+    ciphers: 'TLS_AES_256_GCM_SHA384',
+    ecdhCurve: 'P-256',
+  };
   const count = counter();
-  const server = tls.createServer({ ...common, key, cert }, (socket) => socket.on('data', (d) => count.add(d.length)));
+  const server = tls.createServer({ ...common, key, cert }, (socket) =>
+    socket.on('data', (d) => count.add(d.length)),
+  );
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-  const socket = tls.connect({ ...common, host: '127.0.0.1', port, ca: cert, servername: 'localhost' });
+  const socket = tls.connect({
+    ...common,
+    host: '127.0.0.1',
+    port,
+    ca: cert,
+    servername: 'localhost',
+  });
   socket.setNoDelay(true);
   await new Promise((resolve) => socket.once('secureConnect', () => resolve(undefined)));
   const cipher = socket.getCipher();
-  if (cipher.standardName !== 'TLS_AES_256_GCM_SHA384' || socket.getProtocol() !== 'TLSv1.3') throw new Error(`bench: unexpected TLS parameters ${cipher.standardName}`);
+  if (cipher.standardName !== 'TLS_AES_256_GCM_SHA384' || socket.getProtocol() !== 'TLSv1.3')
+    throw new Error(`bench: unexpected TLS parameters ${cipher.standardName}`);
   cleanups.push(async () => {
     socket.destroy();
     await new Promise((resolve) => server.close(() => resolve(undefined)));
@@ -201,7 +268,8 @@ async function tlsLoopback() {
   return (message) => async () => {
     const target = count.received + BATCH;
     const writes = [];
-    for (let sent = 0; sent < BATCH; sent += message.length) writes.push(new Promise((resolve) => socket.write(message, () => resolve(undefined))));
+    for (let sent = 0; sent < BATCH; sent += message.length)
+      writes.push(new Promise((resolve) => socket.write(message, () => resolve(undefined))));
     await Promise.all(writes);
     await count.until(target);
     return message;
@@ -222,14 +290,25 @@ export async function rows() {
       const [s1, s2] = pattern === 'XX' ? statics[name] : [undefined, undefined];
       contenders[name] = () => noiseHandshake(suite, pattern, s1, s2);
     }
-    out.push({ group: 'channel', name: `handshake Noise_${pattern}_P256_AESGCM_SHA256, in memory (both sides)`, contenders });
+    out.push({
+      group: 'channel',
+      name: `handshake Noise_${pattern}_P256_AESGCM_SHA256, in memory (both sides)`,
+      contenders,
+    });
   }
-  out.push({ group: 'channel', name: 'handshake tutorial (PEM, ECDH, HKDF), in memory (both sides)', contenders: { 'ecdh-lab': tutorialHandshake, 'node:crypto': nodeTutorialHandshake } });
+  out.push({
+    group: 'channel',
+    name: 'handshake tutorial (PEM, ECDH, HKDF), in memory (both sides)',
+    contenders: { 'ecdh-lab': tutorialHandshake, 'node:crypto': nodeTutorialHandshake },
+  });
 
   const ours = await ecdhLabLoopback(p256Suite);
   const oursOnNode = await ecdhLabLoopback(nodeSuite);
   const reference = await tlsLoopback();
-  for (const [size, label] of [[1024, '1 KiB'], [65519, '64 KiB (65 519 B, the Noise maximum)']]) {
+  for (const [size, label] of [
+    [1024, '1 KiB'],
+    [65519, '64 KiB (65 519 B, the Noise maximum)'],
+  ]) {
     const message = crypto.randomBytes(size);
     out.push({
       group: 'channel',
@@ -237,7 +316,11 @@ export async function rows() {
       bytes: BATCH,
       defer: true,
       note: 'Noise NN vs TLS 1.3 AES-256-GCM P-256',
-      contenders: { 'ecdh-lab': ours(message), 'ecdh-lab, node suite': oursOnNode(message), 'node:tls': reference(message) },
+      contenders: {
+        'ecdh-lab': ours(message),
+        'ecdh-lab, node suite': oursOnNode(message),
+        'node:tls': reference(message),
+      },
     });
   }
   return out;

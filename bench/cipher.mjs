@@ -41,7 +41,11 @@ export async function rows() {
       const pt = seededBytes(size, size);
       // Sanity: all three agree before anything is timed.
       const a = Buffer.from(aesGcm(key, nonce).encrypt(pt));
-      if (!a.equals(Buffer.from(gcm(key, nonce).encrypt(pt))) || !a.equals(nodeGcm(bits, key, nonce, pt)) || !a.equals(Buffer.from(keyed.encrypt(nonce, pt)))) {
+      if (
+        !a.equals(Buffer.from(gcm(key, nonce).encrypt(pt))) ||
+        !a.equals(nodeGcm(bits, key, nonce, pt)) ||
+        !a.equals(Buffer.from(keyed.encrypt(nonce, pt)))
+      ) {
         throw new Error(`bench/cipher: AES-${bits}-GCM outputs disagree at ${label}`);
       }
       out.push({
@@ -75,7 +79,10 @@ export async function rows() {
     // noble refuses a second encrypt() on one instance, so its column builds ecb(key) per call.
     const nobleEcb = () => ecb(key, { disablePadding: true });
     const nodeEcb = crypto.createCipheriv(`aes-${bits}-ecb`, key, null).setAutoPadding(false);
-    if (!Buffer.from(aes.encryptBlock(block)).equals(Buffer.from(nobleEcb().encrypt(block))) || !Buffer.from(aes.encryptBlock(block)).equals(nodeEcb.update(block))) {
+    if (
+      !Buffer.from(aes.encryptBlock(block)).equals(Buffer.from(nobleEcb().encrypt(block))) ||
+      !Buffer.from(aes.encryptBlock(block)).equals(nodeEcb.update(block))
+    ) {
       throw new Error(`bench/cipher: AES-${bits} block outputs disagree`);
     }
     out.push({
@@ -98,7 +105,8 @@ export async function rows() {
       contenders: {
         'ecdh-lab': () => {
           let last;
-          for (let i = 0; i < data.length; i += 16) last = aes.encryptBlock(data.subarray(i, i + 16));
+          for (let i = 0; i < data.length; i += 16)
+            last = aes.encryptBlock(data.subarray(i, i + 16));
           return last;
         },
         'node:crypto': () => nodeEcb.update(data),

@@ -29,7 +29,9 @@ export async function rows() {
   const COUNT = 64;
   const privs = scalars(COUNT, 1000);
   const privBytes = privs.map((d) => lab.scalarToBytes(d));
-  const peers = scalars(COUNT, 5000).map((d) => lab.encodePoint(lab.publicPointFromScalar(d), false));
+  const peers = scalars(COUNT, 5000).map((d) =>
+    lab.encodePoint(lab.publicPointFromScalar(d), false),
+  );
   const ourD = privs[0];
   const ourBytes = privBytes[0];
   const nodeEcdh = createECDH('prime256v1');
@@ -45,15 +47,20 @@ export async function rows() {
 
   return [
     {
-      group: 'P-256', name: 'public key from private (fixed base)',
+      group: 'P-256',
+      name: 'public key from private (fixed base)',
       contenders: {
         'ecdh-lab': () => lab.encodePoint(lab.publicPointFromScalar(privs[next()]), false),
-        'node:crypto': () => { nodeKeyGen.setPrivateKey(privBytes[next()]); return nodeKeyGen.getPublicKey(); },
+        'node:crypto': () => {
+          nodeKeyGen.setPrivateKey(privBytes[next()]);
+          return nodeKeyGen.getPublicKey();
+        },
         '@noble': () => p256.getPublicKey(privBytes[next()], false),
       },
     },
     {
-      group: 'P-256', name: 'ECDH shared secret (parse + validate + multiply, fresh peer)',
+      group: 'P-256',
+      name: 'ECDH shared secret (parse + validate + multiply, fresh peer)',
       contenders: {
         'ecdh-lab': () => lab.sharedSecret(ourD, lab.decodePoint(peers[next()])),
         'node:crypto': () => nodeEcdh.computeSecret(peerBuffers[next()]),
@@ -61,33 +68,39 @@ export async function rows() {
       },
     },
     {
-      group: 'P-256 study', name: 'co-Z ladder k·P',
+      group: 'P-256 study',
+      name: 'co-Z ladder k·P',
       contenders: { 'ecdh-lab': () => lab.ladder(privs[next()], P) },
     },
     {
-      group: 'P-256 study', name: 'plain Montgomery ladder k·P (Jacobian)',
+      group: 'P-256 study',
+      name: 'plain Montgomery ladder k·P (Jacobian)',
       contenders: { 'ecdh-lab': () => lab.montgomeryLadder(privs[next()], P) },
     },
     {
-      group: 'P-256 study', name: 'double-and-add k·P (Jacobian, variable time)',
+      group: 'P-256 study',
+      name: 'double-and-add k·P (Jacobian, variable time)',
       contenders: { 'ecdh-lab': () => lab.doubleAndAdd(privs[next()], P) },
     },
     {
-      group: 'P-256 field', name: 'field mul',
+      group: 'P-256 field',
+      name: 'field mul',
       contenders: {
         'ecdh-lab': () => lab.fieldMul(fe[next()], fe[i ^ 1]),
         '@noble': () => Fp.mul(fe[next()], fe[i ^ 1]),
       },
     },
     {
-      group: 'P-256 field', name: 'field inverse (addition chain, fixed sequence)',
+      group: 'P-256 field',
+      name: 'field inverse (addition chain, fixed sequence)',
       contenders: {
         'ecdh-lab': () => lab.fieldInverse(fe[next()]),
         '@noble': () => Fp.inv(fe[next()]),
       },
     },
     {
-      group: 'P-256 field', name: 'field inverse (variable time, public values)',
+      group: 'P-256 field',
+      name: 'field inverse (variable time, public values)',
       contenders: {
         'ecdh-lab': () => lab.fieldInverseVartime(fe[next()]),
         '@noble': () => Fp.inv(fe[next()]),

@@ -17,7 +17,8 @@ export const CONTENDERS = ['ecdh-lab', 'node:crypto', '@noble'];
 let sinkValue = 0;
 /** Consumes a result so it stays observable. */
 export function sink(value) {
-  if (value instanceof Uint8Array) sinkValue ^= value.length === 0 ? 1 : value[0] ^ value[value.length - 1];
+  if (value instanceof Uint8Array)
+    sinkValue ^= value.length === 0 ? 1 : value[0] ^ value[value.length - 1];
   else if (typeof value === 'bigint') sinkValue ^= Number(value & 0xffn);
   else if (typeof value === 'number') sinkValue ^= value | 0;
   else if (value && typeof value === 'object') sinkValue ^= 1;
@@ -141,13 +142,16 @@ export async function runRowDeferred(row, { rounds, maxTime }) {
         maxTime,
         minSamples: 5,
         fn: (/** @type {any} */ deferred) => {
-          /** @type {Promise<unknown>} */ (fn()).then((value) => {
-            sink(value);
-            deferred.resolve();
-          }, (error) => {
-            deferred.benchmark.error = error;
-            deferred.resolve();
-          });
+          /** @type {Promise<unknown>} */ (fn()).then(
+            (value) => {
+              sink(value);
+              deferred.resolve();
+            },
+            (error) => {
+              deferred.benchmark.error = error;
+              deferred.resolve();
+            },
+          );
         },
       });
     }
@@ -186,7 +190,9 @@ export function formatRow(row) {
   for (const [name, r] of Object.entries(row.results)) {
     let ratio = '';
     if (own && name !== 'ecdh-lab') ratio = `ecdh-lab is ${(own.hz / r.hz).toFixed(2)}× this`;
-    lines.push(`  ${name.padEnd(22)}${formatRate(r, row.bytes).padStart(16)}${formatTime(r.us).padStart(12)}/op  ±${r.rme.toFixed(1)}%  ${ratio}`);
+    lines.push(
+      `  ${name.padEnd(22)}${formatRate(r, row.bytes).padStart(16)}${formatTime(r.us).padStart(12)}/op  ±${r.rme.toFixed(1)}%  ${ratio}`,
+    );
   }
   return lines.join('\n');
 }

@@ -13,7 +13,12 @@ import { seededBytes } from './harness.mjs';
 
 export async function rows() {
   const out = [];
-  for (const [label, size] of [['32 B', 32], ['1 KiB', 1024], ['64 KiB', 65536], ['1 MiB', 1 << 20]]) {
+  for (const [label, size] of [
+    ['32 B', 32],
+    ['1 KiB', 1024],
+    ['64 KiB', 65536],
+    ['1 MiB', 1 << 20],
+  ]) {
     const msg = seededBytes(size, size);
     out.push({
       group: 'SHA-256',

@@ -27,17 +27,23 @@ function parse(argv) {
 
 const options = parse(process.argv.slice(2));
 if (options.help) {
-  console.log('usage: npm run bench -- [--json FILE] [--filter TEXT] [--rounds N] [--time SECONDS]\n\n' +
-    '  --json FILE      also write the results as JSON\n' +
-    '  --filter TEXT    only rows whose group or name contains TEXT\n' +
-    '  --rounds N       interleaved rounds per row; the median is reported (default 3)\n' +
-    '  --time SECONDS   benchmark.js maxTime per contender per round (default 0.5)');
+  console.log(
+    'usage: npm run bench -- [--json FILE] [--filter TEXT] [--rounds N] [--time SECONDS]\n\n' +
+      '  --json FILE      also write the results as JSON\n' +
+      '  --filter TEXT    only rows whose group or name contains TEXT\n' +
+      '  --rounds N       interleaved rounds per row; the median is reported (default 3)\n' +
+      '  --time SECONDS   benchmark.js maxTime per contender per round (default 0.5)',
+  );
   process.exit(0);
 }
 
 const env = environment();
-console.log(`ecdh-lab benchmarks — Node ${env.node} (V8 ${env.v8}, OpenSSL ${env.openssl}), ${env.cpu} × ${env.cores}, ${env.platform}`);
-console.log(`median of ${options.rounds} interleaved rounds, ${options.time} s per contender per round\n`);
+console.log(
+  `ecdh-lab benchmarks — Node ${env.node} (V8 ${env.v8}, OpenSSL ${env.openssl}), ${env.cpu} × ${env.cores}, ${env.platform}`,
+);
+console.log(
+  `median of ${options.rounds} interleaved rounds, ${options.time} s per contender per round\n`,
+);
 
 const all = [];
 for (const layer of LAYERS) {
@@ -54,7 +60,10 @@ for (const layer of LAYERS) {
   if (teardown) await teardown(); // a layer with sockets or servers closes them here
 }
 if (options.json) {
-  fs.writeFileSync(options.json, JSON.stringify({ environment: env, rounds: options.rounds, rows: all }, null, 2) + '\n');
+  fs.writeFileSync(
+    options.json,
+    JSON.stringify({ environment: env, rounds: options.rounds, rows: all }, null, 2) + '\n',
+  );
   console.log(`\nwrote ${options.json}`);
 }
 if (sinkResult() === 0.5) console.log(''); // keeps the sink observable

@@ -32,6 +32,8 @@ for (const row of rows) {
   const cell = (entry) => (entry ? rate(entry[1], row.bytes) : '—');
   const ratio = (entry) => (entry && own ? `${(own.hz / entry[1].hz).toFixed(2)}×` : '—');
   const label = `${row.group} — ${row.name}${node && node[0] !== 'node:crypto' ? ` (vs ${node[0]})` : ''}`;
-  lines.push(`| ${label} | ${own ? rate(own, row.bytes) : '—'} | ${cell(node)} | ${ratio(node)} | ${cell(noble)} | ${ratio(noble)} |`);
+  lines.push(
+    `| ${label} | ${own ? rate(own, row.bytes) : '—'} | ${cell(node)} | ${ratio(node)} | ${cell(noble)} | ${ratio(noble)} |`,
+  );
 }
 console.log(lines.join('\n'));

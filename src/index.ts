@@ -19,16 +19,48 @@ export { hkdf, extract, expand } from './kdf/hkdf.js';
 // --- P-256 math tier and ECDH primitive (issue 4: src/math, src/curve, src/ecdh) ---
 export { mod, modAdd, modSub, modPow, modInverseVartime } from './math/modular.js';
 export {
-  fieldAdd, fieldSub, fieldNeg, fieldMul, fieldSquare, fieldPow, fieldInverse, fieldInverseVartime, fieldSqrt,
-  fieldFromBytes, fieldToBytes,
+  fieldAdd,
+  fieldSub,
+  fieldNeg,
+  fieldMul,
+  fieldSquare,
+  fieldPow,
+  fieldInverse,
+  fieldInverseVartime,
+  fieldSqrt,
+  fieldFromBytes,
+  fieldToBytes,
 } from './math/field.js';
-export { scalarAdd, scalarSub, scalarNeg, scalarMul, scalarInverse, scalarFromBytes, scalarToBytes } from './math/scalar.js';
+export {
+  scalarAdd,
+  scalarSub,
+  scalarNeg,
+  scalarMul,
+  scalarInverse,
+  scalarFromBytes,
+  scalarToBytes,
+} from './math/scalar.js';
 export { G, P256 } from './curve/p256.js'; // P256.p, .a, .b, .n, .h, .G: the domain parameters
 export { TOY } from './curve/toy.js';
-export { INFINITY, isInfinity, isOnCurve, pointAdd, pointDouble, pointNegate, scalarMultiply } from './curve/affine.js';
+export {
+  INFINITY,
+  isInfinity,
+  isOnCurve,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  scalarMultiply,
+} from './curve/affine.js';
 export type { AffinePoint, Curve } from './curve/affine.js';
 export {
-  JACOBIAN_INFINITY, toJacobian, toAffine, jacobianNegate, jacobianDouble, jacobianAdd, jacobianMixedAdd, jacobianEquals,
+  JACOBIAN_INFINITY,
+  toJacobian,
+  toAffine,
+  jacobianNegate,
+  jacobianDouble,
+  jacobianAdd,
+  jacobianMixedAdd,
+  jacobianEquals,
 } from './curve/jacobian.js';
 export type { JacobianPoint } from './curve/jacobian.js';
 export { coZAdd, coZAddConjugate } from './curve/coz.js';
@@ -41,7 +73,13 @@ export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.j
 
 // cipher/ — AES (FIPS 197) and AES-GCM (SP 800-38D); see docs/aes-gcm.md
 export { aesGcm, GCM_MAX_PLAINTEXT_BYTES } from './cipher/gcm.js';
-export type { AesGcmCipher, AesGcmFunction, AesGcmKeyed, AesGcmOptions, GcmTagLength } from './cipher/gcm.js';
+export type {
+  AesGcmCipher,
+  AesGcmFunction,
+  AesGcmKeyed,
+  AesGcmOptions,
+  GcmTagLength,
+} from './cipher/gcm.js';
 export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';

@@ -12,7 +12,8 @@ import { assertInteger } from './bytes/assert.js';
  */
 export function randomBytes(length: number): Uint8Array {
   assertInteger(length, 'length', 0, 1 << 30);
-  const source = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  const source = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } })
+    .crypto;
   if (typeof source?.getRandomValues !== 'function') {
     throw new Error('random: globalThis.crypto.getRandomValues is not available');
   }

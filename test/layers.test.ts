@@ -23,7 +23,21 @@ const ALLOWED: Record<string, string[]> = {
   channel: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
   explain: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
   net: ['channel', 'keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
-  cli: ['net', 'channel', 'explain', 'keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  cli: [
+    'net',
+    'channel',
+    'explain',
+    'keys',
+    'ecdh',
+    'curve',
+    'math',
+    'cipher',
+    'kdf',
+    'mac',
+    'hash',
+    'bytes',
+    '.',
+  ],
 };
 const NODE_ALLOWED = new Set(['net', 'cli']);
 
@@ -40,7 +54,8 @@ function folderOf(file: string): string {
   return rel.length === 1 ? '.' : rel[0];
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 describe('src/ layering (STYLE.md §1)', () => {
   const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
@@ -59,13 +74,25 @@ describe('src/ layering (STYLE.md §1)', () => {
       for (const match of text.matchAll(IMPORT)) {
         const spec = match[1] ?? match[2] ?? match[3];
         if (spec.startsWith('node:')) {
-          expect({ file: rel, imports: spec, allowed: NODE_ALLOWED.has(from) }).toEqual({ file: rel, imports: spec, allowed: true });
+          expect({ file: rel, imports: spec, allowed: NODE_ALLOWED.has(from) }).toEqual({
+            file: rel,
+            imports: spec,
+            allowed: true,
+          });
           continue;
         }
-        expect({ file: rel, spec, relative: spec.startsWith('.') }).toEqual({ file: rel, spec, relative: true });
+        expect({ file: rel, spec, relative: spec.startsWith('.') }).toEqual({
+          file: rel,
+          spec,
+          relative: true,
+        });
         const to = folderOf(path.resolve(path.dirname(file), spec));
         if (to === from) continue;
-        expect({ file: rel, importsFrom: to, allowed: ALLOWED[from]?.includes(to) }).toEqual({ file: rel, importsFrom: to, allowed: true });
+        expect({ file: rel, importsFrom: to, allowed: ALLOWED[from]?.includes(to) }).toEqual({
+          file: rel,
+          importsFrom: to,
+          allowed: true,
+        });
       }
     });
   }

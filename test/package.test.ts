@@ -12,7 +12,10 @@ describe('package.json', () => {
   it('has no runtime dependencies and pins every dev dependency exactly', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
     for (const [name, version] of Object.entries(pkg.devDependencies as Record<string, string>)) {
-      expect({ name, version }).toEqual({ name, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+      expect({ name, version }).toEqual({
+        name,
+        version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      });
     }
   });
 });
@@ -36,7 +39,8 @@ describe('a project that depends on ecdh-lab', () => {
   });
 
   it("can require('ecdh-lab') (CommonJS build)", () => {
-    const source = "const { sha256, bytesToHex, utf8ToBytes } = require('ecdh-lab');\nconsole.log(bytesToHex(sha256(utf8ToBytes('abc'))));\n";
+    const source =
+      "const { sha256, bytesToHex, utf8ToBytes } = require('ecdh-lab');\nconsole.log(bytesToHex(sha256(utf8ToBytes('abc'))));\n";
     expect(project.run('cjs.cjs', source)).toBe(abc);
   });
 

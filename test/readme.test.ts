@@ -20,18 +20,24 @@ function tsBlocks(file: string): { line: number; code: string }[] {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const blocks: { line: number; code: string }[] = [];
   const fence = /^```ts\n([\s\S]*?)^```$/gm;
-  for (const m of text.matchAll(fence)) blocks.push({ line: text.slice(0, m.index).split('\n').length, code: m[1] });
+  for (const m of text.matchAll(fence))
+    blocks.push({ line: text.slice(0, m.index).split('\n').length, code: m[1] });
   return blocks;
 }
 
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+  ...args: string[]
+) => (...a: unknown[]) => Promise<void>;
 
 /** Rewrites `expr; // literal` lines into `__claim(expr, literal, line)`. */
 function withClaims(code: string): string {
   return code
     .split('\n')
     .map((line, i) => {
-      const m = /^(\s*)(?!const |let |import |await |try|})(.+?);\s*\/\/\s*('[^']*'|true|false|\{[^}]*\})/.exec(line);
+      const m =
+        /^(\s*)(?!const |let |import |await |try|})(.+?);\s*\/\/\s*('[^']*'|true|false|\{[^}]*\})/.exec(
+          line,
+        );
       return m ? `${m[1]}__claim((${m[2]}), (${m[3]}), ${i + 1});` : line;
     })
     .join('\n');
@@ -39,16 +45,31 @@ function withClaims(code: string): string {
 
 function claim(actual: unknown, expected: unknown, line: number): void {
   const show = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x));
-  if (show(actual) !== show(expected)) throw new Error(`claim on line ${line} of the block: got ${show(actual)}, the comment says ${show(expected)}`);
+  if (show(actual) !== show(expected))
+    throw new Error(
+      `claim on line ${line} of the block: got ${show(actual)}, the comment says ${show(expected)}`,
+    );
 }
 
 async function runBlock(code: string): Promise<void> {
-  const js = ts.transpileModule(withClaims(code), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  const js = ts.transpileModule(withClaims(code), {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  }).outputText;
   const load = (name: string): unknown => {
-    if (!(name in MODULES)) throw new Error(`example imports ${name}, which is not part of ecdh-lab`);
+    if (!(name in MODULES))
+      throw new Error(`example imports ${name}, which is not part of ecdh-lab`);
     return require(MODULES[name]);
   };
-  await new AsyncFunction('require', 'exports', 'module', '__claim', js)(load, {}, { exports: {} }, claim);
+  await new AsyncFunction('require', 'exports', 'module', '__claim', js)(
+    load,
+    {},
+    { exports: {} },
+    claim,
+  );
 }
 
 describe.each(['README.md', 'docs/aes-gcm.md'])('%s examples', (file) => {
@@ -58,7 +79,10 @@ describe.each(['README.md', 'docs/aes-gcm.md'])('%s examples', (file) => {
     expect(withClaims("  f(x); // 'abc'")).toBe("  __claim((f(x)), ('abc'), 1);");
     expect(withClaims('const y = f(x); // true')).toBe('const y = f(x); // true');
   });
-  it.each(blocks.map((b) => [b.line, b] as const))('the ts block at line %i runs', async (_line, block) => {
-    await runBlock(block.code);
-  });
+  it.each(blocks.map((b) => [b.line, b] as const))(
+    'the ts block at line %i runs',
+    async (_line, block) => {
+      await runBlock(block.code);
+    },
+  );
 });

@@ -1,9 +1,19 @@
 // Chapter 6: the tutorial's derive_key() on chapter 5's P-256 shared secret, and why a KDF at all.
-import { bytesToHex, hkdf, publicPointFromScalar, sha256, sharedSecret, utf8ToBytes } from '../../src/index';
+import {
+  bytesToHex,
+  hkdf,
+  publicPointFromScalar,
+  sha256,
+  sharedSecret,
+  utf8ToBytes,
+} from '../../src/index';
 import { demoScalar } from '../../src/explain/ecdh';
 
 export function main(): void {
-  const Z = sharedSecret(demoScalar('ecdh-lab Alice'), publicPointFromScalar(demoScalar('ecdh-lab Bob')));
+  const Z = sharedSecret(
+    demoScalar('ecdh-lab Alice'),
+    publicPointFromScalar(demoScalar('ecdh-lab Bob')),
+  );
   // Python: HKDF(algorithm=SHA256(), length=32, salt=None, info=None).derive(Z)
   const key = hkdf(sha256, Z, undefined, undefined, 32);
   console.log(`Z   ${bytesToHex(Z)}`);

@@ -24,6 +24,8 @@ export function main(): void {
   const G = TOY.G!;
   for (const k of [13n, 200n, 128n, 127n]) {
     const { ops, R } = doubleAndAddOps(k, G);
-    console.log(`k = ${String(k).padStart(3)} = ${k.toString(2).padStart(8, '0')}  double-and-add: ${ops.padEnd(16)} → (${R.x}, ${R.y})   ladder: ${ladderOps(8)}`);
+    console.log(
+      `k = ${String(k).padStart(3)} = ${k.toString(2).padStart(8, '0')}  double-and-add: ${ops.padEnd(16)} → (${R.x}, ${R.y})   ladder: ${ladderOps(8)}`,
+    );
   }
 }

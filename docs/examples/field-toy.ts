@@ -14,6 +14,8 @@ export function main(): void {
     const euler = modPow(a, (p - 1n) / 2n, p); // Euler's criterion: 1 for a square, p − 1 for a non-square
     const r = modPow(a, (p + 1n) / 4n, p);
     const ok = mod(r * r, p) === a;
-    console.log(`a = ${a}: a^((p−1)/2) = ${euler}, r = a^56 = ${r}, r² = ${mod(r * r, p)} → ${ok ? `√${a} = ±${r} (${r} and ${p - r})` : 'not a square'}`);
+    console.log(
+      `a = ${a}: a^((p−1)/2) = ${euler}, r = a^56 = ${r}, r² = ${mod(r * r, p)} → ${ok ? `√${a} = ±${r} (${r} and ${p - r})` : 'not a square'}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ export function main(): void {
   const H = hexToBytes('66e94bd4ef8a2c3b884cfa59ca342b2e'); // AES-128_0(0^128), SP 800-38D's first test key
   console.log(`1 • H     = ${bytesToHex(gcmMultiply(one, H))}   (= H)`);
   console.log(`x • x     = ${bytesToHex(gcmMultiply(x, x))}   (x², one shift)`);
-  console.log(`x • x^127 = ${bytesToHex(gcmMultiply(x, x127))}   (x^128 = 1 + x + x² + x^7: e1 00 …)`);
+  console.log(
+    `x • x^127 = ${bytesToHex(gcmMultiply(x, x127))}   (x^128 = 1 + x + x² + x^7: e1 00 …)`,
+  );
   const a = gcmMultiply(H, hexToBytes('0388dace60b6a392f328c2b971b2fe78'));
   const b = gcmMultiply(hexToBytes('0388dace60b6a392f328c2b971b2fe78'), H);
   console.log(`commutative: ${bytesToHex(a) === bytesToHex(b)}`);

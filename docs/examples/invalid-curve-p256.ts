@@ -2,8 +2,19 @@
 // A point of order 3 is a flex: its x is a root of the 3-division polynomial
 // ψ3(x) = 3x⁴ + 6a·x² + 12b'·x − a², so for a chosen x, b' = (a² − 3x⁴ − 6a·x²) / (12x).
 import {
-  type CryptoError, G, INFINITY, P256, fieldSqrt, mod, modInverseVartime, montgomeryLadder, pointAdd, pointDouble,
-  publicPointFromScalar, sharedSecret, type AffinePoint,
+  type CryptoError,
+  G,
+  INFINITY,
+  P256,
+  fieldSqrt,
+  mod,
+  modInverseVartime,
+  montgomeryLadder,
+  pointAdd,
+  pointDouble,
+  publicPointFromScalar,
+  sharedSecret,
+  type AffinePoint,
 } from '../../src/index';
 import { formatNumber } from '../../src/explain/format';
 
@@ -20,13 +31,17 @@ export function main(): void {
   const curve = { p, a, b: bPrime };
   console.log(`Q = (${Q.x}, ${formatNumber(Q.y)})`);
   console.log(`b' = ${formatNumber(bPrime)}`);
-  console.log(`2Q = −Q: ${pointDouble(Q, curve).y === p - Q.y}, so 3Q = O: ${pointAdd(pointDouble(Q, curve), Q, curve) === INFINITY}`);
+  console.log(
+    `2Q = −Q: ${pointDouble(Q, curve).y === p - Q.y}, so 3Q = O: ${pointAdd(pointDouble(Q, curve), Q, curve) === INFINITY}`,
+  );
 
   // An unvalidated multiplication (the library's plain ladder, called directly) leaks d mod 3.
   for (const d of [1000n, 1001n, 1002n]) {
     const R = montgomeryLadder(d, Q); // no validation on this path: the bug being demonstrated
     const e = R === INFINITY ? 0 : R.y === Q.y ? 1 : 2;
-    console.log(`d = ${d}: d·Q = ${R === INFINITY ? 'O' : e === 1 ? 'Q' : '−Q'} → d mod 3 = ${e} (really ${d % 3n})`);
+    console.log(
+      `d = ${d}: d·Q = ${R === INFINITY ? 'O' : e === 1 ? 'Q' : '−Q'} → d mod 3 = ${e} (really ${d % 3n})`,
+    );
   }
 
   // sharedSecret validates first (SP 800-56A §5.6.2.3.3): Q never reaches the ladder.
@@ -34,7 +49,11 @@ export function main(): void {
     sharedSecret(1000n, Q);
     console.log('sharedSecret accepted Q?!');
   } catch (error) {
-    console.log(`sharedSecret(d, Q) throws ${(error as CryptoError).code}: ${(error as Error).message}`);
+    console.log(
+      `sharedSecret(d, Q) throws ${(error as CryptoError).code}: ${(error as Error).message}`,
+    );
   }
-  console.log(`a valid key still works: ${sharedSecret(1000n, publicPointFromScalar(3n)).length} bytes; G valid: ${sharedSecret(2n, G).length === 32}`);
+  console.log(
+    `a valid key still works: ${sharedSecret(1000n, publicPointFromScalar(3n)).length} bytes; G valid: ${sharedSecret(2n, G).length === 32}`,
+  );
 }

@@ -1,7 +1,19 @@
 // Chapter 3: Jacobian coordinates. (X : Y : Z) stands for (X/Z², Y/Z³). On the toy curve the
 // formulas are written out here, counting multiplications (M), squarings (S) and inversions (I);
 // on P-256 the library's own jacobianDouble / jacobianAdd give the same points as the affine law.
-import { G, P256, TOY, jacobianAdd, jacobianDouble, mod, modInverseVartime, pointAdd, pointDouble, toAffine, toJacobian } from '../../src/index';
+import {
+  G,
+  P256,
+  TOY,
+  jacobianAdd,
+  jacobianDouble,
+  mod,
+  modInverseVartime,
+  pointAdd,
+  pointDouble,
+  toAffine,
+  toJacobian,
+} from '../../src/index';
 
 const p = TOY.p;
 const count = { M: 0, S: 0, I: 0 };
@@ -55,9 +67,15 @@ export function main(): void {
 
   // One point, many names: (λ²X : λ³Y : λZ) is the same point for every λ ≠ 0.
   const lambda = 5n;
-  const S = { X: mod(lambda ** 2n * J.X, p), Y: mod(lambda ** 3n * J.Y, p), Z: mod(lambda * J.Z, p) };
+  const S = {
+    X: mod(lambda ** 2n * J.X, p),
+    Y: mod(lambda ** 3n * J.Y, p),
+    Z: mod(lambda * J.Z, p),
+  };
   const zs = inv(S.Z);
-  console.log(`λ = 5: (${S.X} : ${S.Y} : ${S.Z}) → (${mul(S.X, sqr(zs))}, ${mul(S.Y, mul(sqr(zs), zs))})`);
+  console.log(
+    `λ = 5: (${S.X} : ${S.Y} : ${S.Z}) → (${mul(S.X, sqr(zs))}, ${mul(S.Y, mul(sqr(zs), zs))})`,
+  );
 
   // Ten doublings: affine pays ten inversions, Jacobian one at the end.
   reset();
@@ -69,7 +87,9 @@ export function main(): void {
   for (let i = 0; i < 10; i++) j = double(j.X, j.Y, j.Z);
   const zj = inv(j.Z);
   const same = mul(j.X, sqr(zj)) === a.x && mul(j.Y, mul(sqr(zj), zj)) === a.y;
-  console.log(`1024·G by 10 doublings: affine ${affineCost}; Jacobian ${cost()}; same point: ${same}`);
+  console.log(
+    `1024·G by 10 doublings: affine ${affineCost}; Jacobian ${cost()}; same point: ${same}`,
+  );
 
   // P-256: the library's formulas against the affine reference.
   const G2 = jacobianDouble(toJacobian(G));
@@ -78,7 +98,11 @@ export function main(): void {
   const a3 = pointAdd(G, a2);
   const b2 = toAffine(G2);
   const b3 = toAffine(G3);
-  console.log(`P-256: toAffine(jacobianDouble(G)) = pointDouble(G): ${b2.x === a2.x && b2.y === a2.y}`);
-  console.log(`P-256: toAffine(jacobianAdd(2G, G)) = pointAdd(G, 2G): ${b3.x === a3.x && b3.y === a3.y}`);
+  console.log(
+    `P-256: toAffine(jacobianDouble(G)) = pointDouble(G): ${b2.x === a2.x && b2.y === a2.y}`,
+  );
+  console.log(
+    `P-256: toAffine(jacobianAdd(2G, G)) = pointAdd(G, 2G): ${b3.x === a3.x && b3.y === a3.y}`,
+  );
   console.log(`P-256: 2G in Jacobian has Z = 2·Gy mod p: ${G2.Z === mod(2n * G.y, P256.p)}`);
 }

@@ -22,11 +22,16 @@ export function main(): void {
     const T1 = (h + Σ1(e) + Ch(e, f, g) + K[t] + W[t]) >>> 0;
     const T2 = (Σ0(a) + Maj(a, b, c)) >>> 0;
     [h, g, f, e, d, c, b, a] = [g, f, e, (d + T1) >>> 0, c, b, a, (T1 + T2) >>> 0];
-    if (t < 3 || t === 63) console.log(`${String(t).padEnd(3)} ${[a, b, c, d, e, f, g, h].map(hex).join(' ')}`);
+    if (t < 3 || t === 63)
+      console.log(`${String(t).padEnd(3)} ${[a, b, c, d, e, f, g, h].map(hex).join(' ')}`);
     if (t === 3) console.log('…');
   }
   const H1 = [a, b, c, d, e, f, g, h].map((v, j) => (v + H0[j]) >>> 0); // H(1) = working variables + H(0)
   console.log(`H(1) = ${H1.map(hex).join(' ')}`);
-  console.log(`compress(H0, M) agrees: ${compress(H0, M).map(hex).join('') === H1.map(hex).join('')}`);
-  console.log(`sha256("abc") agrees:   ${bytesToHex(sha256(utf8ToBytes('abc'))) === H1.map(hex).join('')}`);
+  console.log(
+    `compress(H0, M) agrees: ${compress(H0, M).map(hex).join('') === H1.map(hex).join('')}`,
+  );
+  console.log(
+    `sha256("abc") agrees:   ${bytesToHex(sha256(utf8ToBytes('abc'))) === H1.map(hex).join('')}`,
+  );
 }

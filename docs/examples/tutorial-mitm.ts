@@ -1,6 +1,15 @@
 // Chapter 8: the tutorial's protocol (exchange raw public keys, ECDH, HKDF, AES-GCM) with this
 // library — and Mallory in the middle, who swaps the public keys and reads everything.
-import { aesGcm, bytesToUtf8, equalBytes, hkdf, publicPointFromScalar, sha256, sharedSecret, utf8ToBytes } from '../../src/index';
+import {
+  aesGcm,
+  bytesToUtf8,
+  equalBytes,
+  hkdf,
+  publicPointFromScalar,
+  sha256,
+  sharedSecret,
+  utf8ToBytes,
+} from '../../src/index';
 import { demoScalar } from '../../src/explain/ecdh';
 
 const deriveKey = (Z: Uint8Array) => hkdf(sha256, Z, undefined, undefined, 32); // the tutorial's derive_key
@@ -21,8 +30,12 @@ export function main(): void {
   const serverKey = deriveKey(sharedSecret(server, M)); //  server believes M is the client
   const malloryToClient = deriveKey(sharedSecret(mallory, publicPointFromScalar(client)));
   const malloryToServer = deriveKey(sharedSecret(mallory, publicPointFromScalar(server)));
-  console.log(`with Mallory: client key = Mallory's client-side key: ${equalBytes(clientKey, malloryToClient)}`);
-  console.log(`              server key = Mallory's server-side key: ${equalBytes(serverKey, malloryToServer)}`);
+  console.log(
+    `with Mallory: client key = Mallory's client-side key: ${equalBytes(clientKey, malloryToClient)}`,
+  );
+  console.log(
+    `              server key = Mallory's server-side key: ${equalBytes(serverKey, malloryToServer)}`,
+  );
 
   // The client encrypts; Mallory decrypts, reads, re-encrypts for the server.
   const nonce = new Uint8Array(12); // counter 0 (a fresh key per connection makes this safe)
@@ -30,5 +43,7 @@ export function main(): void {
   const stolen = aesGcm(malloryToClient, nonce).decrypt(record);
   console.log(`Mallory reads: "${bytesToUtf8(stolen)}"`);
   const forwarded = aesGcm(malloryToServer, nonce).encrypt(stolen);
-  console.log(`server decrypts without error: "${bytesToUtf8(aesGcm(serverKey, nonce).decrypt(forwarded))}"`);
+  console.log(
+    `server decrypts without error: "${bytesToUtf8(aesGcm(serverKey, nonce).decrypt(forwarded))}"`,
+  );
 }

@@ -27,7 +27,13 @@ const BLOCK = /<!-- (code|output):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/\1 -->/g;
  */
 export function markdownFiles(): string[] {
   const tour = path.join(DOCS, 'tour');
-  return [path.join(DOCS, 'README.md'), ...fs.readdirSync(tour).filter((f) => f.endsWith('.md')).map((f) => path.join(tour, f))].sort();
+  return [
+    path.join(DOCS, 'README.md'),
+    ...fs
+      .readdirSync(tour)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join(tour, f)),
+  ].sort();
 }
 
 /** The example names (docs/examples/NAME.ts), sorted. */
@@ -51,7 +57,8 @@ export function referencedExamples(markdown: string): { code: string[]; output: 
 export function runExample(name: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(path.join(EXAMPLES, `${name}.ts`)) as { main?: () => void };
-  if (typeof module.main !== 'function') throw new Error(`docs/examples/${name}.ts must export main()`);
+  if (typeof module.main !== 'function')
+    throw new Error(`docs/examples/${name}.ts must export main()`);
   const lines: string[] = [];
   const original = console.log;
   console.log = (...args: unknown[]) => {
@@ -82,5 +89,7 @@ export function renderMarkdown(markdown: string, output: (name: string) => strin
 /** Fenced code blocks outside generated blocks: must be none with a program language. */
 export function strayCodeBlocks(markdown: string): string[] {
   const outside = markdown.replace(BLOCK, '');
-  return [...outside.matchAll(/^```(ts|typescript|js|javascript|mjs|sh|bash|console)\b.*$/gm)].map((m) => m[0]);
+  return [...outside.matchAll(/^```(ts|typescript|js|javascript|mjs|sh|bash|console)\b.*$/gm)].map(
+    (m) => m[0],
+  );
 }

@@ -12,7 +12,17 @@
  *   ladder-path.svg  the Montgomery ladder for k = 13 on the toy curve (traceLadder): the
  *                    multiple j held in R0 and j + 1 in R1 at each iteration.
  */
-import { INFINITY, isOnCurve, mod, modInverseVartime, pointAdd, pointDouble, pointNegate, TOY, type AffinePoint } from '../../src/index';
+import {
+  INFINITY,
+  isOnCurve,
+  mod,
+  modInverseVartime,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  TOY,
+  type AffinePoint,
+} from '../../src/index';
 import { traceLadder } from '../../src/explain/ladder';
 
 const f2 = (v: number): string => (Math.round(v * 100) / 100).toFixed(2);
@@ -35,7 +45,10 @@ function root(lo: number, hi: number): number {
   return (lo + hi) / 2;
 }
 
-interface Real { x: number; y: number }
+interface Real {
+  x: number;
+  y: number;
+}
 const realAdd = (P: Real, Q: Real, lambda: number): { third: Real; sum: Real } => {
   const x3 = lambda * lambda - P.x - Q.x; //       x3 = λ² − x1 − x2
   const y3 = lambda * (P.x - x3) - P.y; //         y3 = λ(x1 − x3) − y1
@@ -43,7 +56,9 @@ const realAdd = (P: Real, Q: Real, lambda: number): { third: Real; sum: Real } =
 };
 
 function realCurve(): string {
-  const W = 340; const H = 340; const pad = 20;
+  const W = 340;
+  const H = 340;
+  const pad = 20;
   const [x0, x1, y0, y1] = [-2.5, 3, -4, 4];
   const sx = (x: number) => pad + ((x - x0) / (x1 - x0)) * (W - 2 * pad);
   const sy = (y: number) => pad + ((y1 - y) / (y1 - y0)) * (H - 2 * pad);
@@ -53,10 +68,23 @@ function realCurve(): string {
   const branch = (a: number, b: number, steps: number): number[] =>
     Array.from({ length: steps + 1 }, (_, i) => a + (b - a) * (i / steps) ** 2);
   const oval = [...branch(r1, (r1 + r2) / 2, 60), ...branch(r2, (r1 + r2) / 2, 60).reverse()];
-  const ovalPath = [...oval.map((x) => ({ x, y: Math.sqrt(Math.max(0, rhs(x))) })), ...oval.slice().reverse().map((x) => ({ x, y: -Math.sqrt(Math.max(0, rhs(x))) }))];
+  const ovalPath = [
+    ...oval.map((x) => ({ x, y: Math.sqrt(Math.max(0, rhs(x))) })),
+    ...oval
+      .slice()
+      .reverse()
+      .map((x) => ({ x, y: -Math.sqrt(Math.max(0, rhs(x))) })),
+  ];
   const open = branch(r3, 2.62, 120).filter((x) => Math.sqrt(rhs(x)) <= y1);
-  const openPath = [...open.slice().reverse().map((x) => ({ x, y: Math.sqrt(rhs(x)) })), ...open.map((x) => ({ x, y: -Math.sqrt(Math.max(0, rhs(x))) }))];
-  const curve = (pts: Real[], closed: boolean) => `<path d="M${pts.map(pt).join(' L')}${closed ? ' Z' : ''}" fill="none" stroke="#1f4e9e" stroke-width="2"/>\n`;
+  const openPath = [
+    ...open
+      .slice()
+      .reverse()
+      .map((x) => ({ x, y: Math.sqrt(rhs(x)) })),
+    ...open.map((x) => ({ x, y: -Math.sqrt(Math.max(0, rhs(x))) })),
+  ];
+  const curve = (pts: Real[], closed: boolean) =>
+    `<path d="M${pts.map(pt).join(' L')}${closed ? ' Z' : ''}" fill="none" stroke="#1f4e9e" stroke-width="2"/>\n`;
 
   const panel = (title: string, lines: string): string => {
     let s = `<text x="${pad}" y="14" font-weight="bold">${title}</text>\n`;
@@ -68,7 +96,8 @@ function realCurve(): string {
     `<circle cx="${f2(sx(p.x))}" cy="${f2(sy(p.y))}" r="4" fill="${colour}"/>\n<text x="${f2(sx(p.x) + dx)}" y="${f2(sy(p.y) + dy)}">${label}</text>\n`;
   const line = (a: Real, b: Real, dash = false) =>
     `<line x1="${f2(sx(a.x))}" y1="${f2(sy(a.y))}" x2="${f2(sx(b.x))}" y2="${f2(sy(b.y))}" stroke="#c0392b" stroke-width="1.5"${dash ? ' stroke-dasharray="4 3"' : ''}/>\n`;
-  const lineThrough = (p: Real, lambda: number) => line({ x: x0, y: p.y + lambda * (x0 - p.x) }, { x: x1, y: p.y + lambda * (x1 - p.x) });
+  const lineThrough = (p: Real, lambda: number) =>
+    line({ x: x0, y: p.y + lambda * (x0 - p.x) }, { x: x1, y: p.y + lambda * (x1 - p.x) });
 
   // Chord: P on the oval, Q on the open branch.
   const P = { x: -1.5, y: -Math.sqrt(rhs(-1.5)) };
@@ -81,12 +110,26 @@ function realCurve(): string {
   const tangent = realAdd(S, S, lt);
 
   let svg = header(2 * W, H, 'Chord and tangent on y^2 = x^3 - 3x + 1 over the real numbers');
-  svg += panel('chord: P + Q', lineThrough(P, lc) + line(chord.third, chord.sum, true) +
-    dot(P, `P (${f2(P.x)}, ${f2(P.y)})`, '#c0392b', 6, 16) + dot(Q, 'Q', '#c0392b', -16, 4) +
-    dot(chord.third, '−(P+Q)', '#888', 6, -8) + dot(chord.sum, `P+Q (${f2(chord.sum.x)}, ${f2(chord.sum.y)})`, '#27ae60', 6, 16));
-  svg += `<g transform="translate(${W},0)">\n` + panel('tangent: S + S', lineThrough(S, lt) + line(tangent.third, tangent.sum, true) +
-    dot(S, `S (${f2(S.x)}, ${f2(S.y)})`, '#c0392b', -10, -10) + dot(tangent.third, '−2S', '#888', -30, 4) +
-    dot(tangent.sum, `2S (${f2(tangent.sum.x)}, ${f2(tangent.sum.y)})`, '#27ae60', -110, -8)) + '</g>\n';
+  svg += panel(
+    'chord: P + Q',
+    lineThrough(P, lc) +
+      line(chord.third, chord.sum, true) +
+      dot(P, `P (${f2(P.x)}, ${f2(P.y)})`, '#c0392b', 6, 16) +
+      dot(Q, 'Q', '#c0392b', -16, 4) +
+      dot(chord.third, '−(P+Q)', '#888', 6, -8) +
+      dot(chord.sum, `P+Q (${f2(chord.sum.x)}, ${f2(chord.sum.y)})`, '#27ae60', 6, 16),
+  );
+  svg +=
+    `<g transform="translate(${W},0)">\n` +
+    panel(
+      'tangent: S + S',
+      lineThrough(S, lt) +
+        line(tangent.third, tangent.sum, true) +
+        dot(S, `S (${f2(S.x)}, ${f2(S.y)})`, '#c0392b', -10, -10) +
+        dot(tangent.third, '−2S', '#888', -30, 4) +
+        dot(tangent.sum, `2S (${f2(tangent.sum.x)}, ${f2(tangent.sum.y)})`, '#27ae60', -110, -8),
+    ) +
+    '</g>\n';
   return svg + '</svg>\n';
 }
 
@@ -94,8 +137,11 @@ function realCurve(): string {
 
 function toyPoints(): string {
   const p = TOY.p;
-  const size = 2; const pad = 40; const N = Number(p);
-  const W = N * size + 2 * pad + 150; const H = N * size + 2 * pad;
+  const size = 2;
+  const pad = 40;
+  const N = Number(p);
+  const W = N * size + 2 * pad + 150;
+  const H = N * size + 2 * pad;
   const sx = (x: bigint) => pad + Number(x) * size;
   const sy = (y: bigint) => pad + (N - 1 - Number(y)) * size;
   const G = TOY.G!;
@@ -117,25 +163,38 @@ function toyPoints(): string {
     const y = mod(lambda * (x - G.x) + G.y, p);
     svg += `<circle cx="${sx(x)}" cy="${sy(y)}" r="0.8" fill="#e6a59e"/>\n`;
   }
-  for (let x = 0n; x < p; x++) for (let y = 0n; y < p; y++) {
-    if (isOnCurve({ x, y }, TOY)) svg += `<circle cx="${sx(x)}" cy="${sy(y)}" r="1.6" fill="#1f4e9e"/>\n`;
-  }
+  for (let x = 0n; x < p; x++)
+    for (let y = 0n; y < p; y++) {
+      if (isOnCurve({ x, y }, TOY))
+        svg += `<circle cx="${sx(x)}" cy="${sy(y)}" r="1.6" fill="#1f4e9e"/>\n`;
+    }
   svg += `<line x1="${sx(third.x)}" y1="${sy(third.y)}" x2="${sx(G3.x)}" y2="${sy(G3.y)}" stroke="#888" stroke-dasharray="4 3"/>\n`;
   const mark = (P: AffinePoint, label: string, colour: string) =>
     `<circle cx="${sx(P.x)}" cy="${sy(P.y)}" r="4.5" fill="none" stroke="${colour}" stroke-width="2"/>\n` +
     `<text x="${sx(P.x) + 7}" y="${sy(P.y) - 5}" fill="${colour}" font-weight="bold">${label}</text>\n`;
-  svg += mark(G, 'G', '#c0392b') + mark(G2, '2G', '#c0392b') + mark(third, '−3G', '#888') + mark(G3, '3G', '#27ae60');
+  svg +=
+    mark(G, 'G', '#c0392b') +
+    mark(G2, '2G', '#c0392b') +
+    mark(third, '−3G', '#888') +
+    mark(G3, '3G', '#27ae60');
   const lx = pad + N * size + 16;
   const legend = [
-    `G = (${G.x}, ${G.y})`, `2G = (${G2.x}, ${G2.y})`, `λ = ${lambda}`, `−3G = (${third.x}, ${third.y})`, `3G = (${G3.x}, ${G3.y})`,
+    `G = (${G.x}, ${G.y})`,
+    `2G = (${G2.x}, ${G2.y})`,
+    `λ = ${lambda}`,
+    `−3G = (${third.x}, ${third.y})`,
+    `3G = (${G3.x}, ${G3.y})`,
   ];
-  legend.forEach((t, i) => { svg += `<text x="${lx}" y="${pad + 14 + 18 * i}">${t}</text>\n`; });
+  legend.forEach((t, i) => {
+    svg += `<text x="${lx}" y="${pad + 14 + 18 * i}">${t}</text>\n`;
+  });
   return svg + '</svg>\n';
 }
 
 function countPoints(): number {
   let count = 0;
-  for (let x = 0n; x < TOY.p; x++) for (let y = 0n; y < TOY.p; y++) if (isOnCurve({ x, y }, TOY)) count++;
+  for (let x = 0n; x < TOY.p; x++)
+    for (let y = 0n; y < TOY.p; y++) if (isOnCurve({ x, y }, TOY)) count++;
   return count;
 }
 
@@ -145,8 +204,11 @@ function ladderPath(k = 13n): string {
   const trace = traceLadder(k, TOY.G, TOY);
   const steps = trace.steps;
   const maxJ = Number(steps[steps.length - 1].j) + 1;
-  const pad = 50; const colW = 78; const rowH = 24;
-  const W = pad * 2 + colW * steps.length + 60; const H = pad * 2 + rowH * maxJ + 40;
+  const pad = 50;
+  const colW = 78;
+  const rowH = 24;
+  const W = pad * 2 + colW * steps.length + 60;
+  const H = pad * 2 + rowH * maxJ + 40;
   const sx = (i: number) => pad + 30 + i * colW;
   const sy = (j: number) => pad + 20 + (maxJ - j) * rowH;
   const fmt = (P: AffinePoint) => (P === INFINITY ? 'O' : `(${P.x},${P.y})`);
@@ -183,5 +245,9 @@ function ladderPath(k = 13n): string {
 
 /** Every figure, by file name under docs/figures/. */
 export function figures(): Record<string, string> {
-  return { 'real-curve.svg': realCurve(), 'toy-points.svg': toyPoints(), 'ladder-path.svg': ladderPath() };
+  return {
+    'real-curve.svg': realCurve(),
+    'toy-points.svg': toyPoints(),
+    'ladder-path.svg': ladderPath(),
+  };
 }

@@ -23,7 +23,11 @@ export function describeType(value: unknown): string {
  * @throws TypeError when `value` is not a Uint8Array; RangeError when its length is not allowed
  * @example assertBytes(key, 'key', 16, 24, 32)
  */
-export function assertBytes(value: unknown, name: string, ...lengths: number[]): asserts value is Uint8Array {
+export function assertBytes(
+  value: unknown,
+  name: string,
+  ...lengths: number[]
+): asserts value is Uint8Array {
   if (!(value instanceof Uint8Array)) {
     throw new TypeError(`${name} must be a Uint8Array, got ${describeType(value)}`);
   }
@@ -39,7 +43,12 @@ export function assertBytes(value: unknown, name: string, ...lengths: number[]):
  * @throws TypeError when `value` is not an integer number; RangeError when out of range
  * @example assertInteger(length, 'length', 0, 8160)
  */
-export function assertInteger(value: unknown, name: string, min: number, max: number): asserts value is number {
+export function assertInteger(
+  value: unknown,
+  name: string,
+  min: number,
+  max: number,
+): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw new TypeError(`${name} must be an integer, got ${describeType(value)}`);
   }
@@ -54,8 +63,14 @@ export function assertInteger(value: unknown, name: string, min: number, max: nu
  * @throws TypeError when `value` is not a bigint; RangeError when out of range
  * @example assertBigInt(d, 'd', 1n, n - 1n)
  */
-export function assertBigInt(value: unknown, name: string, min?: bigint, max?: bigint): asserts value is bigint {
-  if (typeof value !== 'bigint') throw new TypeError(`${name} must be a bigint, got ${describeType(value)}`);
+export function assertBigInt(
+  value: unknown,
+  name: string,
+  min?: bigint,
+  max?: bigint,
+): asserts value is bigint {
+  if (typeof value !== 'bigint')
+    throw new TypeError(`${name} must be a bigint, got ${describeType(value)}`);
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     throw new RangeError(`${name} is out of range`);
   }

@@ -40,7 +40,11 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   // Whole 24-bit groups: four 6-bit characters each.
   for (; i + 3 <= bytes.length; i += 3) {
     const group = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += alphabet[group >> 18] + alphabet[(group >> 12) & 63] + alphabet[(group >> 6) & 63] + alphabet[group & 63];
+    out +=
+      alphabet[group >> 18] +
+      alphabet[(group >> 12) & 63] +
+      alphabet[(group >> 6) & 63] +
+      alphabet[group & 63];
   }
   // The final 8 or 16 bits, zero-extended to 12 or 18 bits (RFC 4648 §4, cases 2 and 3).
   const left = bytes.length - i;
@@ -49,16 +53,22 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
     out += alphabet[group >> 18] + alphabet[(group >> 12) & 63] + (pad ? '==' : '');
   } else if (left === 2) {
     const group = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += alphabet[group >> 18] + alphabet[(group >> 12) & 63] + alphabet[(group >> 6) & 63] + (pad ? '=' : '');
+    out +=
+      alphabet[group >> 18] +
+      alphabet[(group >> 12) & 63] +
+      alphabet[(group >> 6) & 63] +
+      (pad ? '=' : '');
   }
   return out;
 }
 
 function decode(text: string, name: string, table: Int8Array, padded: boolean): Uint8Array {
-  if (typeof text !== 'string') throw new TypeError(`${name} must be a string, got ${describeType(text)}`);
+  if (typeof text !== 'string')
+    throw new TypeError(`${name} must be a string, got ${describeType(text)}`);
   let length = text.length; // characters that carry data
   if (padded) {
-    if (length % 4 !== 0) throw new RangeError(`${name} length must be a multiple of 4, got ${length}`);
+    if (length % 4 !== 0)
+      throw new RangeError(`${name} length must be a multiple of 4, got ${length}`);
     if (text.endsWith('==')) length -= 2;
     else if (text.endsWith('=')) length -= 1;
   }
@@ -71,7 +81,8 @@ function decode(text: string, name: string, table: Int8Array, padded: boolean): 
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     const value = code < 128 ? table[code] : -1;
-    if (value < 0) throw new RangeError(`${name} has a character outside the alphabet at position ${i}`);
+    if (value < 0)
+      throw new RangeError(`${name} has a character outside the alphabet at position ${i}`);
     bits = ((bits << 6) | value) & 0xffffff;
     count += 6;
     if (count >= 8) {
@@ -80,7 +91,8 @@ function decode(text: string, name: string, table: Int8Array, padded: boolean): 
     }
   }
   // Canonical encoding (RFC 4648 §3.5): the 2 or 4 bits left over must be zero.
-  if ((bits & ((1 << count) - 1)) !== 0) throw new RangeError(`${name} is not canonical: its last character has non-zero unused bits`);
+  if ((bits & ((1 << count) - 1)) !== 0)
+    throw new RangeError(`${name} is not canonical: its last character has non-zero unused bits`);
   return out;
 }
 

@@ -25,7 +25,8 @@ export function bigIntToBytes(value: bigint, length: number): Uint8Array {
   assertInteger(length, 'length', 0, 1 << 20);
   if (value < 0n) throw new RangeError('value must not be negative');
   const hex = value.toString(16);
-  if (hex.length > 2 * length && value !== 0n) throw new RangeError(`value does not fit in ${length} bytes`);
+  if (hex.length > 2 * length && value !== 0n)
+    throw new RangeError(`value does not fit in ${length} bytes`);
   const padded = hex.padStart(2 * length, '0');
   const out = new Uint8Array(length);
   for (let i = 0; i < length; i++) out[i] = parseInt(padded.slice(2 * i, 2 * i + 2), 16);

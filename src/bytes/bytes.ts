@@ -54,8 +54,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * @example utf8ToBytes('abc') // Uint8Array [97, 98, 99]
  */
 export function utf8ToBytes(text: string): Uint8Array {
-  if (typeof text !== 'string') throw new TypeError(`text must be a string, got ${describeType(text)}`);
-  if (LONE_SURROGATE.test(text)) throw new TypeError('text has a lone UTF-16 surrogate, which UTF-8 cannot encode');
+  if (typeof text !== 'string')
+    throw new TypeError(`text must be a string, got ${describeType(text)}`);
+  if (LONE_SURROGATE.test(text))
+    throw new TypeError('text has a lone UTF-16 surrogate, which UTF-8 cannot encode');
   return new TextEncoder().encode(text);
 }
 

@@ -14,7 +14,8 @@ const HEX_DIGITS = '0123456789abcdef';
 export function bytesToHex(bytes: Uint8Array): string {
   assertBytes(bytes, 'bytes');
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX_DIGITS[bytes[i] >> 4] + HEX_DIGITS[bytes[i] & 15];
+  for (let i = 0; i < bytes.length; i++)
+    out += HEX_DIGITS[bytes[i] >> 4] + HEX_DIGITS[bytes[i] & 15];
   return out;
 }
 
@@ -31,13 +32,16 @@ function hexDigitValue(code: number): number {
  * @example hexToBytes('cafe') // Uint8Array [0xca, 0xfe]
  */
 export function hexToBytes(hex: string): Uint8Array {
-  if (typeof hex !== 'string') throw new TypeError(`hex must be a string, got ${describeType(hex)}`);
-  if (hex.length % 2 !== 0) throw new RangeError(`hex must have an even number of digits, got ${hex.length}`);
+  if (typeof hex !== 'string')
+    throw new TypeError(`hex must be a string, got ${describeType(hex)}`);
+  if (hex.length % 2 !== 0)
+    throw new RangeError(`hex must have an even number of digits, got ${hex.length}`);
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) {
     const hi = hexDigitValue(hex.charCodeAt(2 * i));
     const lo = hexDigitValue(hex.charCodeAt(2 * i + 1));
-    if (hi < 0 || lo < 0) throw new RangeError(`hex has a non-hex character at position ${hi < 0 ? 2 * i : 2 * i + 1}`);
+    if (hi < 0 || lo < 0)
+      throw new RangeError(`hex has a non-hex character at position ${hi < 0 ? 2 * i : 2 * i + 1}`);
     out[i] = (hi << 4) | lo;
   }
   return out;

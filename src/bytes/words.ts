@@ -10,7 +10,8 @@ import { assertBytes, assertInteger, describeType } from './assert.js';
 function assertRoom(bytes: Uint8Array, offset: number, size: number): void {
   assertBytes(bytes, 'bytes');
   assertInteger(offset, 'offset', 0, Math.max(0, bytes.length - size));
-  if (bytes.length < size) throw new RangeError(`bytes must be at least ${size} bytes long, got ${bytes.length}`);
+  if (bytes.length < size)
+    throw new RangeError(`bytes must be at least ${size} bytes long, got ${bytes.length}`);
 }
 
 /**
@@ -20,7 +21,13 @@ function assertRoom(bytes: Uint8Array, offset: number, size: number): void {
  */
 export function readUint32BE(bytes: Uint8Array, offset: number): number {
   assertRoom(bytes, offset, 4);
-  return ((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]) >>> 0;
+  return (
+    ((bytes[offset] << 24) |
+      (bytes[offset + 1] << 16) |
+      (bytes[offset + 2] << 8) |
+      bytes[offset + 3]) >>>
+    0
+  );
 }
 
 /**
@@ -46,7 +53,8 @@ export function writeUint32BE(bytes: Uint8Array, offset: number, value: number):
 export function writeUint64BE(bytes: Uint8Array, offset: number, value: number | bigint): void {
   assertRoom(bytes, offset, 8);
   if (typeof value === 'number') assertInteger(value, 'value', 0, Number.MAX_SAFE_INTEGER);
-  else if (typeof value !== 'bigint') throw new TypeError(`value must be a number or bigint, got ${describeType(value)}`);
+  else if (typeof value !== 'bigint')
+    throw new TypeError(`value must be a number or bigint, got ${describeType(value)}`);
   const v = BigInt(value);
   if (v < 0n || v >= 1n << 64n) throw new RangeError('value must be in [0, 2^64)');
   const high = Number(v >> 32n);

@@ -52,7 +52,8 @@ export class CipherState {
    * @throws RangeError when nonce is outside [0, 2^64 − 1]
    */
   setNonce(nonce: bigint): void {
-    if (typeof nonce !== 'bigint' || nonce < 0n || nonce > MAX_NONCE) throw new RangeError('CipherState: nonce must be a bigint in [0, 2^64 - 1]');
+    if (typeof nonce !== 'bigint' || nonce < 0n || nonce > MAX_NONCE)
+      throw new RangeError('CipherState: nonce must be a bigint in [0, 2^64 - 1]');
     this.#n = nonce;
   }
 
@@ -84,7 +85,8 @@ export class CipherState {
 
   /** Rekey(): k = REKEY(k) (the default of §4.2); n is unchanged. */
   rekey(): void {
-    if (this.#cipher === null) throw new CryptoError('PROTOCOL_ERROR', 'CipherState: rekey without a key');
+    if (this.#cipher === null)
+      throw new CryptoError('PROTOCOL_ERROR', 'CipherState: rekey without a key');
     const k = this.#cipher.encrypt(MAX_NONCE, EMPTY, new Uint8Array(32)).subarray(0, 32);
     const n = this.#n;
     this.initializeKey(k);
@@ -92,6 +94,10 @@ export class CipherState {
   }
 
   #assertNonce(): void {
-    if (this.#n >= MAX_NONCE) throw new CryptoError('LIMIT_EXCEEDED', 'CipherState: nonce exhausted (2^64 - 1 is reserved)');
+    if (this.#n >= MAX_NONCE)
+      throw new CryptoError(
+        'LIMIT_EXCEEDED',
+        'CipherState: nonce exhausted (2^64 - 1 is reserved)',
+      );
   }
 }

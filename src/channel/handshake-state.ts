@@ -24,7 +24,13 @@
 import { utf8ToBytes, concatBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
 import type { CipherState } from './cipher-state.js';
-import { PATTERNS, protocolName, type HandshakePattern, type PatternName, type Token } from './patterns.js';
+import {
+  PATTERNS,
+  protocolName,
+  type HandshakePattern,
+  type PatternName,
+  type Token,
+} from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
 import { SymmetricState } from './symmetric-state.js';
 
@@ -88,8 +94,10 @@ export class HandshakeState {
     this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName));
     this.#symmetric.mixHash(prologue);
     // Pre-messages: the initiator's first, then the responder's (§7.1).
-    for (const token of p.initiatorPreMessage) this.#symmetric.mixHash(this.#preMessageKey(token, this.initiator));
-    for (const token of p.responderPreMessage) this.#symmetric.mixHash(this.#preMessageKey(token, !this.initiator));
+    for (const token of p.initiatorPreMessage)
+      this.#symmetric.mixHash(this.#preMessageKey(token, this.initiator));
+    for (const token of p.responderPreMessage)
+      this.#symmetric.mixHash(this.#preMessageKey(token, !this.initiator));
   }
 
   /** True when it is this side's turn to write. */
@@ -114,7 +122,8 @@ export class HandshakeState {
 
   /** The transport CipherStates, once the handshake is complete. */
   get transportKeys(): TransportKeys {
-    if (this.#result === undefined) throw new CryptoError('PROTOCOL_ERROR', 'HandshakeState: handshake not complete');
+    if (this.#result === undefined)
+      throw new CryptoError('PROTOCOL_ERROR', 'HandshakeState: handshake not complete');
     return this.#result;
   }
 
@@ -191,27 +200,53 @@ export class HandshakeState {
   }
 
   #preMessageKey(token: 's' | 'e', local: boolean): Uint8Array {
-    const key = token === 's' ? (local ? this.#s?.publicKey : this.#rs) : local ? this.#e?.publicKey : this.#re;
-    if (key === undefined) throw new TypeError(`HandshakeState: pattern ${this.pattern.name} needs a pre-message ${token} key`);
+    const key =
+      token === 's'
+        ? local
+          ? this.#s?.publicKey
+          : this.#rs
+        : local
+          ? this.#e?.publicKey
+          : this.#re;
+    if (key === undefined)
+      throw new TypeError(
+        `HandshakeState: pattern ${this.pattern.name} needs a pre-message ${token} key`,
+      );
     return key;
   }
 
   #assertKeys(): void {
-    const needsLocalStatic = this.pattern.messages.some((m, i) => (i % 2 === 0) === this.initiator && m.includes('s'))
-      || (this.initiator ? this.pattern.initiatorPreMessage : this.pattern.responderPreMessage).includes('s');
-    if (needsLocalStatic && this.#s === undefined) throw new TypeError(`HandshakeState: ${this.pattern.name} ${this.initiator ? 'initiator' : 'responder'} needs a static key pair s`);
-    const needsRemoteStatic = (this.initiator ? this.pattern.responderPreMessage : this.pattern.initiatorPreMessage).includes('s');
-    if (needsRemoteStatic && this.#rs === undefined) throw new TypeError(`HandshakeState: ${this.pattern.name} ${this.initiator ? 'initiator' : 'responder'} needs the remote static key rs`);
+    const needsLocalStatic =
+      this.pattern.messages.some((m, i) => (i % 2 === 0) === this.initiator && m.includes('s')) ||
+      (this.initiator
+        ? this.pattern.initiatorPreMessage
+        : this.pattern.responderPreMessage
+      ).includes('s');
+    if (needsLocalStatic && this.#s === undefined)
+      throw new TypeError(
+        `HandshakeState: ${this.pattern.name} ${this.initiator ? 'initiator' : 'responder'} needs a static key pair s`,
+      );
+    const needsRemoteStatic = (
+      this.initiator ? this.pattern.responderPreMessage : this.pattern.initiatorPreMessage
+    ).includes('s');
+    if (needsRemoteStatic && this.#rs === undefined)
+      throw new TypeError(
+        `HandshakeState: ${this.pattern.name} ${this.initiator ? 'initiator' : 'responder'} needs the remote static key rs`,
+      );
   }
 
   #mixDh(token: Exclude<Token, 'e' | 's'>): void {
     const { initiator } = this;
     const [local, remote] =
-      token === 'ee' ? [this.#e, this.#re]
-      : token === 'ss' ? [this.#s, this.#rs]
-      : (token === 'es') === initiator ? [this.#e, this.#rs] // es as initiator, se as responder
-      : [this.#s, this.#re]; // es as responder, se as initiator
-    if (local === undefined || remote === undefined) throw new CryptoError('PROTOCOL_ERROR', `HandshakeState: missing key for ${token}`);
+      token === 'ee'
+        ? [this.#e, this.#re]
+        : token === 'ss'
+          ? [this.#s, this.#rs]
+          : (token === 'es') === initiator
+            ? [this.#e, this.#rs] // es as initiator, se as responder
+            : [this.#s, this.#re]; // es as responder, se as initiator
+    if (local === undefined || remote === undefined)
+      throw new CryptoError('PROTOCOL_ERROR', `HandshakeState: missing key for ${token}`);
     this.#symmetric.mixKey(this.#suite.dh(local, remote));
   }
 
@@ -239,9 +274,17 @@ export class HandshakeState {
   }
 
   #assertTurn(writing: boolean): void {
-    if (this.#failed) throw new CryptoError('PROTOCOL_ERROR', 'handshake: this handshake has failed and cannot continue');
+    if (this.#failed)
+      throw new CryptoError(
+        'PROTOCOL_ERROR',
+        'handshake: this handshake has failed and cannot continue',
+      );
     if (this.isComplete) throw new CryptoError('PROTOCOL_ERROR', 'handshake: already complete');
-    if (this.isMyTurn !== writing) throw new CryptoError('PROTOCOL_ERROR', `handshake: not this side's turn to ${writing ? 'write' : 'read'}`);
+    if (this.isMyTurn !== writing)
+      throw new CryptoError(
+        'PROTOCOL_ERROR',
+        `handshake: not this side's turn to ${writing ? 'write' : 'read'}`,
+      );
   }
 
   #advance(): void {

@@ -13,6 +13,11 @@ export { p256Suite, noiseKeyPair, aesGcmNonce } from './p256-suite.js';
 export type { P256KeyPair } from './p256-suite.js';
 export { NoiseChannel, PROLOGUE, MAX_NOISE_MESSAGE, MAX_NOISE_PAYLOAD } from './noise-channel.js';
 export type { ChannelEngine, ChannelOutput, NoiseChannelOptions } from './noise-channel.js';
-export { TutorialChannel, TUTORIAL_MAX_PEM, TUTORIAL_MAX_MESSAGE, TUTORIAL_MAX_RECORDS } from './tutorial-channel.js';
+export {
+  TutorialChannel,
+  TUTORIAL_MAX_PEM,
+  TUTORIAL_MAX_MESSAGE,
+  TUTORIAL_MAX_RECORDS,
+} from './tutorial-channel.js';
 export type { TutorialChannelOptions } from './tutorial-channel.js';
 export { ByteQueue } from './byte-queue.js';

@@ -98,14 +98,22 @@ export class NoiseChannel implements ChannelEngine {
   constructor(options: NoiseChannelOptions) {
     const { suite, pattern, initiator } = options;
     const max = options.maxMessageLength ?? MAX_NOISE_PAYLOAD;
-    if (!Number.isInteger(max) || max < 1 || max > MAX_NOISE_PAYLOAD) throw new RangeError(`NoiseChannel: maxMessageLength must be an integer in [1, ${MAX_NOISE_PAYLOAD}]`);
+    if (!Number.isInteger(max) || max < 1 || max > MAX_NOISE_PAYLOAD)
+      throw new RangeError(
+        `NoiseChannel: maxMessageLength must be an integer in [1, ${MAX_NOISE_PAYLOAD}]`,
+      );
     this.maxMessageLength = max;
     this.protocol = pattern.toLowerCase();
     const knowsRemoteInAdvance = pattern === 'NK' && initiator;
     // A remote key the pattern cannot use is an error, not something to ignore silently.
-    if (options.remoteStaticKey !== undefined && !knowsRemoteInAdvance && pattern !== 'XX') throw new TypeError(`NoiseChannel: remoteStaticKey is not used by ${pattern} as ${initiator ? 'initiator' : 'responder'}`);
-    if (options.verifyRemoteStaticKey !== undefined && pattern !== 'XX') throw new TypeError(`NoiseChannel: verifyRemoteStaticKey is only used by XX`);
-    if (options.remoteStaticKey !== undefined) assertBytes(options.remoteStaticKey, 'remoteStaticKey', suite.publicKeyLength);
+    if (options.remoteStaticKey !== undefined && !knowsRemoteInAdvance && pattern !== 'XX')
+      throw new TypeError(
+        `NoiseChannel: remoteStaticKey is not used by ${pattern} as ${initiator ? 'initiator' : 'responder'}`,
+      );
+    if (options.verifyRemoteStaticKey !== undefined && pattern !== 'XX')
+      throw new TypeError(`NoiseChannel: verifyRemoteStaticKey is only used by XX`);
+    if (options.remoteStaticKey !== undefined)
+      assertBytes(options.remoteStaticKey, 'remoteStaticKey', suite.publicKeyLength);
     this.#pin = knowsRemoteInAdvance ? undefined : options.remoteStaticKey?.slice();
     this.#verify = options.verifyRemoteStaticKey;
     this.#handshake = new HandshakeState({
@@ -150,26 +158,39 @@ export class NoiseChannel implements ChannelEngine {
 
   seal(message: Uint8Array): Uint8Array {
     assertBytes(message, 'message');
-    if (message.length > this.maxMessageLength) throw new RangeError(`channel: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`);
-    if (this.#send === undefined || this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'channel: not established');
+    if (message.length > this.maxMessageLength)
+      throw new RangeError(
+        `channel: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`,
+      );
+    if (this.#send === undefined || this.#dead)
+      throw new CryptoError('PROTOCOL_ERROR', 'channel: not established');
     return frame(this.#send.encryptWithAd(new Uint8Array(0), message));
   }
 
   #process(chunk: Uint8Array): ChannelOutput {
-    if (!this.#started) throw new CryptoError('PROTOCOL_ERROR', 'channel: receive() before start()');
+    if (!this.#started)
+      throw new CryptoError('PROTOCOL_ERROR', 'channel: receive() before start()');
     this.#queue.push(chunk);
     const out: ChannelOutput = { frames: [], messages: [] };
     for (;;) {
       const header = this.#queue.peek(2);
       if (header === undefined) return out;
       const length = (header[0] << 8) | header[1];
-      if (this.#receive !== undefined && length > this.maxMessageLength + 16) throw new CryptoError('LIMIT_EXCEEDED', `channel: frame of ${length} bytes exceeds the limit`);
+      if (this.#receive !== undefined && length > this.maxMessageLength + 16)
+        throw new CryptoError(
+          'LIMIT_EXCEEDED',
+          `channel: frame of ${length} bytes exceeds the limit`,
+        );
       if (this.#queue.length < 2 + length) return out;
       this.#queue.skip(2);
       const message = this.#queue.read(length)!;
       if (this.#receive === undefined) {
         const payload = this.#handshake.readMessage(message);
-        if (payload.length !== 0) throw new CryptoError('HANDSHAKE_FAILED', 'handshake: payloads must be empty in ecdh-lab/1');
+        if (payload.length !== 0)
+          throw new CryptoError(
+            'HANDSHAKE_FAILED',
+            'handshake: payloads must be empty in ecdh-lab/1',
+          );
         this.#checkRemoteStatic();
         if (this.#handshake.isMyTurn) out.frames.push(this.#writeHandshake());
         this.#finishIfComplete();
@@ -188,8 +209,13 @@ export class NoiseChannel implements ChannelEngine {
   #checkRemoteStatic(): void {
     const rs = this.#handshake.remoteStaticKey;
     if (rs === undefined || this.#handshake.pattern.name !== 'XX') return;
-    if (this.#pin !== undefined && !equalBytes(rs, this.#pin)) throw new CryptoError('HANDSHAKE_FAILED', "handshake: the peer's static key does not match the expected key");
-    if (this.#verify !== undefined && !this.#verify(rs.slice())) throw new CryptoError('HANDSHAKE_FAILED', "handshake: the peer's static key is not allowed");
+    if (this.#pin !== undefined && !equalBytes(rs, this.#pin))
+      throw new CryptoError(
+        'HANDSHAKE_FAILED',
+        "handshake: the peer's static key does not match the expected key",
+      );
+    if (this.#verify !== undefined && !this.#verify(rs.slice()))
+      throw new CryptoError('HANDSHAKE_FAILED', "handshake: the peer's static key is not allowed");
   }
 
   #finishIfComplete(): void {
@@ -203,7 +229,8 @@ export class NoiseChannel implements ChannelEngine {
 
 /** 2-byte big-endian length ‖ message. */
 function frame(message: Uint8Array): Uint8Array {
-  if (message.length > MAX_NOISE_MESSAGE) throw new RangeError('channel: Noise message longer than 65535 bytes');
+  if (message.length > MAX_NOISE_MESSAGE)
+    throw new RangeError('channel: Noise message longer than 65535 bytes');
   const out = new Uint8Array(2 + message.length);
   out[0] = message.length >>> 8;
   out[1] = message.length & 0xff;

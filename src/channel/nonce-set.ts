@@ -40,7 +40,8 @@ export class NonceSet {
    * @example const seen = new NonceSet(1 << 15); seen.add(nonce); seen.has(nonce) // true
    */
   constructor(maxSize: number) {
-    if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > 1 << 24) throw new RangeError('NonceSet: maxSize must be an integer in [1, 2^24]');
+    if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > 1 << 24)
+      throw new RangeError('NonceSet: maxSize must be an integer in [1, 2^24]');
     this.maxSize = maxSize;
     const words = new Uint32Array(randomBytes(12).buffer);
     for (let i = 0; i < 3; i++) words[i] |= 1; // odd multipliers
@@ -83,7 +84,8 @@ export class NonceSet {
 
   /** The slot holding `nonce`, or the free slot where it would go (the table is never full). */
   #find(keys: Uint8Array, used: Uint8Array, nonce: Uint8Array): number {
-    if (nonce.length !== NONCE_SET_KEY_LENGTH) throw new RangeError(`NonceSet: nonce must be ${NONCE_SET_KEY_LENGTH} bytes`);
+    if (nonce.length !== NONCE_SET_KEY_LENGTH)
+      throw new RangeError(`NonceSet: nonce must be ${NONCE_SET_KEY_LENGTH} bytes`);
     const mask = used.length - 1;
     const shift = Math.clz32(used.length) + 1; // 32 − log2(slots): keep the top bits of the hash
     for (let slot = this.#hash(nonce) >>> shift; ; slot = (slot + 1) & mask) {

@@ -32,8 +32,12 @@ export interface P256KeyPair extends NoiseKeyPair {
  * @example new NoiseChannel({ suite: p256Suite, pattern: 'XX', initiator: true, staticKey: noiseKeyPair(myKey) })
  */
 export function noiseKeyPair(privateKey: PrivateKey): P256KeyPair {
-  if (!(privateKey instanceof PrivateKey)) throw new TypeError('noiseKeyPair: privateKey must be a PrivateKey');
-  return Object.freeze({ privateKey, publicKey: privateKey.publicKey.toRaw({ compressed: false }) });
+  if (!(privateKey instanceof PrivateKey))
+    throw new TypeError('noiseKeyPair: privateKey must be a PrivateKey');
+  return Object.freeze({
+    privateKey,
+    publicKey: privateKey.publicKey.toRaw({ compressed: false }),
+  });
 }
 
 /**
@@ -49,12 +53,17 @@ export function aesGcmNonce(n: bigint): Uint8Array {
 /** Parses a 65-byte uncompressed SEC 1 point into a validated PublicKey. */
 function parseUncompressed(bytes: Uint8Array): PublicKey {
   assertBytes(bytes, 'publicKey');
-  if (bytes.length !== 65 || bytes[0] !== 0x04) throw new CryptoError('INVALID_ENCODING', 'p256-suite: a public key must be a 65-byte uncompressed SEC 1 point');
+  if (bytes.length !== 65 || bytes[0] !== 0x04)
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      'p256-suite: a public key must be a 65-byte uncompressed SEC 1 point',
+    );
   return PublicKey.fromRaw(bytes);
 }
 
 function keyPairOf(keyPair: NoiseKeyPair): P256KeyPair {
-  if (!((keyPair as Partial<P256KeyPair>).privateKey instanceof PrivateKey)) throw new TypeError('p256-suite: key pair was not made by this suite (use noiseKeyPair)');
+  if (!((keyPair as Partial<P256KeyPair>).privateKey instanceof PrivateKey))
+    throw new TypeError('p256-suite: key pair was not made by this suite (use noiseKeyPair)');
   return keyPair as P256KeyPair;
 }
 
@@ -73,7 +82,8 @@ export const p256Suite: NoiseSuite = Object.freeze({
   assertPublicKey(publicKey: Uint8Array): void {
     parseUncompressed(publicKey);
   },
-  dh: (keyPair: NoiseKeyPair, publicKey: Uint8Array): Uint8Array => keyPairOf(keyPair).privateKey.exchange(parseUncompressed(publicKey)),
+  dh: (keyPair: NoiseKeyPair, publicKey: Uint8Array): Uint8Array =>
+    keyPairOf(keyPair).privateKey.exchange(parseUncompressed(publicKey)),
   cipher(k: Uint8Array): NoiseCipher {
     const gcm = aesGcm.withKey(k);
     return {

@@ -32,15 +32,38 @@ export interface HandshakePattern {
 
 /** NN, NK and XX exactly as §7.4/§7.5 write them. */
 export const PATTERNS: Readonly<Record<PatternName, HandshakePattern>> = {
-  NN: { name: 'NN', initiatorPreMessage: [], responderPreMessage: [], messages: [['e'], ['e', 'ee']] },
-  NK: { name: 'NK', initiatorPreMessage: [], responderPreMessage: ['s'], messages: [['e', 'es'], ['e', 'ee']] },
-  XX: { name: 'XX', initiatorPreMessage: [], responderPreMessage: [], messages: [['e'], ['e', 'ee', 's', 'es'], ['s', 'se']] },
+  NN: {
+    name: 'NN',
+    initiatorPreMessage: [],
+    responderPreMessage: [],
+    messages: [['e'], ['e', 'ee']],
+  },
+  NK: {
+    name: 'NK',
+    initiatorPreMessage: [],
+    responderPreMessage: ['s'],
+    messages: [
+      ['e', 'es'],
+      ['e', 'ee'],
+    ],
+  },
+  XX: {
+    name: 'XX',
+    initiatorPreMessage: [],
+    responderPreMessage: [],
+    messages: [['e'], ['e', 'ee', 's', 'es'], ['s', 'se']],
+  },
 };
 
 /**
  * The full protocol name (§8): `Noise_<pattern>_<DH>_<cipher>_<hash>`.
  * @example protocolName('XX', 'P256', 'AESGCM', 'SHA256') === 'Noise_XX_P256_AESGCM_SHA256'
  */
-export function protocolName(pattern: PatternName, dhName: string, cipherName: string, hashName: string): string {
+export function protocolName(
+  pattern: PatternName,
+  dhName: string,
+  cipherName: string,
+  hashName: string,
+): string {
   return `Noise_${pattern}_${dhName}_${cipherName}_${hashName}`;
 }

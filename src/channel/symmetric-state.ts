@@ -23,7 +23,12 @@ import type { NoiseSuite } from './suite.js';
  * @returns 2 or 3 outputs of HASHLEN bytes
  * @example const [nextCk, k] = noiseHkdf(suite, ck, dhOutput, 2) // MixKey: ck = nextCk, then InitializeKey(k)
  */
-export function noiseHkdf(suite: NoiseSuite, chainingKey: Uint8Array, inputKeyMaterial: Uint8Array, outputs: 2 | 3): Uint8Array[] {
+export function noiseHkdf(
+  suite: NoiseSuite,
+  chainingKey: Uint8Array,
+  inputKeyMaterial: Uint8Array,
+  outputs: 2 | 3,
+): Uint8Array[] {
   const tempKey = suite.hmac(chainingKey, inputKeyMaterial);
   const output1 = suite.hmac(tempKey, Uint8Array.of(0x01));
   const output2 = suite.hmac(tempKey, concatBytes(output1, Uint8Array.of(0x02)));

@@ -82,9 +82,13 @@ export class TutorialChannel implements ChannelEngine {
 
   /** @throws TypeError for a non-PrivateKey; RangeError for a bad maxMessageLength */
   constructor(options: TutorialChannelOptions = {}) {
-    if (options.privateKey !== undefined && !(options.privateKey instanceof PrivateKey)) throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
+    if (options.privateKey !== undefined && !(options.privateKey instanceof PrivateKey))
+      throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
     const max = options.maxMessageLength ?? TUTORIAL_MAX_MESSAGE;
-    if (!Number.isInteger(max) || max < 1 || max > TUTORIAL_MAX_MESSAGE) throw new RangeError(`TutorialChannel: maxMessageLength must be an integer in [1, ${TUTORIAL_MAX_MESSAGE}]`);
+    if (!Number.isInteger(max) || max < 1 || max > TUTORIAL_MAX_MESSAGE)
+      throw new RangeError(
+        `TutorialChannel: maxMessageLength must be an integer in [1, ${TUTORIAL_MAX_MESSAGE}]`,
+      );
     this.maxMessageLength = max;
     this.#privateKey = options.privateKey ?? PrivateKey.generate();
   }
@@ -116,7 +120,8 @@ export class TutorialChannel implements ChannelEngine {
 
   receive(chunk: Uint8Array): ChannelOutput {
     if (this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: this channel has failed');
-    if (!this.#started) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: receive() before start()');
+    if (!this.#started)
+      throw new CryptoError('PROTOCOL_ERROR', 'tutorial: receive() before start()');
     try {
       this.#queue.push(chunk);
       const out: ChannelOutput = { frames: [], messages: [] };
@@ -134,9 +139,14 @@ export class TutorialChannel implements ChannelEngine {
 
   seal(message: Uint8Array): Uint8Array {
     assertBytes(message, 'message');
-    if (message.length > this.maxMessageLength) throw new RangeError(`tutorial: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`);
-    if (this.#gcm === undefined || this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: not established');
-    if (++this.#sent > TUTORIAL_MAX_RECORDS) throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
+    if (message.length > this.maxMessageLength)
+      throw new RangeError(
+        `tutorial: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`,
+      );
+    if (this.#gcm === undefined || this.#dead)
+      throw new CryptoError('PROTOCOL_ERROR', 'tutorial: not established');
+    if (++this.#sent > TUTORIAL_MAX_RECORDS)
+      throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
     const nonce = randomBytes(NONCE_LENGTH);
     this.#seenNonces.add(nonce); // remembered, so that this record reflected back is refused
     const sealed = this.#gcm.encrypt(nonce, message);
@@ -157,12 +167,21 @@ export class TutorialChannel implements ChannelEngine {
       const after = marker + END_MARKER.length;
       if (available[after] === LF) end = after + 1;
       else if (available[after] === CR && available[after + 1] === LF) end = after + 2;
-      else if (!(after === available.length || (available[after] === CR && after + 1 === available.length))) {
-        throw new CryptoError('INVALID_ENCODING', 'tutorial: the peer PEM END line is not followed by a line end');
+      else if (
+        !(after === available.length || (available[after] === CR && after + 1 === available.length))
+      ) {
+        throw new CryptoError(
+          'INVALID_ENCODING',
+          'tutorial: the peer PEM END line is not followed by a line end',
+        );
       }
     }
     if (end < 0) {
-      if (available.length >= TUTORIAL_MAX_PEM) throw new CryptoError('LIMIT_EXCEEDED', `tutorial: no PEM END line in the first ${TUTORIAL_MAX_PEM} bytes`);
+      if (available.length >= TUTORIAL_MAX_PEM)
+        throw new CryptoError(
+          'LIMIT_EXCEEDED',
+          `tutorial: no PEM END line in the first ${TUTORIAL_MAX_PEM} bytes`,
+        );
       return false;
     }
     const pem = this.#queue.read(end)!;
@@ -183,15 +202,25 @@ export class TutorialChannel implements ChannelEngine {
     const header = this.#queue.peek(4);
     if (header === undefined) return undefined;
     const length = new DataView(header.buffer).getUint32(0);
-    if (length < NONCE_LENGTH + TAG_LENGTH) throw new CryptoError('PROTOCOL_ERROR', `tutorial: record length ${length} is below the minimum of 28`);
-    if (length > this.maxMessageLength + NONCE_LENGTH + TAG_LENGTH) throw new CryptoError('LIMIT_EXCEEDED', `tutorial: record length ${length} exceeds the limit`);
+    if (length < NONCE_LENGTH + TAG_LENGTH)
+      throw new CryptoError(
+        'PROTOCOL_ERROR',
+        `tutorial: record length ${length} is below the minimum of 28`,
+      );
+    if (length > this.maxMessageLength + NONCE_LENGTH + TAG_LENGTH)
+      throw new CryptoError(
+        'LIMIT_EXCEEDED',
+        `tutorial: record length ${length} exceeds the limit`,
+      );
     if (this.#queue.length < 4 + length) return undefined;
     this.#queue.skip(4);
     const record = this.#queue.read(length)!;
     const nonce = record.subarray(0, NONCE_LENGTH);
     const plaintext = this.#gcm!.decrypt(nonce, record.subarray(NONCE_LENGTH)); // AUTH_FAILED
-    if (this.#seenNonces.has(nonce)) throw new CryptoError('AUTH_FAILED', 'tutorial: replayed or reflected record');
-    if (++this.#received > TUTORIAL_MAX_RECORDS) throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
+    if (this.#seenNonces.has(nonce))
+      throw new CryptoError('AUTH_FAILED', 'tutorial: replayed or reflected record');
+    if (++this.#received > TUTORIAL_MAX_RECORDS)
+      throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
     this.#seenNonces.add(nonce);
     return plaintext;
   }

@@ -70,7 +70,14 @@ export const SBOX: Uint8Array = (() => {
     const b = gfInverse(a);
     let out = 0;
     for (let i = 0; i < 8; i++) {
-      const bit = ((b >> i) ^ (b >> ((i + 4) % 8)) ^ (b >> ((i + 5) % 8)) ^ (b >> ((i + 6) % 8)) ^ (b >> ((i + 7) % 8)) ^ (0x63 >> i)) & 1;
+      const bit =
+        ((b >> i) ^
+          (b >> ((i + 4) % 8)) ^
+          (b >> ((i + 5) % 8)) ^
+          (b >> ((i + 6) % 8)) ^
+          (b >> ((i + 7) % 8)) ^
+          (0x63 >> i)) &
+        1;
       out |= bit << i;
     }
     box[a] = out;
@@ -111,7 +118,10 @@ function mixWith(s: State, m: readonly number[]): State {
   for (let c = 0; c < Nb; c++) {
     for (let r = 0; r < 4; r++) {
       out[r][c] =
-        gfMultiply(m[0], s[r][c]) ^ gfMultiply(m[1], s[(r + 1) % 4][c]) ^ gfMultiply(m[2], s[(r + 2) % 4][c]) ^ gfMultiply(m[3], s[(r + 3) % 4][c]);
+        gfMultiply(m[0], s[r][c]) ^
+        gfMultiply(m[1], s[(r + 1) % 4][c]) ^
+        gfMultiply(m[2], s[(r + 2) % 4][c]) ^
+        gfMultiply(m[3], s[(r + 3) % 4][c]);
     }
   }
   return out;

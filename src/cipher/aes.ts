@@ -46,7 +46,11 @@ for (let b = 0; b < 256; b++) {
   T2[b] = rotateRight8(T1[b]);
   T3[b] = rotateRight8(T2[b]);
   const i = INV_SBOX[b];
-  const u = (gfMultiply(0x0e, i) << 24) | (gfMultiply(0x09, i) << 16) | (gfMultiply(0x0d, i) << 8) | gfMultiply(0x0b, i);
+  const u =
+    (gfMultiply(0x0e, i) << 24) |
+    (gfMultiply(0x09, i) << 16) |
+    (gfMultiply(0x0d, i) << 8) |
+    gfMultiply(0x0b, i);
   U0[b] = u;
   U1[b] = rotateRight8(u);
   U2[b] = rotateRight8(U1[b]);
@@ -66,16 +70,26 @@ export function expandKey(key: Uint8Array): Int32Array {
   const Nk = key.length >>> 2;
   const total = 4 * (Nk + 7);
   const w = new Int32Array(total);
-  for (let i = 0; i < Nk; i++) w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
+  for (let i = 0; i < Nk; i++)
+    w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
   let Rcon = 1;
   for (let i = Nk; i < total; i++) {
     let temp = w[i - 1];
     if (i % Nk === 0) {
       // SubWord(RotWord(temp)) ⊕ Rcon
-      temp = ((S[(temp >>> 16) & 255] << 24) | (S[(temp >>> 8) & 255] << 16) | (S[temp & 255] << 8) | S[temp >>> 24]) ^ (Rcon << 24);
+      temp =
+        ((S[(temp >>> 16) & 255] << 24) |
+          (S[(temp >>> 8) & 255] << 16) |
+          (S[temp & 255] << 8) |
+          S[temp >>> 24]) ^
+        (Rcon << 24);
       Rcon = xtime(Rcon);
     } else if (Nk > 6 && i % Nk === 4) {
-      temp = (S[temp >>> 24] << 24) | (S[(temp >>> 16) & 255] << 16) | (S[(temp >>> 8) & 255] << 8) | S[temp & 255];
+      temp =
+        (S[temp >>> 24] << 24) |
+        (S[(temp >>> 16) & 255] << 16) |
+        (S[(temp >>> 8) & 255] << 8) |
+        S[temp & 255];
     }
     w[i] = w[i - Nk] ^ temp;
   }
@@ -95,7 +109,10 @@ export function expandDecryptionKey(w: Int32Array): Int32Array {
     for (let c = 0; c < 4; c++) {
       const k = w[4 * (Nr - round) + c];
       // U tables apply InvSubBytes first, so feed them S[b] to get InvMixColumns alone.
-      dw[4 * round + c] = round === 0 || round === Nr ? k : U0[S[k >>> 24]] ^ U1[S[(k >>> 16) & 255]] ^ U2[S[(k >>> 8) & 255]] ^ U3[S[k & 255]];
+      dw[4 * round + c] =
+        round === 0 || round === Nr
+          ? k
+          : U0[S[k >>> 24]] ^ U1[S[(k >>> 16) & 255]] ^ U2[S[(k >>> 8) & 255]] ^ U3[S[k & 255]];
     }
   }
   return dw;
@@ -109,7 +126,14 @@ export function expandDecryptionKey(w: Int32Array): Int32Array {
  * @param out - receives the ciphertext words
  * @example encryptWords(w, 0x00112233, 0x44556677, 0x8899aabb | 0, 0xccddeeff | 0, out)
  */
-export function encryptWords(w: Int32Array, s0: number, s1: number, s2: number, s3: number, out: Int32Array): void {
+export function encryptWords(
+  w: Int32Array,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  out: Int32Array,
+): void {
   const Nr = (w.length >>> 2) - 1;
   s0 ^= w[0];
   s1 ^= w[1];
@@ -118,19 +142,42 @@ export function encryptWords(w: Int32Array, s0: number, s1: number, s2: number, 
   let k = 4;
   for (let round = 1; round < Nr; round++, k += 4) {
     const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 255] ^ T2[(s2 >>> 8) & 255] ^ T3[s3 & 255] ^ w[k];
-    const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 255] ^ T2[(s3 >>> 8) & 255] ^ T3[s0 & 255] ^ w[k + 1];
-    const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 255] ^ T2[(s0 >>> 8) & 255] ^ T3[s1 & 255] ^ w[k + 2];
-    const t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 255] ^ T2[(s1 >>> 8) & 255] ^ T3[s2 & 255] ^ w[k + 3];
+    const t1 =
+      T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 255] ^ T2[(s3 >>> 8) & 255] ^ T3[s0 & 255] ^ w[k + 1];
+    const t2 =
+      T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 255] ^ T2[(s0 >>> 8) & 255] ^ T3[s1 & 255] ^ w[k + 2];
+    const t3 =
+      T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 255] ^ T2[(s1 >>> 8) & 255] ^ T3[s2 & 255] ^ w[k + 3];
     s0 = t0;
     s1 = t1;
     s2 = t2;
     s3 = t3;
   }
   // Last round: SubBytes, ShiftRows, AddRoundKey (no MixColumns).
-  out[0] = ((S[s0 >>> 24] << 24) | (S[(s1 >>> 16) & 255] << 16) | (S[(s2 >>> 8) & 255] << 8) | S[s3 & 255]) ^ w[k];
-  out[1] = ((S[s1 >>> 24] << 24) | (S[(s2 >>> 16) & 255] << 16) | (S[(s3 >>> 8) & 255] << 8) | S[s0 & 255]) ^ w[k + 1];
-  out[2] = ((S[s2 >>> 24] << 24) | (S[(s3 >>> 16) & 255] << 16) | (S[(s0 >>> 8) & 255] << 8) | S[s1 & 255]) ^ w[k + 2];
-  out[3] = ((S[s3 >>> 24] << 24) | (S[(s0 >>> 16) & 255] << 16) | (S[(s1 >>> 8) & 255] << 8) | S[s2 & 255]) ^ w[k + 3];
+  out[0] =
+    ((S[s0 >>> 24] << 24) |
+      (S[(s1 >>> 16) & 255] << 16) |
+      (S[(s2 >>> 8) & 255] << 8) |
+      S[s3 & 255]) ^
+    w[k];
+  out[1] =
+    ((S[s1 >>> 24] << 24) |
+      (S[(s2 >>> 16) & 255] << 16) |
+      (S[(s3 >>> 8) & 255] << 8) |
+      S[s0 & 255]) ^
+    w[k + 1];
+  out[2] =
+    ((S[s2 >>> 24] << 24) |
+      (S[(s3 >>> 16) & 255] << 16) |
+      (S[(s0 >>> 8) & 255] << 8) |
+      S[s1 & 255]) ^
+    w[k + 2];
+  out[3] =
+    ((S[s3 >>> 24] << 24) |
+      (S[(s0 >>> 16) & 255] << 16) |
+      (S[(s1 >>> 8) & 255] << 8) |
+      S[s2 & 255]) ^
+    w[k + 3];
 }
 
 /**
@@ -140,7 +187,14 @@ export function encryptWords(w: Int32Array, s0: number, s1: number, s2: number, 
  * @param dw - decryption round keys from expandDecryptionKey
  * @example decryptWords(expandDecryptionKey(expandKey(key)), c0, c1, c2, c3, out)
  */
-export function decryptWords(dw: Int32Array, s0: number, s1: number, s2: number, s3: number, out: Int32Array): void {
+export function decryptWords(
+  dw: Int32Array,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  out: Int32Array,
+): void {
   const Nr = (dw.length >>> 2) - 1;
   s0 ^= dw[0];
   s1 ^= dw[1];
@@ -149,18 +203,41 @@ export function decryptWords(dw: Int32Array, s0: number, s1: number, s2: number,
   let k = 4;
   for (let round = 1; round < Nr; round++, k += 4) {
     const t0 = U0[s0 >>> 24] ^ U1[(s3 >>> 16) & 255] ^ U2[(s2 >>> 8) & 255] ^ U3[s1 & 255] ^ dw[k];
-    const t1 = U0[s1 >>> 24] ^ U1[(s0 >>> 16) & 255] ^ U2[(s3 >>> 8) & 255] ^ U3[s2 & 255] ^ dw[k + 1];
-    const t2 = U0[s2 >>> 24] ^ U1[(s1 >>> 16) & 255] ^ U2[(s0 >>> 8) & 255] ^ U3[s3 & 255] ^ dw[k + 2];
-    const t3 = U0[s3 >>> 24] ^ U1[(s2 >>> 16) & 255] ^ U2[(s1 >>> 8) & 255] ^ U3[s0 & 255] ^ dw[k + 3];
+    const t1 =
+      U0[s1 >>> 24] ^ U1[(s0 >>> 16) & 255] ^ U2[(s3 >>> 8) & 255] ^ U3[s2 & 255] ^ dw[k + 1];
+    const t2 =
+      U0[s2 >>> 24] ^ U1[(s1 >>> 16) & 255] ^ U2[(s0 >>> 8) & 255] ^ U3[s3 & 255] ^ dw[k + 2];
+    const t3 =
+      U0[s3 >>> 24] ^ U1[(s2 >>> 16) & 255] ^ U2[(s1 >>> 8) & 255] ^ U3[s0 & 255] ^ dw[k + 3];
     s0 = t0;
     s1 = t1;
     s2 = t2;
     s3 = t3;
   }
-  out[0] = ((SI[s0 >>> 24] << 24) | (SI[(s3 >>> 16) & 255] << 16) | (SI[(s2 >>> 8) & 255] << 8) | SI[s1 & 255]) ^ dw[k];
-  out[1] = ((SI[s1 >>> 24] << 24) | (SI[(s0 >>> 16) & 255] << 16) | (SI[(s3 >>> 8) & 255] << 8) | SI[s2 & 255]) ^ dw[k + 1];
-  out[2] = ((SI[s2 >>> 24] << 24) | (SI[(s1 >>> 16) & 255] << 16) | (SI[(s0 >>> 8) & 255] << 8) | SI[s3 & 255]) ^ dw[k + 2];
-  out[3] = ((SI[s3 >>> 24] << 24) | (SI[(s2 >>> 16) & 255] << 16) | (SI[(s1 >>> 8) & 255] << 8) | SI[s0 & 255]) ^ dw[k + 3];
+  out[0] =
+    ((SI[s0 >>> 24] << 24) |
+      (SI[(s3 >>> 16) & 255] << 16) |
+      (SI[(s2 >>> 8) & 255] << 8) |
+      SI[s1 & 255]) ^
+    dw[k];
+  out[1] =
+    ((SI[s1 >>> 24] << 24) |
+      (SI[(s0 >>> 16) & 255] << 16) |
+      (SI[(s3 >>> 8) & 255] << 8) |
+      SI[s2 & 255]) ^
+    dw[k + 1];
+  out[2] =
+    ((SI[s2 >>> 24] << 24) |
+      (SI[(s1 >>> 16) & 255] << 16) |
+      (SI[(s0 >>> 8) & 255] << 8) |
+      SI[s3 & 255]) ^
+    dw[k + 2];
+  out[3] =
+    ((SI[s3 >>> 24] << 24) |
+      (SI[(s2 >>> 16) & 255] << 16) |
+      (SI[(s1 >>> 8) & 255] << 8) |
+      SI[s0 & 255]) ^
+    dw[k + 3];
 }
 
 /** The four words of a block (FIPS 197 §3.4: column c is bytes 4c..4c+3) into a fresh 16-byte array. */
@@ -204,13 +281,27 @@ export function createAes(key: Uint8Array): AesBlockCipher {
     rounds: (w.length >>> 2) - 1,
     encryptBlock(block: Uint8Array): Uint8Array {
       assertBytes(block, 'block', 16);
-      encryptWords(w, readUint32BE(block, 0), readUint32BE(block, 4), readUint32BE(block, 8), readUint32BE(block, 12), out);
+      encryptWords(
+        w,
+        readUint32BE(block, 0),
+        readUint32BE(block, 4),
+        readUint32BE(block, 8),
+        readUint32BE(block, 12),
+        out,
+      );
       return wordsToBlock(out);
     },
     decryptBlock(block: Uint8Array): Uint8Array {
       assertBytes(block, 'block', 16);
       dw ??= expandDecryptionKey(w);
-      decryptWords(dw, readUint32BE(block, 0), readUint32BE(block, 4), readUint32BE(block, 8), readUint32BE(block, 12), out);
+      decryptWords(
+        dw,
+        readUint32BE(block, 0),
+        readUint32BE(block, 4),
+        readUint32BE(block, 8),
+        readUint32BE(block, 12),
+        out,
+      );
       return wordsToBlock(out);
     },
   });

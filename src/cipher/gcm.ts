@@ -29,11 +29,24 @@
  *   or random 96-bit nonces for at most 2^32 messages per key (SP 800-38D §8.3).
  * - Streaming. A message is processed whole; the secure channel frames records instead.
  */
-import { assertBytes, assertInteger, equalBytes, readUint32BE, writeUint64BE } from '../bytes/index.js';
+import {
+  assertBytes,
+  assertInteger,
+  equalBytes,
+  readUint32BE,
+  writeUint64BE,
+} from '../bytes/index.js';
 import { describeType } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
 import { encryptWords, expandKey } from './aes.js';
-import { createGhashKey, ghashUpdate, multiplyBlock8, GHASH_TABLE_4BIT, GHASH_TABLE_8BIT, type GhashKey } from './ghash.js';
+import {
+  createGhashKey,
+  ghashUpdate,
+  multiplyBlock8,
+  GHASH_TABLE_4BIT,
+  GHASH_TABLE_8BIT,
+  type GhashKey,
+} from './ghash.js';
 import { gctr, inc32 } from './gctr.js';
 
 /** Allowed tag lengths in bytes: 16, 15, 14, 13, 12 and (see the header's caveat) 8 and 4. */
@@ -72,8 +85,10 @@ export const GCM_MAX_PLAINTEXT_BYTES = 2 ** 36 - 32;
  * @example assertGcmLimits(plaintext.length, aad.length)
  */
 export function assertGcmLimits(plaintextLength: number, aadLength: number): void {
-  if (plaintextLength > GCM_MAX_PLAINTEXT_BYTES) throw new CryptoError('LIMIT_EXCEEDED', 'gcm: plaintext longer than 2^39 − 256 bits');
-  if (aadLength >= 2 ** 61) throw new CryptoError('LIMIT_EXCEEDED', 'gcm: AAD of 2^64 bits or more'); // len(A) < 2^64 bits
+  if (plaintextLength > GCM_MAX_PLAINTEXT_BYTES)
+    throw new CryptoError('LIMIT_EXCEEDED', 'gcm: plaintext longer than 2^39 − 256 bits');
+  if (aadLength >= 2 ** 61)
+    throw new CryptoError('LIMIT_EXCEEDED', 'gcm: AAD of 2^64 bits or more'); // len(A) < 2^64 bits
 }
 
 /**
@@ -113,11 +128,15 @@ function optionalAad(aad: unknown): Uint8Array {
 
 function parseOptions(options: unknown): GcmTagLength {
   if (options === undefined) return 16;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new TypeError(`options must be an object, got ${describeType(options)}`);
   const tagLength = (options as AesGcmOptions).tagLength;
   if (tagLength === undefined) return 16;
   assertInteger(tagLength, 'tagLength', 4, 16);
-  if (!TAG_LENGTHS.includes(tagLength)) throw new RangeError(`tagLength must be one of ${TAG_LENGTHS.join(', ')} bytes, got ${tagLength}`);
+  if (!TAG_LENGTHS.includes(tagLength))
+    throw new RangeError(
+      `tagLength must be one of ${TAG_LENGTHS.join(', ')} bytes, got ${tagLength}`,
+    );
   return tagLength as GcmTagLength;
 }
 
@@ -141,7 +160,17 @@ function lengthBlock(aadBytes: number, textBytes: number): Uint8Array {
 }
 
 /** T = MSB_t(GCTR_K(J0, S)) with S = GHASH_H(A ‖ 0^v ‖ C ‖ 0^u ‖ [len(A)]64 ‖ [len(C)]64), written to out[at..]. */
-function computeTag(key: GcmKey, H: GhashKey, J0: Int32Array, aad: Uint8Array, C: Uint8Array, cLength: number, out: Uint8Array, at: number, tagLength: number): void {
+function computeTag(
+  key: GcmKey,
+  H: GhashKey,
+  J0: Int32Array,
+  aad: Uint8Array,
+  C: Uint8Array,
+  cLength: number,
+  out: Uint8Array,
+  at: number,
+  tagLength: number,
+): void {
   const S = new Int32Array(4);
   ghashUpdate(H, S, aad, 0, aad.length);
   ghashUpdate(H, S, C, 0, cLength);
@@ -149,20 +178,41 @@ function computeTag(key: GcmKey, H: GhashKey, J0: Int32Array, aad: Uint8Array, C
 }
 
 /** Absorbs [len(A)]64 ‖ [len(C)]64 into S, then writes T = MSB_t(CIPH_K(J0) ⊕ S) to out[at..]. */
-function finishTag(key: GcmKey, H: GhashKey, J0: Int32Array, S: Int32Array, aadLength: number, cLength: number, out: Uint8Array, at: number, tagLength: number): void {
+function finishTag(
+  key: GcmKey,
+  H: GhashKey,
+  J0: Int32Array,
+  S: Int32Array,
+  aadLength: number,
+  cLength: number,
+  out: Uint8Array,
+  at: number,
+  tagLength: number,
+): void {
   ghashUpdate(H, S, lengthBlock(aadLength, cLength), 0, 16);
   const E = new Int32Array(4);
   encryptWords(key.w, J0[0], J0[1], J0[2], J0[3], E);
-  for (let j = 0; j < tagLength; j++) out[at + j] = (S[j >>> 2] ^ E[j >>> 2]) >>> (24 - 8 * (j & 3));
+  for (let j = 0; j < tagLength; j++)
+    out[at + j] = (S[j >>> 2] ^ E[j >>> 2]) >>> (24 - 8 * (j & 3));
 }
 
 function ghashKeyFor(key: GcmKey, keyed: GhashKey | undefined, hashedBytes: number): GhashKey {
   if (keyed) return keyed;
-  return createGhashKey(key.H, hashedBytes >= ONE_SHOT_8BIT_FROM ? GHASH_TABLE_8BIT : GHASH_TABLE_4BIT);
+  return createGhashKey(
+    key.H,
+    hashedBytes >= ONE_SHOT_8BIT_FROM ? GHASH_TABLE_8BIT : GHASH_TABLE_4BIT,
+  );
 }
 
 /** GCM-AE (§7.1): returns C ‖ T. Arguments already checked. */
-function seal(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, tagLength: number): Uint8Array {
+function seal(
+  key: GcmKey,
+  keyed: GhashKey | undefined,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+  tagLength: number,
+): Uint8Array {
   assertGcmLimits(plaintext.length, aad.length);
   const H = ghashKeyFor(key, keyed, plaintext.length + aad.length);
   const J0 = preCounterBlock(H, nonce);
@@ -184,7 +234,14 @@ function seal(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, plain
  * C = GCTR_K(ICB, P) into out, and S = GHASH over C continued from S (8-bit table): the same
  * result as gctr() followed by ghashUpdate(), in one pass over the data.
  */
-function encryptAndHash(w: Int32Array, H: GhashKey, icb: Int32Array, P: Uint8Array, out: Uint8Array, S: Int32Array): void {
+function encryptAndHash(
+  w: Int32Array,
+  H: GhashKey,
+  icb: Int32Array,
+  P: Uint8Array,
+  out: Uint8Array,
+  S: Int32Array,
+): void {
   const T = H.table;
   const c0 = icb[0];
   const c1 = icb[1];
@@ -224,7 +281,14 @@ function encryptAndHash(w: Int32Array, H: GhashKey, icb: Int32Array, P: Uint8Arr
 }
 
 /** GCM-AD (§7.2): verifies T, then returns P; or throws the one opaque AUTH_FAILED. */
-function open(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, input: Uint8Array, aad: Uint8Array, tagLength: number): Uint8Array {
+function open(
+  key: GcmKey,
+  keyed: GhashKey | undefined,
+  nonce: Uint8Array,
+  input: Uint8Array,
+  aad: Uint8Array,
+  tagLength: number,
+): Uint8Array {
   // A ciphertext shorter than the tag cannot be authentic: the same opaque failure.
   if (input.length < tagLength) throw new CryptoError('AUTH_FAILED', 'gcm: authentication failed');
   const cLength = input.length - tagLength;
@@ -233,7 +297,8 @@ function open(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, input
   const J0 = preCounterBlock(H, nonce);
   const expected = new Uint8Array(tagLength);
   computeTag(key, H, J0, aad, input, cLength, expected, 0, tagLength);
-  if (!equalBytes(expected, input.subarray(cLength))) throw new CryptoError('AUTH_FAILED', 'gcm: authentication failed');
+  if (!equalBytes(expected, input.subarray(cLength)))
+    throw new CryptoError('AUTH_FAILED', 'gcm: authentication failed');
   const plaintext = new Uint8Array(cLength);
   gctr(key.w, inc32(J0), input.subarray(0, cLength), plaintext); // P = GCTR_K(inc32(J0), C)
   return plaintext;
@@ -262,7 +327,12 @@ function open(key: GcmKey, keyed: GhashKey | undefined, nonce: Uint8Array, input
  * const sealed = aesGcm(key, nonce, aad).encrypt(utf8ToBytes('hello'));
  * bytesToUtf8(aesGcm(key, nonce, aad).decrypt(sealed)); // 'hello'
  */
-function aesGcmOneShot(key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array, options?: AesGcmOptions): AesGcmCipher {
+function aesGcmOneShot(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  aad?: Uint8Array,
+  options?: AesGcmOptions,
+): AesGcmCipher {
   assertBytes(key, 'key', 16, 24, 32);
   assertNonce(nonce);
   const A = optionalAad(aad).slice();
@@ -274,7 +344,11 @@ function aesGcmOneShot(key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array, opt
     encrypt(plaintext: Uint8Array): Uint8Array {
       assertBytes(plaintext, 'plaintext');
       // One object is one (key, nonce) pair: a second encryption would reuse the nonce.
-      if (used) throw new CryptoError('NONCE_REUSE', 'gcm: encrypt() was already called for this nonce; use a fresh nonce per message');
+      if (used)
+        throw new CryptoError(
+          'NONCE_REUSE',
+          'gcm: encrypt() was already called for this nonce; use a fresh nonce per message',
+        );
       const sealed = seal(gcmKey, undefined, N, plaintext, A, tagLength);
       used = true;
       return sealed;

@@ -27,7 +27,13 @@
  * the AES T-tables (see ./aes.ts); the BigInt reference branches on bits. Carry-less multiply
  * instructions (PCLMULQDQ), as node:crypto uses, are not available to JavaScript.
  */
-import { assertBytes, bytesToBigInt, bigIntToBytes, readUint32BE, writeUint32BE } from '../bytes/index.js';
+import {
+  assertBytes,
+  bytesToBigInt,
+  bigIntToBytes,
+  readUint32BE,
+  writeUint32BE,
+} from '../bytes/index.js';
 
 /** R = 11100001 ‖ 0^120 (SP 800-38D §6.3), as a 128-bit integer whose top bit is block bit 0. */
 const R = 0xe1n << 120n;
@@ -78,7 +84,8 @@ export function ghashReference(H: Uint8Array, X: Uint8Array): Uint8Array {
 
 function assertBlocks(X: unknown): asserts X is Uint8Array {
   assertBytes(X, 'X');
-  if (X.length % 16 !== 0) throw new RangeError(`X must be a multiple of 16 bytes long, got ${X.length}`);
+  if (X.length % 16 !== 0)
+    throw new RangeError(`X must be a multiple of 16 bytes long, got ${X.length}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +179,13 @@ export function createGhashKey(H: Int32Array, kind: GhashKey['kind']): GhashKey 
  * @param Y - the running value Yi as four int32 words
  * @example ghashUpdate(key, Y, aad, 0, aad.length)
  */
-export function ghashUpdate(key: GhashKey, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
+export function ghashUpdate(
+  key: GhashKey,
+  Y: Int32Array,
+  data: Uint8Array,
+  start: number,
+  end: number,
+): void {
   const whole = start + ((end - start) & ~15);
   if (key.kind === GHASH_TABLE_8BIT) update8(key.table, Y, data, start, whole);
   else update4(key.table, Y, data, start, whole);
@@ -191,7 +204,14 @@ export function ghashUpdate(key: GhashKey, Y: Int32Array, data: Uint8Array, star
  * @param Y - the running value, four int32 words, updated in place
  * @example multiplyBlock8(key.table, Y, c0, c1, c2, c3)
  */
-export function multiplyBlock8(T: Int32Array, Y: Int32Array, x0: number, x1: number, x2: number, x3: number): void {
+export function multiplyBlock8(
+  T: Int32Array,
+  Y: Int32Array,
+  x0: number,
+  x1: number,
+  x2: number,
+  x3: number,
+): void {
   x0 ^= Y[0];
   x1 ^= Y[1];
   x2 ^= Y[2];
@@ -199,37 +219,85 @@ export function multiplyBlock8(T: Int32Array, Y: Int32Array, x0: number, x1: num
   let y0: number, y1: number, y2: number, y3: number;
   // Y = Σ over byte positions p = 0..15 of T[p][byte p of X]: 16 lookups of 4 words
   let t = (x0 >>> 24) << 2;
-  y0 = T[t]; y1 = T[t + 1]; y2 = T[t + 2]; y3 = T[t + 3];
+  y0 = T[t];
+  y1 = T[t + 1];
+  y2 = T[t + 2];
+  y3 = T[t + 3];
   t = 1024 | (((x0 >>> 16) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 2048 | (((x0 >>> 8) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 3072 | ((x0 & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 4096 | ((x1 >>> 24) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 5120 | (((x1 >>> 16) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 6144 | (((x1 >>> 8) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 7168 | ((x1 & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 8192 | ((x2 >>> 24) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 9216 | (((x2 >>> 16) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 10240 | (((x2 >>> 8) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 11264 | ((x2 & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 12288 | ((x3 >>> 24) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 13312 | (((x3 >>> 16) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 14336 | (((x3 >>> 8) & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   t = 15360 | ((x3 & 255) << 2);
-  y0 ^= T[t]; y1 ^= T[t + 1]; y2 ^= T[t + 2]; y3 ^= T[t + 3];
+  y0 ^= T[t];
+  y1 ^= T[t + 1];
+  y2 ^= T[t + 2];
+  y3 ^= T[t + 3];
   Y[0] = y0;
   Y[1] = y1;
   Y[2] = y2;
@@ -259,8 +327,10 @@ function update4(M: Int32Array, Y: Int32Array, data: Uint8Array, start: number, 
   for (let i = start; i < end; i += 16) {
     const x0 = y0 ^ ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
     const x1 = y1 ^ ((data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7]);
-    const x2 = y2 ^ ((data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11]);
-    const x3 = y3 ^ ((data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15]);
+    const x2 =
+      y2 ^ ((data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11]);
+    const x3 =
+      y3 ^ ((data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15]);
     y0 = y1 = y2 = y3 = 0;
     // Nibble 31 (x^124..x^127) is the low nibble of x3; nibble 0 the high nibble of x0.
     for (let n = 31; n >= 0; n--) {
@@ -296,10 +366,15 @@ function update4(M: Int32Array, Y: Int32Array, data: Uint8Array, start: number, 
  * @throws TypeError on a wrong type; RangeError when H is not 16 bytes or X is not a multiple of 16
  * @example bytesToHex(ghash(H, X)) === bytesToHex(ghashReference(H, X))
  */
-export function ghash(H: Uint8Array, X: Uint8Array, kind: GhashKey['kind'] = GHASH_TABLE_4BIT): Uint8Array {
+export function ghash(
+  H: Uint8Array,
+  X: Uint8Array,
+  kind: GhashKey['kind'] = GHASH_TABLE_4BIT,
+): Uint8Array {
   assertBytes(H, 'H', 16);
   assertBlocks(X);
-  if (kind !== GHASH_TABLE_4BIT && kind !== GHASH_TABLE_8BIT) throw new RangeError(`kind must be 4 or 8, got ${String(kind)}`);
+  if (kind !== GHASH_TABLE_4BIT && kind !== GHASH_TABLE_8BIT)
+    throw new RangeError(`kind must be 4 or 8, got ${String(kind)}`);
   const words = new Int32Array(4);
   for (let j = 0; j < 4; j++) words[j] = readUint32BE(H, 4 * j);
   const Y = new Int32Array(4);

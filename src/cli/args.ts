@@ -65,10 +65,12 @@ export function parseArgs(argv: string[], specs: OptionSpecs, maxPositionals = 0
       value = argv[i + 1];
       i++;
     }
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      throw new UsageError(`--${name} needs a value`);
     options[name] = value;
   }
-  if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
+  if (positionals.length > maxPositionals)
+    throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
   return { options, positionals };
 }
 

@@ -4,24 +4,59 @@
  * a fresh static key when none is given. Key files are read by ./key-files.ts.
  */
 import { PrivateKey } from '../keys/private-key.js';
-import { DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT, PROTOCOLS, type ProtocolName } from '../net/options.js';
+import {
+  DEFAULT_HANDSHAKE_TIMEOUT,
+  DEFAULT_IDLE_TIMEOUT,
+  PROTOCOLS,
+  type ProtocolName,
+} from '../net/options.js';
 import { UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 
 export const CONNECTION_FLAGS: OptionSpecs = {
-  protocol: { type: 'string', placeholder: 'tutorial|nn|nk|xx', help: 'the protocol (required; see docs/PROTOCOL.md)' },
+  protocol: {
+    type: 'string',
+    placeholder: 'tutorial|nn|nk|xx',
+    help: 'the protocol (required; see docs/PROTOCOL.md)',
+  },
   host: { type: 'string', placeholder: 'HOST', help: 'address', default: '127.0.0.1' },
-  port: { type: 'string', placeholder: 'PORT', help: 'TCP port (serve: 0 picks a free one)', default: '65432' },
-  'handshake-timeout': { type: 'string', placeholder: 'MS', help: 'handshake deadline in milliseconds, 0 = none', default: String(DEFAULT_HANDSHAKE_TIMEOUT) },
-  'idle-timeout': { type: 'string', placeholder: 'MS', help: 'close a channel silent for this long, 0 = never', default: String(DEFAULT_IDLE_TIMEOUT) },
-  'max-message': { type: 'string', placeholder: 'BYTES', help: 'largest message (default: 65519 for Noise, 1048576 for tutorial)' },
+  port: {
+    type: 'string',
+    placeholder: 'PORT',
+    help: 'TCP port (serve: 0 picks a free one)',
+    default: '65432',
+  },
+  'handshake-timeout': {
+    type: 'string',
+    placeholder: 'MS',
+    help: 'handshake deadline in milliseconds, 0 = none',
+    default: String(DEFAULT_HANDSHAKE_TIMEOUT),
+  },
+  'idle-timeout': {
+    type: 'string',
+    placeholder: 'MS',
+    help: 'close a channel silent for this long, 0 = never',
+    default: String(DEFAULT_IDLE_TIMEOUT),
+  },
+  'max-message': {
+    type: 'string',
+    placeholder: 'BYTES',
+    help: 'largest message (default: 65519 for Noise, 1048576 for tutorial)',
+  },
 };
 
 /** Parses a decimal integer flag in [min, max]. @throws UsageError */
-export function integerFlag(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+export function integerFlag(
+  args: ParsedArgs,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const text = args.options[name];
   if (text === undefined) return undefined;
   if (typeof text !== 'string' || !/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got '${String(text)}'`);
+    throw new UsageError(
+      `--${name} must be an integer from ${min} to ${max}, got '${String(text)}'`,
+    );
   }
   return Number(text);
 }
@@ -29,26 +64,38 @@ export function integerFlag(args: ParsedArgs, name: string, min: number, max: nu
 /** The shared flags, checked. @throws UsageError */
 export function connectionFlags(args: ParsedArgs) {
   const protocol = args.options.protocol;
-  if (protocol === undefined) throw new UsageError(`--protocol is required (${PROTOCOLS.join(', ')})`);
-  if (!PROTOCOLS.includes(protocol as ProtocolName)) throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got '${String(protocol)}'`);
+  if (protocol === undefined)
+    throw new UsageError(`--protocol is required (${PROTOCOLS.join(', ')})`);
+  if (!PROTOCOLS.includes(protocol as ProtocolName))
+    throw new UsageError(
+      `--protocol must be one of ${PROTOCOLS.join(', ')}, got '${String(protocol)}'`,
+    );
   return {
     protocol: protocol as ProtocolName,
     host: String(args.options.host),
     port: integerFlag(args, 'port', 0, 65535)!,
     handshakeTimeout: integerFlag(args, 'handshake-timeout', 0, 2 ** 31 - 1),
     idleTimeout: integerFlag(args, 'idle-timeout', 0, 2 ** 31 - 1),
-    maxMessageLength: integerFlag(args, 'max-message', 1, protocol === 'tutorial' ? 1 << 20 : 65519),
+    maxMessageLength: integerFlag(
+      args,
+      'max-message',
+      1,
+      protocol === 'tutorial' ? 1 << 20 : 65519,
+    ),
   };
 }
 
 /** Refuses a flag the protocol does not use. @throws UsageError */
 export function refuseFlag(args: ParsedArgs, name: string, protocol: string): void {
-  if (args.options[name] !== undefined) throw new UsageError(`--${name} is not used with --protocol ${protocol}`);
+  if (args.options[name] !== undefined)
+    throw new UsageError(`--${name} is not used with --protocol ${protocol}`);
 }
 
 /** A fresh static key, its public half announced on stderr (for nk/xx without --key). */
 export function ephemeralStaticKey(command: string): PrivateKey {
   const key = PrivateKey.generate();
-  process.stderr.write(`ecdh-lab ${command}: no --key given; using a fresh static key for this run. Its public key:\n${key.publicKey.toPem()}`);
+  process.stderr.write(
+    `ecdh-lab ${command}: no --key given; using a fresh static key for this run. Its public key:\n${key.publicKey.toPem()}`,
+  );
   return key;
 }

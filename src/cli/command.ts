@@ -19,10 +19,12 @@ export interface Command {
 }
 
 export function commandHelp(command: Command): string {
-  return `usage: ecdh-lab ${command.synopsis}\n\n${command.description}\n\noptions:\n${formatOptions({
-    ...command.options,
-    help: { type: 'boolean', help: 'show this help' },
-  })}`;
+  return `usage: ecdh-lab ${command.synopsis}\n\n${command.description}\n\noptions:\n${formatOptions(
+    {
+      ...command.options,
+      help: { type: 'boolean', help: 'show this help' },
+    },
+  )}`;
 }
 
 /** Parses argv for `command` and runs it; --help prints the help, usage errors (from parsing or from main) exit 2. */

@@ -24,10 +24,13 @@ const registry: Record<string, Command> = {
 export const VERSION = '0.1.0';
 
 export const commands: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
-  version: { summary: `ecdh-lab ${VERSION}`, run: async () => {
+  version: {
+    summary: `ecdh-lab ${VERSION}`,
+    run: async () => {
       process.stdout.write(`ecdh-lab ${VERSION}\n`);
       return 0;
-    } },
+    },
+  },
 };
 for (const [name, command] of Object.entries(registry)) {
   commands[name] = { summary: command.summary, run: (argv) => runCommand(name, command, argv) };
@@ -40,6 +43,6 @@ export function usage(): string {
     'usage: ecdh-lab <command> [options]\n\n' +
     'P-256 ECDH, SHA-256, HMAC, HKDF and AES-GCM from scratch, explained.\n\ncommands:\n' +
     names.map((n) => `  ${n.padEnd(width)}${registry[n].summary}`).join('\n') +
-    '\n\nRun `ecdh-lab <command> --help` for a command\'s options.\n'
+    "\n\nRun `ecdh-lab <command> --help` for a command's options.\n"
   );
 }

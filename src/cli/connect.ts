@@ -12,22 +12,32 @@ import type { SecureChannel } from '../net/secure-channel.js';
 import { describeError } from '../net/server.js';
 import { UsageError } from './args.js';
 import type { Command } from './command.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, refuseFlag } from './channel-flags.js';
+import {
+  CONNECTION_FLAGS,
+  connectionFlags,
+  ephemeralStaticKey,
+  refuseFlag,
+} from './channel-flags.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 
 export const connect: Command = {
   summary: 'send stdin lines over the secure channel and print the replies',
-  synopsis: 'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem]',
+  synopsis:
+    'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem]',
   description:
     'Connects, runs the handshake, then sends each line of stdin (without its newline) as one\n' +
     'message and prints each reply as one line. Exits 0 once stdin has ended and every reply has\n' +
-    'arrived. nk needs --server-key (the server\'s PEM public key); with xx, --server-key pins the\n' +
-    'server\'s key and --key is the client\'s static key (without it a fresh key is generated and\n' +
+    "arrived. nk needs --server-key (the server's PEM public key); with xx, --server-key pins the\n" +
+    "server's key and --key is the client's static key (without it a fresh key is generated and\n" +
     'its public PEM printed on stderr). A handshake or authentication failure prints the reason\n' +
     'on stderr and exits 1.',
   options: {
     ...CONNECTION_FLAGS,
-    'server-key': { type: 'string', placeholder: 'FILE', help: "the server's static public key, PEM (nk: required; xx: pin)" },
+    'server-key': {
+      type: 'string',
+      placeholder: 'FILE',
+      help: "the server's static public key, PEM (nk: required; xx: pin)",
+    },
     key: { type: 'string', placeholder: 'FILE', help: 'xx: the client static private key, PEM' },
   },
   async main(args) {
@@ -35,12 +45,14 @@ export const connect: Command = {
     const { protocol } = flags;
     if (protocol === 'tutorial' || protocol === 'nn') refuseFlag(args, 'server-key', protocol);
     if (protocol !== 'xx') refuseFlag(args, 'key', protocol);
-    if (protocol === 'nk' && args.options['server-key'] === undefined) throw new UsageError("--protocol nk needs --server-key (the server's public key)");
+    if (protocol === 'nk' && args.options['server-key'] === undefined)
+      throw new UsageError("--protocol nk needs --server-key (the server's public key)");
     let staticKey: PrivateKey | undefined;
     let remoteStaticKey: PublicKey | undefined;
     const read = await reportErrors('connect', () => {
       if (typeof args.options.key === 'string') staticKey = readPrivateKeyFile(args.options.key);
-      if (typeof args.options['server-key'] === 'string') remoteStaticKey = readPublicKeyFile(args.options['server-key']);
+      if (typeof args.options['server-key'] === 'string')
+        remoteStaticKey = readPublicKeyFile(args.options['server-key']);
       return 0;
     });
     if (read !== 0) return read;
@@ -50,8 +62,11 @@ export const connect: Command = {
       channel = await dial({ ...flags, staticKey, remoteStaticKey });
     } catch (error) {
       const handshake = (error as { code?: string }).code === 'HANDSHAKE_FAILED';
-      process.stderr.write(`ecdh-lab connect: ${handshake ? 'handshake failed' : 'connection failed'}: ${describeError(error)}\n`);
-      if (handshake && (protocol === 'nk' || remoteStaticKey !== undefined)) process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
+      process.stderr.write(
+        `ecdh-lab connect: ${handshake ? 'handshake failed' : 'connection failed'}: ${describeError(error)}\n`,
+      );
+      if (handshake && (protocol === 'nk' || remoteStaticKey !== undefined))
+        process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
       return 1;
     }
     return relay(channel, protocol === 'xx');
@@ -83,19 +98,28 @@ function relay(channel: SecureChannel, xx: boolean): Promise<number> {
     });
     // An XX server judges the client's key after our handshake has completed, so a refusal
     // shows up as the connection ending before any reply.
-    const hint = () => (xx && received === 0 ? " (the server closed the connection right after the handshake: it may not accept this client's key, see serve --allow)" : '');
-    const early = () => (inputDone ? `the server closed the connection with ${sent - received} of ${sent} replies outstanding` : 'the server closed the connection before the end of input');
+    const hint = () =>
+      xx && received === 0
+        ? " (the server closed the connection right after the handshake: it may not accept this client's key, see serve --allow)"
+        : '';
+    const early = () =>
+      inputDone
+        ? `the server closed the connection with ${sent - received} of ${sent} replies outstanding`
+        : 'the server closed the connection before the end of input';
     channel.on('end', () => {
       if (!finished) finish(1, `${early()}${hint()}`);
     });
     channel.on('close', (error?: Error) => {
-      if (!finished) finish(1, `${error ? `connection closed: ${describeError(error)}` : early()}${hint()}`);
+      if (!finished)
+        finish(1, `${error ? `connection closed: ${describeError(error)}` : early()}${hint()}`);
     });
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     lines.on('line', (line) => {
       if (finished) return;
       sent++;
-      channel.send(utf8ToBytes(line)).catch((error) => finish(1, `cannot send: ${describeError(error)}`));
+      channel
+        .send(utf8ToBytes(line))
+        .catch((error) => finish(1, `cannot send: ${describeError(error)}`));
     });
     lines.on('close', () => {
       inputDone = true;

@@ -22,7 +22,10 @@ export function demoKeyExchange(print: Print): void {
   print('── Key exchange, as in the tutorial (SEC 1 §3.3.1, RFC 5869, SP 800-38D) ──');
   const alice = PrivateKey.generate();
   const bob = PrivateKey.generate();
-  for (const [name, key] of [['Alice', alice], ['Bob', bob]] as const) {
+  for (const [name, key] of [
+    ['Alice', alice],
+    ['Bob', bob],
+  ] as const) {
     const Q = key.publicKey.toRaw({ compressed: false });
     print(`${name.padEnd(5)} private d   ${groupedHex(key.toRaw())}`);
     print(`${name.padEnd(5)} public  Q.x ${groupedHex(Q.subarray(1, 33))}`);
@@ -60,10 +63,18 @@ function short(bytes: Uint8Array): string {
 /** Wraps an engine so that every frame and message is printed as it passes. */
 function tap(engine: ChannelEngine, side: string, print: Print): ChannelEngine {
   return {
-    get protocol() { return engine.protocol; },
-    get established() { return engine.established; },
-    get remoteStaticKey() { return engine.remoteStaticKey; },
-    get maxMessageLength() { return engine.maxMessageLength; },
+    get protocol() {
+      return engine.protocol;
+    },
+    get established() {
+      return engine.established;
+    },
+    get remoteStaticKey() {
+      return engine.remoteStaticKey;
+    },
+    get maxMessageLength() {
+      return engine.maxMessageLength;
+    },
     start() {
       const frames = engine.start();
       for (const frame of frames) print(`  ${side} ⇒ wire  ${short(frame)}`);
@@ -72,7 +83,8 @@ function tap(engine: ChannelEngine, side: string, print: Print): ChannelEngine {
     receive(chunk) {
       const out = engine.receive(chunk);
       for (const frame of out.frames) print(`  ${side} ⇒ wire  ${short(frame)}`);
-      for (const message of out.messages) print(`  ${side} application received "${bytesToUtf8(message)}"`);
+      for (const message of out.messages)
+        print(`  ${side} application received "${bytesToUtf8(message)}"`);
       return out;
     },
     seal(message) {
@@ -87,13 +99,30 @@ function tap(engine: ChannelEngine, side: string, print: Print): ChannelEngine {
 export async function demoNoise(print: Print): Promise<void> {
   print('');
   print('── The secure channel: Noise_NN_P256_AESGCM_SHA256 over TCP on 127.0.0.1 ──');
-  print('  (frames are u16 length ‖ Noise message; handshake: → e, ← e ee; then AES-256-GCM with counter nonces)');
-  const server = createServer({ engine: () => tap(new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: false }), 'server', print), log: print }, async (channel) => {
-    for await (const message of channel) await channel.send(message);
-  });
+  print(
+    '  (frames are u16 length ‖ Noise message; handshake: → e, ← e ee; then AES-256-GCM with counter nonces)',
+  );
+  const server = createServer(
+    {
+      engine: () =>
+        tap(
+          new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: false }),
+          'server',
+          print,
+        ),
+      log: print,
+    },
+    async (channel) => {
+      for await (const message of channel) await channel.send(message);
+    },
+  );
   const { host, port } = await server.listen(0, '127.0.0.1');
   print(`  server listening on ${host}:${port}`);
-  const channel = await connect({ port, engine: () => tap(new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: true }), 'client', print) });
+  const channel = await connect({
+    port,
+    engine: () =>
+      tap(new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: true }), 'client', print),
+  });
   print('  handshake complete: each side now has a sending and a receiving key');
   const replies = channel[Symbol.asyncIterator]();
   for (const text of ['hello, server', 'hello, server', 'bye']) {

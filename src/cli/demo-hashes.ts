@@ -29,6 +29,8 @@ export function demoHashes(print: Print): void {
   print(`HKDF-Extract       PRK = HMAC(salt = 32 zero bytes, IKM) = ${groupedHex(prk)}`);
   const okm = expand(sha256, prk, undefined, 32);
   print(`HKDF-Expand        T(1) = HMAC(PRK, info ‖ 0x01) = ${groupedHex(okm)}`);
-  print('                   → the 32-byte key the tutorial\'s derive_key() returns (salt=None, info=None)');
+  print(
+    "                   → the 32-byte key the tutorial's derive_key() returns (salt=None, info=None)",
+  );
   print('');
 }

@@ -14,7 +14,8 @@ const MAX_LENGTH = 255 * 32; // RFC 5869 §2.3: L ≤ 255·HashLen
 
 export const derive: Command = {
   summary: 'ECDH shared secret (or an HKDF-SHA256 key) from a private and a peer public key',
-  synopsis: 'derive --key PRIVATE.pem --peer PUBLIC.pem [--hkdf [--salt HEX] [--info TEXT] [--length N]]',
+  synopsis:
+    'derive --key PRIVATE.pem --peer PUBLIC.pem [--hkdf [--salt HEX] [--info TEXT] [--length N]]',
   description:
     'Computes Z = x(d·Q), the P-256 ECDH shared secret (SEC 1 §3.3.1), from your private key d\n' +
     '(PKCS#8 or SEC1 PEM) and the peer\'s public key Q (SPKI "PUBLIC KEY" PEM, validated per\n' +
@@ -25,14 +26,27 @@ export const derive: Command = {
     key: { type: 'string', placeholder: 'FILE', help: 'your private key (PEM)' },
     peer: { type: 'string', placeholder: 'FILE', help: "the peer's public key (PEM)" },
     hkdf: { type: 'boolean', help: 'print HKDF-SHA256(Z) instead of Z' },
-    salt: { type: 'string', placeholder: 'HEX', help: 'HKDF salt in hex (default: none, i.e. 32 zero bytes)' },
-    info: { type: 'string', placeholder: 'TEXT', help: 'HKDF info, as UTF-8 text (default: empty)' },
-    length: { type: 'string', placeholder: 'N', help: `HKDF output length in bytes, 1..${MAX_LENGTH} (default: 32)` },
+    salt: {
+      type: 'string',
+      placeholder: 'HEX',
+      help: 'HKDF salt in hex (default: none, i.e. 32 zero bytes)',
+    },
+    info: {
+      type: 'string',
+      placeholder: 'TEXT',
+      help: 'HKDF info, as UTF-8 text (default: empty)',
+    },
+    length: {
+      type: 'string',
+      placeholder: 'N',
+      help: `HKDF output length in bytes, 1..${MAX_LENGTH} (default: 32)`,
+    },
   },
   async main({ options }) {
     const keyPath = options.key as string | undefined;
     const peerPath = options.peer as string | undefined;
-    if (keyPath === undefined || peerPath === undefined) throw new UsageError('--key FILE and --peer FILE are required');
+    if (keyPath === undefined || peerPath === undefined)
+      throw new UsageError('--key FILE and --peer FILE are required');
     const useHkdf = options.hkdf === true;
     for (const name of ['salt', 'info', 'length'] as const) {
       if (options[name] !== undefined && !useHkdf) throw new UsageError(`--${name} needs --hkdf`);
@@ -50,7 +64,8 @@ export const derive: Command = {
     if (options.length !== undefined) {
       const text = options.length as string;
       length = /^[0-9]+$/.test(text) ? Number(text) : NaN;
-      if (!(length >= 1 && length <= MAX_LENGTH)) throw new UsageError(`--length must be an integer in 1..${MAX_LENGTH}`);
+      if (!(length >= 1 && length <= MAX_LENGTH))
+        throw new UsageError(`--length must be an integer in 1..${MAX_LENGTH}`);
     }
     return reportErrors('derive', () => {
       const privateKey = readPrivateKeyFile(keyPath);

@@ -31,19 +31,22 @@ function option(args: ParsedArgs, name: string): string | undefined {
 
 function parseCurve(args: ParsedArgs): 'toy' | 'p256' {
   const value = option(args, 'curve') ?? 'toy';
-  if (value !== 'toy' && value !== 'p256') throw new UsageError(`--curve must be toy or p256, got '${value}'`);
+  if (value !== 'toy' && value !== 'p256')
+    throw new UsageError(`--curve must be toy or p256, got '${value}'`);
   return value;
 }
 
 function parseInteger(text: string, name: string): bigint {
-  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(text)) throw new UsageError(`--${name} must be a decimal or 0x-hex integer, got '${text}'`);
+  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(text))
+    throw new UsageError(`--${name} must be a decimal or 0x-hex integer, got '${text}'`);
   return BigInt(text);
 }
 
 function parseHex(text: string | undefined, name: string): Uint8Array | undefined {
   if (text === undefined) return undefined;
   const clean = text.replace(/[\s:]/g, '');
-  if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new UsageError(`--${name} must be hex with an even number of digits`);
+  if (!/^([0-9a-fA-F]{2})*$/.test(clean))
+    throw new UsageError(`--${name} must be hex with an even number of digits`);
   return hexToBytes(clean);
 }
 
@@ -52,14 +55,21 @@ const CURVES: Record<'toy' | 'p256', Curve> = { toy: TOY, p256: P256 };
 const topics: Record<string, Topic> = {
   ladder: {
     synopsis: 'ladder [--scalar N] [--curve toy|p256] [--full N]',
-    help: 'k·G by the Montgomery ladder: each iteration\'s bit, swap, R0 = j·G and R1 = (j+1)·G, and a check of R1 − R0 = G. ' +
+    help:
+      "k·G by the Montgomery ladder: each iteration's bit, swap, R0 = j·G and R1 = (j+1)·G, and a check of R1 − R0 = G. " +
       'Default scalar: 13 on the toy curve, a fixed demo scalar on P-256 (whose first --full iterations are shown, then a summary).',
     run(args) {
       const curve = parseCurve(args);
       const text = option(args, 'scalar');
-      const k = text === undefined ? (curve === 'toy' ? 13n : demoScalar('ecdh-lab Alice')) : parseInteger(text, 'scalar');
+      const k =
+        text === undefined
+          ? curve === 'toy'
+            ? 13n
+            : demoScalar('ecdh-lab Alice')
+          : parseInteger(text, 'scalar');
       const bits = CURVES[curve].n!.toString(2).length;
-      if (k >= 1n << BigInt(bits)) throw new UsageError(`--scalar must be below 2^${bits} on this curve`);
+      if (k >= 1n << BigInt(bits))
+        throw new UsageError(`--scalar must be below 2^${bits} on this curve`);
       const full = parseInteger(option(args, 'full') ?? '3', 'full');
       const trace = traceLadder(k, undefined, CURVES[curve]);
       return { lines: renderLadder(trace, Number(full)), data: trace };
@@ -67,10 +77,12 @@ const topics: Record<string, Topic> = {
   },
   ecdh: {
     synopsis: 'ecdh [--curve toy|p256]',
-    help: 'Alice and Bob exchange public keys and compute the same point (dA·dB)·G, with fixed, published demo scalars; ' +
-      'on P-256 also the 32-byte shared secret and the tutorial\'s HKDF key. Without --curve: both curves.',
+    help:
+      'Alice and Bob exchange public keys and compute the same point (dA·dB)·G, with fixed, published demo scalars; ' +
+      "on P-256 also the 32-byte shared secret and the tutorial's HKDF key. Without --curve: both curves.",
     run(args) {
-      const which = option(args, 'curve') === undefined ? (['toy', 'p256'] as const) : [parseCurve(args)];
+      const which =
+        option(args, 'curve') === undefined ? (['toy', 'p256'] as const) : [parseCurve(args)];
       const traces = which.map((c) => traceEcdh(c));
       const lines = traces.flatMap((t, i) => (i === 0 ? renderEcdh(t) : ['', ...renderEcdh(t)]));
       return { lines, data: traces.length === 1 ? traces[0] : { toy: traces[0], p256: traces[1] } };
@@ -78,7 +90,8 @@ const topics: Record<string, Topic> = {
   },
   hkdf: {
     synopsis: 'hkdf --ikm HEX [--salt HEX] [--info TEXT] [--length N]',
-    help: 'HKDF-SHA256 (RFC 5869): PRK = HMAC(salt, IKM), then each T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i). ' +
+    help:
+      'HKDF-SHA256 (RFC 5869): PRK = HMAC(salt, IKM), then each T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i). ' +
       '--info is UTF-8 text (use --info-hex for bytes); no --salt means 32 zero bytes.',
     run(args) {
       const ikm = parseHex(option(args, 'ikm'), 'ikm');
@@ -93,14 +106,17 @@ const topics: Record<string, Topic> = {
   },
   aes: {
     synopsis: 'aes --key HEX --block HEX',
-    help: 'One AES block encryption (FIPS 197), printing the state after each round function: SubBytes, ShiftRows, ' +
+    help:
+      'One AES block encryption (FIPS 197), printing the state after each round function: SubBytes, ShiftRows, ' +
       'MixColumns, AddRoundKey. Key: 16, 24 or 32 bytes; block: 16 bytes. Example: FIPS 197 Appendix C.1, ' +
       '--key 000102030405060708090a0b0c0d0e0f --block 00112233445566778899aabbccddeeff.',
     run(args) {
       const key = parseHex(option(args, 'key'), 'key');
       const block = parseHex(option(args, 'block'), 'block');
-      if (key === undefined || block === undefined) throw new UsageError('aes needs --key HEX and --block HEX');
-      if (![16, 24, 32].includes(key.length)) throw new UsageError('--key must be 16, 24 or 32 bytes');
+      if (key === undefined || block === undefined)
+        throw new UsageError('aes needs --key HEX and --block HEX');
+      if (![16, 24, 32].includes(key.length))
+        throw new UsageError('--key must be 16, 24 or 32 bytes');
       if (block.length !== 16) throw new UsageError('--block must be 16 bytes');
       const trace = traceAes(key, block);
       return { lines: renderAes(trace), data: trace };
@@ -108,12 +124,14 @@ const topics: Record<string, Topic> = {
   },
   field: {
     synopsis: 'field [--value N] [--curve toy|p256]',
-    help: 'The inverse of N modulo p (toy: 223; p256: P-256\'s p) by Fermat (a^(p−2), square-and-multiply) and by the ' +
+    help:
+      "The inverse of N modulo p (toy: 223; p256: P-256's p) by Fermat (a^(p−2), square-and-multiply) and by the " +
       'extended Euclidean algorithm, side by side. Default N: 17.',
     run(args) {
       const curve = parseCurve(args);
       const a = parseInteger(option(args, 'value') ?? '17', 'value');
-      if (a % CURVES[curve].p === 0n) throw new UsageError('--value must not be a multiple of p: 0 has no inverse');
+      if (a % CURVES[curve].p === 0n)
+        throw new UsageError('--value must not be a multiple of p: 0 has no inverse');
       const trace = traceInverse(a, CURVES[curve].p);
       return { lines: renderInverse(trace), data: trace };
     },
@@ -144,11 +162,20 @@ export const explain: Command = {
   description:
     'Prints a computation with every intermediate value, recomputed and checked against the library.\n' +
     'Use --json for the same data as JSON (bigints as decimal strings, bytes as hex, O as null).\n\n' +
-    'topics:\n' + topicHelp,
+    'topics:\n' +
+    topicHelp,
   options: {
-    curve: { type: 'string', help: 'toy (y² = x³ − 3x + 8 over F_223) or p256', placeholder: 'toy|p256' },
+    curve: {
+      type: 'string',
+      help: 'toy (y² = x³ − 3x + 8 over F_223) or p256',
+      placeholder: 'toy|p256',
+    },
     scalar: { type: 'string', help: 'ladder: the scalar k (decimal or 0x-hex)', placeholder: 'N' },
-    full: { type: 'string', help: 'ladder on p256: iterations shown in full (default 3)', placeholder: 'N' },
+    full: {
+      type: 'string',
+      help: 'ladder on p256: iterations shown in full (default 3)',
+      placeholder: 'N',
+    },
     value: { type: 'string', help: 'field: the value to invert (default 17)', placeholder: 'N' },
     ikm: { type: 'string', help: 'hkdf: input keying material', placeholder: 'HEX' },
     salt: { type: 'string', help: 'hkdf: salt (default: 32 zero bytes)', placeholder: 'HEX' },
@@ -166,7 +193,11 @@ export const explain: Command = {
     let result: { lines: string[]; data: unknown };
     try {
       if (topic === undefined) {
-        throw new UsageError(name === undefined ? `which topic? ${Object.keys(topics).join(', ')}` : `unknown topic '${name}'`);
+        throw new UsageError(
+          name === undefined
+            ? `which topic? ${Object.keys(topics).join(', ')}`
+            : `unknown topic '${name}'`,
+        );
       }
       result = topic.run(args);
     } catch (error) {

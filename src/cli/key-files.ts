@@ -33,7 +33,8 @@ function parseKey<K>(path: string, what: string, parse: (text: string) => K): K 
     return parse(text);
   } catch (error) {
     // CryptoError messages never carry key material (src/errors.ts).
-    if (error instanceof CryptoError) throw new CommandError(`${path} is not a valid ${what}: ${error.message}`);
+    if (error instanceof CryptoError)
+      throw new CommandError(`${path} is not a valid ${what}: ${error.message}`);
     throw error;
   }
 }
@@ -57,7 +58,11 @@ export function readPublicKeyListFile(path: string): PublicKey[] {
     const blocks = decodePemBlocks(text);
     if (blocks.length === 0) throw new CryptoError('INVALID_ENCODING', 'pem: no PEM block found');
     return blocks.map((block) => {
-      if (block.label !== 'PUBLIC KEY') throw new CryptoError('INVALID_ENCODING', `pem: expected PUBLIC KEY blocks, found ${block.label}`);
+      if (block.label !== 'PUBLIC KEY')
+        throw new CryptoError(
+          'INVALID_ENCODING',
+          `pem: expected PUBLIC KEY blocks, found ${block.label}`,
+        );
       return PublicKey.fromDer(block.der);
     });
   });
@@ -74,7 +79,8 @@ export function writeSecretFile(path: string, text: string, force: boolean): voi
     fd = fs.openSync(path, force ? 'w' : 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CommandError(`${path} already exists; use --force to overwrite it`);
+    if (code === 'EEXIST')
+      throw new CommandError(`${path} already exists; use --force to overwrite it`);
     throw new CommandError(`cannot create ${path}${code ? ` (${code})` : ''}`);
   }
   try {
@@ -86,7 +92,10 @@ export function writeSecretFile(path: string, text: string, force: boolean): voi
 }
 
 /** Runs a command body, turning CommandError into a message on stderr and exit code 1. */
-export async function reportErrors(command: string, body: () => Promise<number> | number): Promise<number> {
+export async function reportErrors(
+  command: string,
+  body: () => Promise<number> | number,
+): Promise<number> {
   try {
     return await body();
   } catch (error) {

@@ -15,7 +15,11 @@ export const keygen: Command = {
     'PKCS#8 PEM ("PRIVATE KEY") to stdout, or to FILE, created with mode 0600. An existing FILE\n' +
     'is not overwritten unless --force is given. Get the public key with `ecdh-lab pubkey --in FILE`.',
   options: {
-    out: { type: 'string', placeholder: 'FILE', help: 'write the key to FILE (mode 0600) instead of stdout' },
+    out: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'write the key to FILE (mode 0600) instead of stdout',
+    },
     force: { type: 'boolean', help: 'overwrite FILE if it exists' },
   },
   async main({ options }) {
@@ -23,7 +27,8 @@ export const keygen: Command = {
       const pem = generatePrivateKey().toPem();
       const out = options.out as string | undefined;
       if (out === undefined) {
-        if (options.force) process.stderr.write('ecdh-lab keygen: --force has no effect without --out\n');
+        if (options.force)
+          process.stderr.write('ecdh-lab keygen: --force has no effect without --out\n');
         process.stdout.write(pem);
       } else {
         writeSecretFile(out, pem, options.force === true);

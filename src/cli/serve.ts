@@ -7,12 +7,19 @@ import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { createServer } from '../net/server.js';
 import type { Command } from './command.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey, integerFlag, refuseFlag } from './channel-flags.js';
+import {
+  CONNECTION_FLAGS,
+  connectionFlags,
+  ephemeralStaticKey,
+  integerFlag,
+  refuseFlag,
+} from './channel-flags.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
 
 export const serve: Command = {
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
-  synopsis: 'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
+  synopsis:
+    'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
   description:
     'Listens for connections and echoes every message back. The first line on stdout is\n' +
     '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
@@ -22,9 +29,22 @@ export const serve: Command = {
     'accepting, closes every channel and exits 0.',
   options: {
     ...CONNECTION_FLAGS,
-    key: { type: 'string', placeholder: 'FILE', help: 'static private key, PEM (nk, xx; tutorial: use instead of a fresh key)' },
-    allow: { type: 'string', placeholder: 'FILE', help: 'xx: accept only these client public keys (PEM, concatenated)' },
-    'max-connections': { type: 'string', placeholder: 'N', help: 'most simultaneous connections', default: '1024' },
+    key: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'static private key, PEM (nk, xx; tutorial: use instead of a fresh key)',
+    },
+    allow: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'xx: accept only these client public keys (PEM, concatenated)',
+    },
+    'max-connections': {
+      type: 'string',
+      placeholder: 'N',
+      help: 'most simultaneous connections',
+      default: '1024',
+    },
   },
   async main(args) {
     const flags = connectionFlags(args);
@@ -40,9 +60,16 @@ export const serve: Command = {
       return 0;
     });
     if (read !== 0) return read;
-    if (staticKey === undefined && (protocol === 'nk' || protocol === 'xx')) staticKey = ephemeralStaticKey('serve');
+    if (staticKey === undefined && (protocol === 'nk' || protocol === 'xx'))
+      staticKey = ephemeralStaticKey('serve');
     const server = createServer(
-      { ...flags, staticKey, allow, maxConnections, log: (line) => process.stderr.write(`${line}\n`) },
+      {
+        ...flags,
+        staticKey,
+        allow,
+        maxConnections,
+        log: (line) => process.stderr.write(`${line}\n`),
+      },
       async (channel) => {
         try {
           for await (const message of channel) await channel.send(message);
@@ -67,7 +94,9 @@ export const serve: Command = {
     try {
       address = await server.listen(flags.port, flags.host);
     } catch (error) {
-      process.stderr.write(`ecdh-lab serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `ecdh-lab serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}\n`,
+      );
       stop();
       await server.close();
       return 1;
@@ -78,4 +107,3 @@ export const serve: Command = {
     return 0;
   },
 };
-

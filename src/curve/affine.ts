@@ -74,7 +74,8 @@ export function readAffinePoint(value: unknown, name: string, p?: bigint): Affin
 
 /** Throws a TypeError unless `curve` has bigint p, a and b. */
 function assertCurve(curve: unknown): asserts curve is Curve {
-  if (typeof curve !== 'object' || curve === null) throw new TypeError(`curve must be a Curve, got ${describeType(curve)}`);
+  if (typeof curve !== 'object' || curve === null)
+    throw new TypeError(`curve must be a Curve, got ${describeType(curve)}`);
   const { p, a, b } = curve as { p?: unknown; a?: unknown; b?: unknown };
   assertBigInt(p, 'curve.p', 2n);
   assertBigInt(a, 'curve.a');

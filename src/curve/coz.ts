@@ -24,7 +24,11 @@
  */
 import { describeType } from '../bytes/assert.js';
 import {
-  fieldAddUnchecked as add, fieldMulUnchecked as mul, fieldSquareUnchecked as square, fieldSubUnchecked as sub, p,
+  fieldAddUnchecked as add,
+  fieldMulUnchecked as mul,
+  fieldSquareUnchecked as square,
+  fieldSubUnchecked as sub,
+  p,
 } from '../math/field.js';
 
 /** Two co-Z points (X1 : Y1 : Z) and (X2 : Y2 : Z), and their common Z. */
@@ -38,10 +42,18 @@ export interface CoZPair {
 
 /** Reads a CoZPair argument once, as a frozen copy with every coordinate a bigint in [0, p − 1]. */
 function readCoZPair(value: unknown, name: string): CoZPair {
-  if (typeof value !== 'object' || value === null) throw new TypeError(`${name} must be a CoZPair, got ${describeType(value)}`);
+  if (typeof value !== 'object' || value === null)
+    throw new TypeError(`${name} must be a CoZPair, got ${describeType(value)}`);
   const { X1, Y1, X2, Y2, Z } = value as Record<string, unknown>;
-  for (const [coordinate, v] of [['X1', X1], ['Y1', Y1], ['X2', X2], ['Y2', Y2], ['Z', Z]] as const) {
-    if (typeof v !== 'bigint') throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
+  for (const [coordinate, v] of [
+    ['X1', X1],
+    ['Y1', Y1],
+    ['X2', X2],
+    ['Y2', Y2],
+    ['Z', Z],
+  ] as const) {
+    if (typeof v !== 'bigint')
+      throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
     if (v < 0n || v >= p) throw new RangeError(`${name}.${coordinate} is out of range`);
   }
   return Object.freeze({ X1, Y1, X2, Y2, Z } as CoZPair);

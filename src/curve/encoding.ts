@@ -20,7 +20,16 @@ import { assertBytes, describeType } from '../bytes/assert.js';
 import { bytesToBigInt } from '../bytes/bigint.js';
 import { concatBytes } from '../bytes/bytes.js';
 import { CryptoError } from '../errors.js';
-import { fieldAdd, fieldMul, fieldNeg, fieldSqrt, fieldSquare, fieldSub, fieldToBytes, p } from '../math/field.js';
+import {
+  fieldAdd,
+  fieldMul,
+  fieldNeg,
+  fieldSqrt,
+  fieldSquare,
+  fieldSub,
+  fieldToBytes,
+  p,
+} from '../math/field.js';
 import { INFINITY, isOnCurve, readAffinePoint, type AffinePoint } from './affine.js';
 import { b } from './p256.js';
 
@@ -42,28 +51,37 @@ function curveRightSide(x: bigint): bigint {
 export function decodePoint(bytes: Uint8Array): AffinePoint {
   assertBytes(bytes, 'bytes');
   if (bytes.length === 1 && bytes[0] === 0x00) {
-    throw new CryptoError('INVALID_POINT', 'encoding: the point at infinity is not a valid public key');
+    throw new CryptoError(
+      'INVALID_POINT',
+      'encoding: the point at infinity is not a valid public key',
+    );
   }
   const prefix = bytes[0];
   if (bytes.length === 65 && prefix === 0x04) {
     const x = bytesToBigInt(bytes.subarray(1, 33));
     const y = bytesToBigInt(bytes.subarray(33, 65));
-    if (x >= p || y >= p) throw new CryptoError('INVALID_POINT', 'encoding: coordinate is not less than p');
+    if (x >= p || y >= p)
+      throw new CryptoError('INVALID_POINT', 'encoding: coordinate is not less than p');
     const point = { x, y };
-    if (!isOnCurve(point)) throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
+    if (!isOnCurve(point))
+      throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
     return point;
   }
   if (bytes.length === 33 && (prefix === 0x02 || prefix === 0x03)) {
     const x = bytesToBigInt(bytes.subarray(1, 33));
     if (x >= p) throw new CryptoError('INVALID_POINT', 'encoding: coordinate is not less than p');
     const root = fieldSqrt(curveRightSide(x));
-    if (root === null) throw new CryptoError('INVALID_POINT', 'encoding: no point on the curve has this x');
+    if (root === null)
+      throw new CryptoError('INVALID_POINT', 'encoding: no point on the curve has this x');
     // SEC 1 §2.3.4 step 2.4.3: the prefix's low bit is y mod 2. (y = 0 would have no odd twin,
     // but no P-256 point has y = 0.)
     const y = (root & 1n) === BigInt(prefix & 1) ? root : fieldNeg(root);
     return { x, y };
   }
-  throw new CryptoError('INVALID_ENCODING', 'encoding: expected a 65-byte uncompressed (0x04) or 33-byte compressed (0x02/0x03) point');
+  throw new CryptoError(
+    'INVALID_ENCODING',
+    'encoding: expected a 65-byte uncompressed (0x04) or 33-byte compressed (0x02/0x03) point',
+  );
 }
 
 /**
@@ -78,8 +96,10 @@ export function decodePoint(bytes: Uint8Array): AffinePoint {
  */
 export function encodePoint(point: AffinePoint, compressed: boolean): Uint8Array {
   const P = readAffinePoint(point, 'point'); // read once: the checks and the bytes see the same point
-  if (typeof compressed !== 'boolean') throw new TypeError(`compressed must be a boolean, got ${describeType(compressed)}`);
-  if (P === INFINITY) throw new CryptoError('INVALID_POINT', 'encoding: refusing to encode the point at infinity');
+  if (typeof compressed !== 'boolean')
+    throw new TypeError(`compressed must be a boolean, got ${describeType(compressed)}`);
+  if (P === INFINITY)
+    throw new CryptoError('INVALID_POINT', 'encoding: refusing to encode the point at infinity');
   if (!isOnCurve(P)) throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
   if (compressed) {
     return concatBytes(new Uint8Array([(P.y & 1n) === 1n ? 0x03 : 0x02]), fieldToBytes(P.x));

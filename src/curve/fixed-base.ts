@@ -32,8 +32,13 @@ import { n } from '../math/scalar.js';
 import type { AffinePoint } from './affine.js';
 import { G } from './p256.js';
 import {
-  jacobianAddUnchecked, jacobianDoubleUnchecked, jacobianMixedAddIncomplete, toAffineUnchecked, toAffineVartime,
-  toJacobianUnchecked, type JacobianPoint,
+  jacobianAddUnchecked,
+  jacobianDoubleUnchecked,
+  jacobianMixedAddIncomplete,
+  toAffineUnchecked,
+  toAffineVartime,
+  toJacobianUnchecked,
+  type JacobianPoint,
 } from './jacobian.js';
 
 const WINDOWS = 64;
@@ -68,7 +73,9 @@ function buildTable(): bigint[][] {
       multiple = jacobianAddUnchecked(multiple, base);
     }
     rows.push(row);
-    base = jacobianDoubleUnchecked(jacobianDoubleUnchecked(jacobianDoubleUnchecked(jacobianDoubleUnchecked(base)))); // 16^(i+1)·G
+    base = jacobianDoubleUnchecked(
+      jacobianDoubleUnchecked(jacobianDoubleUnchecked(jacobianDoubleUnchecked(base))),
+    ); // 16^(i+1)·G
   }
   return rows;
 }

@@ -31,8 +31,14 @@
  */
 import { describeType } from '../bytes/assert.js';
 import {
-  fieldAddUnchecked as add, fieldInverse, fieldInverseVartime, fieldMulUnchecked as mul, fieldNegUnchecked,
-  fieldSquareUnchecked as square, fieldSubUnchecked as sub, p,
+  fieldAddUnchecked as add,
+  fieldInverse,
+  fieldInverseVartime,
+  fieldMulUnchecked as mul,
+  fieldNegUnchecked,
+  fieldSquareUnchecked as square,
+  fieldSubUnchecked as sub,
+  p,
 } from '../math/field.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 
@@ -57,8 +63,13 @@ export function readJacobianPoint(value: unknown, name: string): JacobianPoint {
     throw new TypeError(`${name} must be a JacobianPoint, got ${describeType(value)}`);
   }
   const { X, Y, Z } = value as { X?: unknown; Y?: unknown; Z?: unknown };
-  for (const [coordinate, v] of [['X', X], ['Y', Y], ['Z', Z]] as const) {
-    if (typeof v !== 'bigint') throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
+  for (const [coordinate, v] of [
+    ['X', X],
+    ['Y', Y],
+    ['Z', Z],
+  ] as const) {
+    if (typeof v !== 'bigint')
+      throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
     if (v < 0n || v >= p) throw new RangeError(`${name}.${coordinate} is out of range`);
   }
   return Object.freeze({ X: X as bigint, Y: Y as bigint, Z: Z as bigint });
@@ -234,7 +245,11 @@ export function jacobianAddUnchecked(P: JacobianPoint, Q: JacobianPoint): Jacobi
  * fixed-base method, whose table look-ups are secret). Z1 = 0 gives Z3 = 0.
  * @example jacobianMixedAddIncomplete(jacobianDouble(toJacobian(G)), Gx, Gy) // 3G
  */
-export function jacobianMixedAddIncomplete(P: JacobianPoint, X2: bigint, Y2: bigint): JacobianPoint {
+export function jacobianMixedAddIncomplete(
+  P: JacobianPoint,
+  X2: bigint,
+  Y2: bigint,
+): JacobianPoint {
   const { X: X1, Y: Y1, Z: Z1 } = P;
   const Z1Z1 = square(Z1); //                                  Z1Z1 = Z1²
   const U2 = mul(X2, Z1Z1); //                                 U2 = X2·Z1²        (U1 = X1 since Z2 = 1)

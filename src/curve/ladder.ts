@@ -53,12 +53,21 @@
  * machine, use node:crypto / WebCrypto.
  */
 import { assertBigInt } from '../bytes/assert.js';
-import { fieldMulUnchecked as mul, fieldNegUnchecked as neg, fieldSquareUnchecked as square, p } from '../math/field.js';
+import {
+  fieldMulUnchecked as mul,
+  fieldNegUnchecked as neg,
+  fieldSquareUnchecked as square,
+  p,
+} from '../math/field.js';
 import { n } from '../math/scalar.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 import { coZAddConjugateUnchecked, coZAddUnchecked } from './coz.js';
 import {
-  JACOBIAN_INFINITY, jacobianAddUnchecked, jacobianDoubleUnchecked, toAffineUnchecked, toJacobianUnchecked,
+  JACOBIAN_INFINITY,
+  jacobianAddUnchecked,
+  jacobianDoubleUnchecked,
+  toAffineUnchecked,
+  toJacobianUnchecked,
   type JacobianPoint,
 } from './jacobian.js';
 
@@ -107,16 +116,28 @@ export function montgomeryLadder(k: bigint, P: AffinePoint): AffinePoint {
   for (let i = 0; i < 256; i++) {
     const m = BigInt(-bits[i]); // 0n or all ones (−1n)
     // (A, B) = (R_b, R_(1−b)) by a masked swap of all three coordinates.
-    let t = (R0.X ^ R1.X) & m; const X0 = R0.X ^ t; const X1 = R1.X ^ t;
-    t = (R0.Y ^ R1.Y) & m; const Y0 = R0.Y ^ t; const Y1 = R1.Y ^ t;
-    t = (R0.Z ^ R1.Z) & m; const Z0 = R0.Z ^ t; const Z1 = R1.Z ^ t;
+    let t = (R0.X ^ R1.X) & m;
+    const X0 = R0.X ^ t;
+    const X1 = R1.X ^ t;
+    t = (R0.Y ^ R1.Y) & m;
+    const Y0 = R0.Y ^ t;
+    const Y1 = R1.Y ^ t;
+    t = (R0.Z ^ R1.Z) & m;
+    const Z0 = R0.Z ^ t;
+    const Z1 = R1.Z ^ t;
     const A = { X: X0, Y: Y0, Z: Z0 };
     const B = jacobianAddUnchecked(A, { X: X1, Y: Y1, Z: Z1 }); // R_(1−b) ← R0 + R1
     const D = jacobianDoubleUnchecked(A); //                     R_b ← 2·R_b
     // Swap back: R0 = b ? B : D, R1 = b ? D : B.
-    t = (D.X ^ B.X) & m; const nX0 = D.X ^ t; const nX1 = B.X ^ t;
-    t = (D.Y ^ B.Y) & m; const nY0 = D.Y ^ t; const nY1 = B.Y ^ t;
-    t = (D.Z ^ B.Z) & m; const nZ0 = D.Z ^ t; const nZ1 = B.Z ^ t;
+    t = (D.X ^ B.X) & m;
+    const nX0 = D.X ^ t;
+    const nX1 = B.X ^ t;
+    t = (D.Y ^ B.Y) & m;
+    const nY0 = D.Y ^ t;
+    const nY1 = B.Y ^ t;
+    t = (D.Z ^ B.Z) & m;
+    const nZ0 = D.Z ^ t;
+    const nZ1 = B.Z ^ t;
     R0 = { X: nX0, Y: nY0, Z: nZ0 };
     R1 = { X: nX1, Y: nY1, Z: nZ1 };
   }
@@ -170,29 +191,42 @@ export function ladder(k: bigint, P: AffinePoint): AffinePoint {
     // by the XOR of the bits; −(0 or 1) as a BigInt is the mask 0n or all ones (−1n).
     const m = BigInt(-(bit ^ previous));
     previous = bit;
-    let t = (X0 ^ X1) & m; X0 ^= t; X1 ^= t;
-    t = (Y0 ^ Y1) & m; Y0 ^= t; Y1 ^= t;
+    let t = (X0 ^ X1) & m;
+    X0 ^= t;
+    X1 ^= t;
+    t = (Y0 ^ Y1) & m;
+    Y0 ^= t;
+    Y1 ^= t;
     // (R_b + R_(1−b), R_b − R_(1−b)) = ((2j+1)·P, ±P), co-Z.
     const sum = coZAddConjugateUnchecked({ X1: X0, Y1: Y0, X2: X1, Y2: Y1, Z });
     // ((2j+1)·P ± P = 2·R_b, (2j+1)·P), co-Z again.
     const next = coZAddUnchecked(sum);
     // coZAdd returns (P + Q, P') = (sum + difference, sum): R_b ← 2·R_b, R_(1−b) ← R0 + R1.
-    X0 = next.X1; Y0 = next.Y1;
-    X1 = next.X2; Y1 = next.Y2;
+    X0 = next.X1;
+    Y0 = next.Y1;
+    X1 = next.X2;
+    Y1 = next.Y2;
     Z = next.Z;
   }
   // Undo the last swap: (X0, Y0) is R0 = k'·P again.
   const m = BigInt(-previous);
-  const t = (X0 ^ X1) & m; X0 ^= t;
+  const t = (X0 ^ X1) & m;
+  X0 ^= t;
   Y0 ^= (Y0 ^ Y1) & m;
 
   // Select the edge results by mask: k = 1 → P, k = n − 1 → −P, k = n − 2 → −2P, k = 0 → O.
   const minusTwoPY = neg(D.Y); //              −2P = (X : −Y : Z)
   const minusY = neg(Q.y);
-  let X = X0; let Y = Y0; let Zr = Z;
-  X ^= (X ^ Q.x) & (isOne | isMinusOne); Y ^= (Y ^ Q.y) & isOne; Y ^= (Y ^ minusY) & isMinusOne;
+  let X = X0;
+  let Y = Y0;
+  let Zr = Z;
+  X ^= (X ^ Q.x) & (isOne | isMinusOne);
+  Y ^= (Y ^ Q.y) & isOne;
+  Y ^= (Y ^ minusY) & isMinusOne;
   Zr ^= (Zr ^ 1n) & (isOne | isMinusOne);
-  X ^= (X ^ D.X) & isMinusTwo; Y ^= (Y ^ minusTwoPY) & isMinusTwo; Zr ^= (Zr ^ D.Z) & isMinusTwo;
+  X ^= (X ^ D.X) & isMinusTwo;
+  Y ^= (Y ^ minusTwoPY) & isMinusTwo;
+  Zr ^= (Zr ^ D.Z) & isMinusTwo;
   Zr &= ~isZero; // Z = 0: the point at infinity
   return toAffineUnchecked({ X, Y, Z: Zr }); // branches on Z = 0, i.e. on k ≡ 0 (header)
 }

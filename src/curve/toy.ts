@@ -17,4 +17,12 @@ const G: AffinePoint = Object.freeze({ x: 4n, y: 27n });
  * The toy curve y² = x³ − 3x + 8 over F_223, of prime order n = 233.
  * @example isOnCurve({ x: 4n, y: 27n }, TOY) // true
  */
-export const TOY: Curve = Object.freeze({ name: 'toy y^2 = x^3 - 3x + 8 over F_223', p: 223n, a: 220n, b: 8n, n: 233n, h: 1n, G });
+export const TOY: Curve = Object.freeze({
+  name: 'toy y^2 = x^3 - 3x + 8 over F_223',
+  p: 223n,
+  a: 220n,
+  b: 8n,
+  n: 233n,
+  h: 1n,
+  G,
+});

@@ -41,7 +41,8 @@ export function sharedSecret(d: bigint, Q: AffinePoint): Uint8Array {
   const P = ladder(d, peer);
   // Cannot happen for valid d and Q (Q has prime order n and 0 < d < n); checked anyway, as
   // SEC 1 §3.3.1 step 2 requires.
-  if (P === INFINITY) throw new CryptoError('INVALID_POINT', 'ecdh: shared point is the point at infinity');
+  if (P === INFINITY)
+    throw new CryptoError('INVALID_POINT', 'ecdh: shared point is the point at infinity');
   return fieldToBytes(P.x);
 }
 

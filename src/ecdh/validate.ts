@@ -34,9 +34,11 @@ import { p } from '../curve/p256.js';
  */
 export function parsePublicPoint(point: unknown): AffinePoint {
   const Q = readAffinePoint(point, 'point'); // the only read of point.x and point.y
-  if (Q === INFINITY) throw new CryptoError('INVALID_POINT', 'validate: public key is the point at infinity'); // step 1
+  if (Q === INFINITY)
+    throw new CryptoError('INVALID_POINT', 'validate: public key is the point at infinity'); // step 1
   const { x, y } = Q;
-  if (x < 0n || x >= p || y < 0n || y >= p) throw new CryptoError('INVALID_POINT', 'validate: coordinate outside [0, p-1]'); // step 2
+  if (x < 0n || x >= p || y < 0n || y >= p)
+    throw new CryptoError('INVALID_POINT', 'validate: coordinate outside [0, p-1]'); // step 2
   if (!isOnCurve(Q)) throw new CryptoError('INVALID_POINT', 'validate: point is not on P-256'); // step 3
   // step 4 (n·Q = O) holds for every point of a prime-order group: h = 1.
   return Q;

@@ -13,7 +13,14 @@
 import { bytesToHex } from '../bytes/hex.js';
 import { createAes } from '../cipher/aes.js';
 import {
-  addRoundKey, aesEncryptBlockReference, keyExpansion, mixColumns, roundCount, shiftRows, subBytes, type State,
+  addRoundKey,
+  aesEncryptBlockReference,
+  keyExpansion,
+  mixColumns,
+  roundCount,
+  shiftRows,
+  subBytes,
+  type State,
 } from '../cipher/aes-reference.js';
 import { groupHex } from './format.js';
 
@@ -33,8 +40,10 @@ export interface AesTrace {
   readonly check: { readonly against: string; readonly equal: boolean };
 }
 
-const toState = (b: Uint8Array): State => [0, 1, 2, 3].map((r) => [0, 1, 2, 3].map((c) => b[r + 4 * c]));
-const fromState = (s: State): Uint8Array => Uint8Array.from({ length: 16 }, (_, i) => s[i % 4][Math.floor(i / 4)]);
+const toState = (b: Uint8Array): State =>
+  [0, 1, 2, 3].map((r) => [0, 1, 2, 3].map((c) => b[r + 4 * c]));
+const fromState = (s: State): Uint8Array =>
+  Uint8Array.from({ length: 16 }, (_, i) => s[i % 4][Math.floor(i / 4)]);
 
 /**
  * Encrypts one block, recording the state after every round function.
@@ -64,8 +73,16 @@ export function traceAes(key: Uint8Array, input: Uint8Array): AesTrace {
   }
   const output = fromState(s);
   const fast = createAes(key).encryptBlock(input);
-  const equal = bytesToHex(output) === bytesToHex(expected) && bytesToHex(output) === bytesToHex(fast);
-  return { key, input, rounds: Nr, steps, output, check: { against: 'aesEncryptBlockReference and the T-table createAes', equal } };
+  const equal =
+    bytesToHex(output) === bytesToHex(expected) && bytesToHex(output) === bytesToHex(fast);
+  return {
+    key,
+    input,
+    rounds: Nr,
+    steps,
+    output,
+    check: { against: 'aesEncryptBlockReference and the T-table createAes', equal },
+  };
 }
 
 /**
@@ -85,6 +102,10 @@ export function renderAes(t: AesTrace): string[] {
     last = step.round;
     lines.push(`${label}  ${step.operation.padEnd(11)}  ${groupHex(step.state)}`);
   }
-  lines.push('', `output  ${groupHex(t.output)}`, `agrees with ${t.check.against}: ${t.check.equal ? 'yes' : 'NO'}`);
+  lines.push(
+    '',
+    `output  ${groupHex(t.output)}`,
+    `agrees with ${t.check.against}: ${t.check.equal ? 'yes' : 'NO'}`,
+  );
   return lines;
 }

@@ -68,15 +68,27 @@ export function traceEcdh(curve: 'toy' | 'p256', dA?: bigint, dB?: bigint): Ecdh
   const G = C.G as AffinePoint;
   const a = dA ?? (curve === 'toy' ? 17n : demoScalar('ecdh-lab Alice'));
   const b = dB ?? (curve === 'toy' ? 42n : demoScalar('ecdh-lab Bob'));
-  for (const d of [a, b]) if (d < 1n || d >= order) throw new RangeError(`explain: private scalars must be in [1, ${order - 1n}]`);
+  for (const d of [a, b])
+    if (d < 1n || d >= order)
+      throw new RangeError(`explain: private scalars must be in [1, ${order - 1n}]`);
   if (curve === 'toy') {
     const QA = scalarMultiply(a, G, C);
     const QB = scalarMultiply(b, G, C);
     const alicePoint = scalarMultiply(a, QB, C);
     const bobPoint = scalarMultiply(b, QA, C);
     return {
-      curve: C.name ?? 'toy', G, n: order, dA: a, dB: b, QA, QB, QAValid: isOnCurve(QA, C), QBValid: isOnCurve(QB, C),
-      alicePoint, bobPoint, equal: alicePoint.x === bobPoint.x && alicePoint.y === bobPoint.y,
+      curve: C.name ?? 'toy',
+      G,
+      n: order,
+      dA: a,
+      dB: b,
+      QA,
+      QB,
+      QAValid: isOnCurve(QA, C),
+      QBValid: isOnCurve(QB, C),
+      alicePoint,
+      bobPoint,
+      equal: alicePoint.x === bobPoint.x && alicePoint.y === bobPoint.y,
     };
   }
   const QA = publicPointFromScalar(a);
@@ -87,9 +99,21 @@ export function traceEcdh(curve: 'toy' | 'p256', dA?: bigint, dB?: bigint): Ecdh
   const alicePoint = scalarMultiply(a, QB);
   const bobPoint = scalarMultiply(b, QA);
   return {
-    curve: 'P-256', G, n: order, dA: a, dB: b, QA, QB, QAValid: isOnCurve(QA), QBValid: isOnCurve(QB),
-    alicePoint, bobPoint, equal: bytesToHex(ZA) === bytesToHex(ZB) && alicePoint.y === bobPoint.y,
-    Z: ZA, QAEncoded: encodePoint(QA, false), QBEncoded: encodePoint(QB, false),
+    curve: 'P-256',
+    G,
+    n: order,
+    dA: a,
+    dB: b,
+    QA,
+    QB,
+    QAValid: isOnCurve(QA),
+    QBValid: isOnCurve(QB),
+    alicePoint,
+    bobPoint,
+    equal: bytesToHex(ZA) === bytesToHex(ZB) && alicePoint.y === bobPoint.y,
+    Z: ZA,
+    QAEncoded: encodePoint(QA, false),
+    QBEncoded: encodePoint(QB, false),
     key: hkdf(sha256, ZA, undefined, undefined, 32),
   };
 }
@@ -110,7 +134,9 @@ export function renderEcdh(t: EcdhTrace): string[] {
     `public keys on the curve (validation): QA ${t.QAValid ? 'yes' : 'NO'}, QB ${t.QBValid ? 'yes' : 'NO'}`,
   ];
   if (t.QAEncoded && t.QBEncoded) {
-    lines.push(`each public key travels as ${t.QAEncoded.length} bytes 04 ‖ x ‖ y (SEC 1 §2.3.3, uncompressed)`);
+    lines.push(
+      `each public key travels as ${t.QAEncoded.length} bytes 04 ‖ x ‖ y (SEC 1 §2.3.3, uncompressed)`,
+    );
   }
   lines.push(
     '',

@@ -62,7 +62,10 @@ export function traceInverse(a: bigint, p: bigint = P256_P): InverseTrace {
     fermat.push({ bit, e, acc });
   }
   // Extended Euclid: rows (q, r, s) with r ≡ s·a (mod p).
-  const euclid: EuclidStep[] = [{ q: 0n, r: p, s: 0n }, { q: 0n, r: x, s: 1n }];
+  const euclid: EuclidStep[] = [
+    { q: 0n, r: p, s: 0n },
+    { q: 0n, r: x, s: 1n },
+  ];
   while (euclid[euclid.length - 1].r !== 0n) {
     const prev = euclid[euclid.length - 2];
     const cur = euclid[euclid.length - 1];
@@ -74,8 +77,17 @@ export function traceInverse(a: bigint, p: bigint = P256_P): InverseTrace {
   const library = p === P256_P ? fieldInverse(x) : modInverseVartime(x, p);
   const equal = acc === fromEuclid && fromEuclid === library && acc === modPow(x, p - 2n, p);
   return {
-    a: x, p, fermat, euclid, inverse: acc, product: (x * acc) % p,
-    check: { against: p === P256_P ? 'fieldInverse (addition chain) and modPow' : 'modInverseVartime and modPow', equal },
+    a: x,
+    p,
+    fermat,
+    euclid,
+    inverse: acc,
+    product: (x * acc) % p,
+    check: {
+      against:
+        p === P256_P ? 'fieldInverse (addition chain) and modPow' : 'modInverseVartime and modPow',
+      equal,
+    },
   };
 }
 
@@ -85,9 +97,25 @@ export function traceInverse(a: bigint, p: bigint = P256_P): InverseTrace {
  */
 export function renderInverse(t: InverseTrace, show = 4): string[] {
   const clip = (rows: string[][]): string[][] =>
-    rows.length <= 2 * show + 1 ? rows : [...rows.slice(0, show), ['…', '', `(${rows.length - 2 * show} rows omitted)`, ''], ...rows.slice(-show)];
-  const fermatRows = t.fermat.map((s, i) => [String(i + 1), String(s.bit), formatNumber(s.e), formatNumber(s.acc)]);
-  const euclidRows = t.euclid.map((s, i) => [String(i), i < 2 ? '' : formatNumber(s.q), formatNumber(s.r), s.s < 0n ? '−' + formatNumber(-s.s) : formatNumber(s.s)]);
+    rows.length <= 2 * show + 1
+      ? rows
+      : [
+          ...rows.slice(0, show),
+          ['…', '', `(${rows.length - 2 * show} rows omitted)`, ''],
+          ...rows.slice(-show),
+        ];
+  const fermatRows = t.fermat.map((s, i) => [
+    String(i + 1),
+    String(s.bit),
+    formatNumber(s.e),
+    formatNumber(s.acc),
+  ]);
+  const euclidRows = t.euclid.map((s, i) => [
+    String(i),
+    i < 2 ? '' : formatNumber(s.q),
+    formatNumber(s.r),
+    s.s < 0n ? '−' + formatNumber(-s.s) : formatNumber(s.s),
+  ]);
   return [
     `Inverse of a = ${formatNumber(t.a)} modulo p = ${formatNumber(t.p)}`,
     '',

@@ -42,19 +42,34 @@ export interface HkdfTrace {
  * @throws RangeError for a length out of range (from hkdf)
  * @example traceHkdf(ikm, salt, info, 42).okm // RFC 5869 A.1's OKM for its inputs
  */
-export function traceHkdf(ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array, length: number): HkdfTrace {
+export function traceHkdf(
+  ikm: Uint8Array,
+  salt: Uint8Array | undefined,
+  info: Uint8Array,
+  length: number,
+): HkdfTrace {
   const expected = hkdf(sha256, ikm, salt, info, length); // also checks the arguments
   const saltUsed = salt ?? new Uint8Array(32);
   const prk = hmac(sha256, saltUsed, ikm); //                      §2.2
   const blocks: HkdfBlock[] = [];
-  let T: Uint8Array = new Uint8Array(0);//                                    T(0)
+  let T: Uint8Array = new Uint8Array(0); //                                    T(0)
   for (let i = 1; 32 * (i - 1) < length; i++) {
     const input = concatBytes(T, info, Uint8Array.of(i)); //       T(i−1) ‖ info ‖ i
     T = hmac(sha256, prk, input); //                               T(i)
     blocks.push({ i, input, T });
   }
   const okm = concatBytes(...blocks.map((b) => b.T)).slice(0, length);
-  return { ikm, salt, saltUsed, info, length, prk, blocks, okm, check: { against: 'hkdf (src/kdf/hkdf.ts)', equal: equalBytes(okm, expected) } };
+  return {
+    ikm,
+    salt,
+    saltUsed,
+    info,
+    length,
+    prk,
+    blocks,
+    okm,
+    check: { against: 'hkdf (src/kdf/hkdf.ts)', equal: equalBytes(okm, expected) },
+  };
 }
 
 /**
@@ -77,6 +92,9 @@ export function renderHkdf(t: HkdfTrace): string[] {
     lines.push(`  T(${b.i}) input (${b.input.length} bytes)  ${groupHex(b.input)}`);
     lines.push(`  T(${b.i})   ${groupHex(b.T)}`);
   }
-  lines.push(`OKM (first ${t.length} bytes)  ${groupHex(t.okm)}`, `agrees with ${t.check.against}: ${t.check.equal ? 'yes' : 'NO'}`);
+  lines.push(
+    `OKM (first ${t.length} bytes)  ${groupHex(t.okm)}`,
+    `agrees with ${t.check.against}: ${t.check.equal ? 'yes' : 'NO'}`,
+  );
   return lines;
 }

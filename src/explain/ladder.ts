@@ -17,7 +17,15 @@
  * Deliberately not here: any protection of k. This traces a value in order to print it; the
  * branches below are on k's bits. Never trace a real key.
  */
-import { INFINITY, pointAdd, pointDouble, pointNegate, scalarMultiply, type AffinePoint, type Curve } from '../curve/affine.js';
+import {
+  INFINITY,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  scalarMultiply,
+  type AffinePoint,
+  type Curve,
+} from '../curve/affine.js';
 import { ladder } from '../curve/ladder.js';
 import { P256 } from '../curve/p256.js';
 import { formatNumber, formatPoint, formatTable } from './format.js';
@@ -65,13 +73,19 @@ function samePoint(A: AffinePoint, B: AffinePoint): boolean {
  * @throws TypeError for a non-bigint k; RangeError for k out of range or a curve without n
  * @example traceLadder(13n, TOY.G, TOY).result // 13·G = (…)
  */
-export function traceLadder(k: bigint, P: AffinePoint | undefined, curve: Curve = P256): LadderTrace {
+export function traceLadder(
+  k: bigint,
+  P: AffinePoint | undefined,
+  curve: Curve = P256,
+): LadderTrace {
   if (typeof k !== 'bigint') throw new TypeError(`explain: k must be a bigint, got ${typeof k}`);
   const { n } = curve;
   const base = P ?? curve.G;
-  if (n === undefined || base === undefined) throw new RangeError('explain: the curve needs n and G');
+  if (n === undefined || base === undefined)
+    throw new RangeError('explain: the curve needs n and G');
   const bitLength = n.toString(2).length;
-  if (k < 0n || k >= 1n << BigInt(bitLength)) throw new RangeError(`explain: k must be in [0, 2^${bitLength})`);
+  if (k < 0n || k >= 1n << BigInt(bitLength))
+    throw new RangeError(`explain: k must be in [0, 2^${bitLength})`);
 
   let R0: AffinePoint = INFINITY;
   let R1: AffinePoint = base;
@@ -87,7 +101,16 @@ export function traceLadder(k: bigint, P: AffinePoint | undefined, curve: Curve 
     if (bit === 1) [R0, R1] = [R1, R0]; //      swap back
     j = 2n * j + BigInt(bit);
     const difference = pointAdd(R1, pointNegate(R0, curve), curve);
-    steps.push({ step: i + 1, bit, swapped: bit === 1, j, R0, R1, difference, invariantHolds: samePoint(difference, base) });
+    steps.push({
+      step: i + 1,
+      bit,
+      swapped: bit === 1,
+      j,
+      R0,
+      R1,
+      difference,
+      invariantHolds: samePoint(difference, base),
+    });
   }
   const isP256 = curve.p === P256.p && curve.a === P256.a && curve.b === P256.b;
   const expected = isP256 ? ladder(k, base) : scalarMultiply(k, base, curve);
@@ -98,7 +121,12 @@ export function traceLadder(k: bigint, P: AffinePoint | undefined, curve: Curve 
     bitLength,
     steps,
     result: R0,
-    check: { against: isP256 ? 'ladder (co-Z, src/curve/ladder.ts)' : 'scalarMultiply (affine double-and-add)', equal: samePoint(R0, expected) },
+    check: {
+      against: isP256
+        ? 'ladder (co-Z, src/curve/ladder.ts)'
+        : 'scalarMultiply (affine double-and-add)',
+      equal: samePoint(R0, expected),
+    },
   };
 }
 
@@ -112,26 +140,39 @@ export function renderLadder(trace: LadderTrace, full = 3): string[] {
   const ok = (s: LadderStep): string => (s.invariantHolds ? '✓' : '✗ BROKEN');
   const lines = [
     `Montgomery ladder: k·P on ${trace.curve}`,
-    trace.bitLength <= 32 ? `k = ${trace.k} = 0b${trace.k.toString(2).padStart(trace.bitLength, '0')}` : `k = ${formatNumber(trace.k)}`,
+    trace.bitLength <= 32
+      ? `k = ${trace.k} = 0b${trace.k.toString(2).padStart(trace.bitLength, '0')}`
+      : `k = ${formatNumber(trace.k)}`,
     `    ${trace.bitLength} iterations, the bit length of n, whatever k is`,
     ...pointLines('P =', trace.P),
     `each iteration: swap if bit = 1; R1 ← R0 + R1; R0 ← 2·R0; swap back   (so j ← 2j + bit)`,
     '',
   ];
   const small = trace.P === INFINITY || trace.P.x < 2n ** 32n;
-  if (small && steps.every((s) => s.R0 === INFINITY || (s.R0.x < 2n ** 32n && s.R1.x < 2n ** 32n))) {
+  if (
+    small &&
+    steps.every((s) => s.R0 === INFINITY || (s.R0.x < 2n ** 32n && s.R1.x < 2n ** 32n))
+  ) {
     lines.push(
       ...formatTable(
         ['step', 'bit', 'swap', 'j', 'R0 = j·P', 'R1 = (j+1)·P', 'R1 − R0', 'invariant'],
         steps.map((s) => [
-          String(s.step), String(s.bit), s.swapped ? 'yes' : 'no', s.j.toString(), formatPoint(s.R0), formatPoint(s.R1),
-          formatPoint(s.difference), ok(s),
+          String(s.step),
+          String(s.bit),
+          s.swapped ? 'yes' : 'no',
+          s.j.toString(),
+          formatPoint(s.R0),
+          formatPoint(s.R1),
+          formatPoint(s.difference),
+          ok(s),
         ]),
       ),
     );
   } else {
     for (const s of steps.slice(0, full)) {
-      lines.push(`step ${s.step}   bit ${s.bit}   swap ${s.swapped ? 'yes' : 'no'}   j = ${formatNumber(s.j)}`);
+      lines.push(
+        `step ${s.step}   bit ${s.bit}   swap ${s.swapped ? 'yes' : 'no'}   j = ${formatNumber(s.j)}`,
+      );
       lines.push(...pointLines('  R0 = j·P    ', s.R0), ...pointLines('  R1 = (j+1)·P', s.R1));
       lines.push(`  R1 − R0 = P  ${ok(s)}`);
     }

@@ -46,13 +46,19 @@ export function extract(hash: HashFunction, ikm: Uint8Array, salt?: Uint8Array):
  * @throws RangeError when `length` exceeds 255·HashLen or `prk` is shorter than HashLen
  * @example const key = expand(sha256, prk, utf8ToBytes('handshake data'), 32)
  */
-export function expand(hash: HashFunction, prk: Uint8Array, info: Uint8Array | undefined, length: number): Uint8Array {
+export function expand(
+  hash: HashFunction,
+  prk: Uint8Array,
+  info: Uint8Array | undefined,
+  length: number,
+): Uint8Array {
   assertHashFunction(hash);
   assertBytes(prk, 'prk');
   if (info !== undefined) assertBytes(info, 'info');
   const HashLen = hash.outputLength;
   assertInteger(length, 'length', 0, 255 * HashLen);
-  if (prk.length < HashLen) throw new RangeError(`prk must be at least ${HashLen} bytes long, got ${prk.length}`);
+  if (prk.length < HashLen)
+    throw new RangeError(`prk must be at least ${HashLen} bytes long, got ${prk.length}`);
   const OKM = new Uint8Array(length);
   const counter = new Uint8Array(1);
   let T: Uint8Array = EMPTY; // T(0)
@@ -79,7 +85,13 @@ export function expand(hash: HashFunction, prk: Uint8Array, info: Uint8Array | u
  * // The tutorial's derive_key: HKDF(SHA256, length=32, salt=None, info=None)
  * const key = hkdf(sha256, sharedSecret, undefined, undefined, 32)
  */
-export function hkdf(hash: HashFunction, ikm: Uint8Array, salt: Uint8Array | undefined, info: Uint8Array | undefined, length: number): Uint8Array {
+export function hkdf(
+  hash: HashFunction,
+  ikm: Uint8Array,
+  salt: Uint8Array | undefined,
+  info: Uint8Array | undefined,
+  length: number,
+): Uint8Array {
   assertHashFunction(hash);
   assertInteger(length, 'length', 0, 255 * hash.outputLength);
   return expand(hash, extract(hash, ikm, salt), info, length);

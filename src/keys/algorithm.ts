@@ -17,7 +17,14 @@
  */
 import { equalBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
-import { type DerReader, DerTag, derObjectIdentifier, derSequence, oidFromString, oidToString } from './der.js';
+import {
+  type DerReader,
+  DerTag,
+  derObjectIdentifier,
+  derSequence,
+  oidFromString,
+  oidToString,
+} from './der.js';
 
 /** id-ecPublicKey (RFC 5480 §2.1.1), as DER content octets. */
 export const ID_EC_PUBLIC_KEY: Uint8Array = oidFromString('1.2.840.10045.2.1');
@@ -41,12 +48,22 @@ export function encodeEcParameters(): Uint8Array {
 export function parseEcParameters(reader: DerReader, where: string): void {
   const tag = reader.peekTag();
   if (tag === DerTag.SEQUENCE) {
-    throw new CryptoError('INVALID_ENCODING', `${where}: explicit curve parameters are not supported (RFC 5480 §2.1.1: namedCurve only)`);
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: explicit curve parameters are not supported (RFC 5480 §2.1.1: namedCurve only)`,
+    );
   }
-  if (tag === DerTag.NULL) throw new CryptoError('INVALID_ENCODING', `${where}: implicitCurve is not supported (RFC 5480 §2.1.1: namedCurve only)`);
+  if (tag === DerTag.NULL)
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: implicitCurve is not supported (RFC 5480 §2.1.1: namedCurve only)`,
+    );
   const curve = reader.readObjectIdentifier();
   if (!equalBytes(curve, PRIME256V1)) {
-    throw new CryptoError('INVALID_ENCODING', `${where}: unsupported curve ${oidToString(curve)} (only prime256v1, 1.2.840.10045.3.1.7)`);
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: unsupported curve ${oidToString(curve)} (only prime256v1, 1.2.840.10045.3.1.7)`,
+    );
   }
 }
 
@@ -68,7 +85,10 @@ export function parseEcAlgorithmIdentifier(reader: DerReader, where: string): vo
   const algorithm = reader.readSequence();
   const oid = algorithm.readObjectIdentifier();
   if (!equalBytes(oid, ID_EC_PUBLIC_KEY)) {
-    throw new CryptoError('INVALID_ENCODING', `${where}: unsupported algorithm ${oidToString(oid)} (only id-ecPublicKey, 1.2.840.10045.2.1)`);
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: unsupported algorithm ${oidToString(oid)} (only id-ecPublicKey, 1.2.840.10045.2.1)`,
+    );
   }
   parseEcParameters(algorithm, where);
   algorithm.assertEnd();

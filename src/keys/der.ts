@@ -93,15 +93,20 @@ export class DerReader {
 
   /** Throws unless every byte has been consumed (no trailing data). */
   assertEnd(): void {
-    if (!this.done) fail(`${this.bytes.length - this.offset} unexpected trailing byte(s) at offset ${this.base + this.offset}`);
+    if (!this.done)
+      fail(
+        `${this.bytes.length - this.offset} unexpected trailing byte(s) at offset ${this.base + this.offset}`,
+      );
   }
 
   /** Reads one TLV with tag `tag` and returns its contents (a view into the input). */
   private readElement(tag: number): Uint8Array {
     const start = this.offset;
     const at = this.base + start;
-    if (start >= this.bytes.length) fail(`expected ${tagName(tag)} at offset ${at}, found the end of the input`);
-    if (this.bytes[start] !== tag) fail(`expected ${tagName(tag)} at offset ${at}, found ${tagName(this.bytes[start])}`);
+    if (start >= this.bytes.length)
+      fail(`expected ${tagName(tag)} at offset ${at}, found the end of the input`);
+    if (this.bytes[start] !== tag)
+      fail(`expected ${tagName(tag)} at offset ${at}, found ${tagName(this.bytes[start])}`);
     if (start + 1 >= this.bytes.length) fail(`truncated length at offset ${at + 1}`);
     const first = this.bytes[start + 1];
     let length: number;
@@ -115,14 +120,19 @@ export class DerReader {
       const count = first & 0x7f; // long form (§8.1.3.5): count length octets follow
       if (count > 4) fail(`length of ${count} octets at offset ${at + 1} is too large`);
       if (start + 2 + count > this.bytes.length) fail(`truncated length at offset ${at + 1}`);
-      if (this.bytes[start + 2] === 0) fail(`non-minimal length at offset ${at + 1} (leading zero octet, X.690 §10.1)`);
+      if (this.bytes[start + 2] === 0)
+        fail(`non-minimal length at offset ${at + 1} (leading zero octet, X.690 §10.1)`);
       length = 0;
       for (let i = 0; i < count; i++) length = length * 256 + this.bytes[start + 2 + i];
-      if (length < 0x80) fail(`non-minimal length at offset ${at + 1} (long form for ${length}, X.690 §10.1)`);
+      if (length < 0x80)
+        fail(`non-minimal length at offset ${at + 1} (long form for ${length}, X.690 §10.1)`);
       header = 2 + count;
     }
     const end = start + header + length;
-    if (end > this.bytes.length) fail(`truncated ${tagName(tag)} at offset ${at}: ${length} content bytes declared, ${this.bytes.length - start - header} present`);
+    if (end > this.bytes.length)
+      fail(
+        `truncated ${tagName(tag)} at offset ${at}: ${length} content bytes declared, ${this.bytes.length - start - header} present`,
+      );
     this.offset = end;
     return this.bytes.subarray(start + header, end);
   }
@@ -148,7 +158,11 @@ export class DerReader {
     const contents = this.readElement(DerTag.INTEGER);
     if (contents.length === 0) fail(`empty INTEGER at offset ${at}`);
     // §8.3.2: the first nine bits must not be all zeros or all ones.
-    if (contents.length > 1 && ((contents[0] === 0x00 && contents[1] < 0x80) || (contents[0] === 0xff && contents[1] >= 0x80))) {
+    if (
+      contents.length > 1 &&
+      ((contents[0] === 0x00 && contents[1] < 0x80) ||
+        (contents[0] === 0xff && contents[1] >= 0x80))
+    ) {
       fail(`non-minimal INTEGER at offset ${at} (X.690 §8.3.2)`);
     }
     let value = 0n;
@@ -169,8 +183,12 @@ export class DerReader {
   readBitString(): Uint8Array {
     const at = this.base + this.offset;
     const contents = this.readElement(DerTag.BIT_STRING);
-    if (contents.length === 0) fail(`empty BIT STRING at offset ${at} (missing the unused-bits octet)`);
-    if (contents[0] !== 0) fail(`BIT STRING at offset ${at} has ${contents[0]} unused bits; only whole octets are accepted`);
+    if (contents.length === 0)
+      fail(`empty BIT STRING at offset ${at} (missing the unused-bits octet)`);
+    if (contents[0] !== 0)
+      fail(
+        `BIT STRING at offset ${at} has ${contents[0]} unused bits; only whole octets are accepted`,
+      );
     return contents.slice(1);
   }
 
@@ -183,10 +201,12 @@ export class DerReader {
     const at = this.base + this.offset;
     const contents = this.readElement(DerTag.OBJECT_IDENTIFIER);
     if (contents.length === 0) fail(`empty OBJECT IDENTIFIER at offset ${at}`);
-    if (contents[contents.length - 1] & 0x80) fail(`OBJECT IDENTIFIER at offset ${at} ends inside a subidentifier`);
+    if (contents[contents.length - 1] & 0x80)
+      fail(`OBJECT IDENTIFIER at offset ${at} ends inside a subidentifier`);
     for (let i = 0; i < contents.length; i++) {
       const startsSubidentifier = i === 0 || (contents[i - 1] & 0x80) === 0;
-      if (startsSubidentifier && contents[i] === 0x80) fail(`non-minimal subidentifier in OBJECT IDENTIFIER at offset ${at} (X.690 §8.19.2)`);
+      if (startsSubidentifier && contents[i] === 0x80)
+        fail(`non-minimal subidentifier in OBJECT IDENTIFIER at offset ${at} (X.690 §8.19.2)`);
     }
     return contents.slice();
   }
@@ -286,9 +306,11 @@ export function derExplicit(tagNumber: 0 | 1, element: Uint8Array): Uint8Array {
  */
 export function oidFromString(dotted: string): Uint8Array {
   if (typeof dotted !== 'string') throw new TypeError(`oid must be a string, got ${typeof dotted}`);
-  if (!/^[0-2]\.(0|[1-9]\d*)(\.(0|[1-9]\d*))*$/.test(dotted)) throw new RangeError(`oid '${dotted}' is not a dotted object identifier`);
+  if (!/^[0-2]\.(0|[1-9]\d*)(\.(0|[1-9]\d*))*$/.test(dotted))
+    throw new RangeError(`oid '${dotted}' is not a dotted object identifier`);
   const arcs = dotted.split('.').map((arc) => BigInt(arc));
-  if (arcs[0] < 2n && arcs[1] >= 40n) throw new RangeError(`oid '${dotted}': second arc must be < 40 under arc ${arcs[0]}`);
+  if (arcs[0] < 2n && arcs[1] >= 40n)
+    throw new RangeError(`oid '${dotted}': second arc must be < 40 under arc ${arcs[0]}`);
   const out: number[] = [];
   for (const arc of [arcs[0] * 40n + arcs[1], ...arcs.slice(2)]) {
     const septets: number[] = [];

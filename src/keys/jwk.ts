@@ -50,7 +50,12 @@ const COORDINATE_LENGTH = 32;
 export function encodeJwk(fields: JwkFields): EcJwk {
   assertBytes(fields.x, 'x', COORDINATE_LENGTH);
   assertBytes(fields.y, 'y', COORDINATE_LENGTH);
-  const jwk: EcJwk = { kty: 'EC', x: bytesToBase64Url(fields.x), y: bytesToBase64Url(fields.y), crv: 'P-256' };
+  const jwk: EcJwk = {
+    kty: 'EC',
+    x: bytesToBase64Url(fields.x),
+    y: bytesToBase64Url(fields.y),
+    crv: 'P-256',
+  };
   if (fields.d !== undefined) {
     assertBytes(fields.d, 'd', COORDINATE_LENGTH);
     jwk.d = bytesToBase64Url(fields.d);
@@ -64,15 +69,20 @@ function fail(message: string): never {
 
 function readMember(jwk: Record<string, unknown>, name: 'x' | 'y' | 'd'): Uint8Array {
   const value = jwk[name];
-  if (typeof value !== 'string') fail(`member "${name}" must be a string, got ${describeType(value)}`);
+  if (typeof value !== 'string')
+    fail(`member "${name}" must be a string, got ${describeType(value)}`);
   let bytes: Uint8Array;
   try {
     bytes = base64UrlToBytes(value);
   } catch (error) {
-    if (error instanceof RangeError) fail(`member "${name}" is not unpadded base64url (RFC 7515 §2)`);
+    if (error instanceof RangeError)
+      fail(`member "${name}" is not unpadded base64url (RFC 7515 §2)`);
     throw error;
   }
-  if (bytes.length !== COORDINATE_LENGTH) fail(`member "${name}" must encode ${COORDINATE_LENGTH} octets (RFC 7518 §6.2), got ${bytes.length}`);
+  if (bytes.length !== COORDINATE_LENGTH)
+    fail(
+      `member "${name}" must encode ${COORDINATE_LENGTH} octets (RFC 7518 §6.2), got ${bytes.length}`,
+    );
   return bytes;
 }
 
@@ -87,7 +97,11 @@ function readMember(jwk: Record<string, unknown>, name: 'x' | 'y' | 'd'): Uint8A
  */
 export function parseJwk(jwk: unknown, kind: 'public' | 'private'): JwkFields {
   // "[object Object]" for plain objects from any realm; arrays, byte arrays, Maps and strings are refused.
-  if (typeof jwk !== 'object' || jwk === null || Object.prototype.toString.call(jwk) !== '[object Object]') {
+  if (
+    typeof jwk !== 'object' ||
+    jwk === null ||
+    Object.prototype.toString.call(jwk) !== '[object Object]'
+  ) {
     throw new TypeError(`jwk must be an object, got ${describeType(jwk)}`);
   }
   const members = jwk as Record<string, unknown>;
@@ -95,6 +109,7 @@ export function parseJwk(jwk: unknown, kind: 'public' | 'private'): JwkFields {
   if (members.crv !== 'P-256') fail('crv must be "P-256" (RFC 7518 §6.2.1.1)');
   const fields: JwkFields = { x: readMember(members, 'x'), y: readMember(members, 'y') };
   if (kind === 'private') fields.d = readMember(members, 'd');
-  else if ('d' in members) fail('has a private member "d"; use PrivateKey.fromJwk for private keys');
+  else if ('d' in members)
+    fail('has a private member "d"; use PrivateKey.fromJwk for private keys');
   return fields;
 }

@@ -43,8 +43,10 @@ function fail(message: string): never {
 }
 
 function assertLabel(label: unknown, name: string): asserts label is string {
-  if (typeof label !== 'string') throw new TypeError(`${name} must be a string, got ${describeType(label)}`);
-  if (!LABEL_ONLY.test(label)) throw new RangeError(`${name} is not a valid PEM label (RFC 7468 §3)`);
+  if (typeof label !== 'string')
+    throw new TypeError(`${name} must be a string, got ${describeType(label)}`);
+  if (!LABEL_ONLY.test(label))
+    throw new RangeError(`${name} is not a valid PEM label (RFC 7468 §3)`);
 }
 
 /**
@@ -73,7 +75,8 @@ export function encodePem(label: string, der: Uint8Array): string {
  * @example decodePemBlocks(fs.readFileSync('peers.pem', 'utf8')).map((b) => PublicKey.fromDer(b.der))
  */
 export function decodePemBlocks(text: string): PemBlock[] {
-  if (typeof text !== 'string') throw new TypeError(`pem must be a string, got ${describeType(text)}`);
+  if (typeof text !== 'string')
+    throw new TypeError(`pem must be a string, got ${describeType(text)}`);
   const lines = text.split('\n').map((line) => line.trim()); // trim() also drops the "\r" of "\r\n"
   const blocks: PemBlock[] = [];
   let label: string | undefined; // inside a block when defined
@@ -92,12 +95,16 @@ export function decodePemBlocks(text: string): PemBlock[] {
     }
     if (line.startsWith('-----')) {
       const end = END_LINE.exec(line);
-      if (end === null || end[1] !== label) fail(`block "${label}" opened at line ${beginLine} has no matching END line (line ${i + 1})`);
+      if (end === null || end[1] !== label)
+        fail(
+          `block "${label}" opened at line ${beginLine} has no matching END line (line ${i + 1})`,
+        );
       let der: Uint8Array;
       try {
         der = base64ToBytes(body);
       } catch (error) {
-        if (error instanceof RangeError) fail(`body of block "${label}" at line ${beginLine} is not valid base64`);
+        if (error instanceof RangeError)
+          fail(`body of block "${label}" at line ${beginLine} is not valid base64`);
         throw error;
       }
       if (der.length === 0) fail(`block "${label}" at line ${beginLine} is empty`);
@@ -105,7 +112,10 @@ export function decodePemBlocks(text: string): PemBlock[] {
       label = undefined;
       continue;
     }
-    if (line.includes(':')) fail(`block "${label}" at line ${beginLine} has RFC 1421 headers (encrypted PEM is not supported)`);
+    if (line.includes(':'))
+      fail(
+        `block "${label}" at line ${beginLine} has RFC 1421 headers (encrypted PEM is not supported)`,
+      );
     body += line;
   }
   if (label !== undefined) fail(`block "${label}" opened at line ${beginLine} has no END line`);
@@ -124,7 +134,8 @@ export function decodePemBlocks(text: string): PemBlock[] {
 export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly string[]): PemBlock {
   const expected = labels.map((label) => `"${label}"`).join(' or ');
   if (blocks.length !== 1) fail(`expected one ${expected} block, found ${blocks.length} blocks`);
-  if (!labels.includes(blocks[0].label)) fail(`expected a ${expected} block, found "${blocks[0].label}"`);
+  if (!labels.includes(blocks[0].label))
+    fail(`expected a ${expected} block, found "${blocks[0].label}"`);
   return blocks[0];
 }
 
@@ -139,7 +150,8 @@ export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly str
  */
 export function decodePem(text: string, labels: string | readonly string[]): PemBlock {
   const accepted = typeof labels === 'string' ? [labels] : labels;
-  if (!Array.isArray(accepted) || accepted.length === 0) throw new TypeError('labels must be a string or a non-empty array of strings');
+  if (!Array.isArray(accepted) || accepted.length === 0)
+    throw new TypeError('labels must be a string or a non-empty array of strings');
   for (let i = 0; i < accepted.length; i++) assertLabel(accepted[i], `labels[${i}]`);
   return selectPemBlock(decodePemBlocks(text), accepted);
 }

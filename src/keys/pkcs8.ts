@@ -31,7 +31,11 @@ import { encodeEcPrivateKey, readEcPrivateKey, type EcPrivateKeyFields } from '.
  * @example encodePkcs8({ privateKey: d, publicKey: Q }) // 30 81 87 02 01 00 …
  */
 export function encodePkcs8(fields: EcPrivateKeyFields): Uint8Array {
-  return derSequence(derInteger(0n), encodeEcAlgorithmIdentifier(), derOctetString(encodeEcPrivateKey(fields, false)));
+  return derSequence(
+    derInteger(0n),
+    encodeEcAlgorithmIdentifier(),
+    derOctetString(encodeEcPrivateKey(fields, false)),
+  );
 }
 
 /**
@@ -42,13 +46,17 @@ export function readPkcs8(reader: DerReader): EcPrivateKeyFields {
   const info = reader.readSequence();
   const version = info.readInteger();
   if (version !== 0n) {
-    throw new CryptoError('INVALID_ENCODING', `pkcs8: version must be 0 (RFC 5208 §5)${version === 1n ? '; RFC 5958 v2 keys are not supported' : ''}`);
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `pkcs8: version must be 0 (RFC 5208 §5)${version === 1n ? '; RFC 5958 v2 keys are not supported' : ''}`,
+    );
   }
   parseEcAlgorithmIdentifier(info, 'pkcs8');
   const inner = new DerReader(info.readOctetString());
   const fields = readEcPrivateKey(inner, 'pkcs8', false);
   inner.assertEnd();
-  if (info.peekTag() === DerTag.CONTEXT_0) throw new CryptoError('INVALID_ENCODING', 'pkcs8: attributes are not supported');
+  if (info.peekTag() === DerTag.CONTEXT_0)
+    throw new CryptoError('INVALID_ENCODING', 'pkcs8: attributes are not supported');
   info.assertEnd();
   return fields;
 }

@@ -43,11 +43,17 @@ import { encodeEcPrivateKey, parseEcPrivateKey, type EcPrivateKeyFields } from '
 /** The DER/PEM structures a private key can be written in. */
 export type PrivateKeyFormat = 'pkcs8' | 'sec1';
 
-const PEM_LABELS: Record<PrivateKeyFormat, string> = { pkcs8: 'PRIVATE KEY', sec1: 'EC PRIVATE KEY' };
+const PEM_LABELS: Record<PrivateKeyFormat, string> = {
+  pkcs8: 'PRIVATE KEY',
+  sec1: 'EC PRIVATE KEY',
+};
 const REDACTED = 'PrivateKey(P-256, [redacted])';
 
 function assertFormat(format: unknown): asserts format is PrivateKeyFormat {
-  if (format !== 'pkcs8' && format !== 'sec1') throw new TypeError(`format must be 'pkcs8' or 'sec1', got ${typeof format === 'string' ? `'${format}'` : typeof format}`);
+  if (format !== 'pkcs8' && format !== 'sec1')
+    throw new TypeError(
+      `format must be 'pkcs8' or 'sec1', got ${typeof format === 'string' ? `'${format}'` : typeof format}`,
+    );
 }
 
 export class PrivateKey {
@@ -99,11 +105,17 @@ export class PrivateKey {
       isPkcs8 = outer.peekTag() === DerTag.SEQUENCE; // privateKeyAlgorithm vs privateKey OCTET STRING
     } catch (error) {
       if (error instanceof CryptoError) {
-        throw new CryptoError('INVALID_ENCODING', 'private key: expected a PKCS#8 PrivateKeyInfo or SEC1 ECPrivateKey (a public key or another structure was given)');
+        throw new CryptoError(
+          'INVALID_ENCODING',
+          'private key: expected a PKCS#8 PrivateKeyInfo or SEC1 ECPrivateKey (a public key or another structure was given)',
+        );
       }
       throw error;
     }
-    return PrivateKey.fromFields(isPkcs8 ? parsePkcs8(der) : parseEcPrivateKey(der), isPkcs8 ? 'pkcs8' : 'sec1');
+    return PrivateKey.fromFields(
+      isPkcs8 ? parsePkcs8(der) : parseEcPrivateKey(der),
+      isPkcs8 ? 'pkcs8' : 'sec1',
+    );
   }
 
   /**
@@ -117,13 +129,23 @@ export class PrivateKey {
    */
   static fromPem(pem: string): PrivateKey {
     let blocks = decodePemBlocks(pem);
-    if (blocks.length === 2 && blocks[0].label === 'EC PARAMETERS' && blocks[1].label === 'EC PRIVATE KEY') {
-      if (!equalBytes(blocks[0].der, encodeEcParameters())) throw new CryptoError('INVALID_ENCODING', 'pem: EC PARAMETERS block does not name prime256v1');
+    if (
+      blocks.length === 2 &&
+      blocks[0].label === 'EC PARAMETERS' &&
+      blocks[1].label === 'EC PRIVATE KEY'
+    ) {
+      if (!equalBytes(blocks[0].der, encodeEcParameters()))
+        throw new CryptoError(
+          'INVALID_ENCODING',
+          'pem: EC PARAMETERS block does not name prime256v1',
+        );
       blocks = blocks.slice(1);
     }
-    if (blocks.length === 1 && blocks[0].label === 'ENCRYPTED PRIVATE KEY') throw new CryptoError('INVALID_ENCODING', 'pem: encrypted private keys are not supported');
+    if (blocks.length === 1 && blocks[0].label === 'ENCRYPTED PRIVATE KEY')
+      throw new CryptoError('INVALID_ENCODING', 'pem: encrypted private keys are not supported');
     const block = selectPemBlock(blocks, [PEM_LABELS.pkcs8, PEM_LABELS.sec1]);
-    const fields = block.label === PEM_LABELS.pkcs8 ? parsePkcs8(block.der) : parseEcPrivateKey(block.der);
+    const fields =
+      block.label === PEM_LABELS.pkcs8 ? parsePkcs8(block.der) : parseEcPrivateKey(block.der);
     return PrivateKey.fromFields(fields, block.label === PEM_LABELS.pkcs8 ? 'pkcs8' : 'sec1');
   }
 
@@ -137,7 +159,10 @@ export class PrivateKey {
    */
   static fromJwk(jwk: EcJwk | Record<string, unknown>): PrivateKey {
     const { x, y, d } = parseJwk(jwk, 'private');
-    return PrivateKey.fromFields({ privateKey: d!, publicKey: concatBytes(Uint8Array.of(0x04), x, y) }, 'jwk');
+    return PrivateKey.fromFields(
+      { privateKey: d!, publicKey: concatBytes(Uint8Array.of(0x04), x, y) },
+      'jwk',
+    );
   }
 
   /**
@@ -146,15 +171,22 @@ export class PrivateKey {
    */
   private static fromFields(fields: EcPrivateKeyFields, where: string): PrivateKey {
     const key = PrivateKey.fromRaw(fields.privateKey);
-    if (fields.publicKey !== undefined && !PublicKey.fromRaw(fields.publicKey).equals(key.publicKey)) {
-      throw new CryptoError('INVALID_ENCODING', `${where}: the embedded public key does not match the private key`);
+    if (
+      fields.publicKey !== undefined &&
+      !PublicKey.fromRaw(fields.publicKey).equals(key.publicKey)
+    ) {
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        `${where}: the embedded public key does not match the private key`,
+      );
     }
     return key;
   }
 
   /** Q = d·G, computed on first use. */
   get publicKey(): PublicKey {
-    if (this.#publicKey === undefined) this.#publicKey = PublicKey.fromPoint(publicPointFromScalar(this.#d));
+    if (this.#publicKey === undefined)
+      this.#publicKey = PublicKey.fromPoint(publicPointFromScalar(this.#d));
     return this.#publicKey;
   }
 
@@ -189,7 +221,10 @@ export class PrivateKey {
    */
   toDer(format: PrivateKeyFormat = 'pkcs8'): Uint8Array {
     assertFormat(format);
-    const fields = { privateKey: this.toRaw(), publicKey: encodePoint(this.publicKey.point, false) };
+    const fields = {
+      privateKey: this.toRaw(),
+      publicKey: encodePoint(this.publicKey.point, false),
+    };
     return format === 'pkcs8' ? encodePkcs8(fields) : encodeEcPrivateKey(fields, true);
   }
 

@@ -113,9 +113,11 @@ export class PublicKey {
    * @example key.toRaw({ compressed: true }) // 0x02 or 0x03, then X
    */
   toRaw(options: PublicKeyRawOptions = {}): Uint8Array {
-    if (Object.prototype.toString.call(options) !== '[object Object]') throw new TypeError('options must be an object');
+    if (Object.prototype.toString.call(options) !== '[object Object]')
+      throw new TypeError('options must be an object');
     const compressed = options.compressed === undefined ? false : options.compressed;
-    if (typeof compressed !== 'boolean') throw new TypeError(`options.compressed must be a boolean, got ${typeof compressed}`);
+    if (typeof compressed !== 'boolean')
+      throw new TypeError(`options.compressed must be a boolean, got ${typeof compressed}`);
     return encodePoint(this.#point, compressed);
   }
 

@@ -23,7 +23,15 @@
 import { assertBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
 import { encodeEcParameters, parseEcParameters } from './algorithm.js';
-import { DerReader, DerTag, derBitString, derExplicit, derInteger, derOctetString, derSequence } from './der.js';
+import {
+  DerReader,
+  DerTag,
+  derBitString,
+  derExplicit,
+  derInteger,
+  derOctetString,
+  derSequence,
+} from './der.js';
 
 /** The fields of an ECPrivateKey, as octets. */
 export interface EcPrivateKeyFields {
@@ -44,7 +52,10 @@ export const PRIVATE_KEY_LENGTH = 32;
  * @throws TypeError / RangeError for wrong types or lengths
  * @example encodeEcPrivateKey({ privateKey: d, publicKey: Q }, true) // 30 77 02 01 01 04 20 …
  */
-export function encodeEcPrivateKey(fields: EcPrivateKeyFields, withParameters: boolean): Uint8Array {
+export function encodeEcPrivateKey(
+  fields: EcPrivateKeyFields,
+  withParameters: boolean,
+): Uint8Array {
   assertBytes(fields.privateKey, 'privateKey', PRIVATE_KEY_LENGTH);
   const parts = [derInteger(1n), derOctetString(fields.privateKey)];
   if (withParameters) parts.push(derExplicit(0, encodeEcParameters()));
@@ -62,19 +73,33 @@ export function encodeEcPrivateKey(fields: EcPrivateKeyFields, withParameters: b
  * @param requireParameters - whether [0] parameters must be present
  * @throws CryptoError INVALID_ENCODING
  */
-export function readEcPrivateKey(reader: DerReader, where: string, requireParameters: boolean): EcPrivateKeyFields {
+export function readEcPrivateKey(
+  reader: DerReader,
+  where: string,
+  requireParameters: boolean,
+): EcPrivateKeyFields {
   const key = reader.readSequence();
-  if (key.readInteger() !== 1n) throw new CryptoError('INVALID_ENCODING', `${where}: ECPrivateKey version must be 1 (RFC 5915 §3)`);
+  if (key.readInteger() !== 1n)
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: ECPrivateKey version must be 1 (RFC 5915 §3)`,
+    );
   const privateKey = key.readOctetString();
   if (privateKey.length !== PRIVATE_KEY_LENGTH) {
-    throw new CryptoError('INVALID_ENCODING', `${where}: privateKey must be ${PRIVATE_KEY_LENGTH} octets (RFC 5915 §3), got ${privateKey.length}`);
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: privateKey must be ${PRIVATE_KEY_LENGTH} octets (RFC 5915 §3), got ${privateKey.length}`,
+    );
   }
   if (key.peekTag() === DerTag.CONTEXT_0) {
     const parameters = key.readExplicit(0);
     parseEcParameters(parameters, where);
     parameters.assertEnd();
   } else if (requireParameters) {
-    throw new CryptoError('INVALID_ENCODING', `${where}: ECPrivateKey has no [0] parameters naming the curve (RFC 5915 §3 requires them)`);
+    throw new CryptoError(
+      'INVALID_ENCODING',
+      `${where}: ECPrivateKey has no [0] parameters naming the curve (RFC 5915 §3 requires them)`,
+    );
   }
   const fields: EcPrivateKeyFields = { privateKey };
   if (key.peekTag() === DerTag.CONTEXT_1) {

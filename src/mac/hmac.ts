@@ -157,7 +157,9 @@ hmac.verify = (hash: HashFunction, key: Uint8Array, data: Uint8Array, tag: Uint8
   assertBytes(tag, 'tag');
   const min = Math.min(16, hash.outputLength);
   if (tag.length < min || tag.length > hash.outputLength) {
-    throw new RangeError(`tag must be ${min} to ${hash.outputLength} bytes long, got ${tag.length}`);
+    throw new RangeError(
+      `tag must be ${min} to ${hash.outputLength} bytes long, got ${tag.length}`,
+    );
   }
   return equalBytes(hmac(hash, key, data).subarray(0, tag.length), tag);
 };

@@ -184,7 +184,8 @@ export function fieldSqrt(a: bigint): bigint | null {
 export function fieldFromBytes(bytes: Uint8Array): bigint {
   assertBytes(bytes, 'bytes', 32);
   const value = bytesToBigInt(bytes);
-  if (value >= p) throw new CryptoError('INVALID_ENCODING', 'field: encoded element is not less than p');
+  if (value >= p)
+    throw new CryptoError('INVALID_ENCODING', 'field: encoded element is not less than p');
   return value;
 }
 

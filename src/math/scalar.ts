@@ -95,7 +95,8 @@ export function scalarInverse(a: bigint): bigint {
  */
 export function assertScalarRange(d: unknown): asserts d is bigint {
   assertBigInt(d, 'd');
-  if (d < 1n || d >= n) throw new CryptoError('INVALID_SCALAR', 'scalar: private scalar must be in [1, n-1]');
+  if (d < 1n || d >= n)
+    throw new CryptoError('INVALID_SCALAR', 'scalar: private scalar must be in [1, n-1]');
 }
 
 /**

@@ -27,7 +27,11 @@ export interface ConnectOptions extends ChannelOptions {
 export async function connect(options: ConnectOptions): Promise<SecureChannel> {
   const resolved = resolveOptions(options, 'client');
   // allowHalfOpen: a server FIN ends only the incoming direction (./secure-channel.ts).
-  const socket = net.connect({ host: options.host ?? '127.0.0.1', port: options.port ?? 65432, allowHalfOpen: true });
+  const socket = net.connect({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 65432,
+    allowHalfOpen: true,
+  });
   const channel = new SecureChannel(socket, resolved.engine(), resolved.timeouts);
   await channel.ready;
   return channel;

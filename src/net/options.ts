@@ -44,35 +44,59 @@ export const DEFAULT_IDLE_TIMEOUT = 300_000;
 
 function timeout(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) throw new RangeError(`${name} must be an integer number of milliseconds in [0, 2^31 - 1]`);
+  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1)
+    throw new RangeError(`${name} must be an integer number of milliseconds in [0, 2^31 - 1]`);
   return value;
 }
 
 /** @internal Validates options once and returns the per-connection factory. */
-export function resolveOptions(options: ChannelOptions, side: 'server' | 'client'): { engine: () => ChannelEngine; timeouts: ChannelTimeouts } {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+export function resolveOptions(
+  options: ChannelOptions,
+  side: 'server' | 'client',
+): { engine: () => ChannelEngine; timeouts: ChannelTimeouts } {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('options must be an object');
   const timeouts = {
-    handshakeTimeout: timeout(options.handshakeTimeout, DEFAULT_HANDSHAKE_TIMEOUT, 'handshakeTimeout'),
+    handshakeTimeout: timeout(
+      options.handshakeTimeout,
+      DEFAULT_HANDSHAKE_TIMEOUT,
+      'handshakeTimeout',
+    ),
     idleTimeout: timeout(options.idleTimeout, DEFAULT_IDLE_TIMEOUT, 'idleTimeout'),
   };
   if (options.engine !== undefined) {
-    if (typeof options.engine !== 'function') throw new TypeError('options.engine must be a function');
+    if (typeof options.engine !== 'function')
+      throw new TypeError('options.engine must be a function');
     return { engine: options.engine, timeouts };
   }
   const { protocol, staticKey, remoteStaticKey, allow, maxMessageLength } = options;
-  if (!PROTOCOLS.includes(protocol as ProtocolName)) throw new TypeError(`options.protocol must be one of ${PROTOCOLS.join(', ')}, got ${String(protocol)}`);
-  if (staticKey !== undefined && !(staticKey instanceof PrivateKey)) throw new TypeError('options.staticKey must be a PrivateKey');
-  if (remoteStaticKey !== undefined && !(remoteStaticKey instanceof PublicKey)) throw new TypeError('options.remoteStaticKey must be a PublicKey');
-  if (allow !== undefined && typeof allow !== 'function' && !(Array.isArray(allow) && allow.every((k) => k instanceof PublicKey))) {
+  if (!PROTOCOLS.includes(protocol as ProtocolName))
+    throw new TypeError(
+      `options.protocol must be one of ${PROTOCOLS.join(', ')}, got ${String(protocol)}`,
+    );
+  if (staticKey !== undefined && !(staticKey instanceof PrivateKey))
+    throw new TypeError('options.staticKey must be a PrivateKey');
+  if (remoteStaticKey !== undefined && !(remoteStaticKey instanceof PublicKey))
+    throw new TypeError('options.remoteStaticKey must be a PublicKey');
+  if (
+    allow !== undefined &&
+    typeof allow !== 'function' &&
+    !(Array.isArray(allow) && allow.every((k) => k instanceof PublicKey))
+  ) {
     throw new TypeError('options.allow must be an array of PublicKey or a function');
   }
   const refuse = (name: string) => {
-    throw new TypeError(`options.${name} is not used by protocol '${protocol}' on the ${side} side`);
+    throw new TypeError(
+      `options.${name} is not used by protocol '${protocol}' on the ${side} side`,
+    );
   };
   if (protocol === 'tutorial') {
     if (remoteStaticKey !== undefined) refuse('remoteStaticKey');
     if (allow !== undefined) refuse('allow');
-    return { engine: () => new TutorialChannel({ privateKey: staticKey, maxMessageLength }), timeouts };
+    return {
+      engine: () => new TutorialChannel({ privateKey: staticKey, maxMessageLength }),
+      timeouts,
+    };
   }
   const initiator = side === 'client';
   if (protocol === 'nn') {
@@ -83,21 +107,47 @@ export function resolveOptions(options: ChannelOptions, side: 'server' | 'client
     if (initiator && staticKey !== undefined) refuse('staticKey');
     if (!initiator && remoteStaticKey !== undefined) refuse('remoteStaticKey');
     if (allow !== undefined) refuse('allow');
-    if (initiator && remoteStaticKey === undefined) throw new TypeError("protocol 'nk' needs options.remoteStaticKey (the server's public key) on the client");
-    if (!initiator && staticKey === undefined) throw new TypeError("protocol 'nk' needs options.staticKey on the server");
+    if (initiator && remoteStaticKey === undefined)
+      throw new TypeError(
+        "protocol 'nk' needs options.remoteStaticKey (the server's public key) on the client",
+      );
+    if (!initiator && staticKey === undefined)
+      throw new TypeError("protocol 'nk' needs options.staticKey on the server");
   } else if (staticKey === undefined) {
     throw new TypeError(`protocol 'xx' needs options.staticKey on the ${side}`);
   }
   const s = staticKey === undefined ? undefined : noiseKeyPair(staticKey);
   const rs = remoteStaticKey?.toRaw({ compressed: false });
-  const verify = allow === undefined ? undefined
-    : typeof allow === 'function' ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw)) === true
-    : (raw: Uint8Array) => { const peer = PublicKey.fromRaw(raw); return allow.some((k) => k.equals(peer)); };
+  const verify =
+    allow === undefined
+      ? undefined
+      : typeof allow === 'function'
+        ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw)) === true
+        : (raw: Uint8Array) => {
+            const peer = PublicKey.fromRaw(raw);
+            return allow.some((k) => k.equals(peer));
+          };
   const pattern = protocol === 'nn' ? 'NN' : protocol === 'nk' ? 'NK' : 'XX';
   // Checks the options once, now, rather than on the first connection.
-  new NoiseChannel({ suite: p256Suite, pattern, initiator, staticKey: s, remoteStaticKey: rs, maxMessageLength });
+  new NoiseChannel({
+    suite: p256Suite,
+    pattern,
+    initiator,
+    staticKey: s,
+    remoteStaticKey: rs,
+    maxMessageLength,
+  });
   return {
-    engine: () => new NoiseChannel({ suite: p256Suite, pattern, initiator, staticKey: s, remoteStaticKey: rs, verifyRemoteStaticKey: verify, maxMessageLength }),
+    engine: () =>
+      new NoiseChannel({
+        suite: p256Suite,
+        pattern,
+        initiator,
+        staticKey: s,
+        remoteStaticKey: rs,
+        verifyRemoteStaticKey: verify,
+        maxMessageLength,
+      }),
     timeouts,
   };
 }

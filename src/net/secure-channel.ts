@@ -89,7 +89,12 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
   #resolveClosed!: (error: Error | undefined) => void;
 
   /** @internal Use createServer() or connect(). The socket must be connected (or connecting). */
-  constructor(socket: Socket, engine: ChannelEngine, timeouts: ChannelTimeouts, policy: ChannelPolicy = { onFailure: 'destroy', closeOnPeerEnd: true }) {
+  constructor(
+    socket: Socket,
+    engine: ChannelEngine,
+    timeouts: ChannelTimeouts,
+    policy: ChannelPolicy = { onFailure: 'destroy', closeOnPeerEnd: true },
+  ) {
     super();
     this.#socket = socket;
     this.#policy = policy;
@@ -109,7 +114,10 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     socket.on('timeout', () => this.#fail(new CryptoError('TIMEOUT', 'channel: idle timeout')));
     socket.on('close', () => this.#onClose());
     if (timeouts.handshakeTimeout > 0) {
-      this.#handshakeTimer = setTimeout(() => this.#fail(new CryptoError('TIMEOUT', 'channel: handshake timeout')), timeouts.handshakeTimeout);
+      this.#handshakeTimer = setTimeout(
+        () => this.#fail(new CryptoError('TIMEOUT', 'channel: handshake timeout')),
+        timeouts.handshakeTimeout,
+      );
     }
     this.on('newListener', (event) => {
       if (event === 'message') queueMicrotask(() => this.#flush());
@@ -155,7 +163,8 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
    * @throws TypeError (not bytes), RangeError (larger than maxMessageLength), Error when closed
    */
   async send(message: Uint8Array): Promise<void> {
-    if (this.#state !== 'open') throw new Error(`channel: cannot send, the channel is ${this.#state}`);
+    if (this.#state !== 'open')
+      throw new Error(`channel: cannot send, the channel is ${this.#state}`);
     const frame = this.#engine.seal(message);
     await new Promise<void>((resolve, reject) => {
       this.#socket.write(frame, (error) => (error ? reject(error) : resolve()));
@@ -192,7 +201,9 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
           return Promise.resolve({ value: message, done: false });
         }
         if (this.#state === 'closed' || this.#state === 'closing' || this.#peerEnded) {
-          return this.#error ? Promise.reject(this.#error) : Promise.resolve({ value: undefined, done: true });
+          return this.#error
+            ? Promise.reject(this.#error)
+            : Promise.resolve({ value: undefined, done: true });
         }
         return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
       },
@@ -210,7 +221,9 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     if (this.#state === 'closed' || this.#state === 'closing') return;
     let output: ChannelOutput;
     try {
-      output = this.#engine.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      output = this.#engine.receive(
+        new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+      );
     } catch (error) {
       this.#fail(error as Error);
       return;
@@ -233,7 +246,8 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
   #flush(): void {
     while (this.#queue.length > 0 && this.#state !== 'closed') {
       if (this.listenerCount('message') > 0) this.#emitSafely('message', this.#queue.shift());
-      else if (this.#waiters.length > 0) this.#waiters.shift()!.resolve({ value: this.#queue.shift()!, done: false });
+      else if (this.#waiters.length > 0)
+        this.#waiters.shift()!.resolve({ value: this.#queue.shift()!, done: false });
       else break;
     }
     if (this.#queue.length > HIGH_WATER_MARK && this.#state === 'open') this.#socket.pause();
@@ -241,14 +255,24 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
   }
 
   #resumeIfDrained(): void {
-    if (this.#queue.length <= HIGH_WATER_MARK / 2 && this.#socket.isPaused() && this.#state !== 'closed') this.#socket.resume();
+    if (
+      this.#queue.length <= HIGH_WATER_MARK / 2 &&
+      this.#socket.isPaused() &&
+      this.#state !== 'closed'
+    )
+      this.#socket.resume();
   }
 
   #onEnd(): void {
     // The peer sent FIN. During the handshake that is a failure; afterwards it ends only the
     // incoming direction (the socket is allowHalfOpen): we may go on sending until close().
     if (this.#state === 'handshaking') {
-      this.#fail(new CryptoError('HANDSHAKE_FAILED', 'channel: peer closed the connection during the handshake'));
+      this.#fail(
+        new CryptoError(
+          'HANDSHAKE_FAILED',
+          'channel: peer closed the connection during the handshake',
+        ),
+      );
     } else if (this.#state === 'open' || this.#state === 'closing') {
       this.#peerEnded = true;
       this.#resolveWaiters();
@@ -296,7 +320,11 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     this.#clearHandshakeTimer();
     if (this.#graceTimer !== undefined) clearTimeout(this.#graceTimer);
     this.#socket.setTimeout(0);
-    if (wasHandshaking) this.#rejectReady(this.#error ?? new CryptoError('HANDSHAKE_FAILED', 'channel: connection closed during the handshake'));
+    if (wasHandshaking)
+      this.#rejectReady(
+        this.#error ??
+          new CryptoError('HANDSHAKE_FAILED', 'channel: connection closed during the handshake'),
+      );
     for (const waiter of this.#waiters.splice(0)) {
       if (this.#error) waiter.reject(this.#error);
       else waiter.resolve({ value: undefined, done: true });
@@ -306,7 +334,9 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
       this.emit('close', this.#error);
     } catch (error) {
       // Too late to close anything; report it without crashing the process.
-      process.emitWarning(`ecdh-lab channel: a 'close' listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      process.emitWarning(
+        `ecdh-lab channel: a 'close' listener threw: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

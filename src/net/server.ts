@@ -66,7 +66,8 @@ export class SecureServer extends EventEmitter {
     super();
     this.#options = resolveOptions(options, 'server');
     const max = options.maxConnections ?? 1024;
-    if (!Number.isInteger(max) || max < 1) throw new RangeError('server: maxConnections must be a positive integer');
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError('server: maxConnections must be a positive integer');
     this.#maxConnections = max;
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.#rawLog = log;
@@ -123,7 +124,9 @@ export class SecureServer extends EventEmitter {
   #accept(socket: net.Socket): void {
     const remote = `${socket.remoteAddress}:${socket.remotePort}`;
     if (this.#closing !== undefined || this.#channels.size >= this.#maxConnections) {
-      this.#log(`ecdh-lab server: ${remote} refused: ${this.#closing ? 'shutting down' : `${this.#maxConnections} connections already open`}`);
+      this.#log(
+        `ecdh-lab server: ${remote} refused: ${this.#closing ? 'shutting down' : `${this.#maxConnections} connections already open`}`,
+      );
       socket.on('error', () => {});
       socket.destroy();
       return;
@@ -132,7 +135,10 @@ export class SecureServer extends EventEmitter {
     socket.once('close', () => this.#sockets.delete(socket));
     let channel: SecureChannel;
     try {
-      channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts, { onFailure: 'linger', closeOnPeerEnd: this.#handler === undefined });
+      channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts, {
+        onFailure: 'linger',
+        closeOnPeerEnd: this.#handler === undefined,
+      });
     } catch (error) {
       this.#log(`ecdh-lab server: ${remote} failed: ${describeError(error)}`);
       socket.destroy();
@@ -141,31 +147,35 @@ export class SecureServer extends EventEmitter {
     this.#channels.add(channel);
     channel.closed.then((error) => {
       this.#channels.delete(channel);
-      if (error !== undefined) this.#log(`ecdh-lab server: ${remote} closed: ${describeError(error)}`);
+      if (error !== undefined)
+        this.#log(`ecdh-lab server: ${remote} closed: ${describeError(error)}`);
     });
-    channel.ready.then(() => {
-      try {
-        this.emit('channel', channel);
-      } catch (error) {
-        this.#log(`ecdh-lab server: ${remote} 'channel' listener failed: ${describeError(error)}`);
-        void channel.close();
-        return;
-      }
-      const closeWhenPeerEnds = () => {
-        if (channel.peerEnded) void channel.close();
-        else channel.once('end', () => void channel.close());
-      };
-      if (this.#handler === undefined) return; // closes itself on the peer's FIN
-      Promise.resolve()
-        .then(() => this.#handler!(channel))
-        .then(
-          closeWhenPeerEnds,
-          (error) => {
-            if (channel.isOpen) this.#log(`ecdh-lab server: ${remote} handler failed: ${describeError(error)}`);
+    channel.ready.then(
+      () => {
+        try {
+          this.emit('channel', channel);
+        } catch (error) {
+          this.#log(
+            `ecdh-lab server: ${remote} 'channel' listener failed: ${describeError(error)}`,
+          );
+          void channel.close();
+          return;
+        }
+        const closeWhenPeerEnds = () => {
+          if (channel.peerEnded) void channel.close();
+          else channel.once('end', () => void channel.close());
+        };
+        if (this.#handler === undefined) return; // closes itself on the peer's FIN
+        Promise.resolve()
+          .then(() => this.#handler!(channel))
+          .then(closeWhenPeerEnds, (error) => {
+            if (channel.isOpen)
+              this.#log(`ecdh-lab server: ${remote} handler failed: ${describeError(error)}`);
             void channel.close();
-          },
-        );
-    }, () => {});
+          });
+      },
+      () => {},
+    );
   }
 
   /** Passes at most LOG_LINES_PER_SECOND lines per one-second window to `log`; counts the rest. */
@@ -188,7 +198,9 @@ export class SecureServer extends EventEmitter {
     if (this.#logSuppressed === 0) return;
     const count = this.#logSuppressed;
     this.#logSuppressed = 0;
-    log(`ecdh-lab server: ${count} more log line${count === 1 ? '' : 's'} suppressed (over ${LOG_LINES_PER_SECOND} a second)`);
+    log(
+      `ecdh-lab server: ${count} more log line${count === 1 ? '' : 's'} suppressed (over ${LOG_LINES_PER_SECOND} a second)`,
+    );
   }
 }
 

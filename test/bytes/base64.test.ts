@@ -3,7 +3,12 @@
  * Node's Buffer encoders ('base64', 'base64url'); strictness tables from RFC 4648 §3.
  */
 import fc from 'fast-check';
-import { base64ToBytes, base64UrlToBytes, bytesToBase64, bytesToBase64Url } from '../../src/bytes/index.js';
+import {
+  base64ToBytes,
+  base64UrlToBytes,
+  bytesToBase64,
+  bytesToBase64Url,
+} from '../../src/bytes/index.js';
 import { utf8ToBytes } from '../../src/bytes/index.js';
 
 describe('RFC 4648 §10 test vectors', () => {
@@ -33,7 +38,15 @@ describe('RFC 4648 §10 test vectors', () => {
 
 describe('strict decoding rejects (RangeError), grouped by reason', () => {
   const base64Bad: Record<string, string[]> = {
-    'characters outside the alphabet': ['Zm9v!', 'Zm9-', 'Zm9_', 'Zm 9v', 'Zm9v\n', 'Zé9v', '\u0000AAA'],
+    'characters outside the alphabet': [
+      'Zm9v!',
+      'Zm9-',
+      'Zm9_',
+      'Zm 9v',
+      'Zm9v\n',
+      'Zé9v',
+      '\u0000AAA',
+    ],
     'length not a multiple of 4': ['Zm9', 'Zg', 'Zg=', 'Zm9vY'],
     'misplaced or excess padding': ['Z===', '====', 'Zg==Zg==', 'Z=9v', '=Zm9', 'Zm=v'],
     'non-canonical trailing bits (§3.5)': ['Zh==', 'Zm9=', 'Zm+=', 'AB=='],
@@ -44,7 +57,12 @@ describe('strict decoding rejects (RangeError), grouped by reason', () => {
     });
   }
   const base64UrlBad: Record<string, string[]> = {
-    'characters outside the alphabet (including + / and whitespace)': ['Zm9+', 'Zm9/', 'Zm 9', 'Zm9v\r\n'],
+    'characters outside the alphabet (including + / and whitespace)': [
+      'Zm9+',
+      'Zm9/',
+      'Zm 9',
+      'Zm9v\r\n',
+    ],
     'padding (JOSE base64url is unpadded)': ['Zg==', 'Zm8=', 'Zm9v===='],
     'impossible length': ['Z', 'Zm9vY'],
     'non-canonical trailing bits (§3.5)': ['Zh', 'Zm9', 'AB'],
@@ -57,15 +75,28 @@ describe('strict decoding rejects (RangeError), grouped by reason', () => {
 });
 
 describe('junk-typed inputs → TypeError', () => {
-  const junk: unknown[] = [undefined, null, 1, 1n, {}, [1, 2], 'AAAA', new ArrayBuffer(3), new Uint16Array(2)];
+  const junk: unknown[] = [
+    undefined,
+    null,
+    1,
+    1n,
+    {},
+    [1, 2],
+    'AAAA',
+    new ArrayBuffer(3),
+    new Uint16Array(2),
+  ];
   it.each(junk)('bytesToBase64 / bytesToBase64Url(%p)', (value) => {
     expect(() => bytesToBase64(value as Uint8Array)).toThrow(TypeError);
     expect(() => bytesToBase64Url(value as Uint8Array)).toThrow(TypeError);
   });
-  it.each(junk.filter((v) => typeof v !== 'string'))('base64ToBytes / base64UrlToBytes(%p)', (value) => {
-    expect(() => base64ToBytes(value as string)).toThrow(TypeError);
-    expect(() => base64UrlToBytes(value as string)).toThrow(TypeError);
-  });
+  it.each(junk.filter((v) => typeof v !== 'string'))(
+    'base64ToBytes / base64UrlToBytes(%p)',
+    (value) => {
+      expect(() => base64ToBytes(value as string)).toThrow(TypeError);
+      expect(() => base64UrlToBytes(value as string)).toThrow(TypeError);
+    },
+  );
 });
 
 describe('properties against Buffer (fast-check, 1000 runs each)', () => {
@@ -91,7 +122,9 @@ describe('properties against Buffer (fast-check, 1000 runs each)', () => {
     );
   });
   it('every string either decodes to bytes that re-encode to it, or is rejected with RangeError', () => {
-    const chars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_= '.split(''));
+    const chars = fc.constantFrom(
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_= '.split(''),
+    );
     fc.assert(
       fc.property(fc.string({ unit: chars, maxLength: 16 }), (text) => {
         for (const [decode, encode] of [

@@ -4,8 +4,18 @@
  */
 import fc from 'fast-check';
 import {
-  assertBigInt, bigIntToBytes, bytesToBigInt, bytesToHex, bytesToUtf8, concatBytes, equalBytes, hexToBytes, readUint32BE, utf8ToBytes,
-  writeUint32BE, writeUint64BE,
+  assertBigInt,
+  bigIntToBytes,
+  bytesToBigInt,
+  bytesToHex,
+  bytesToUtf8,
+  concatBytes,
+  equalBytes,
+  hexToBytes,
+  readUint32BE,
+  utf8ToBytes,
+  writeUint32BE,
+  writeUint64BE,
 } from '../../src/bytes';
 import { sha256Reference } from '../../src/hash/sha256-reference';
 
@@ -14,29 +24,44 @@ describe('hex', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
         const hex = bytesToHex(bytes);
-        return hex === Buffer.from(bytes).toString('hex') && equalBytes(hexToBytes(hex), bytes) && equalBytes(hexToBytes(hex.toUpperCase()), bytes);
+        return (
+          hex === Buffer.from(bytes).toString('hex') &&
+          equalBytes(hexToBytes(hex), bytes) &&
+          equalBytes(hexToBytes(hex.toUpperCase()), bytes)
+        );
       }),
       { numRuns: 1000 },
     );
   });
-  it.each([['odd length', 'abc', RangeError], ['a non-hex digit', 'zz', RangeError], ['a 0x prefix', '0x00', RangeError], ['a number', 12, TypeError]])(
-    'rejects %s',
-    (_label, input, type) => expect(() => hexToBytes(input as never)).toThrow(type),
-  );
+  it.each([
+    ['odd length', 'abc', RangeError],
+    ['a non-hex digit', 'zz', RangeError],
+    ['a 0x prefix', '0x00', RangeError],
+    ['a number', 12, TypeError],
+  ])('rejects %s', (_label, input, type) => expect(() => hexToBytes(input as never)).toThrow(type));
 });
 
 describe('concatBytes and equalBytes', () => {
   it('concatenate like Buffer.concat and compare like Buffer.equals (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 5 }), fc.uint8Array({ maxLength: 40 }), (parts, other) => {
-        const joined = concatBytes(...parts);
-        return Buffer.from(joined).equals(Buffer.concat(parts)) && equalBytes(joined, other) === Buffer.from(joined).equals(other);
-      }),
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 5 }),
+        fc.uint8Array({ maxLength: 40 }),
+        (parts, other) => {
+          const joined = concatBytes(...parts);
+          return (
+            Buffer.from(joined).equals(Buffer.concat(parts)) &&
+            equalBytes(joined, other) === Buffer.from(joined).equals(other)
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
   it('reject non-Uint8Array arguments', () => {
-    expect(() => concatBytes(new Uint8Array(1), [1] as never)).toThrow(/arrays\[1\] must be a Uint8Array/);
+    expect(() => concatBytes(new Uint8Array(1), [1] as never)).toThrow(
+      /arrays\[1\] must be a Uint8Array/,
+    );
     expect(() => equalBytes('a' as never, new Uint8Array(1))).toThrow(TypeError);
   });
 });
@@ -44,7 +69,12 @@ describe('concatBytes and equalBytes', () => {
 describe('UTF-8 (RFC 3629)', () => {
   it('encodes like Buffer for well-formed strings (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (text) => Buffer.from(utf8ToBytes(text)).equals(Buffer.from(text, 'utf8')) && bytesToUtf8(utf8ToBytes(text)) === text),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) =>
+          Buffer.from(utf8ToBytes(text)).equals(Buffer.from(text, 'utf8')) &&
+          bytesToUtf8(utf8ToBytes(text)) === text,
+      ),
       { numRuns: 1000 },
     );
   });
@@ -61,14 +91,19 @@ describe('UTF-8 (RFC 3629)', () => {
 describe('big-endian words', () => {
   it('match DataView (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 0xffffffff }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.nat(8), (word, big, offset) => {
-        const a = new Uint8Array(16);
-        const view = new DataView(a.buffer);
-        writeUint32BE(a, offset, word);
-        if (view.getUint32(offset) !== word || readUint32BE(a, offset) !== word) return false;
-        writeUint64BE(a, offset, big);
-        return view.getBigUint64(offset) === big;
-      }),
+      fc.property(
+        fc.nat({ max: 0xffffffff }),
+        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+        fc.nat(8),
+        (word, big, offset) => {
+          const a = new Uint8Array(16);
+          const view = new DataView(a.buffer);
+          writeUint32BE(a, offset, word);
+          if (view.getUint32(offset) !== word || readUint32BE(a, offset) !== word) return false;
+          writeUint64BE(a, offset, big);
+          return view.getBigUint64(offset) === big;
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -88,7 +123,10 @@ describe('big-endian words', () => {
 describe('fixed-width integers (SEC 1 §2.3.7, §2.3.8)', () => {
   it('round-trip (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }), (v) => bytesToBigInt(bigIntToBytes(v, 32)) === v && bigIntToBytes(v, 32).length === 32),
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }),
+        (v) => bytesToBigInt(bigIntToBytes(v, 32)) === v && bigIntToBytes(v, 32).length === 32,
+      ),
       { numRuns: 1000 },
     );
   });

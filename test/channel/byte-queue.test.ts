@@ -8,32 +8,38 @@ import { ByteQueue } from '../../src/channel/byte-queue.js';
 describe('ByteQueue', () => {
   it('behaves as a FIFO of bytes for any mix of push / read / peek / skip', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.nat({ max: 4000 }), fc.constant(-1)), { maxLength: 60 }), (ops) => {
-        const queue = new ByteQueue();
-        let reference = Buffer.alloc(0);
-        for (const op of ops) {
-          if (op instanceof Uint8Array) {
-            const copy = op.slice();
-            queue.push(op);
-            op.fill(0xee); // the queue kept its own copy
-            reference = Buffer.concat([reference, copy]);
-          } else if (op === -1) {
-            expect(queue.peek(reference.length)).toEqual(new Uint8Array(reference));
-          } else if (op % 2 === 0) {
-            const out = queue.read(op);
-            if (op > reference.length) expect(out).toBeUndefined();
-            else {
-              expect(out).toEqual(new Uint8Array(reference.subarray(0, op)));
+      fc.property(
+        fc.array(
+          fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.nat({ max: 4000 }), fc.constant(-1)),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const queue = new ByteQueue();
+          let reference = Buffer.alloc(0);
+          for (const op of ops) {
+            if (op instanceof Uint8Array) {
+              const copy = op.slice();
+              queue.push(op);
+              op.fill(0xee); // the queue kept its own copy
+              reference = Buffer.concat([reference, copy]);
+            } else if (op === -1) {
+              expect(queue.peek(reference.length)).toEqual(new Uint8Array(reference));
+            } else if (op % 2 === 0) {
+              const out = queue.read(op);
+              if (op > reference.length) expect(out).toBeUndefined();
+              else {
+                expect(out).toEqual(new Uint8Array(reference.subarray(0, op)));
+                reference = reference.subarray(op);
+              }
+            } else if (op <= reference.length) {
+              queue.skip(op);
               reference = reference.subarray(op);
             }
-          } else if (op <= reference.length) {
-            queue.skip(op);
-            reference = reference.subarray(op);
+            expect(queue.length).toBe(reference.length);
+            expect(queue.capacity).toBeLessThanOrEqual(Math.max(1024, 2 * 8000));
           }
-          expect(queue.length).toBe(reference.length);
-          expect(queue.capacity).toBeLessThanOrEqual(Math.max(1024, 2 * 8000));
-        }
-      }),
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -43,7 +49,8 @@ describe('ByteQueue', () => {
     const total = 300_000;
     for (let i = 0; i < total; i++) {
       queue.push(Uint8Array.of(i & 0xff));
-      if (queue.capacity > Math.max(1024, 2 * queue.length)) throw new Error(`capacity ${queue.capacity} for ${queue.length} bytes`);
+      if (queue.capacity > Math.max(1024, 2 * queue.length))
+        throw new Error(`capacity ${queue.capacity} for ${queue.length} bytes`);
     }
     const out = queue.read(total)!;
     for (let i = 0; i < total; i += 4099) expect(out[i]).toBe(i & 0xff);

@@ -17,12 +17,15 @@ const dir = path.join(__dirname, '../../src/channel');
 function examples(source: string): string[] {
   const out: string[] = [];
   for (const comment of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
-    const lines = comment.split('\n').map((line) => line.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\*\/\s*$/, ''));
+    const lines = comment
+      .split('\n')
+      .map((line) => line.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\*\/\s*$/, ''));
     for (let i = 0; i < lines.length; i++) {
       const tag = /^@example\s*(.*)$/.exec(lines[i].trim());
       if (tag === null) continue;
       const body = [tag[1]];
-      for (let j = i + 1; j < lines.length && !lines[j].trim().startsWith('@'); j++) body.push(lines[j]);
+      for (let j = i + 1; j < lines.length && !lines[j].trim().startsWith('@'); j++)
+        body.push(lines[j]);
       out.push(body.join('\n').trim());
     }
   }
@@ -55,7 +58,12 @@ function scope(): Record<string, unknown> {
 const cases = fs
   .readdirSync(dir)
   .filter((file) => file.endsWith('.ts'))
-  .flatMap((file) => examples(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [file, code]));
+  .flatMap((file) =>
+    examples(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [
+      file,
+      code,
+    ]),
+  );
 
 describe('@example blocks in src/channel', () => {
   it('finds them', () => expect(cases.length).toBeGreaterThanOrEqual(11));

@@ -20,16 +20,26 @@ export interface PairKeys {
   expectedResponderKey?: Uint8Array;
 }
 
-export function noisePair(suite: NoiseSuite, pattern: PatternName, keys: PairKeys = {}): { initiator: NoiseChannel; responder: NoiseChannel } {
+export function noisePair(
+  suite: NoiseSuite,
+  pattern: PatternName,
+  keys: PairKeys = {},
+): { initiator: NoiseChannel; responder: NoiseChannel } {
   return {
     initiator: new NoiseChannel({
-      suite, pattern, initiator: true,
+      suite,
+      pattern,
+      initiator: true,
       staticKey: keys.initiatorStatic,
       ephemeralKey: keys.initiatorEphemeral,
-      remoteStaticKey: keys.expectedResponderKey ?? (pattern === 'NK' ? keys.responderStatic?.publicKey : undefined),
+      remoteStaticKey:
+        keys.expectedResponderKey ??
+        (pattern === 'NK' ? keys.responderStatic?.publicKey : undefined),
     }),
     responder: new NoiseChannel({
-      suite, pattern, initiator: false,
+      suite,
+      pattern,
+      initiator: false,
       staticKey: keys.responderStatic,
       ephemeralKey: keys.responderEphemeral,
     }),
@@ -40,7 +50,11 @@ export function noisePair(suite: NoiseSuite, pattern: PatternName, keys: PairKey
  * Runs a handshake to completion by passing frames back and forth. `tamper` may rewrite the
  * i-th handshake frame (counting from 0) before delivery. Throws whatever an engine throws.
  */
-export function handshake(initiator: ChannelEngine, responder: ChannelEngine, tamper?: (index: number, frame: Uint8Array) => Uint8Array): Pair {
+export function handshake(
+  initiator: ChannelEngine,
+  responder: ChannelEngine,
+  tamper?: (index: number, frame: Uint8Array) => Uint8Array,
+): Pair {
   const log: Pair['handshake'] = [];
   let queue: { to: ChannelEngine; frame: Uint8Array }[] = [];
   for (const frame of initiator.start()) queue.push({ to: responder, frame });
@@ -52,8 +66,10 @@ export function handshake(initiator: ChannelEngine, responder: ChannelEngine, ta
       log.push({ from: to === responder ? 'initiator' : 'responder', frame });
       const delivered = tamper ? tamper(index, frame) : frame;
       const out = to.receive(delivered);
-      if (out.messages.length > 0) throw new Error('unexpected application message during handshake');
-      for (const f of out.frames) next.push({ to: to === responder ? initiator : responder, frame: f });
+      if (out.messages.length > 0)
+        throw new Error('unexpected application message during handshake');
+      for (const f of out.frames)
+        next.push({ to: to === responder ? initiator : responder, frame: f });
     }
     queue = next;
   }

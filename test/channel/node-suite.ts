@@ -25,20 +25,36 @@ export function gcmNonce(n: bigint): Buffer {
   return nonce;
 }
 
-export function nodeEncrypt(k: Uint8Array, n: bigint, ad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+export function nodeEncrypt(
+  k: Uint8Array,
+  n: bigint,
+  ad: Uint8Array,
+  plaintext: Uint8Array,
+): Uint8Array {
   const cipher = crypto.createCipheriv('aes-256-gcm', k, gcmNonce(n));
   cipher.setAAD(ad);
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return new Uint8Array(ct);
 }
 
-export function nodeDecrypt(k: Uint8Array, n: bigint, ad: Uint8Array, ciphertext: Uint8Array): Uint8Array {
-  if (ciphertext.length < 16) throw new CryptoError('AUTH_FAILED', 'node-suite: authentication failed');
+export function nodeDecrypt(
+  k: Uint8Array,
+  n: bigint,
+  ad: Uint8Array,
+  ciphertext: Uint8Array,
+): Uint8Array {
+  if (ciphertext.length < 16)
+    throw new CryptoError('AUTH_FAILED', 'node-suite: authentication failed');
   const decipher = crypto.createDecipheriv('aes-256-gcm', k, gcmNonce(n));
   decipher.setAAD(ad);
   decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
   try {
-    return new Uint8Array(Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]));
+    return new Uint8Array(
+      Buffer.concat([
+        decipher.update(ciphertext.subarray(0, ciphertext.length - 16)),
+        decipher.final(),
+      ]),
+    );
   } catch {
     throw new CryptoError('AUTH_FAILED', 'node-suite: authentication failed');
   }
@@ -57,10 +73,16 @@ export const nodeSuite: NoiseSuite = {
     return { ecdh, publicKey: new Uint8Array(ecdh.getPublicKey()) } as NodeKeyPair;
   },
   assertPublicKey(publicKey: Uint8Array): void {
-    if (publicKey.length !== 65 || publicKey[0] !== 4) throw new CryptoError('INVALID_ENCODING', 'node-suite: not an uncompressed point');
+    if (publicKey.length !== 65 || publicKey[0] !== 4)
+      throw new CryptoError('INVALID_ENCODING', 'node-suite: not an uncompressed point');
     try {
       crypto.createPublicKey({
-        key: { kty: 'EC', crv: 'P-256', x: Buffer.from(publicKey.subarray(1, 33)).toString('base64url'), y: Buffer.from(publicKey.subarray(33)).toString('base64url') },
+        key: {
+          kty: 'EC',
+          crv: 'P-256',
+          x: Buffer.from(publicKey.subarray(1, 33)).toString('base64url'),
+          y: Buffer.from(publicKey.subarray(33)).toString('base64url'),
+        },
         format: 'jwk',
       });
     } catch {

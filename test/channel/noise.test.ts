@@ -51,7 +51,10 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
   describe.each(PATTERNS)('Noise_%s_P256_AESGCM_SHA256', (pattern) => {
     it('completes in memory and carries messages both ways', () => {
       const s = keysFor(pattern, keyPair);
-      const { initiator, responder } = noisePair(suite, pattern, { initiatorStatic: s.initiatorStatic, responderStatic: s.responderStatic });
+      const { initiator, responder } = noisePair(suite, pattern, {
+        initiatorStatic: s.initiatorStatic,
+        responderStatic: s.responderStatic,
+      });
       const { handshake: frames } = handshake(initiator, responder);
       expect(frames.length).toBe(pattern === 'XX' ? 3 : 2);
       expect(initiator.established && responder.established).toBe(true);
@@ -70,7 +73,9 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
       const expected = oracleHandshake(pattern, D);
       const { initiator, responder } = noisePair(suite, pattern, keys);
       const { handshake: frames } = handshake(initiator, responder);
-      expect(frames.map((f) => Buffer.from(f.frame.subarray(2)).toString('hex'))).toEqual(expected.messages.map((m) => m.toString('hex')));
+      expect(frames.map((f) => Buffer.from(f.frame.subarray(2)).toString('hex'))).toEqual(
+        expected.messages.map((m) => m.toString('hex')),
+      );
       for (const f of frames) expect((f.frame[0] << 8) | f.frame[1]).toBe(f.frame.length - 2);
       expect(Buffer.from(initiator.handshakeHash)).toEqual(expected.h);
       // Expected sizes: e = 65; encrypted s = 65 + 16; each encrypted empty payload = 16.
@@ -80,14 +85,18 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
       const a = initiator.seal(Buffer.from('ping'));
       const b = initiator.seal(Buffer.from('ping 2'));
       expect(Buffer.from(a.subarray(2))).toEqual(oracleSeal(expected.k1, 0n, Buffer.from('ping')));
-      expect(Buffer.from(b.subarray(2))).toEqual(oracleSeal(expected.k1, 1n, Buffer.from('ping 2')));
+      expect(Buffer.from(b.subarray(2))).toEqual(
+        oracleSeal(expected.k1, 1n, Buffer.from('ping 2')),
+      );
       const c = responder.seal(Buffer.from('pong'));
       expect(oracleOpen(expected.k2, 0n, c.subarray(2)).toString()).toBe('pong');
     });
 
     it('rejects every tampered byte of every handshake message', () => {
       const keys = keysFor(pattern, keyPair);
-      const clean = handshake(...Object.values(noisePair(suite, pattern, keys)) as [NoiseChannel, NoiseChannel]).handshake;
+      const clean = handshake(
+        ...(Object.values(noisePair(suite, pattern, keys)) as [NoiseChannel, NoiseChannel]),
+      ).handshake;
       let cases = 0;
       clean.forEach((message, index) => {
         // Bytes 0-1 are the length: changing them desynchronises the frame, which must fail too
@@ -109,13 +118,18 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
 
     it('rejects a truncated or extended handshake message', () => {
       const keys = keysFor(pattern, keyPair);
-      const clean = handshake(...Object.values(noisePair(suite, pattern, keys)) as [NoiseChannel, NoiseChannel]).handshake;
+      const clean = handshake(
+        ...(Object.values(noisePair(suite, pattern, keys)) as [NoiseChannel, NoiseChannel]),
+      ).handshake;
       clean.forEach((_, index) => {
         for (const delta of [-1, +1]) {
           const { initiator, responder } = noisePair(suite, pattern, keys);
           const resize = (i: number, frame: Uint8Array) => {
             if (i !== index) return frame;
-            const body = delta < 0 ? frame.subarray(2, frame.length - 1) : Buffer.concat([frame.subarray(2), Buffer.of(0)]);
+            const body =
+              delta < 0
+                ? frame.subarray(2, frame.length - 1)
+                : Buffer.concat([frame.subarray(2), Buffer.of(0)]);
             return Buffer.concat([Buffer.of(body.length >> 8, body.length & 0xff), body]);
           };
           expect(() => handshake(initiator, responder, resize)).toThrow(CryptoError);
@@ -125,42 +139,72 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
 
     it('rejects every tampered byte of a transport message, then still accepts the genuine one', () => {
       const keys = keysFor(pattern, keyPair);
-      const { initiator, responder } = handshake(...Object.values(noisePair(suite, pattern, keys)) as [NoiseChannel, NoiseChannel]);
+      const { initiator, responder } = handshake(
+        ...(Object.values(noisePair(suite, pattern, keys)) as [NoiseChannel, NoiseChannel]),
+      );
       const sealed = initiator.seal(Buffer.from('attack at dawn'));
       for (let position = 2; position < sealed.length; position++) {
         // A channel that saw a forgery is dead, so each forgery goes to a fresh responder with
         // the same fixed keys (hence the same transport keys). The CipherState tests below
         // check that a failed decryption leaves n unchanged (Noise §5.1).
-        const probe = new NoiseChannel({ suite, pattern, initiator: false, staticKey: keys.responderStatic, ephemeralKey: keys.responderEphemeral });
-        const initiator2 = new NoiseChannel({ suite, pattern, initiator: true, staticKey: keys.initiatorStatic, ephemeralKey: keys.initiatorEphemeral, remoteStaticKey: pattern === 'NK' ? keys.responderStatic!.publicKey : undefined });
+        const probe = new NoiseChannel({
+          suite,
+          pattern,
+          initiator: false,
+          staticKey: keys.responderStatic,
+          ephemeralKey: keys.responderEphemeral,
+        });
+        const initiator2 = new NoiseChannel({
+          suite,
+          pattern,
+          initiator: true,
+          staticKey: keys.initiatorStatic,
+          ephemeralKey: keys.initiatorEphemeral,
+          remoteStaticKey: pattern === 'NK' ? keys.responderStatic!.publicKey : undefined,
+        });
         handshake(initiator2, probe);
         const forged = sealed.slice();
         forged[position] ^= 0x80 >> (position % 8);
         expectCode(() => probe.receive(forged), 'AUTH_FAILED');
       }
-      expect(responder.receive(sealed).messages.map((m) => Buffer.from(m).toString())).toEqual(['attack at dawn']);
+      expect(responder.receive(sealed).messages.map((m) => Buffer.from(m).toString())).toEqual([
+        'attack at dawn',
+      ]);
     });
   });
 
   it('rejects a replayed and a reordered transport message', () => {
-    const { initiator, responder } = handshake(...Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]);
+    const { initiator, responder } = handshake(
+      ...(Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]),
+    );
     const first = initiator.seal(Buffer.from('one'));
     const second = initiator.seal(Buffer.from('two'));
     expect(responder.receive(first).messages.length).toBe(1);
     expectCode(() => responder.receive(first), 'AUTH_FAILED');
-    const pair2 = handshake(...Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]);
+    const pair2 = handshake(
+      ...(Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]),
+    );
     pair2.initiator.seal(Buffer.from('one'));
-    expectCode(() => pair2.responder.receive(pair2.initiator.seal(Buffer.from('two'))), 'AUTH_FAILED');
+    expectCode(
+      () => pair2.responder.receive(pair2.initiator.seal(Buffer.from('two'))),
+      'AUTH_FAILED',
+    );
     expect(second.length).toBe(2 + 3 + 16);
   });
 
   it('refuses a reflected message (each direction has its own key)', () => {
-    const { initiator } = handshake(...Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]);
+    const { initiator } = handshake(
+      ...(Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]),
+    );
     expectCode(() => initiator.receive(initiator.seal(Buffer.from('echo?'))), 'AUTH_FAILED');
   });
 
   it('aborts on an invalid ephemeral point with HANDSHAKE_FAILED caused by the point check', () => {
-    const bad = [new Uint8Array(65), Uint8Array.of(4, ...new Uint8Array(64).fill(1)), Uint8Array.of(2, ...new Uint8Array(64))];
+    const bad = [
+      new Uint8Array(65),
+      Uint8Array.of(4, ...new Uint8Array(64).fill(1)),
+      Uint8Array.of(2, ...new Uint8Array(64)),
+    ];
     for (const e of bad) {
       const responder = new NoiseChannel({ suite, pattern: 'NN', initiator: false });
       responder.start();
@@ -171,7 +215,9 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
         thrown = error;
       }
       expect((thrown as CryptoError).code).toBe('HANDSHAKE_FAILED');
-      expect(['INVALID_POINT', 'INVALID_ENCODING']).toContain(((thrown as Error).cause as CryptoError).code);
+      expect(['INVALID_POINT', 'INVALID_ENCODING']).toContain(
+        ((thrown as Error).cause as CryptoError).code,
+      );
       // The dead channel refuses more input.
       expectCode(() => responder.receive(new Uint8Array(1)), 'PROTOCOL_ERROR');
     }
@@ -180,20 +226,54 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
   it('NK: a client expecting another server key fails; XX: a pinned or refused key fails', () => {
     const server = suite.generateKeyPair();
     const other = suite.generateKeyPair();
-    const nk = noisePair(suite, 'NK', { responderStatic: server, expectedResponderKey: other.publicKey });
+    const nk = noisePair(suite, 'NK', {
+      responderStatic: server,
+      expectedResponderKey: other.publicKey,
+    });
     expectCode(() => handshake(nk.initiator, nk.responder), 'HANDSHAKE_FAILED');
     const client = suite.generateKeyPair();
-    const xxPinned = noisePair(suite, 'XX', { responderStatic: server, initiatorStatic: client, expectedResponderKey: other.publicKey });
+    const xxPinned = noisePair(suite, 'XX', {
+      responderStatic: server,
+      initiatorStatic: client,
+      expectedResponderKey: other.publicKey,
+    });
     expectCode(() => handshake(xxPinned.initiator, xxPinned.responder), 'HANDSHAKE_FAILED');
-    const refusing = new NoiseChannel({ suite, pattern: 'XX', initiator: false, staticKey: server, verifyRemoteStaticKey: () => false });
-    const xxClient = new NoiseChannel({ suite, pattern: 'XX', initiator: true, staticKey: client, remoteStaticKey: server.publicKey });
+    const refusing = new NoiseChannel({
+      suite,
+      pattern: 'XX',
+      initiator: false,
+      staticKey: server,
+      verifyRemoteStaticKey: () => false,
+    });
+    const xxClient = new NoiseChannel({
+      suite,
+      pattern: 'XX',
+      initiator: true,
+      staticKey: client,
+      remoteStaticKey: server.publicKey,
+    });
     expectCode(() => handshake(xxClient, refusing), 'HANDSHAKE_FAILED');
     let seen: Uint8Array | undefined;
-    const accepting = new NoiseChannel({ suite, pattern: 'XX', initiator: false, staticKey: server, verifyRemoteStaticKey: (k) => {
-      seen = k;
-      return true;
-    } });
-    handshake(new NoiseChannel({ suite, pattern: 'XX', initiator: true, staticKey: client, remoteStaticKey: server.publicKey }), accepting);
+    const accepting = new NoiseChannel({
+      suite,
+      pattern: 'XX',
+      initiator: false,
+      staticKey: server,
+      verifyRemoteStaticKey: (k) => {
+        seen = k;
+        return true;
+      },
+    });
+    handshake(
+      new NoiseChannel({
+        suite,
+        pattern: 'XX',
+        initiator: true,
+        staticKey: client,
+        remoteStaticKey: server.publicKey,
+      }),
+      accepting,
+    );
     expect(seen).toEqual(client.publicKey);
   });
 
@@ -204,21 +284,34 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
     let replies: Uint8Array[] = [];
     for (const byte of m1) replies = replies.concat(responder.receive(Uint8Array.of(byte)).frames);
     expect(replies.length).toBe(1);
-    const joined = Buffer.concat([replies[0], responder.seal(Buffer.from('a')), responder.seal(Buffer.from('b'))]);
+    const joined = Buffer.concat([
+      replies[0],
+      responder.seal(Buffer.from('a')),
+      responder.seal(Buffer.from('b')),
+    ]);
     const out = initiator.receive(joined);
     expect(out.messages.map((m) => Buffer.from(m).toString())).toEqual(['a', 'b']);
   });
 
   it('limits message sizes: RangeError at seal, LIMIT_EXCEEDED for an oversized frame', () => {
-    const { initiator, responder } = handshake(...Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]);
+    const { initiator, responder } = handshake(
+      ...(Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]),
+    );
     expect(() => initiator.seal(new Uint8Array(MAX_NOISE_PAYLOAD + 1))).toThrow(RangeError);
     expect(() => initiator.seal('text' as unknown as Uint8Array)).toThrow(TypeError);
-    const small = new NoiseChannel({ suite, pattern: 'NN', initiator: false, maxMessageLength: 100 });
+    const small = new NoiseChannel({
+      suite,
+      pattern: 'NN',
+      initiator: false,
+      maxMessageLength: 100,
+    });
     const client = new NoiseChannel({ suite, pattern: 'NN', initiator: true });
     handshake(client, small);
     expect(() => small.seal(new Uint8Array(101))).toThrow(RangeError);
     expectCode(() => small.receive(Uint8Array.of(0, 117)), 'LIMIT_EXCEEDED');
-    expect(() => new NoiseChannel({ suite, pattern: 'NN', initiator: true, maxMessageLength: 65520 })).toThrow(RangeError);
+    expect(
+      () => new NoiseChannel({ suite, pattern: 'NN', initiator: true, maxMessageLength: 65520 }),
+    ).toThrow(RangeError);
     expect(responder.established).toBe(true);
   });
 
@@ -227,8 +320,18 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
     expect(() => new NoiseChannel({ suite, pattern: 'NK', initiator: false })).toThrow(TypeError);
     expect(() => new NoiseChannel({ suite, pattern: 'XX', initiator: true })).toThrow(TypeError);
     const someKey = suite.generateKeyPair().publicKey;
-    expect(() => new NoiseChannel({ suite, pattern: 'NN', initiator: true, remoteStaticKey: someKey })).toThrow(TypeError);
-    expect(() => new NoiseChannel({ suite, pattern: 'NN', initiator: false, verifyRemoteStaticKey: () => true })).toThrow(TypeError);
+    expect(
+      () => new NoiseChannel({ suite, pattern: 'NN', initiator: true, remoteStaticKey: someKey }),
+    ).toThrow(TypeError);
+    expect(
+      () =>
+        new NoiseChannel({
+          suite,
+          pattern: 'NN',
+          initiator: false,
+          verifyRemoteStaticKey: () => true,
+        }),
+    ).toThrow(TypeError);
     const hs = new HandshakeState({ suite, pattern: 'NN', initiator: false, prologue: PROLOGUE });
     expectCode(() => hs.writeMessage(), 'PROTOCOL_ERROR');
     const channel = new NoiseChannel({ suite, pattern: 'NN', initiator: true });
@@ -265,7 +368,9 @@ describe('CipherState (Noise §5.1)', () => {
     const check = new CipherState(nodeSuite);
     check.initializeKey(expectedK);
     check.setNonce(7n);
-    expect(cs.encryptWithAd(new Uint8Array(0), Buffer.from('x'))).toEqual(check.encryptWithAd(new Uint8Array(0), Buffer.from('x')));
+    expect(cs.encryptWithAd(new Uint8Array(0), Buffer.from('x'))).toEqual(
+      check.encryptWithAd(new Uint8Array(0), Buffer.from('x')),
+    );
   });
 
   it('passes plaintext through while k is empty, and a failed decrypt keeps n', () => {

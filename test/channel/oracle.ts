@@ -44,8 +44,10 @@ function nodeDecrypt(k: Buffer, n: bigint, ad: Uint8Array, sealed: Uint8Array): 
   d.setAuthTag(sealed.subarray(sealed.length - 16));
   return Buffer.concat([d.update(sealed.subarray(0, sealed.length - 16)), d.final()]);
 }
-const sha256 = (...parts: Buffer[]) => crypto.createHash('sha256').update(Buffer.concat(parts)).digest();
-const hmac = (key: Buffer, ...parts: Buffer[]) => crypto.createHmac('sha256', key).update(Buffer.concat(parts)).digest();
+const sha256 = (...parts: Buffer[]) =>
+  crypto.createHash('sha256').update(Buffer.concat(parts)).digest();
+const hmac = (key: Buffer, ...parts: Buffer[]) =>
+  crypto.createHmac('sha256', key).update(Buffer.concat(parts)).digest();
 
 /** Runs both sides of the handshake in lockstep, tracking one (ck, h, k, n) — both sides share it. */
 export function oracleHandshake(pattern: Pattern, keys: OracleKeys): OracleTranscript {
@@ -67,8 +69,10 @@ export function oracleHandshake(pattern: Pattern, keys: OracleKeys): OracleTrans
     return c;
   };
   mixHash(Buffer.from('ecdh-lab/1'));
-  const IE = pub(keys.ie), RE = pub(keys.re);
-  const IS = keys.is && pub(keys.is), RS = keys.rs && pub(keys.rs);
+  const IE = pub(keys.ie),
+    RE = pub(keys.re);
+  const IS = keys.is && pub(keys.is),
+    RS = keys.rs && pub(keys.rs);
   const messages: Buffer[] = [];
   if (pattern === 'NN') {
     mixHash(IE);

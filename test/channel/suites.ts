@@ -4,7 +4,15 @@ import type { NoiseKeyPair, NoiseSuite } from '../../src/channel/suite.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
 import { nodeKeyPair, nodeSuite } from './node-suite.js';
 
-export const SUITES: { name: string; suite: NoiseSuite; keyPair: (d: Uint8Array) => NoiseKeyPair }[] = [
+export const SUITES: {
+  name: string;
+  suite: NoiseSuite;
+  keyPair: (d: Uint8Array) => NoiseKeyPair;
+}[] = [
   { name: 'node:crypto', suite: nodeSuite, keyPair: nodeKeyPair },
-  { name: 'ecdh-lab (p256Suite)', suite: p256Suite, keyPair: (d) => noiseKeyPair(PrivateKey.fromRaw(d)) },
+  {
+    name: 'ecdh-lab (p256Suite)',
+    suite: p256Suite,
+    keyPair: (d) => noiseKeyPair(PrivateKey.fromRaw(d)),
+  },
 ];

@@ -5,7 +5,12 @@
  * node:crypto, and every tampered byte refused.
  */
 import * as crypto from 'node:crypto';
-import { TUTORIAL_MAX_MESSAGE, TUTORIAL_MAX_PEM, TUTORIAL_MAX_RECORDS, TutorialChannel } from '../../src/channel/tutorial-channel.js';
+import {
+  TUTORIAL_MAX_MESSAGE,
+  TUTORIAL_MAX_PEM,
+  TUTORIAL_MAX_RECORDS,
+  TutorialChannel,
+} from '../../src/channel/tutorial-channel.js';
 import { CryptoError } from '../../src/errors.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
 
@@ -31,18 +36,36 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('tutorial protocol', () => {
   it('derives key = HKDF-SHA256(ECDH x-coordinate, no salt, no info, 32) on both sides', () => {
-    const { a, b, pemA } = pair(new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) }), new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) }));
+    const { a, b, pemA } = pair(
+      new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) }),
+      new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) }),
+    );
     expect(a.established && b.established).toBe(true);
     const ecdh = crypto.createECDH('prime256v1');
     ecdh.setPrivateKey(dA);
     const other = crypto.createECDH('prime256v1');
     other.setPrivateKey(dB);
     const z = ecdh.computeSecret(other.getPublicKey());
-    const expected = Buffer.from(crypto.hkdfSync('sha256', z, Buffer.alloc(0), Buffer.alloc(0), 32));
+    const expected = Buffer.from(
+      crypto.hkdfSync('sha256', z, Buffer.alloc(0), Buffer.alloc(0), 32),
+    );
     expect(Buffer.from(a.key!)).toEqual(expected);
     expect(Buffer.from(b.key!)).toEqual(expected);
     // The PEM is exactly what node (and Python's cryptography) writes for SPKI.
-    const nodePem = crypto.createPublicKey(crypto.createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: dA.toString('base64url'), x: ecdh.getPublicKey().subarray(1, 33).toString('base64url'), y: ecdh.getPublicKey().subarray(33).toString('base64url') }, format: 'jwk' })).export({ type: 'spki', format: 'pem' });
+    const nodePem = crypto
+      .createPublicKey(
+        crypto.createPrivateKey({
+          key: {
+            kty: 'EC',
+            crv: 'P-256',
+            d: dA.toString('base64url'),
+            x: ecdh.getPublicKey().subarray(1, 33).toString('base64url'),
+            y: ecdh.getPublicKey().subarray(33).toString('base64url'),
+          },
+          format: 'jwk',
+        }),
+      )
+      .export({ type: 'spki', format: 'pem' });
     expect(Buffer.from(pemA).toString()).toBe(nodePem);
   });
 
@@ -54,15 +77,24 @@ describe('tutorial protocol', () => {
     const nonce = record.subarray(4, 16);
     const decipher = crypto.createDecipheriv('aes-256-gcm', a.key!, nonce);
     decipher.setAuthTag(record.subarray(record.length - 16));
-    expect(Buffer.concat([decipher.update(record.subarray(16, record.length - 16)), decipher.final()])).toEqual(message);
+    expect(
+      Buffer.concat([decipher.update(record.subarray(16, record.length - 16)), decipher.final()]),
+    ).toEqual(message);
     expect(b.receive(record).messages).toEqual([new Uint8Array(message)]);
     // a record built by node:crypto is accepted
     const nonce2 = crypto.randomBytes(12);
     const cipher = crypto.createCipheriv('aes-256-gcm', b.key!, nonce2);
-    const body = Buffer.concat([nonce2, cipher.update('from node'), cipher.final(), cipher.getAuthTag()]);
+    const body = Buffer.concat([
+      nonce2,
+      cipher.update('from node'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
     const header = Buffer.alloc(4);
     header.writeUInt32BE(body.length);
-    expect(Buffer.from(a.receive(Buffer.concat([header, body])).messages[0]).toString()).toBe('from node');
+    expect(Buffer.from(a.receive(Buffer.concat([header, body])).messages[0]).toString()).toBe(
+      'from node',
+    );
   });
 
   it('works byte by byte, and with the PEM and records in one chunk', () => {
@@ -79,7 +111,10 @@ describe('tutorial protocol', () => {
     const [pemD] = d.start();
     d.receive(pemC);
     const joined = Buffer.concat([pemD, d.seal(Buffer.from('one')), d.seal(Buffer.from('two'))]);
-    expect(c.receive(joined).messages.map((m) => Buffer.from(m).toString())).toEqual(['one', 'two']);
+    expect(c.receive(joined).messages.map((m) => Buffer.from(m).toString())).toEqual([
+      'one',
+      'two',
+    ]);
   });
 
   it('refuses every tampered byte of the PEM (at once, or at the first record)', () => {
@@ -103,7 +138,11 @@ describe('tutorial protocol', () => {
       const record = sender.seal(Buffer.from('secret'));
       let delivered: Uint8Array[] = [];
       const code2 = codeOf(() => (delivered = b.receive(record).messages));
-      expect({ position, delivered: delivered.length, code2: code2 ?? 'none' }).toEqual({ position, delivered: 0, code2: expect.any(String) });
+      expect({ position, delivered: delivered.length, code2: code2 ?? 'none' }).toEqual({
+        position,
+        delivered: 0,
+        code2: expect.any(String),
+      });
     }
     expect(refusedAtOnce).toBeGreaterThan(pemA.length / 2);
   });
@@ -130,12 +169,18 @@ describe('tutorial protocol', () => {
   it('enforces the limits: 1 KiB of PEM, L ≥ 28, L ≤ max + 28, RangeError at seal', () => {
     const a = new TutorialChannel();
     a.start();
-    expect(codeOf(() => a.receive(new Uint8Array(TUTORIAL_MAX_PEM).fill(0x41)))).toBe('LIMIT_EXCEEDED');
+    expect(codeOf(() => a.receive(new Uint8Array(TUTORIAL_MAX_PEM).fill(0x41)))).toBe(
+      'LIMIT_EXCEEDED',
+    );
     const { a: a2, b: b2 } = pair();
     expect(codeOf(() => b2.receive(Uint8Array.of(0, 0, 0, 27)))).toBe('PROTOCOL_ERROR');
     const { b: b3 } = pair();
     const over = TUTORIAL_MAX_MESSAGE + 29;
-    expect(codeOf(() => b3.receive(Uint8Array.of(over >>> 24, (over >>> 16) & 255, (over >>> 8) & 255, over & 255)))).toBe('LIMIT_EXCEEDED');
+    expect(
+      codeOf(() =>
+        b3.receive(Uint8Array.of(over >>> 24, (over >>> 16) & 255, (over >>> 8) & 255, over & 255)),
+      ),
+    ).toBe('LIMIT_EXCEEDED');
     expect(() => a2.seal(new Uint8Array(TUTORIAL_MAX_MESSAGE + 1))).toThrow(RangeError);
     const small = pair(new TutorialChannel(), new TutorialChannel({ maxMessageLength: 10 }));
     expect(codeOf(() => small.b.receive(small.a.seal(new Uint8Array(11))))).toBe('LIMIT_EXCEEDED');
@@ -146,9 +191,18 @@ describe('tutorial protocol', () => {
     const a = new TutorialChannel();
     a.start();
     // SPKI for P-256 with the point (1, 1), not on the curve
-    const der = Buffer.concat([Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex'), Buffer.of(4), Buffer.alloc(31), Buffer.of(1), Buffer.alloc(31), Buffer.of(1)]);
+    const der = Buffer.concat([
+      Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex'),
+      Buffer.of(4),
+      Buffer.alloc(31),
+      Buffer.of(1),
+      Buffer.alloc(31),
+      Buffer.of(1),
+    ]);
     const pem = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PUBLIC KEY-----\n`;
-    expect(['INVALID_POINT', 'INVALID_ENCODING']).toContain(codeOf(() => a.receive(Buffer.from(pem))));
+    expect(['INVALID_POINT', 'INVALID_ENCODING']).toContain(
+      codeOf(() => a.receive(Buffer.from(pem))),
+    );
     expect(codeOf(() => a.receive(new Uint8Array(1)))).toBe('PROTOCOL_ERROR');
   });
 
@@ -191,7 +245,9 @@ describe('tutorial protocol', () => {
     const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
     cipher.final();
     const body = Buffer.concat([nonce, cipher.getAuthTag()]);
-    expect(codeOf(() => b.receive(Buffer.concat([Buffer.of(0, 0, 0, body.length), body])))).toBe('LIMIT_EXCEEDED');
+    expect(codeOf(() => b.receive(Buffer.concat([Buffer.of(0, 0, 0, body.length), body])))).toBe(
+      'LIMIT_EXCEEDED',
+    );
   });
 
   it('accepts a PEM with CRLF line ends (RFC 7468 allows them); refuses other bytes after the END marker at once', () => {
@@ -208,12 +264,18 @@ describe('tutorial protocol', () => {
     expect(b.receive(crlf.subarray(cut, cut + 1)).messages).toEqual([]);
     expect(b.established).toBe(false);
     const record = a.seal(Buffer.from('over CRLF'));
-    expect(b.receive(Buffer.concat([crlf.subarray(cut + 1), record])).messages.map((m) => Buffer.from(m).toString())).toEqual(['over CRLF']);
+    expect(
+      b
+        .receive(Buffer.concat([crlf.subarray(cut + 1), record]))
+        .messages.map((m) => Buffer.from(m).toString()),
+    ).toEqual(['over CRLF']);
     expect(Buffer.from(b.key!)).toEqual(Buffer.from(a.key!));
     for (const tail of ['X', ' \n', '\rX', '\r\r\n']) {
       const c = new TutorialChannel();
       c.start();
-      const text = Buffer.from(pemA).toString().replace(/-----\n$/, `-----${tail}`);
+      const text = Buffer.from(pemA)
+        .toString()
+        .replace(/-----\n$/, `-----${tail}`);
       expect(codeOf(() => c.receive(Buffer.from(text)))).toBe('INVALID_ENCODING');
     }
   });
@@ -225,7 +287,10 @@ describe('tutorial protocol', () => {
     b.start();
     // SPKI with the 33-byte compressed point of b's key (RFC 5480 §2.2 allows it)
     const compressed = b.publicKey.toRaw({ compressed: true });
-    const der = Buffer.concat([Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex'), compressed]);
+    const der = Buffer.concat([
+      Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex'),
+      compressed,
+    ]);
     const body = der.toString('base64').replace(/.{20}/g, '$&\n');
     const pem = `\n-----BEGIN PUBLIC KEY-----\n${body}\n\n-----END PUBLIC KEY-----\n`;
     a.receive(Buffer.from(pem));

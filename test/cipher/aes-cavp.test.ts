@@ -16,7 +16,10 @@
  * record is a valid pair, so the opposite direction is checked too. Record counts are asserted.
  */
 import * as path from 'node:path';
-import { aesDecryptBlockReference, aesEncryptBlockReference } from '../../src/cipher/aes-reference.js';
+import {
+  aesDecryptBlockReference,
+  aesEncryptBlockReference,
+} from '../../src/cipher/aes-reference.js';
 import { createAes } from '../../src/cipher/aes.js';
 import { cavpHex, loadCavp } from '../support/cavp.js';
 
@@ -69,8 +72,16 @@ describe('CAVP AESVS ECB (vectors/nist/aes)', () => {
               fastDecrypt: ecb(ct, (b) => aes.decryptBlock(b)),
               referenceDecrypt: ecb(ct, (b) => aesDecryptBlockReference(b, key)),
             };
-            const want = { fastEncrypt: fields.CIPHERTEXT, referenceEncrypt: fields.CIPHERTEXT, fastDecrypt: fields.PLAINTEXT, referenceDecrypt: fields.PLAINTEXT };
-            if (JSON.stringify(results) !== JSON.stringify(want)) throw new Error(`${file} line ${line}: expected ${JSON.stringify(want)}, got ${JSON.stringify(results)}`);
+            const want = {
+              fastEncrypt: fields.CIPHERTEXT,
+              referenceEncrypt: fields.CIPHERTEXT,
+              fastDecrypt: fields.PLAINTEXT,
+              referenceDecrypt: fields.PLAINTEXT,
+            };
+            if (JSON.stringify(results) !== JSON.stringify(want))
+              throw new Error(
+                `${file} line ${line}: expected ${JSON.stringify(want)}, got ${JSON.stringify(results)}`,
+              );
             count++;
           }
           expect(count).toBe(expected);

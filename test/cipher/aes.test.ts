@@ -4,7 +4,15 @@
  */
 import * as crypto from 'node:crypto';
 import fc from 'fast-check';
-import { aesDecryptBlockReference, aesEncryptBlockReference, gfMultiply, INV_SBOX, keyExpansion, SBOX, xtime } from '../../src/cipher/aes-reference.js';
+import {
+  aesDecryptBlockReference,
+  aesEncryptBlockReference,
+  gfMultiply,
+  INV_SBOX,
+  keyExpansion,
+  SBOX,
+  xtime,
+} from '../../src/cipher/aes-reference.js';
 import { createAes, expandKey } from '../../src/cipher/aes.js';
 
 const h = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'));
@@ -26,8 +34,18 @@ describe('GF(2^8) and the S-box (FIPS 197 §4.2, §5.1.1)', () => {
 // FIPS 197 Appendix A (key expansion): the last word of each schedule.
 const APPENDIX_A = [
   { name: 'A.1 AES-128', key: '2b7e151628aed2a6abf7158809cf4f3c', last: 'b6630ca6', count: 44 },
-  { name: 'A.2 AES-192', key: '8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b', last: '01002202', count: 52 },
-  { name: 'A.3 AES-256', key: '603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4', last: '706c631e', count: 60 },
+  {
+    name: 'A.2 AES-192',
+    key: '8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b',
+    last: '01002202',
+    count: 52,
+  },
+  {
+    name: 'A.3 AES-256',
+    key: '603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4',
+    last: '706c631e',
+    count: 60,
+  },
 ];
 
 describe('KeyExpansion (FIPS 197 Appendix A)', () => {
@@ -49,9 +67,21 @@ describe('KeyExpansion (FIPS 197 Appendix A)', () => {
 // FIPS 197 Appendix C: plaintext 00112233445566778899aabbccddeeff under keys 000102…
 const PLAINTEXT = '00112233445566778899aabbccddeeff';
 const APPENDIX_C = [
-  { name: 'C.1 AES-128', key: '000102030405060708090a0b0c0d0e0f', ct: '69c4e0d86a7b0430d8cdb78070b4c55a' },
-  { name: 'C.2 AES-192', key: '000102030405060708090a0b0c0d0e0f1011121314151617', ct: 'dda97ca4864cdfe06eaf70a0ec0d7191' },
-  { name: 'C.3 AES-256', key: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', ct: '8ea2b7ca516745bfeafc49904b496089' },
+  {
+    name: 'C.1 AES-128',
+    key: '000102030405060708090a0b0c0d0e0f',
+    ct: '69c4e0d86a7b0430d8cdb78070b4c55a',
+  },
+  {
+    name: 'C.2 AES-192',
+    key: '000102030405060708090a0b0c0d0e0f1011121314151617',
+    ct: 'dda97ca4864cdfe06eaf70a0ec0d7191',
+  },
+  {
+    name: 'C.3 AES-256',
+    key: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
+    ct: '8ea2b7ca516745bfeafc49904b496089',
+  },
 ];
 
 describe('FIPS 197 Appendix C', () => {
@@ -70,7 +100,11 @@ describe('FIPS 197 Appendix C', () => {
   }
 });
 
-const keyArb = fc.oneof(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 24, maxLength: 24 }), fc.uint8Array({ minLength: 32, maxLength: 32 }));
+const keyArb = fc.oneof(
+  fc.uint8Array({ minLength: 16, maxLength: 16 }),
+  fc.uint8Array({ minLength: 24, maxLength: 24 }),
+  fc.uint8Array({ minLength: 32, maxLength: 32 }),
+);
 const blockArb = fc.uint8Array({ minLength: 16, maxLength: 16 });
 
 describe('fast path against the reference and node:crypto (fast-check)', () => {
@@ -80,7 +114,9 @@ describe('fast path against the reference and node:crypto (fast-check)', () => {
         const aes = createAes(key);
         const ct = aes.encryptBlock(block);
         expect(b2h(ct)).toBe(b2h(aesEncryptBlockReference(block, key)));
-        const node = crypto.createCipheriv(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
+        const node = crypto
+          .createCipheriv(`aes-${key.length * 8}-ecb`, key, null)
+          .setAutoPadding(false);
         expect(b2h(ct)).toBe(Buffer.concat([node.update(block), node.final()]).toString('hex'));
         expect(b2h(aes.decryptBlock(ct))).toBe(b2h(block));
         expect(b2h(aesDecryptBlockReference(ct, key))).toBe(b2h(block));
@@ -104,34 +140,63 @@ describe('fast path against the reference and node:crypto (fast-check)', () => {
 });
 
 describe('bad input', () => {
-  const junk: unknown[] = [undefined, null, 0, 'abc', [1, 2, 3], new ArrayBuffer(16), new Uint16Array(8), {}];
+  const junk: unknown[] = [
+    undefined,
+    null,
+    0,
+    'abc',
+    [1, 2, 3],
+    new ArrayBuffer(16),
+    new Uint16Array(8),
+    {},
+  ];
   it('wrong types throw TypeError', () => {
     const aes = createAes(new Uint8Array(16));
     for (const j of junk) {
       expect(() => createAes(j as Uint8Array)).toThrow(TypeError);
       expect(() => aes.encryptBlock(j as Uint8Array)).toThrow(TypeError);
       expect(() => aes.decryptBlock(j as Uint8Array)).toThrow(TypeError);
-      expect(() => aesEncryptBlockReference(j as Uint8Array, new Uint8Array(16))).toThrow(TypeError);
-      expect(() => aesEncryptBlockReference(new Uint8Array(16), j as Uint8Array)).toThrow(TypeError);
-      expect(() => aesDecryptBlockReference(j as Uint8Array, new Uint8Array(16))).toThrow(TypeError);
+      expect(() => aesEncryptBlockReference(j as Uint8Array, new Uint8Array(16))).toThrow(
+        TypeError,
+      );
+      expect(() => aesEncryptBlockReference(new Uint8Array(16), j as Uint8Array)).toThrow(
+        TypeError,
+      );
+      expect(() => aesDecryptBlockReference(j as Uint8Array, new Uint8Array(16))).toThrow(
+        TypeError,
+      );
     }
   });
   it('wrong lengths throw RangeError naming the argument', () => {
-    for (const n of [0, 8, 15, 17, 20, 31, 33, 64]) expect(() => createAes(new Uint8Array(n))).toThrow(/key/);
-    for (const n of [0, 8, 15, 17, 20, 31, 33, 64]) expect(() => createAes(new Uint8Array(n))).toThrow(RangeError);
+    for (const n of [0, 8, 15, 17, 20, 31, 33, 64])
+      expect(() => createAes(new Uint8Array(n))).toThrow(/key/);
+    for (const n of [0, 8, 15, 17, 20, 31, 33, 64])
+      expect(() => createAes(new Uint8Array(n))).toThrow(RangeError);
     const aes = createAes(new Uint8Array(32));
     for (const n of [0, 15, 17, 32]) {
       expect(() => aes.encryptBlock(new Uint8Array(n))).toThrow(RangeError);
       expect(() => aes.decryptBlock(new Uint8Array(n))).toThrow(/block/);
-      expect(() => aesEncryptBlockReference(new Uint8Array(n), new Uint8Array(16))).toThrow(RangeError);
+      expect(() => aesEncryptBlockReference(new Uint8Array(n), new Uint8Array(16))).toThrow(
+        RangeError,
+      );
     }
     expect(() => keyExpansion(new Uint8Array(20))).toThrow(RangeError);
   });
   it('the reference uses the shared assertBytes messages, naming the argument', () => {
-    expect(() => keyExpansion(new Uint8Array(20))).toThrow('key must be one of 16, 24, 32 bytes long, got 20');
-    expect(() => keyExpansion('00' as unknown as Uint8Array)).toThrow('key must be a Uint8Array, got string');
-    expect(() => aesEncryptBlockReference(new Uint8Array(15), new Uint8Array(16))).toThrow('block must be 16 bytes long, got 15');
-    expect(() => aesDecryptBlockReference([] as unknown as Uint8Array, new Uint8Array(16))).toThrow('block must be a Uint8Array, got Array');
-    expect(() => aesDecryptBlockReference(new Uint8Array(16), new Uint8Array(8))).toThrow(/^key must be/);
+    expect(() => keyExpansion(new Uint8Array(20))).toThrow(
+      'key must be one of 16, 24, 32 bytes long, got 20',
+    );
+    expect(() => keyExpansion('00' as unknown as Uint8Array)).toThrow(
+      'key must be a Uint8Array, got string',
+    );
+    expect(() => aesEncryptBlockReference(new Uint8Array(15), new Uint8Array(16))).toThrow(
+      'block must be 16 bytes long, got 15',
+    );
+    expect(() => aesDecryptBlockReference([] as unknown as Uint8Array, new Uint8Array(16))).toThrow(
+      'block must be a Uint8Array, got Array',
+    );
+    expect(() => aesDecryptBlockReference(new Uint8Array(16), new Uint8Array(8))).toThrow(
+      /^key must be/,
+    );
   });
 });

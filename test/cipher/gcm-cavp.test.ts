@@ -31,14 +31,29 @@ function expectAuthFailed(run: () => unknown, where: string): void {
   } catch (e) {
     error = e;
   }
-  if (!(error instanceof CryptoError) || error.code !== 'AUTH_FAILED') throw new Error(`${where}: FAIL record was not rejected with AUTH_FAILED`);
+  if (!(error instanceof CryptoError) || error.code !== 'AUTH_FAILED')
+    throw new Error(`${where}: FAIL record was not rejected with AUTH_FAILED`);
 }
 
 describe('parseCavp on the GCM files (test/support/cavp.ts)', () => {
   it('reads headers as params and FAIL lines as a flag', () => {
     const sections = loadCavp(path.join(DIR, 'gcmDecrypt128.rsp.gz'));
-    expect(sections[0].params).toEqual({ Keylen: '128', IVlen: '96', PTlen: '0', AADlen: '0', Taglen: '128' });
-    expect(sections[0].records[0].fields).toEqual({ Count: '0', Key: 'cf063a34d4a9a76c2c86787d3f96db71', IV: '113b9785971864c83b01c787', CT: '', AAD: '', Tag: '72ac8493e3a5228b5d130a69d2510e42', PT: '' });
+    expect(sections[0].params).toEqual({
+      Keylen: '128',
+      IVlen: '96',
+      PTlen: '0',
+      AADlen: '0',
+      Taglen: '128',
+    });
+    expect(sections[0].records[0].fields).toEqual({
+      Count: '0',
+      Key: 'cf063a34d4a9a76c2c86787d3f96db71',
+      IV: '113b9785971864c83b01c787',
+      CT: '',
+      AAD: '',
+      Tag: '72ac8493e3a5228b5d130a69d2510e42',
+      PT: '',
+    });
     expect(sections[0].records[1].fail).toBe(true);
     expect(sections[0].records[0].fail).toBe(false);
   });
@@ -52,7 +67,7 @@ for (const bits of [128, 192, 256]) {
       let keyedCount = 0;
       for (const { params, records } of sections) {
         expect(params.Keylen).toBe(String(bits));
-        const tagLength = Number(params.Taglen) / 8 as GcmTagLength;
+        const tagLength = (Number(params.Taglen) / 8) as GcmTagLength;
         for (const { fields, line } of records) {
           const key = cavpHex(fields.Key);
           const iv = cavpHex(fields.IV);
@@ -61,10 +76,12 @@ for (const bits of [128, 192, 256]) {
           const expected = fields.CT + fields.Tag;
           expect(iv.length * 8).toBe(Number(params.IVlen));
           const oneShot = hex(aesGcm(key, iv, aad, { tagLength }).encrypt(pt));
-          if (oneShot !== expected) throw new Error(`line ${line}: expected ${expected}, got ${oneShot} (one-shot)`);
+          if (oneShot !== expected)
+            throw new Error(`line ${line}: expected ${expected}, got ${oneShot} (one-shot)`);
           if (inKeyedSubset(count++)) {
             const keyed = hex(aesGcm.withKey(key, { tagLength }).encrypt(iv, pt, aad));
-            if (keyed !== expected) throw new Error(`line ${line}: expected ${expected}, got ${keyed} (keyed)`);
+            if (keyed !== expected)
+              throw new Error(`line ${line}: expected ${expected}, got ${keyed} (keyed)`);
             keyedCount++;
           }
         }
@@ -82,7 +99,7 @@ for (const bits of [128, 192, 256]) {
       let keyedCount = 0;
       let index = 0;
       for (const { params, records } of sections) {
-        const tagLength = Number(params.Taglen) / 8 as GcmTagLength;
+        const tagLength = (Number(params.Taglen) / 8) as GcmTagLength;
         for (const { fields, fail, line } of records) {
           const key = cavpHex(fields.Key);
           const iv = cavpHex(fields.IV);
@@ -91,15 +108,24 @@ for (const bits of [128, 192, 256]) {
           expect(fields.Tag.length * 4).toBe(Number(params.Taglen));
           const keyed = inKeyedSubset(index++);
           if (fail) {
-            expectAuthFailed(() => aesGcm(key, iv, aad, { tagLength }).decrypt(input), `line ${line} (one-shot)`);
-            if (keyed) expectAuthFailed(() => aesGcm.withKey(key, { tagLength }).decrypt(iv, input, aad), `line ${line} (keyed)`);
+            expectAuthFailed(
+              () => aesGcm(key, iv, aad, { tagLength }).decrypt(input),
+              `line ${line} (one-shot)`,
+            );
+            if (keyed)
+              expectAuthFailed(
+                () => aesGcm.withKey(key, { tagLength }).decrypt(iv, input, aad),
+                `line ${line} (keyed)`,
+              );
             failed++;
           } else {
             const pt = hex(aesGcm(key, iv, aad, { tagLength }).decrypt(input));
-            if (pt !== fields.PT) throw new Error(`line ${line}: expected PT ${fields.PT}, got ${pt} (one-shot)`);
+            if (pt !== fields.PT)
+              throw new Error(`line ${line}: expected PT ${fields.PT}, got ${pt} (one-shot)`);
             if (keyed) {
               const ptKeyed = hex(aesGcm.withKey(key, { tagLength }).decrypt(iv, input, aad));
-              if (ptKeyed !== fields.PT) throw new Error(`line ${line}: expected PT ${fields.PT}, got ${ptKeyed} (keyed)`);
+              if (ptKeyed !== fields.PT)
+                throw new Error(`line ${line}: expected PT ${fields.PT}, got ${ptKeyed} (keyed)`);
             }
             passed++;
           }
@@ -109,7 +135,13 @@ for (const bits of [128, 192, 256]) {
       expect(index).toBe(7875);
       expect(keyedCount).toBe(985); // ⌈7875 / 8⌉, FAIL records among them
       // Counts from the files: 7875 records each, of which FAIL: 4011 (128), 3978 (192), 3919 (256).
-      expect({ passed, failed }).toEqual({ 128: { passed: 3864, failed: 4011 }, 192: { passed: 3897, failed: 3978 }, 256: { passed: 3956, failed: 3919 } }[bits]);
+      expect({ passed, failed }).toEqual(
+        {
+          128: { passed: 3864, failed: 4011 },
+          192: { passed: 3897, failed: 3978 },
+          256: { passed: 3956, failed: 3919 },
+        }[bits],
+      );
     });
   });
 }

@@ -22,7 +22,8 @@ const POLICY: FlagPolicy = {
   SpecialCase: 'special IV and tag values: must match exactly',
   CounterWrap: 'the 32-bit counter (inc32) wraps around: must match exactly',
   LongIv: 'IVs longer than 12 bytes go through GHASH for J0: supported, must match exactly',
-  SmallIv: 'IVs shorter than 12 bytes (≥ 1 byte) are allowed by SP 800-38D: supported, must match exactly',
+  SmallIv:
+    'IVs shorter than 12 bytes (≥ 1 byte) are allowed by SP 800-38D: supported, must match exactly',
   ModifiedTag: 'invalid: decrypt must throw CryptoError AUTH_FAILED',
   ZeroLengthIv: 'invalid: a 0-byte IV is rejected with RangeError naming the nonce, in both forms',
 };
@@ -65,12 +66,17 @@ describe('Wycheproof aes_gcm_test.json', () => {
       } else if (c.flags.includes('ZeroLengthIv')) {
         expect(() => aesGcm(key, iv, aad, { tagLength })).toThrow(RangeError);
         expect(() => aesGcm(key, iv, aad, { tagLength })).toThrow(/nonce/);
-        expect(() => aesGcm.withKey(key, { tagLength }).decrypt(iv, sealed, aad)).toThrow(RangeError);
+        expect(() => aesGcm.withKey(key, { tagLength }).decrypt(iv, sealed, aad)).toThrow(
+          RangeError,
+        );
         expect(() => aesGcm.withKey(key, { tagLength }).encrypt(iv, msg, aad)).toThrow(RangeError);
         tally.zeroLengthIv++;
       } else {
         expect(c.flags).toContain('ModifiedTag');
-        for (const decrypt of [() => aesGcm(key, iv, aad, { tagLength }).decrypt(sealed), () => aesGcm.withKey(key, { tagLength }).decrypt(iv, sealed, aad)]) {
+        for (const decrypt of [
+          () => aesGcm(key, iv, aad, { tagLength }).decrypt(sealed),
+          () => aesGcm.withKey(key, { tagLength }).decrypt(iv, sealed, aad),
+        ]) {
           expectCryptoError(decrypt, 'AUTH_FAILED');
         }
         tally.modifiedTag++;

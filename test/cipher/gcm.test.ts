@@ -5,7 +5,12 @@
  */
 import * as crypto from 'node:crypto';
 import fc from 'fast-check';
-import { aesGcm, assertGcmLimits, GCM_MAX_PLAINTEXT_BYTES, type GcmTagLength } from '../../src/cipher/gcm.js';
+import {
+  aesGcm,
+  assertGcmLimits,
+  GCM_MAX_PLAINTEXT_BYTES,
+  type GcmTagLength,
+} from '../../src/cipher/gcm.js';
 import { CryptoError } from '../../src/errors.js';
 
 const b2h = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -26,14 +31,36 @@ const inputArb = fc.record({
   tagLength: fc.constantFrom(...TAGS),
 });
 
-function nodeSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, tagLength: number): Buffer {
-  const c = crypto.createCipheriv(`aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes, key, nonce, { authTagLength: tagLength });
+function nodeSeal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+  tagLength: number,
+): Buffer {
+  const c = crypto.createCipheriv(
+    `aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes,
+    key,
+    nonce,
+    { authTagLength: tagLength },
+  );
   c.setAAD(aad);
   return Buffer.concat([c.update(plaintext), c.final(), c.getAuthTag()]);
 }
 
-function nodeOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array, tagLength: number): Buffer {
-  const d = crypto.createDecipheriv(`aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes, key, nonce, { authTagLength: tagLength });
+function nodeOpen(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  sealed: Uint8Array,
+  aad: Uint8Array,
+  tagLength: number,
+): Buffer {
+  const d = crypto.createDecipheriv(
+    `aes-${key.length * 8}-gcm` as crypto.CipherGCMTypes,
+    key,
+    nonce,
+    { authTagLength: tagLength },
+  );
   d.setAAD(aad);
   d.setAuthTag(sealed.subarray(sealed.length - tagLength));
   return Buffer.concat([d.update(sealed.subarray(0, sealed.length - tagLength)), d.final()]);
@@ -43,7 +70,12 @@ function authFailure(fn: () => unknown): CryptoError | undefined {
   try {
     fn();
   } catch (e) {
-    if (e instanceof CryptoError && e.code === 'AUTH_FAILED' && e.message === 'gcm: authentication failed') return e;
+    if (
+      e instanceof CryptoError &&
+      e.code === 'AUTH_FAILED' &&
+      e.message === 'gcm: authentication failed'
+    )
+      return e;
     throw e;
   }
   return undefined;
@@ -56,10 +88,14 @@ describe('against node:crypto (fast-check)', () => {
         const expected = nodeSeal(key, nonce, plaintext, aad, tagLength).toString('hex');
         const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
         expect(b2h(sealed)).toBe(expected);
-        expect(b2h(aesGcm.withKey(key, { tagLength }).encrypt(nonce, plaintext, aad))).toBe(expected);
+        expect(b2h(aesGcm.withKey(key, { tagLength }).encrypt(nonce, plaintext, aad))).toBe(
+          expected,
+        );
         expect(b2h(nodeOpen(key, nonce, sealed, aad, tagLength))).toBe(b2h(plaintext));
         expect(b2h(aesGcm(key, nonce, aad, { tagLength }).decrypt(sealed))).toBe(b2h(plaintext));
-        expect(b2h(aesGcm.withKey(key, { tagLength }).decrypt(nonce, sealed, aad))).toBe(b2h(plaintext));
+        expect(b2h(aesGcm.withKey(key, { tagLength }).decrypt(nonce, sealed, aad))).toBe(
+          b2h(plaintext),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -74,27 +110,36 @@ describe('tamper properties (fast-check)', () => {
   };
   it('one flipped bit in ciphertext, tag, AAD or nonce → AUTH_FAILED, and no plaintext', () => {
     fc.assert(
-      fc.property(inputArb, fc.nat(), fc.constantFrom('ciphertext', 'tag', 'aad', 'nonce'), ({ key, nonce, plaintext, aad, tagLength }, bit, where) => {
-        const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
-        let [n, s, a] = [nonce, sealed, aad];
-        if (where === 'ciphertext') {
-          if (plaintext.length === 0) return;
-          s = sealed.slice();
-          s[bit % plaintext.length] ^= 1 << (bit & 7);
-        } else if (where === 'tag') {
-          s = sealed.slice();
-          s[plaintext.length + (bit % tagLength)] ^= 1 << (bit & 7);
-        } else if (where === 'aad') {
-          if (aad.length === 0) return;
-          a = flip(aad, bit);
-        } else {
-          n = flip(nonce, bit);
-        }
-        let out: Uint8Array | undefined;
-        expect(authFailure(() => (out = aesGcm(key, n, a, { tagLength }).decrypt(s)))).toBeDefined();
-        expect(authFailure(() => (out = aesGcm.withKey(key, { tagLength }).decrypt(n, s, a)))).toBeDefined();
-        expect(out).toBeUndefined();
-      }),
+      fc.property(
+        inputArb,
+        fc.nat(),
+        fc.constantFrom('ciphertext', 'tag', 'aad', 'nonce'),
+        ({ key, nonce, plaintext, aad, tagLength }, bit, where) => {
+          const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
+          let [n, s, a] = [nonce, sealed, aad];
+          if (where === 'ciphertext') {
+            if (plaintext.length === 0) return;
+            s = sealed.slice();
+            s[bit % plaintext.length] ^= 1 << (bit & 7);
+          } else if (where === 'tag') {
+            s = sealed.slice();
+            s[plaintext.length + (bit % tagLength)] ^= 1 << (bit & 7);
+          } else if (where === 'aad') {
+            if (aad.length === 0) return;
+            a = flip(aad, bit);
+          } else {
+            n = flip(nonce, bit);
+          }
+          let out: Uint8Array | undefined;
+          expect(
+            authFailure(() => (out = aesGcm(key, n, a, { tagLength }).decrypt(s))),
+          ).toBeDefined();
+          expect(
+            authFailure(() => (out = aesGcm.withKey(key, { tagLength }).decrypt(n, s, a))),
+          ).toBeDefined();
+          expect(out).toBeUndefined();
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -107,7 +152,9 @@ describe('AEAD interface', () => {
     for (const tagLength of TAGS) {
       const keyed = aesGcm.withKey(key, { tagLength });
       expect(keyed.tagLength).toBe(tagLength);
-      for (const n of [0, 1, 15, 16, 17, 31, 32, 33, 255, 256, 257, 2047, 2048, 2049, 4095, 4096, 4097]) {
+      for (const n of [
+        0, 1, 15, 16, 17, 31, 32, 33, 255, 256, 257, 2047, 2048, 2049, 4095, 4096, 4097,
+      ]) {
         const plaintext = Uint8Array.from({ length: n }, (_, i) => i * 7);
         const aad = Uint8Array.from({ length: n % 37 }, (_, i) => i);
         const sealed = aesGcm(key, nonce, aad, { tagLength }).encrypt(plaintext);
@@ -126,7 +173,9 @@ describe('AEAD interface', () => {
         const aad = Uint8Array.from({ length: aadLength }, (_, i) => 255 - i);
         const expected = nodeSeal(key, nonce, plaintext, aad, 16).toString('hex');
         expect(b2h(aesGcm(key, nonce, aad).encrypt(plaintext))).toBe(expected);
-        expect(b2h(aesGcm(key, nonce, aad).decrypt(Buffer.from(expected, 'hex')))).toBe(b2h(plaintext));
+        expect(b2h(aesGcm(key, nonce, aad).decrypt(Buffer.from(expected, 'hex')))).toBe(
+          b2h(plaintext),
+        );
       }
     }
   });
@@ -135,7 +184,9 @@ describe('AEAD interface', () => {
     const nonce = new Uint8Array(12).fill(2);
     const cipher = aesGcm(key, nonce);
     const sealed = cipher.encrypt(new Uint8Array([1, 2, 3]));
-    expect(() => cipher.encrypt(new Uint8Array([4, 5, 6]))).toThrow(expect.objectContaining({ name: 'CryptoError', code: 'NONCE_REUSE' }));
+    expect(() => cipher.encrypt(new Uint8Array([4, 5, 6]))).toThrow(
+      expect.objectContaining({ name: 'CryptoError', code: 'NONCE_REUSE' }),
+    );
     expect(cipher.decrypt(sealed)).toEqual(new Uint8Array([1, 2, 3]));
     expect(cipher.decrypt(sealed)).toEqual(new Uint8Array([1, 2, 3]));
   });
@@ -150,10 +201,14 @@ describe('AEAD interface', () => {
   it('empty plaintext and empty AAD work (the tag alone authenticates)', () => {
     const sealed = aesGcm(key, nonce).encrypt(new Uint8Array(0));
     expect(sealed.length).toBe(16);
-    expect(b2h(sealed)).toBe(nodeSeal(key, nonce, new Uint8Array(0), new Uint8Array(0), 16).toString('hex'));
+    expect(b2h(sealed)).toBe(
+      nodeSeal(key, nonce, new Uint8Array(0), new Uint8Array(0), 16).toString('hex'),
+    );
     expect(aesGcm(key, nonce, new Uint8Array(0)).decrypt(sealed).length).toBe(0);
     expect(aesGcm.withKey(key).decrypt(nonce, sealed).length).toBe(0);
-    expect(b2h(aesGcm.withKey(key).encrypt(nonce, new Uint8Array(0), new Uint8Array(0)))).toBe(b2h(sealed));
+    expect(b2h(aesGcm.withKey(key).encrypt(nonce, new Uint8Array(0), new Uint8Array(0)))).toBe(
+      b2h(sealed),
+    );
   });
   it('inputs are never modified, outputs are fresh arrays', () => {
     const k = key.slice();
@@ -181,26 +236,57 @@ describe('AEAD interface', () => {
     n.fill(2);
     a.fill(3);
     expect(b2h(one.decrypt(s1))).toBe(b2h(p));
-    expect(b2h(keyed.encrypt(nonce, p, Uint8Array.from({ length: 20 }, (_, i) => 255 - i)))).toBe(sealedCopy);
+    expect(
+      b2h(
+        keyed.encrypt(
+          nonce,
+          p,
+          Uint8Array.from({ length: 20 }, (_, i) => 255 - i),
+        ),
+      ),
+    ).toBe(sealedCopy);
   });
   it('wrong key, wrong nonce, wrong AAD, truncation and short input → the one opaque AUTH_FAILED', () => {
     const sealed = aesGcm(key, nonce, new Uint8Array([1])).encrypt(new Uint8Array(40));
     const otherKey = key.slice();
     otherKey[0] ^= 1;
-    expect(authFailure(() => aesGcm(otherKey, nonce, new Uint8Array([1])).decrypt(sealed))).toBeDefined();
-    expect(authFailure(() => aesGcm(key, nonce.subarray(1), new Uint8Array([1])).decrypt(sealed))).toBeDefined();
+    expect(
+      authFailure(() => aesGcm(otherKey, nonce, new Uint8Array([1])).decrypt(sealed)),
+    ).toBeDefined();
+    expect(
+      authFailure(() => aesGcm(key, nonce.subarray(1), new Uint8Array([1])).decrypt(sealed)),
+    ).toBeDefined();
     expect(authFailure(() => aesGcm(key, nonce).decrypt(sealed))).toBeDefined();
-    expect(authFailure(() => aesGcm(key, nonce, new Uint8Array([1])).decrypt(sealed.subarray(0, sealed.length - 1)))).toBeDefined();
-    expect(authFailure(() => aesGcm(key, nonce, new Uint8Array([1]), { tagLength: 12 }).decrypt(sealed))).toBeDefined();
-    for (const n of [0, 1, 15]) expect(authFailure(() => aesGcm(key, nonce).decrypt(new Uint8Array(n)))).toBeDefined();
-    expect(authFailure(() => aesGcm(key, nonce, undefined, { tagLength: 4 }).decrypt(new Uint8Array(3)))).toBeDefined();
+    expect(
+      authFailure(() =>
+        aesGcm(key, nonce, new Uint8Array([1])).decrypt(sealed.subarray(0, sealed.length - 1)),
+      ),
+    ).toBeDefined();
+    expect(
+      authFailure(() => aesGcm(key, nonce, new Uint8Array([1]), { tagLength: 12 }).decrypt(sealed)),
+    ).toBeDefined();
+    for (const n of [0, 1, 15])
+      expect(authFailure(() => aesGcm(key, nonce).decrypt(new Uint8Array(n)))).toBeDefined();
+    expect(
+      authFailure(() => aesGcm(key, nonce, undefined, { tagLength: 4 }).decrypt(new Uint8Array(3))),
+    ).toBeDefined();
   });
 });
 
 describe('bad input', () => {
   const key = new Uint8Array(16);
   const nonce = new Uint8Array(12);
-  const junk: unknown[] = [null, 0, 1n, 'abc', [1, 2], new ArrayBuffer(16), new Uint16Array(8), new DataView(new ArrayBuffer(16)), {}];
+  const junk: unknown[] = [
+    null,
+    0,
+    1n,
+    'abc',
+    [1, 2],
+    new ArrayBuffer(16),
+    new Uint16Array(8),
+    new DataView(new ArrayBuffer(16)),
+    {},
+  ];
   it('junk-typed inputs to every public function throw TypeError', () => {
     const one = aesGcm(key, nonce);
     const keyed = aesGcm.withKey(key);
@@ -238,8 +324,12 @@ describe('bad input', () => {
     }
     expect(() => aesGcm(key, new Uint8Array(0))).toThrow(RangeError);
     expect(() => aesGcm(key, new Uint8Array(0))).toThrow(/^nonce must be at least 1 byte/);
-    expect(() => aesGcm.withKey(key).encrypt(new Uint8Array(0), new Uint8Array(1))).toThrow(/nonce/);
-    expect(() => aesGcm.withKey(key).decrypt(new Uint8Array(0), new Uint8Array(16))).toThrow(RangeError);
+    expect(() => aesGcm.withKey(key).encrypt(new Uint8Array(0), new Uint8Array(1))).toThrow(
+      /nonce/,
+    );
+    expect(() => aesGcm.withKey(key).decrypt(new Uint8Array(0), new Uint8Array(16))).toThrow(
+      RangeError,
+    );
     for (const tagLength of [0, 1, 3, 5, 7, 9, 10, 11, 17, 32, 128, -16]) {
       expect(() => aesGcm(key, nonce, undefined, { tagLength } as never)).toThrow(RangeError);
       expect(() => aesGcm.withKey(key, { tagLength } as never)).toThrow(/tagLength/);

@@ -3,7 +3,13 @@
  * on a published value and on the field laws, and both table-driven fast paths against it.
  */
 import fc from 'fast-check';
-import { gcmMultiply, ghash, ghashReference, GHASH_TABLE_4BIT, GHASH_TABLE_8BIT } from '../../src/cipher/ghash.js';
+import {
+  gcmMultiply,
+  ghash,
+  ghashReference,
+  GHASH_TABLE_4BIT,
+  GHASH_TABLE_8BIT,
+} from '../../src/cipher/ghash.js';
 
 const h = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'));
 const b2h = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -52,11 +58,17 @@ describe('• is a field multiplication (fast-check)', () => {
 describe('fast paths against the reference (fast-check)', () => {
   it('ghash with the 4-bit and the 8-bit table equals ghashReference', () => {
     fc.assert(
-      fc.property(block, fc.integer({ min: 0, max: 6 }).chain((n) => fc.uint8Array({ minLength: 16 * n, maxLength: 16 * n })), (H, X) => {
-        const expected = b2h(ghashReference(H, X));
-        expect(b2h(ghash(H, X, GHASH_TABLE_4BIT))).toBe(expected);
-        expect(b2h(ghash(H, X, GHASH_TABLE_8BIT))).toBe(expected);
-      }),
+      fc.property(
+        block,
+        fc
+          .integer({ min: 0, max: 6 })
+          .chain((n) => fc.uint8Array({ minLength: 16 * n, maxLength: 16 * n })),
+        (H, X) => {
+          const expected = b2h(ghashReference(H, X));
+          expect(b2h(ghash(H, X, GHASH_TABLE_4BIT))).toBe(expected);
+          expect(b2h(ghash(H, X, GHASH_TABLE_8BIT))).toBe(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -86,7 +98,9 @@ describe('bad input', () => {
   });
   it('wrong lengths throw RangeError naming the argument', () => {
     expect(() => ghash(new Uint8Array(15), new Uint8Array(16))).toThrow(/H must be 16/);
-    expect(() => ghash(new Uint8Array(16), new Uint8Array(17))).toThrow(/X must be a multiple of 16/);
+    expect(() => ghash(new Uint8Array(16), new Uint8Array(17))).toThrow(
+      /X must be a multiple of 16/,
+    );
     expect(() => ghashReference(new Uint8Array(16), new Uint8Array(8))).toThrow(RangeError);
     expect(() => gcmMultiply(new Uint8Array(16), new Uint8Array(32))).toThrow(/Y must be 16/);
     expect(() => ghash(new Uint8Array(16), new Uint8Array(16), 5 as 4)).toThrow(RangeError);

@@ -24,7 +24,10 @@ beforeAll(() => {
     fs.writeFileSync(file(`${name}.pem`), key.toPem());
     fs.writeFileSync(file(`${name}-pub.pem`), key.publicKey.toPem());
   }
-  fs.writeFileSync(file('clients.pem'), fs.readFileSync(file('client-pub.pem'), 'utf8') + PrivateKey.generate().publicKey.toPem());
+  fs.writeFileSync(
+    file('clients.pem'),
+    fs.readFileSync(file('client-pub.pem'), 'utf8') + PrivateKey.generate().publicKey.toPem(),
+  );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -47,14 +50,19 @@ function serve(...args: string[]): Promise<Server> {
       stdout += chunk;
       const first = stdout.split('\n')[0];
       const match = /^listening on 127\.0\.0\.1:(\d+)$/.exec(first);
-      if (match && stdout.includes('\n')) resolve({ child, port: Number(match[1]), stderr: () => stderr, exit });
+      if (match && stdout.includes('\n'))
+        resolve({ child, port: Number(match[1]), stderr: () => stderr, exit });
       else if (stdout.includes('\n')) reject(new Error(`unexpected first line: ${first}`));
     });
     exit.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
 }
 
-function connect(port: number, input: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function connect(
+  port: number,
+  input: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'connect', '--port', String(port), ...args]);
     let stdout = '';
@@ -80,18 +88,42 @@ describe('ecdh-lab serve / connect', () => {
     ['tutorial', [], []],
     ['nn', [], []],
     ['nk', ['--key', 'server.pem'], ['--server-key', 'server-pub.pem']],
-    ['xx', ['--key', 'server.pem', '--allow', 'clients.pem'], ['--key', 'client.pem', '--server-key', 'server-pub.pem']],
-  ])('--protocol %s echoes every stdin line and both exit 0', async (protocol, serverArgs, clientArgs) => {
-    const server = await serve('--protocol', protocol, ...serverArgs.map((a) => (a.endsWith('.pem') ? file(a) : a)));
-    const result = await connect(server.port, INPUT, '--protocol', protocol, ...clientArgs.map((a) => (a.endsWith('.pem') ? file(a) : a)));
-    expect(result).toEqual({ code: 0, stdout: OUTPUT, stderr: '' });
-    expect(await stop(server)).toBe(0);
-    expect(server.stderr()).toBe('');
-  });
+    [
+      'xx',
+      ['--key', 'server.pem', '--allow', 'clients.pem'],
+      ['--key', 'client.pem', '--server-key', 'server-pub.pem'],
+    ],
+  ])(
+    '--protocol %s echoes every stdin line and both exit 0',
+    async (protocol, serverArgs, clientArgs) => {
+      const server = await serve(
+        '--protocol',
+        protocol,
+        ...serverArgs.map((a) => (a.endsWith('.pem') ? file(a) : a)),
+      );
+      const result = await connect(
+        server.port,
+        INPUT,
+        '--protocol',
+        protocol,
+        ...clientArgs.map((a) => (a.endsWith('.pem') ? file(a) : a)),
+      );
+      expect(result).toEqual({ code: 0, stdout: OUTPUT, stderr: '' });
+      expect(await stop(server)).toBe(0);
+      expect(server.stderr()).toBe('');
+    },
+  );
 
   it('nk: a client with the wrong --server-key fails with a clear message and exit 1', async () => {
     const server = await serve('--protocol', 'nk', '--key', file('server.pem'));
-    const result = await connect(server.port, 'hi\n', '--protocol', 'nk', '--server-key', file('stranger-pub.pem'));
+    const result = await connect(
+      server.port,
+      'hi\n',
+      '--protocol',
+      'nk',
+      '--server-key',
+      file('stranger-pub.pem'),
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/handshake failed/);
@@ -100,11 +132,34 @@ describe('ecdh-lab serve / connect', () => {
   });
 
   it('xx: a wrong pinned server key and a client outside --allow both fail', async () => {
-    const server = await serve('--protocol', 'xx', '--key', file('server.pem'), '--allow', file('clients.pem'));
-    const pinned = await connect(server.port, 'hi\n', '--protocol', 'xx', '--key', file('client.pem'), '--server-key', file('stranger-pub.pem'));
+    const server = await serve(
+      '--protocol',
+      'xx',
+      '--key',
+      file('server.pem'),
+      '--allow',
+      file('clients.pem'),
+    );
+    const pinned = await connect(
+      server.port,
+      'hi\n',
+      '--protocol',
+      'xx',
+      '--key',
+      file('client.pem'),
+      '--server-key',
+      file('stranger-pub.pem'),
+    );
     expect(pinned.code).toBe(1);
     expect(pinned.stderr).toMatch(/does not match/);
-    const outsider = await connect(server.port, 'hi\n', '--protocol', 'xx', '--key', file('stranger.pem'));
+    const outsider = await connect(
+      server.port,
+      'hi\n',
+      '--protocol',
+      'xx',
+      '--key',
+      file('stranger.pem'),
+    );
     expect(outsider.code).toBe(1);
     expect(outsider.stdout).toBe('');
     // the server ends the connection gracefully (no reset), and connect says what it likely means
@@ -117,21 +172,35 @@ describe('ecdh-lab serve / connect', () => {
   it('nk without --key: a fresh key, its public PEM on stderr, usable as --server-key', async () => {
     const server = await serve('--protocol', 'nk');
     await new Promise((r) => setTimeout(r, 50));
-    const pem = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----\n/.exec(server.stderr())?.[0];
+    const pem = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----\n/.exec(
+      server.stderr(),
+    )?.[0];
     expect(pem).toBeDefined();
     fs.writeFileSync(file('fresh-pub.pem'), pem!);
-    const result = await connect(server.port, 'ok', '--protocol', 'nk', '--server-key', file('fresh-pub.pem'));
+    const result = await connect(
+      server.port,
+      'ok',
+      '--protocol',
+      'nk',
+      '--server-key',
+      file('fresh-pub.pem'),
+    );
     expect(result).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
     expect(await stop(server)).toBe(0);
   });
 
   it('usage errors exit 2: no --protocol, a key the protocol does not use, nk without --server-key', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
     expect(run('serve').status).toBe(2);
     expect(run('serve', '--protocol', 'tls').stderr).toMatch(/--protocol must be one of/);
-    expect(run('serve', '--protocol', 'nn', '--key', 'x.pem').stderr).toMatch(/--key is not used with --protocol nn/);
+    expect(run('serve', '--protocol', 'nn', '--key', 'x.pem').stderr).toMatch(
+      /--key is not used with --protocol nn/,
+    );
     expect(run('connect', '--protocol', 'nk').status).toBe(2);
-    expect(run('connect', '--protocol', 'nn', '--port', '70000').stderr).toMatch(/--port must be an integer/);
+    expect(run('connect', '--protocol', 'nn', '--port', '70000').stderr).toMatch(
+      /--port must be an integer/,
+    );
     const missing = run('serve', '--protocol', 'xx', '--key', file('nope.pem'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/cannot read .*nope\.pem \(ENOENT\)/);
@@ -150,7 +219,10 @@ describe('ecdh-lab serve / connect', () => {
   });
 
   /** An in-process server with `handler`, for connect's exit-code rules. */
-  async function withServer(handler: ChannelHandler, run: (port: number) => Promise<void>): Promise<void> {
+  async function withServer(
+    handler: ChannelHandler,
+    run: (port: number) => Promise<void>,
+  ): Promise<void> {
     const server = createServer({ protocol: 'nn', log: () => {} }, handler);
     const { port } = await server.listen(0, '127.0.0.1');
     try {
@@ -169,7 +241,9 @@ describe('ecdh-lab serve / connect', () => {
         const result = await connect(port, 'one\ntwo\n', '--protocol', 'nn');
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toMatch(/server closed the connection (with 2 of 2 replies outstanding|before the end of input)/);
+        expect(result.stderr).toMatch(
+          /server closed the connection (with 2 of 2 replies outstanding|before the end of input)/,
+        );
       },
     ));
 
@@ -206,10 +280,24 @@ describe('ecdh-lab demo (the key-exchange and channel parts)', () => {
     const r = spawnSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8', timeout: 30000 });
     expect(r.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(15000);
-    const shared = [...r.stdout.matchAll(/^shared secret \((?:Alice|Bob):.*?\)\s+([0-9a-f ]+)$/gm)].map((m) => m[1]);
+    const shared = [
+      ...r.stdout.matchAll(/^shared secret \((?:Alice|Bob):.*?\)\s+([0-9a-f ]+)$/gm),
+    ].map((m) => m[1]);
     expect(shared.length).toBe(2);
     expect(shared[0]).toBe(shared[1]);
-    for (const pattern of [/Alice private d /, /-----BEGIN PUBLIC KEY-----/, /both sides agree: true/, /HKDF-SHA256\(Z, salt none, info none, 32\) = key/, /^ {2}nonce /m, /^ {2}tag /m, /Bob decrypts: "Meet me/, /Noise_NN_P256_AESGCM_SHA256/, /client ⇒ wire {2}0041/, /server ⇒ wire {2}0051/, /client application received "bye"/]) {
+    for (const pattern of [
+      /Alice private d /,
+      /-----BEGIN PUBLIC KEY-----/,
+      /both sides agree: true/,
+      /HKDF-SHA256\(Z, salt none, info none, 32\) = key/,
+      /^ {2}nonce /m,
+      /^ {2}tag /m,
+      /Bob decrypts: "Meet me/,
+      /Noise_NN_P256_AESGCM_SHA256/,
+      /client ⇒ wire {2}0041/,
+      /server ⇒ wire {2}0051/,
+      /client application received "bye"/,
+    ]) {
       expect(r.stdout).toMatch(pattern);
     }
   });

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
 
 describe('ecdh-lab CLI', () => {
   it('--help lists the commands and exits 0', () => {
@@ -40,7 +41,9 @@ describe('ecdh-lab CLI', () => {
   it('--version prints the version in package.json', () => {
     const r = run('--version');
     expect(r.status).toBe(0);
-    const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const { version } = JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'),
+    );
     expect(r.stdout.trim()).toBe(`ecdh-lab ${version}`);
   });
   it('demo prints the hash, HMAC and HKDF walkthrough and exits 0', () => {

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { multiply, show, type ToyPoint } from '../explain/toy-oracle';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'explain', ...args], { encoding: 'utf8', timeout: 30000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, 'explain', ...args], { encoding: 'utf8', timeout: 30000 });
 const G: ToyPoint = [4, 27];
 
 describe('ecdh-lab explain', () => {
@@ -21,7 +22,12 @@ describe('ecdh-lab explain', () => {
     rows.forEach((row, i) => {
       const j = parseInt(bits.slice(0, i + 1), 2);
       const cells = row.split(/\s{2,}/);
-      expect(cells.slice(0, 4)).toEqual([String(i + 1), bits[i], bits[i] === '1' ? 'yes' : 'no', String(j)]);
+      expect(cells.slice(0, 4)).toEqual([
+        String(i + 1),
+        bits[i],
+        bits[i] === '1' ? 'yes' : 'no',
+        String(j),
+      ]);
       expect(cells[4]).toBe(show(multiply(j, G)));
       expect(cells[5]).toBe(show(multiply(j + 1, G)));
       expect(cells[6]).toBe(show(G));
@@ -39,14 +45,16 @@ describe('ecdh-lab explain', () => {
     const data = JSON.parse(r.stdout);
     expect(data.k).toBe('13');
     expect(data.steps).toHaveLength(8);
-    data.steps.forEach((s: { j: string; R0: { x: string; y: string } | null; invariantHolds: boolean }) => {
-      const expected = multiply(Number(s.j), G);
-      expect(s.R0 === null ? null : [Number(s.R0.x), Number(s.R0.y)]).toEqual(expected);
-      expect(s.invariantHolds).toBe(true);
-    });
+    data.steps.forEach(
+      (s: { j: string; R0: { x: string; y: string } | null; invariantHolds: boolean }) => {
+        const expected = multiply(Number(s.j), G);
+        expect(s.R0 === null ? null : [Number(s.R0.x), Number(s.R0.y)]).toEqual(expected);
+        expect(s.invariantHolds).toBe(true);
+      },
+    );
   });
 
-  it('ladder --curve p256 --scalar 0x…: the result is node:crypto\'s public key', () => {
+  it("ladder --curve p256 --scalar 0x…: the result is node:crypto's public key", () => {
     const k = 'c0ffee' + '11'.repeat(29);
     const r = run('ladder', '--curve', 'p256', '--scalar', '0x' + k, '--json');
     expect(r.status).toBe(0);
@@ -65,26 +73,52 @@ describe('ecdh-lab explain', () => {
     const r = run('ecdh', '--json');
     expect(r.status).toBe(0);
     const { toy, p256 } = JSON.parse(r.stdout);
-    expect([Number(toy.alicePoint.x), Number(toy.alicePoint.y)]).toEqual(multiply((17 * 42) % 233, G));
+    expect([Number(toy.alicePoint.x), Number(toy.alicePoint.y)]).toEqual(
+      multiply((17 * 42) % 233, G),
+    );
     const a = crypto.createECDH('prime256v1');
     a.setPrivateKey(Buffer.from(BigInt(p256.dA).toString(16).padStart(64, '0'), 'hex'));
     const b = crypto.createECDH('prime256v1');
     b.setPrivateKey(Buffer.from(BigInt(p256.dB).toString(16).padStart(64, '0'), 'hex'));
     const Z = a.computeSecret(b.getPublicKey());
     expect(p256.Z).toBe(Z.toString('hex'));
-    expect(p256.key).toBe(Buffer.from(crypto.hkdfSync('sha256', Z, Buffer.alloc(32), Buffer.alloc(0), 32)).toString('hex'));
+    expect(p256.key).toBe(
+      Buffer.from(crypto.hkdfSync('sha256', Z, Buffer.alloc(32), Buffer.alloc(0), 32)).toString(
+        'hex',
+      ),
+    );
     const text = run('ecdh').stdout;
     expect(text).toContain(`shared secret Z = x-coordinate = ${multiply((17 * 42) % 233, G)![0]}`);
     expect(text).toContain(Z.toString('hex').slice(0, 8) + ' ' + Z.toString('hex').slice(8, 16));
   });
 
-  it('hkdf: RFC 5869 A.1 inputs give the RFC\'s PRK and OKM, grouped', () => {
-    const r = run('hkdf', '--ikm', '0b'.repeat(22), '--salt', '000102030405060708090a0b0c', '--info-hex', 'f0f1f2f3f4f5f6f7f8f9', '--length', '42');
+  it("hkdf: RFC 5869 A.1 inputs give the RFC's PRK and OKM, grouped", () => {
+    const r = run(
+      'hkdf',
+      '--ikm',
+      '0b'.repeat(22),
+      '--salt',
+      '000102030405060708090a0b0c',
+      '--info-hex',
+      'f0f1f2f3f4f5f6f7f8f9',
+      '--length',
+      '42',
+    );
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('PRK   07770936 2c2e32df 0ddc3f0d c47bba63 90b6c73b b50f9c31 22ec844a d7c2b3e5');
-    expect(r.stdout).toContain('OKM (first 42 bytes)  3cb25f25 faacd57a 90434f64 d0362f2a 2d2d0a90 cf1a5a4c 5db02d56 ecc4c5bf 34007208 d5b88718 5865');
-    const json = JSON.parse(run('hkdf', '--ikm', '00ff', '--info', 'ctx', '--length', '40', '--json').stdout);
-    expect(json.okm).toBe(Buffer.from(crypto.hkdfSync('sha256', Buffer.from('00ff', 'hex'), Buffer.alloc(32), 'ctx', 40)).toString('hex'));
+    expect(r.stdout).toContain(
+      'PRK   07770936 2c2e32df 0ddc3f0d c47bba63 90b6c73b b50f9c31 22ec844a d7c2b3e5',
+    );
+    expect(r.stdout).toContain(
+      'OKM (first 42 bytes)  3cb25f25 faacd57a 90434f64 d0362f2a 2d2d0a90 cf1a5a4c 5db02d56 ecc4c5bf 34007208 d5b88718 5865',
+    );
+    const json = JSON.parse(
+      run('hkdf', '--ikm', '00ff', '--info', 'ctx', '--length', '40', '--json').stdout,
+    );
+    expect(json.okm).toBe(
+      Buffer.from(
+        crypto.hkdfSync('sha256', Buffer.from('00ff', 'hex'), Buffer.alloc(32), 'ctx', 40),
+      ).toString('hex'),
+    );
   });
 
   it('field: 17⁻¹ mod 223 and a P-256 inverse', () => {
@@ -98,27 +132,56 @@ describe('ecdh-lab explain', () => {
   });
 
   it('aes: FIPS 197 C.1, the state after each round function; --json has every step', () => {
-    const r = run('aes', '--key', '000102030405060708090a0b0c0d0e0f', '--block', '00112233445566778899aabbccddeeff');
+    const r = run(
+      'aes',
+      '--key',
+      '000102030405060708090a0b0c0d0e0f',
+      '--block',
+      '00112233445566778899aabbccddeeff',
+    );
     expect(r.status).toBe(0);
     // biome-ignore lint/complexity/noAdjacentSpacesInRegex: the line as explain prints it
     expect(r.stdout).toMatch(/round  1  SubBytes     63cab704 0953d051 cd60e0e7 ba70e18c/); // FIPS 197 C.1 round[1].s_box
     const key = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
-    const out = crypto.createCipheriv('aes-128-ecb', key, null).setAutoPadding(false).update(Buffer.from('00112233445566778899aabbccddeeff', 'hex')).toString('hex');
+    const out = crypto
+      .createCipheriv('aes-128-ecb', key, null)
+      .setAutoPadding(false)
+      .update(Buffer.from('00112233445566778899aabbccddeeff', 'hex'))
+      .toString('hex');
     expect(r.stdout).toContain(`output  ${out.match(/.{8}/g)!.join(' ')}`);
-    const json = JSON.parse(run('aes', '--key', key.toString('hex'), '--block', '00'.repeat(16), '--json').stdout);
+    const json = JSON.parse(
+      run('aes', '--key', key.toString('hex'), '--block', '00'.repeat(16), '--json').stdout,
+    );
     expect(json.steps).toHaveLength(40);
-    expect(json.output).toBe(crypto.createCipheriv('aes-128-ecb', key, null).setAutoPadding(false).update(Buffer.alloc(16)).toString('hex'));
+    expect(json.output).toBe(
+      crypto
+        .createCipheriv('aes-128-ecb', key, null)
+        .setAutoPadding(false)
+        .update(Buffer.alloc(16))
+        .toString('hex'),
+    );
   });
 
   it('usage errors exit 2 with the help; --help lists every topic', () => {
-    for (const args of [[], ['bogus'], ['ladder', '--curve', 'p384'], ['ladder', '--scalar', 'x1'], ['hkdf'], ['hkdf', '--ikm', 'abc'], ['field', '--value', '0'], ['aes', '--key', '00'], ['aes', '--key', '00'.repeat(16), '--block', '00']]) {
+    for (const args of [
+      [],
+      ['bogus'],
+      ['ladder', '--curve', 'p384'],
+      ['ladder', '--scalar', 'x1'],
+      ['hkdf'],
+      ['hkdf', '--ikm', 'abc'],
+      ['field', '--value', '0'],
+      ['aes', '--key', '00'],
+      ['aes', '--key', '00'.repeat(16), '--block', '00'],
+    ]) {
       const r = run(...args);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/usage: ecdh-lab explain/);
     }
     const help = run('--help');
     expect(help.status).toBe(0);
-    for (const topic of ['ladder', 'ecdh', 'hkdf', 'aes', 'field']) expect(help.stdout).toContain(`explain ${topic}`);
+    for (const topic of ['ladder', 'ecdh', 'hkdf', 'aes', 'field'])
+      expect(help.stdout).toContain(`explain ${topic}`);
   });
 });
 

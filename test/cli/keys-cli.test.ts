@@ -13,7 +13,8 @@ import { generatePrivateKey, PrivateKey } from '../../src/keys/private-key.js';
 import { PublicKey } from '../../src/keys/public-key.js';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
 
 let dir: string;
 beforeAll(() => {
@@ -62,7 +63,10 @@ describe('ecdh-lab keygen', () => {
 describe('ecdh-lab pubkey', () => {
   const key = generatePrivateKey();
   it('prints the SPKI PEM of a PKCS#8 or SEC1 key file', () => {
-    for (const [name, text] of [['p8.pem', key.toPem()], ['sec1.pem', key.toPem('sec1')]]) {
+    for (const [name, text] of [
+      ['p8.pem', key.toPem()],
+      ['sec1.pem', key.toPem('sec1')],
+    ]) {
       const r = run('pubkey', '--in', file(name, text));
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(key.publicKey.toPem());
@@ -74,7 +78,9 @@ describe('ecdh-lab pubkey', () => {
     expect(missing.stderr).toMatch(/cannot read .*missing\.pem \(ENOENT\)/);
     const publicInstead = run('pubkey', '--in', file('pub.pem', key.publicKey.toPem()));
     expect(publicInstead.status).toBe(1);
-    expect(publicInstead.stderr).toMatch(/is not a valid P-256 private key \(PEM\): pem: expected a "PRIVATE KEY" or "EC PRIVATE KEY" block, found "PUBLIC KEY"/);
+    expect(publicInstead.stderr).toMatch(
+      /is not a valid P-256 private key \(PEM\): pem: expected a "PRIVATE KEY" or "EC PRIVATE KEY" block, found "PUBLIC KEY"/,
+    );
     const corrupt = key.toPem().replace(/\n(.)/, '\n!');
     const r = run('pubkey', '--in', file('corrupt.pem', corrupt));
     expect(r.status).toBe(1);
@@ -104,24 +110,60 @@ describe('ecdh-lab derive', () => {
     const r = run('derive', '--key', aFile, '--peer', bPublicFile);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(bytesToHex(a.exchange(b.publicKey)) + '\n');
-    const back = run('derive', '--key', file('b.pem', b.toPem('sec1')), '--peer', file('a-pub.pem', a.publicKey.toPem()));
+    const back = run(
+      'derive',
+      '--key',
+      file('b.pem', b.toPem('sec1')),
+      '--peer',
+      file('a-pub.pem', a.publicKey.toPem()),
+    );
     expect(back.stdout).toBe(r.stdout);
   });
   it('--hkdf derives HKDF-SHA256 like node:crypto hkdfSync (defaults, and with --salt/--info/--length)', () => {
     const z = a.exchange(b.publicKey);
     const plain = run('derive', '--key', aFile, '--peer', bPublicFile, '--hkdf');
     expect(plain.status).toBe(0);
-    expect(plain.stdout.trim()).toBe(Buffer.from(crypto.hkdfSync('sha256', z, new Uint8Array(0), new Uint8Array(0), 32)).toString('hex'));
-    const full = run('derive', '--key', aFile, '--peer', bPublicFile, '--hkdf', '--salt', '000102ff', '--info', 'ecdh-lab v1 ✓', '--length', '42');
+    expect(plain.stdout.trim()).toBe(
+      Buffer.from(crypto.hkdfSync('sha256', z, new Uint8Array(0), new Uint8Array(0), 32)).toString(
+        'hex',
+      ),
+    );
+    const full = run(
+      'derive',
+      '--key',
+      aFile,
+      '--peer',
+      bPublicFile,
+      '--hkdf',
+      '--salt',
+      '000102ff',
+      '--info',
+      'ecdh-lab v1 ✓',
+      '--length',
+      '42',
+    );
     expect(full.status).toBe(0);
-    expect(full.stdout.trim()).toBe(Buffer.from(crypto.hkdfSync('sha256', z, Buffer.from('000102ff', 'hex'), Buffer.from('ecdh-lab v1 ✓', 'utf8'), 42)).toString('hex'));
+    expect(full.stdout.trim()).toBe(
+      Buffer.from(
+        crypto.hkdfSync(
+          'sha256',
+          z,
+          Buffer.from('000102ff', 'hex'),
+          Buffer.from('ecdh-lab v1 ✓', 'utf8'),
+          42,
+        ),
+      ).toString('hex'),
+    );
   });
   it('usage errors exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['--key', aFile], /--key FILE and --peer FILE are required/],
       [['--key', aFile, '--peer', bPublicFile, '--salt', '00'], /--salt needs --hkdf/],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--salt', 'xyz'], /--salt must be hex/],
-      [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '0'], /--length must be an integer in 1\.\.8160/],
+      [
+        ['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '0'],
+        /--length must be an integer in 1\.\.8160/,
+      ],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '8161'], /--length must be/],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '3.5'], /--length must be/],
     ];
@@ -137,19 +179,36 @@ describe('ecdh-lab derive', () => {
     expect(swapped.stderr).toMatch(/b-pub\.pem is not a valid P-256 private key/);
     const peerIsPrivate = run('derive', '--key', aFile, '--peer', aFile);
     expect(peerIsPrivate.status).toBe(1);
-    expect(peerIsPrivate.stderr).toMatch(/a\.pem is not a valid P-256 public key \(PEM\): pem: expected a "PUBLIC KEY" block, found "PRIVATE KEY"/);
+    expect(peerIsPrivate.stderr).toMatch(
+      /a\.pem is not a valid P-256 public key \(PEM\): pem: expected a "PUBLIC KEY" block, found "PRIVATE KEY"/,
+    );
     const der = b.publicKey.toDer();
     der[der.length - 1] ^= 1; // the point leaves the curve
-    const offCurve = run('derive', '--key', aFile, '--peer', file('off.pem', `-----BEGIN PUBLIC KEY-----\n${Buffer.from(der).toString('base64')}\n-----END PUBLIC KEY-----\n`));
+    const offCurve = run(
+      'derive',
+      '--key',
+      aFile,
+      '--peer',
+      file(
+        'off.pem',
+        `-----BEGIN PUBLIC KEY-----\n${Buffer.from(der).toString('base64')}\n-----END PUBLIC KEY-----\n`,
+      ),
+    );
     expect(offCurve.status).toBe(1);
     expect(offCurve.stderr).toMatch(/not on the curve/);
     const garbage = run('derive', '--key', file('garbage.pem', 'hello\n'), '--peer', bPublicFile);
     expect(garbage.status).toBe(1);
     expect(garbage.stderr).toMatch(/unexpected text outside a BEGIN\/END block/);
-    for (const r of [swapped, peerIsPrivate, offCurve, garbage]) expect(r.stderr).not.toContain(bytesToHex(a.toRaw()));
+    for (const r of [swapped, peerIsPrivate, offCurve, garbage])
+      expect(r.stderr).not.toContain(bytesToHex(a.toRaw()));
   });
   it('the peer may be a compressed-point SPKI', () => {
-    const compressed = file('b-compressed.pem', `-----BEGIN PUBLIC KEY-----\n${Buffer.from(PublicKey.fromRaw(b.publicKey.toRaw({ compressed: true })).toDer()).toString('base64')}\n-----END PUBLIC KEY-----\n`);
-    expect(run('derive', '--key', aFile, '--peer', compressed).stdout).toBe(bytesToHex(a.exchange(b.publicKey)) + '\n');
+    const compressed = file(
+      'b-compressed.pem',
+      `-----BEGIN PUBLIC KEY-----\n${Buffer.from(PublicKey.fromRaw(b.publicKey.toRaw({ compressed: true })).toDer()).toString('base64')}\n-----END PUBLIC KEY-----\n`,
+    );
+    expect(run('derive', '--key', aFile, '--peer', compressed).stdout).toBe(
+      bytesToHex(a.exchange(b.publicKey)) + '\n',
+    );
   });
 });

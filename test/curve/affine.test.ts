@@ -5,7 +5,16 @@
  * arithmetic. On P-256: the SEC 2 §2.4.2 parameters and the group laws.
  */
 import fc from 'fast-check';
-import { INFINITY, isInfinity, isOnCurve, pointAdd, pointDouble, pointNegate, scalarMultiply, type AffinePoint } from '../../src/curve/affine';
+import {
+  INFINITY,
+  isInfinity,
+  isOnCurve,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  scalarMultiply,
+  type AffinePoint,
+} from '../../src/curve/affine';
 import { TOY } from '../../src/curve/toy';
 import { P256, G, Gx, Gy, a, b, p, n, h } from '../../src/curve/p256';
 
@@ -69,7 +78,9 @@ describe('toy curve y² = x³ − 3x + 8 over F_223 (hand-checkable)', () => {
       for (const Q of sample) {
         expect(pointAdd(P, Q, TOY)).toEqual(pointAdd(Q, P, TOY));
         for (const R of sample.slice(0, 6)) {
-          expect(pointAdd(pointAdd(P, Q, TOY), R, TOY)).toEqual(pointAdd(P, pointAdd(Q, R, TOY), TOY));
+          expect(pointAdd(pointAdd(P, Q, TOY), R, TOY)).toEqual(
+            pointAdd(P, pointAdd(Q, R, TOY), TOY),
+          );
         }
       }
     }
@@ -94,10 +105,21 @@ describe('P-256 parameters (SEC 2 v2 §2.4.2, SP 800-186 §3.2.1.3)', () => {
     expect(() => scalarMultiply(1 as unknown as bigint, G)).toThrow(TypeError);
   });
   it('k·G + m·G = (k + m)·G (fast-check, small multiples so the slow reference stays quick)', () => {
-    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 5000n }), fc.bigInt({ min: 0n, max: 5000n }), (k, l) => {
-      const left = pointAdd(scalarMultiply(k, G), scalarMultiply(l, G));
-      return JSON.stringify(left, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) ===
-        JSON.stringify(scalarMultiply(k + l, G), (_, v) => (typeof v === 'bigint' ? v.toString() : v));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 5000n }),
+        fc.bigInt({ min: 0n, max: 5000n }),
+        (k, l) => {
+          const left = pointAdd(scalarMultiply(k, G), scalarMultiply(l, G));
+          return (
+            JSON.stringify(left, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) ===
+            JSON.stringify(scalarMultiply(k + l, G), (_, v) =>
+              typeof v === 'bigint' ? v.toString() : v,
+            )
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

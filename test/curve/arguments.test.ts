@@ -5,38 +5,80 @@
  * point argument is read exactly once (a getter cannot show a check one point and the
  * arithmetic another), and the unchecked / variable-time helpers agree with the checked forms.
  */
-import { INFINITY, isOnCurve, pointAdd, pointDouble, pointNegate, readAffinePoint, scalarMultiply, type AffinePoint } from '../../src/curve/affine';
+import {
+  INFINITY,
+  isOnCurve,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  readAffinePoint,
+  scalarMultiply,
+  type AffinePoint,
+} from '../../src/curve/affine';
 import { coZAdd, coZAddConjugate } from '../../src/curve/coz';
 import { fixedBaseMultiply } from '../../src/curve/fixed-base';
 import {
-  JACOBIAN_INFINITY, jacobianAdd, jacobianDouble, jacobianEquals, jacobianMixedAdd, jacobianNegate, toAffine, toAffineVartime,
+  JACOBIAN_INFINITY,
+  jacobianAdd,
+  jacobianDouble,
+  jacobianEquals,
+  jacobianMixedAdd,
+  jacobianNegate,
+  toAffine,
+  toAffineVartime,
   toJacobian,
 } from '../../src/curve/jacobian';
 import { doubleAndAdd, ladder, montgomeryLadder } from '../../src/curve/ladder';
 import { G, Gx, Gy, P256, p } from '../../src/curve/p256';
 
-const junkPoints: unknown[] = [null, undefined, 1, 'G', 1n, { x: 1, y: 2 }, { x: Gx }, { X: Gx, Y: Gy }];
-const junkJacobian: unknown[] = [null, undefined, 1, 'G', { X: 1, Y: 1, Z: 1 }, { X: 1n, Y: 1n }, { x: Gx, y: Gy }];
+const junkPoints: unknown[] = [
+  null,
+  undefined,
+  1,
+  'G',
+  1n,
+  { x: 1, y: 2 },
+  { x: Gx },
+  { X: Gx, Y: Gy },
+];
+const junkJacobian: unknown[] = [
+  null,
+  undefined,
+  1,
+  'G',
+  { X: 1, Y: 1, Z: 1 },
+  { X: 1n, Y: 1n },
+  { x: Gx, y: Gy },
+];
 const as = <T>(v: unknown) => v as T;
 const GJ = toJacobian(G);
 
 describe('curve functions reject junk points with TypeError', () => {
   const affineCalls: [string, (v: unknown) => unknown][] = [
-    ['isOnCurve', (v) => isOnCurve(as(v))], ['pointNegate', (v) => pointNegate(as(v))], ['pointDouble', (v) => pointDouble(as(v))],
-    ['pointAdd P', (v) => pointAdd(as(v), G)], ['pointAdd Q', (v) => pointAdd(G, as(v))],
-    ['scalarMultiply', (v) => scalarMultiply(2n, as(v))], ['toJacobian', (v) => toJacobian(as(v))],
+    ['isOnCurve', (v) => isOnCurve(as(v))],
+    ['pointNegate', (v) => pointNegate(as(v))],
+    ['pointDouble', (v) => pointDouble(as(v))],
+    ['pointAdd P', (v) => pointAdd(as(v), G)],
+    ['pointAdd Q', (v) => pointAdd(G, as(v))],
+    ['scalarMultiply', (v) => scalarMultiply(2n, as(v))],
+    ['toJacobian', (v) => toJacobian(as(v))],
     ['jacobianMixedAdd Q', (v) => jacobianMixedAdd(GJ, as(v))],
-    ['ladder', (v) => ladder(2n, as(v))], ['montgomeryLadder', (v) => montgomeryLadder(2n, as(v))],
+    ['ladder', (v) => ladder(2n, as(v))],
+    ['montgomeryLadder', (v) => montgomeryLadder(2n, as(v))],
     ['doubleAndAdd', (v) => doubleAndAdd(2n, as(v))],
   ];
   it.each(affineCalls)('%s', (_name, call) => {
     for (const junk of junkPoints) expect(() => call(junk)).toThrow(TypeError);
   });
   const jacobianCalls: [string, (v: unknown) => unknown][] = [
-    ['toAffine', (v) => toAffine(as(v))], ['jacobianNegate', (v) => jacobianNegate(as(v))],
-    ['jacobianDouble', (v) => jacobianDouble(as(v))], ['jacobianAdd P', (v) => jacobianAdd(as(v), GJ)],
-    ['jacobianAdd Q', (v) => jacobianAdd(GJ, as(v))], ['jacobianMixedAdd P', (v) => jacobianMixedAdd(as(v), G)],
-    ['jacobianEquals P', (v) => jacobianEquals(as(v), GJ)], ['jacobianEquals Q', (v) => jacobianEquals(GJ, as(v))],
+    ['toAffine', (v) => toAffine(as(v))],
+    ['jacobianNegate', (v) => jacobianNegate(as(v))],
+    ['jacobianDouble', (v) => jacobianDouble(as(v))],
+    ['jacobianAdd P', (v) => jacobianAdd(as(v), GJ)],
+    ['jacobianAdd Q', (v) => jacobianAdd(GJ, as(v))],
+    ['jacobianMixedAdd P', (v) => jacobianMixedAdd(as(v), G)],
+    ['jacobianEquals P', (v) => jacobianEquals(as(v), GJ)],
+    ['jacobianEquals Q', (v) => jacobianEquals(GJ, as(v))],
   ];
   it.each(jacobianCalls)('%s', (_name, call) => {
     for (const junk of junkJacobian) expect(() => call(junk)).toThrow(TypeError);
@@ -45,7 +87,8 @@ describe('curve functions reject junk points with TypeError', () => {
   });
   it('coZAdd / coZAddConjugate', () => {
     for (const f of [coZAdd, coZAddConjugate]) {
-      for (const junk of [null, 1, { X1: 1n }, { X1: 1, Y1: 1, X2: 1, Y2: 1, Z: 1 }]) expect(() => f(as(junk))).toThrow(TypeError);
+      for (const junk of [null, 1, { X1: 1n }, { X1: 1, Y1: 1, X2: 1, Y2: 1, Z: 1 }])
+        expect(() => f(as(junk))).toThrow(TypeError);
       expect(() => f({ X1: p, Y1: 1n, X2: 2n, Y2: 3n, Z: 1n })).toThrow(RangeError);
     }
   });
@@ -71,9 +114,17 @@ describe('each point argument is read once', () => {
   function switching(): AffinePoint & { reads: number } {
     let reads = 0;
     return {
-      get reads() { return reads; },
-      get x() { reads++; return reads <= 1 ? Gx : 1n; },
-      get y() { reads++; return reads <= 2 ? Gy : 2n; },
+      get reads() {
+        return reads;
+      },
+      get x() {
+        reads++;
+        return reads <= 1 ? Gx : 1n;
+      },
+      get y() {
+        reads++;
+        return reads <= 2 ? Gy : 2n;
+      },
     } as AffinePoint & { reads: number };
   }
   it('readAffinePoint returns a frozen copy, INFINITY as itself', () => {

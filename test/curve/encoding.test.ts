@@ -25,17 +25,34 @@ describe('encodePoint / decodePoint', () => {
 
   it('agrees with node:crypto on random keys, both forms, both directions (1000 runs)', () => {
     const ecdh = createECDH('prime256v1');
-    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (seed) => {
-      try { ecdh.setPrivateKey(seed); } catch { return true; } // 0 or ≥ n: not a key
-      const raw = new Uint8Array(ecdh.getPublicKey());
-      const compressed = new Uint8Array(ecdh.getPublicKey(undefined, 'compressed'));
-      const P = decodePoint(raw);
-      expect(decodePoint(compressed)).toEqual(P);
-      expect(encodePoint(P, false)).toEqual(raw);
-      expect(encodePoint(P, true)).toEqual(compressed);
-      expect(new Uint8Array(ECDH.convertKey(Buffer.from(encodePoint(P, true)), 'prime256v1', undefined, undefined, 'uncompressed') as Buffer)).toEqual(raw);
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (seed) => {
+        try {
+          ecdh.setPrivateKey(seed);
+        } catch {
+          return true;
+        } // 0 or ≥ n: not a key
+        const raw = new Uint8Array(ecdh.getPublicKey());
+        const compressed = new Uint8Array(ecdh.getPublicKey(undefined, 'compressed'));
+        const P = decodePoint(raw);
+        expect(decodePoint(compressed)).toEqual(P);
+        expect(encodePoint(P, false)).toEqual(raw);
+        expect(encodePoint(P, true)).toEqual(compressed);
+        expect(
+          new Uint8Array(
+            ECDH.convertKey(
+              Buffer.from(encodePoint(P, true)),
+              'prime256v1',
+              undefined,
+              undefined,
+              'uncompressed',
+            ) as Buffer,
+          ),
+        ).toEqual(raw);
+        return true;
+      }),
+      RUNS,
+    );
   });
 
   it('outputs are fresh arrays and inputs are not mutated', () => {
@@ -71,7 +88,11 @@ describe('encodePoint / decodePoint', () => {
       // not on the curve → INVALID_POINT
       ['y + 1', '04' + hexOf(Gx) + hexOf(Gy + 1n), 'INVALID_POINT'],
       ['(0, 0)', '04' + '00'.repeat(64), 'INVALID_POINT'],
-      ['(0, √b) only if b is a square; (0, 1) is not on the curve', '04' + hexOf(0n) + hexOf(1n), 'INVALID_POINT'],
+      [
+        '(0, √b) only if b is a square; (0, 1) is not on the curve',
+        '04' + hexOf(0n) + hexOf(1n),
+        'INVALID_POINT',
+      ],
     ];
     it.each(table)('%s → %s', (_name, hex, expected) => {
       expect(() => decodePoint(bytes(hex))).toThrow(CryptoError);
@@ -81,7 +102,12 @@ describe('encodePoint / decodePoint', () => {
       // x = 5: 125 − 15 + b must be a non-square for this to fail; search a few x deterministically.
       let found = 0;
       for (let x = 0n; x < 20n; x++) {
-        try { decodePoint(bytes('02' + hexOf(x))); } catch (e) { expect(e).toEqual(code('INVALID_POINT')); found++; }
+        try {
+          decodePoint(bytes('02' + hexOf(x)));
+        } catch (e) {
+          expect(e).toEqual(code('INVALID_POINT'));
+          found++;
+        }
       }
       expect(found).toBeGreaterThan(0);
       expect(b).toBeGreaterThan(0n);
@@ -93,7 +119,9 @@ describe('encodePoint / decodePoint', () => {
       expect(() => encodePoint(null as unknown as typeof G, false)).toThrow(TypeError);
       expect(() => encodePoint(G, 'yes' as unknown as boolean)).toThrow(TypeError);
       // Junk coordinates are a TypeError, as documented (the review's example: { x: 1, y: 2 }).
-      expect(() => encodePoint({ x: 1, y: 2 } as unknown as typeof G, false)).toThrow(new TypeError('point.x must be a bigint, got number'));
+      expect(() => encodePoint({ x: 1, y: 2 } as unknown as typeof G, false)).toThrow(
+        new TypeError('point.x must be a bigint, got number'),
+      );
       expect(() => encodePoint({ x: Gx } as unknown as typeof G, false)).toThrow(TypeError);
       expect(() => encodePoint(INFINITY, false)).toThrow(code('INVALID_POINT'));
       expect(() => encodePoint({ x: Gx, y: Gy + 1n }, true)).toThrow(code('INVALID_POINT'));

@@ -5,11 +5,25 @@
  * 0, 1, 2, n − 2, n − 1, n (where PERF-NOTES' co-Z prototype failed). fast-check, 1000 runs.
  */
 import fc from 'fast-check';
-import { INFINITY, pointAdd, pointDouble, pointNegate, scalarMultiply, type AffinePoint } from '../../src/curve/affine';
+import {
+  INFINITY,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  scalarMultiply,
+  type AffinePoint,
+} from '../../src/curve/affine';
 import { coZAdd, coZAddConjugate } from '../../src/curve/coz';
 import { fixedBaseMultiply } from '../../src/curve/fixed-base';
 import {
-  JACOBIAN_INFINITY, jacobianAdd, jacobianDouble, jacobianEquals, jacobianMixedAdd, jacobianNegate, toAffine, toJacobian,
+  JACOBIAN_INFINITY,
+  jacobianAdd,
+  jacobianDouble,
+  jacobianEquals,
+  jacobianMixedAdd,
+  jacobianNegate,
+  toAffine,
+  toJacobian,
   type JacobianPoint,
 } from '../../src/curve/jacobian';
 import { doubleAndAdd, ladder, montgomeryLadder } from '../../src/curve/ladder';
@@ -29,7 +43,7 @@ function scaled(P: AffinePoint, lambda: bigint): JacobianPoint {
   const l2 = fieldSquare(lambda);
   return { X: fieldMul(P.x, l2), Y: fieldMul(P.y, fieldMul(l2, lambda)), Z: lambda };
 }
-const lambda = fc.bigInt({ min: 1n, max: (1n << 255n) });
+const lambda = fc.bigInt({ min: 1n, max: 1n << 255n });
 
 /** The reference k·P, with the small factor in the slow affine code: (n − s)·P = −(s·P). */
 function reference(k: bigint, P: AffinePoint): AffinePoint {
@@ -39,16 +53,19 @@ function reference(k: bigint, P: AffinePoint): AffinePoint {
 
 describe('jacobian.ts against the affine reference', () => {
   it('double, add, mixed add, negate on random points and random Z (1000 runs)', () => {
-    fc.assert(fc.property(point, point, lambda, lambda, (P, Q, l1, l2) => {
-      const JP = scaled(P, l1);
-      const JQ = scaled(Q, l2);
-      expect(toAffine(jacobianDouble(JP))).toEqual(pointDouble(P));
-      expect(toAffine(jacobianAdd(JP, JQ))).toEqual(pointAdd(P, Q));
-      expect(toAffine(jacobianMixedAdd(JP, Q))).toEqual(pointAdd(P, Q));
-      expect(toAffine(jacobianNegate(JP))).toEqual(pointNegate(P));
-      expect(jacobianEquals(JP, toJacobian(P))).toBe(true);
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(point, point, lambda, lambda, (P, Q, l1, l2) => {
+        const JP = scaled(P, l1);
+        const JQ = scaled(Q, l2);
+        expect(toAffine(jacobianDouble(JP))).toEqual(pointDouble(P));
+        expect(toAffine(jacobianAdd(JP, JQ))).toEqual(pointAdd(P, Q));
+        expect(toAffine(jacobianMixedAdd(JP, Q))).toEqual(pointAdd(P, Q));
+        expect(toAffine(jacobianNegate(JP))).toEqual(pointNegate(P));
+        expect(jacobianEquals(JP, toJacobian(P))).toBe(true);
+        return true;
+      }),
+      RUNS,
+    );
   });
   it('every special case: O + Q, P + O, P + P, P + (−P), 2·O', () => {
     const P = fixedBaseMultiply(5n);
@@ -70,19 +87,22 @@ describe('jacobian.ts against the affine reference', () => {
 
 describe('coz.ts (XYcZ-ADD, XYcZ-ADDC) against the affine reference', () => {
   it('P + Q, P − Q and P re-expressed on the new Z (1000 runs)', () => {
-    fc.assert(fc.property(point, point, lambda, (P, Q, l) => {
-      fc.pre(P.x !== Q.x);
-      const JP = scaled(P, l);
-      const JQ = scaled(Q, l);
-      const pair = { X1: JP.X, Y1: JP.Y, X2: JQ.X, Y2: JQ.Y, Z: l };
-      const c = coZAddConjugate(pair);
-      expect(toAffine({ X: c.X1, Y: c.Y1, Z: c.Z })).toEqual(pointAdd(P, Q));
-      expect(toAffine({ X: c.X2, Y: c.Y2, Z: c.Z })).toEqual(pointAdd(P, pointNegate(Q)));
-      const s = coZAdd(pair);
-      expect(toAffine({ X: s.X1, Y: s.Y1, Z: s.Z })).toEqual(pointAdd(P, Q));
-      expect(toAffine({ X: s.X2, Y: s.Y2, Z: s.Z })).toEqual(P);
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(point, point, lambda, (P, Q, l) => {
+        fc.pre(P.x !== Q.x);
+        const JP = scaled(P, l);
+        const JQ = scaled(Q, l);
+        const pair = { X1: JP.X, Y1: JP.Y, X2: JQ.X, Y2: JQ.Y, Z: l };
+        const c = coZAddConjugate(pair);
+        expect(toAffine({ X: c.X1, Y: c.Y1, Z: c.Z })).toEqual(pointAdd(P, Q));
+        expect(toAffine({ X: c.X2, Y: c.Y2, Z: c.Z })).toEqual(pointAdd(P, pointNegate(Q)));
+        const s = coZAdd(pair);
+        expect(toAffine({ X: s.X1, Y: s.Y1, Z: s.Z })).toEqual(pointAdd(P, Q));
+        expect(toAffine({ X: s.X2, Y: s.Y2, Z: s.Z })).toEqual(P);
+        return true;
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -90,7 +110,22 @@ describe('ladder (co-Z Montgomery ladder)', () => {
   it('edge scalars 0, 1, 2, 3, n − 3, n − 2, n − 1, n, n + 1, 2n − 1 on G and on a random point', () => {
     const P = fixedBaseMultiply(0x1234567890abcdefn);
     for (const Q of [G, P]) {
-      for (const k of [0n, 1n, 2n, 3n, 4n, n - 4n, n - 3n, n - 2n, n - 1n, n, n + 1n, 2n * n - 1n, n / 2n, n / 2n + 1n]) {
+      for (const k of [
+        0n,
+        1n,
+        2n,
+        3n,
+        4n,
+        n - 4n,
+        n - 3n,
+        n - 2n,
+        n - 1n,
+        n,
+        n + 1n,
+        2n * n - 1n,
+        n / 2n,
+        n / 2n + 1n,
+      ]) {
         const expected = reference(k, Q);
         expect(ladder(k, Q)).toEqual(expected);
         expect(montgomeryLadder(k, Q)).toEqual(expected);
@@ -104,46 +139,63 @@ describe('ladder (co-Z Montgomery ladder)', () => {
   });
   it('scalars whose 257-bit form k + n or k + 2n sits at the switch point 2^256 − n', () => {
     const t = (1n << 256n) - n; // k + n = 2^256 exactly
-    for (const k of [t - 2n, t - 1n, t, t + 1n, t + 2n, 2n * t, (1n << 255n), (1n << 224n)]) {
+    for (const k of [t - 2n, t - 1n, t, t + 1n, t + 2n, 2n * t, 1n << 255n, 1n << 224n]) {
       expect(ladder(k, G)).toEqual(doubleAndAdd(k, G));
     }
   });
   it('equals double-and-add on random full-size scalars and points (1000 runs)', () => {
-    fc.assert(fc.property(scalar, point, (k, P) => {
-      expect(ladder(k, P)).toEqual(doubleAndAdd(k, P));
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(scalar, point, (k, P) => {
+        expect(ladder(k, P)).toEqual(doubleAndAdd(k, P));
+        return true;
+      }),
+      RUNS,
+    );
   });
   it('equals the plain Montgomery ladder (1000 runs)', () => {
-    fc.assert(fc.property(scalar, (k) => {
-      expect(ladder(k, G)).toEqual(montgomeryLadder(k, G));
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(scalar, (k) => {
+        expect(ladder(k, G)).toEqual(montgomeryLadder(k, G));
+        return true;
+      }),
+      RUNS,
+    );
   });
   it('equals the affine reference for scalars near 0 and near n (1000 runs; the reference costs one inversion per step)', () => {
-    fc.assert(fc.property(small, fc.boolean(), point, (s, high, P) => {
-      const k = high ? n - s : s;
-      expect(ladder(k, P)).toEqual(reference(k, P));
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(small, fc.boolean(), point, (s, high, P) => {
+        const k = high ? n - s : s;
+        expect(ladder(k, P)).toEqual(reference(k, P));
+        return true;
+      }),
+      RUNS,
+    );
   });
   it('equals the affine reference on random full-size scalars (100 runs, ~10 ms each)', () => {
-    fc.assert(fc.property(scalar, (k) => {
-      expect(ladder(k, G)).toEqual(scalarMultiply(k, G));
-      return true;
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(scalar, (k) => {
+        expect(ladder(k, G)).toEqual(scalarMultiply(k, G));
+        return true;
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
 describe('group laws through the fast methods', () => {
   it('k·G + m·G = (k + m)·G, P + (−P) = O (1000 runs)', () => {
-    fc.assert(fc.property(scalar, scalar, (k, m) => {
-      const sum = pointAdd(fixedBaseMultiply(k), fixedBaseMultiply(m));
-      const km = (k + m) % n;
-      expect(sum).toEqual(km === 0n ? INFINITY : fixedBaseMultiply(km));
-      expect(pointAdd(sum === INFINITY ? G : sum, pointNegate(sum === INFINITY ? G : sum))).toBe(INFINITY);
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(scalar, scalar, (k, m) => {
+        const sum = pointAdd(fixedBaseMultiply(k), fixedBaseMultiply(m));
+        const km = (k + m) % n;
+        expect(sum).toEqual(km === 0n ? INFINITY : fixedBaseMultiply(km));
+        expect(pointAdd(sum === INFINITY ? G : sum, pointNegate(sum === INFINITY ? G : sum))).toBe(
+          INFINITY,
+        );
+        return true;
+      }),
+      RUNS,
+    );
   });
   it('n·G = O and (n − 1)·G = −G', () => {
     expect(ladder(n, G)).toBe(INFINITY);
@@ -154,11 +206,27 @@ describe('group laws through the fast methods', () => {
 
 describe('fixed-base.ts', () => {
   it('equals the ladder on random scalars (1000 runs) and on window-boundary scalars', () => {
-    fc.assert(fc.property(scalar, (k) => {
-      expect(fixedBaseMultiply(k)).toEqual(ladder(k, G));
-      return true;
-    }), RUNS);
-    for (const k of [1n, 2n, 15n, 16n, 17n, 255n, 256n, 1n << 252n, (1n << 252n) - 1n, n - 1n, n - 2n, n - 16n]) {
+    fc.assert(
+      fc.property(scalar, (k) => {
+        expect(fixedBaseMultiply(k)).toEqual(ladder(k, G));
+        return true;
+      }),
+      RUNS,
+    );
+    for (const k of [
+      1n,
+      2n,
+      15n,
+      16n,
+      17n,
+      255n,
+      256n,
+      1n << 252n,
+      (1n << 252n) - 1n,
+      n - 1n,
+      n - 2n,
+      n - 16n,
+    ]) {
       expect(fixedBaseMultiply(k)).toEqual(reference(k, G));
     }
     expect(() => fixedBaseMultiply(0n)).toThrow(RangeError);

@@ -6,7 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  DOCS, exampleNames, markdownFiles, referencedExamples, renderMarkdown, runExample, strayCodeBlocks,
+  DOCS,
+  exampleNames,
+  markdownFiles,
+  referencedExamples,
+  renderMarkdown,
+  runExample,
+  strayCodeBlocks,
 } from '../../docs/tools/build-docs';
 
 const UPDATE = process.env.UPDATE_DOCS === '1';
@@ -62,8 +68,14 @@ describe('docs/ generated blocks', () => {
       for (const m of text.matchAll(/\]\((?!https?:|#)([^)#\s]+)(#[^)]*)?\)/g)) {
         const target = path.resolve(path.dirname(file), m[1]);
         if (PENDING.has(target)) continue;
-        expect({ file: path.relative(DOCS, file), link: m[1], exists: fs.existsSync(target) }).toEqual({
-          file: path.relative(DOCS, file), link: m[1], exists: true,
+        expect({
+          file: path.relative(DOCS, file),
+          link: m[1],
+          exists: fs.existsSync(target),
+        }).toEqual({
+          file: path.relative(DOCS, file),
+          link: m[1],
+          exists: true,
         });
       }
     }

@@ -23,7 +23,9 @@ describe('tour numbers on the toy curve', () => {
     const out = runExample('curve-toy');
     expect(out).toContain(`#E(F_223) = ${enumerate().length + 1} points`);
     const lambda = ((3 * 16 + A) * inverse(54)) % P;
-    expect(out).toContain(`= ${lambda}; x = ${multiply(2, G)![0]}, y = ${multiply(2, G)![1]}; pointDouble gives ${show(multiply(2, G))}`);
+    expect(out).toContain(
+      `= ${lambda}; x = ${multiply(2, G)![0]}, y = ${multiply(2, G)![1]}; pointDouble gives ${show(multiply(2, G))}`,
+    );
     expect(out).toContain(`pointAdd gives ${show(multiply(3, G))}`);
     expect(out).toContain(`−G = ${show(multiply(232, G))}`);
   });
@@ -57,13 +59,16 @@ describe('tour numbers on the toy curve', () => {
     let product = 1;
     for (const row of rows) {
       const [b, order, r] = row.split(/\s+/).map(Number);
-      const Q = row.match(/\((\d+), (\d+)\)/)!.slice(1).map(Number) as [number, number];
+      const Q = row
+        .match(/\((\d+), (\d+)\)/)!
+        .slice(1)
+        .map(Number) as [number, number];
       expect(enumerate(b).length + 1).toBe(order); // #E' by brute force
       expect(order % r).toBe(0);
       expect(multiply(r, Q, P)).toBeNull(); //         Q has order r …
       expect(Q[1] !== 0 || r === 2).toBe(true);
       // … on y² = x³ − 3x + b' (the oracle's add never uses b, exactly like the victim's ladder)
-      expect(((Q[1] * Q[1] - (Q[0] ** 3 + A * Q[0] + b)) % P + P) % P).toBe(0);
+      expect((((Q[1] * Q[1] - (Q[0] ** 3 + A * Q[0] + b)) % P) + P) % P).toBe(0);
       const R = multiply(d % r, Q);
       expect(row).toContain(show(R) === 'O' ? ' O ' : show(R));
       const e = Number(row.match(/e = (\d+)/)![1]);

@@ -7,7 +7,11 @@ import { createECDH } from 'node:crypto';
 import fc from 'fast-check';
 import { CryptoError } from '../../src/errors';
 import { publicPointFromScalar, randomScalar, sharedSecret } from '../../src/ecdh/ecdh';
-import { assertValidPublicPoint, assertValidScalar, parsePublicPoint } from '../../src/ecdh/validate';
+import {
+  assertValidPublicPoint,
+  assertValidScalar,
+  parsePublicPoint,
+} from '../../src/ecdh/validate';
 import { decodePoint, encodePoint } from '../../src/curve/encoding';
 import { INFINITY, pointNegate, scalarMultiply } from '../../src/curve/affine';
 import { G, Gx, Gy, n, p } from '../../src/curve/p256';
@@ -20,17 +24,23 @@ const code = (c: string) => expect.objectContaining({ name: 'CryptoError', code:
 describe('publicPointFromScalar (SEC 1 §3.2.1) against node:crypto', () => {
   it('d·G matches getPublicKey for 1000 random d', () => {
     const ecdh = createECDH('prime256v1');
-    fc.assert(fc.property(scalar, (d) => {
-      ecdh.setPrivateKey(toBytes(d));
-      return Buffer.from(encodePoint(publicPointFromScalar(d), false)).equals(ecdh.getPublicKey());
-    }), RUNS);
+    fc.assert(
+      fc.property(scalar, (d) => {
+        ecdh.setPrivateKey(toBytes(d));
+        return Buffer.from(encodePoint(publicPointFromScalar(d), false)).equals(
+          ecdh.getPublicKey(),
+        );
+      }),
+      RUNS,
+    );
   });
   it('edge scalars 1, 2, n − 2, n − 1 (against the affine reference); 0 and n rejected', () => {
     for (const d of [1n, 2n, 3n, 15n, 16n, 17n, n - 3n, n - 2n, n - 1n]) {
       const expected = d > n / 2n ? pointNegate(scalarMultiply(n - d, G)) : scalarMultiply(d, G);
       expect(publicPointFromScalar(d)).toEqual(expected);
     }
-    for (const d of [0n, n, n + 1n, -1n]) expect(() => publicPointFromScalar(d)).toThrow(code('INVALID_SCALAR'));
+    for (const d of [0n, n, n + 1n, -1n])
+      expect(() => publicPointFromScalar(d)).toThrow(code('INVALID_SCALAR'));
     expect(() => publicPointFromScalar(1 as unknown as bigint)).toThrow(TypeError);
   });
 });
@@ -39,19 +49,28 @@ describe('sharedSecret (SEC 1 §3.3.1, SP 800-56A §5.7.1.2) against node:crypto
   it('equals computeSecret for 1000 random key pairs, and is symmetric', () => {
     const alice = createECDH('prime256v1');
     const bob = createECDH('prime256v1');
-    fc.assert(fc.property(scalar, scalar, (dA, dB) => {
-      alice.setPrivateKey(toBytes(dA));
-      bob.setPrivateKey(toBytes(dB));
-      const QB = decodePoint(new Uint8Array(bob.getPublicKey()));
-      const Z = sharedSecret(dA, QB);
-      expect(Z.length).toBe(32);
-      expect(Buffer.from(Z).equals(alice.computeSecret(bob.getPublicKey()))).toBe(true);
-      return true;
-    }), RUNS);
+    fc.assert(
+      fc.property(scalar, scalar, (dA, dB) => {
+        alice.setPrivateKey(toBytes(dA));
+        bob.setPrivateKey(toBytes(dB));
+        const QB = decodePoint(new Uint8Array(bob.getPublicKey()));
+        const Z = sharedSecret(dA, QB);
+        expect(Z.length).toBe(32);
+        expect(Buffer.from(Z).equals(alice.computeSecret(bob.getPublicKey()))).toBe(true);
+        return true;
+      }),
+      RUNS,
+    );
   });
   it('is symmetric: x(dA·dB·G) from both sides (our public keys only)', () => {
-    fc.assert(fc.property(scalar, scalar, (dA, dB) =>
-      Buffer.from(sharedSecret(dA, publicPointFromScalar(dB))).equals(sharedSecret(dB, publicPointFromScalar(dA)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(scalar, scalar, (dA, dB) =>
+        Buffer.from(sharedSecret(dA, publicPointFromScalar(dB))).equals(
+          sharedSecret(dB, publicPointFromScalar(dA)),
+        ),
+      ),
+      { numRuns: 200 },
+    );
   });
   it('edge scalars 1, 2, n − 2, n − 1 against node:crypto', () => {
     const ecdh = createECDH('prime256v1');
@@ -60,18 +79,28 @@ describe('sharedSecret (SEC 1 §3.3.1, SP 800-56A §5.7.1.2) against node:crypto
     const Q = decodePoint(new Uint8Array(peer.getPublicKey()));
     for (const d of [1n, 2n, 3n, n - 3n, n - 2n, n - 1n]) {
       ecdh.setPrivateKey(toBytes(d));
-      expect(Buffer.from(sharedSecret(d, Q)).equals(ecdh.computeSecret(peer.getPublicKey()))).toBe(true);
+      expect(Buffer.from(sharedSecret(d, Q)).equals(ecdh.computeSecret(peer.getPublicKey()))).toBe(
+        true,
+      );
     }
     expect(sharedSecret(1n, G)).toEqual(toBytes(Gx));
   });
   it('rejects bad scalars (INVALID_SCALAR) and junk types', () => {
-    for (const d of [0n, n, n + 1n, -1n, 2n ** 256n]) expect(() => sharedSecret(d, G)).toThrow(code('INVALID_SCALAR'));
+    for (const d of [0n, n, n + 1n, -1n, 2n ** 256n])
+      expect(() => sharedSecret(d, G)).toThrow(code('INVALID_SCALAR'));
     expect(() => sharedSecret(1 as unknown as bigint, G)).toThrow(TypeError);
     expect(() => sharedSecret(1n, null as unknown as typeof G)).toThrow(TypeError);
     expect(() => sharedSecret(1n, { x: 1, y: 2 } as unknown as typeof G)).toThrow(TypeError);
   });
   it('never runs the ladder on an unvalidated point: off-curve, out-of-range, infinity (INVALID_POINT)', () => {
-    const bad = [INFINITY, { x: Gx, y: Gy + 1n }, { x: Gx + p, y: Gy }, { x: Gx, y: Gy + p }, { x: -1n, y: Gy }, { x: 0n, y: 0n }];
+    const bad = [
+      INFINITY,
+      { x: Gx, y: Gy + 1n },
+      { x: Gx + p, y: Gy },
+      { x: Gx, y: Gy + p },
+      { x: -1n, y: Gy },
+      { x: 0n, y: 0n },
+    ];
     for (const Q of bad) expect(() => sharedSecret(5n, Q)).toThrow(code('INVALID_POINT'));
     // An invalid-curve point: on y² = x³ − 3x + b' (b' = 7), of some other order.
     expect(() => sharedSecret(5n, { x: 1n, y: 2n })).toThrow(CryptoError);
@@ -80,16 +109,28 @@ describe('sharedSecret (SEC 1 §3.3.1, SP 800-56A §5.7.1.2) against node:crypto
     // review-1 bug 1: the validator used to read Q.x/Q.y, and the ladder read them again.
     let reads = 0;
     const switching = {
-      get x() { reads++; return reads <= 1 ? Gx : 1n; },
-      get y() { reads++; return reads <= 2 ? Gy : 2n; },
+      get x() {
+        reads++;
+        return reads <= 1 ? Gx : 1n;
+      },
+      get y() {
+        reads++;
+        return reads <= 2 ? Gy : 2n;
+      },
     } as typeof G;
     expect(sharedSecret(5n, switching)).toEqual(sharedSecret(5n, G)); // computed on G, the point validated
     expect(reads).toBe(2); // x and y were each read exactly once
     // The reverse trick (invalid first, valid afterwards) is rejected, not "repaired".
     let reads2 = 0;
     const reverse = {
-      get x() { reads2++; return reads2 <= 1 ? 1n : Gx; },
-      get y() { reads2++; return reads2 <= 2 ? 2n : Gy; },
+      get x() {
+        reads2++;
+        return reads2 <= 1 ? 1n : Gx;
+      },
+      get y() {
+        reads2++;
+        return reads2 <= 2 ? 2n : Gy;
+      },
     } as typeof G;
     expect(() => sharedSecret(5n, reverse)).toThrow(code('INVALID_POINT'));
   });

@@ -54,8 +54,13 @@ describe('FIPS 186-3 PKV.rsp [P-256]: public key validation', () => {
       expect(decodePoint(bytes!)).toEqual(point);
       expect(() => assertValidPublicPoint(point)).not.toThrow();
     } else {
-      if (bytes) expect(() => decodePoint(bytes)).toThrow(expect.objectContaining({ code: 'INVALID_POINT' }));
-      expect(() => assertValidPublicPoint(point)).toThrow(expect.objectContaining({ code: 'INVALID_POINT' }));
+      if (bytes)
+        expect(() => decodePoint(bytes)).toThrow(
+          expect.objectContaining({ code: 'INVALID_POINT' }),
+        );
+      expect(() => assertValidPublicPoint(point)).toThrow(
+        expect.objectContaining({ code: 'INVALID_POINT' }),
+      );
     }
   });
 });
@@ -77,56 +82,74 @@ function reasonOf(result: string): number {
   return Number(match[1]);
 }
 
-describe.each(['init', 'resp'])('KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_%s.fax [EC] (P-256)', (role) => {
-  const vectors = recordsUnder(`ecdh/KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_${role}.fax.gz`, 'EC - SHA256');
-  const seen = new Map<number, number>(); // reason → cases checked, counted as they pass
-  it('has 30 P-256 vectors', () => expect(vectors).toHaveLength(30));
-  it.each(vectors.map((v) => [v.COUNT, v.Result, v] as const))('COUNT = %s: %s', (_count, result, v) => {
-    // The IUT (us) holds dsIUT and receives the CAVS static public key QsCAVS; Z = x(dsIUT · QsCAVS).
-    const reason = reasonOf(result);
-    expect(result.startsWith('P')).toBe(reason === 0 || reason === 13);
-    const d = hexToBigInt(v.dsIUT);
-    expect(() => assertValidScalar(d)).not.toThrow(); // no case in these files has d out of range
-    const peerBytes = uncompressed(v.QsCAVSx, v.QsCAVSy)!;
-    const ownBytes = uncompressed(v.QsIUTx, v.QsIUTy)!;
-    const expectedZ = v.Z.padStart(64, '0');
-    const invalidPoint = expect.objectContaining({ code: 'INVALID_POINT' });
-    switch (reason) {
-      case 1: case 2: { // the peer's key fails validation: no Z is computed at all
-        expect(() => decodePoint(peerBytes)).toThrow(invalidPoint);
-        const raw = { x: hexToBigInt(v.QsCAVSx), y: hexToBigInt(v.QsCAVSy) };
-        expect(() => sharedSecret(d, raw)).toThrow(invalidPoint);
-        expect(publicPointFromScalar(d)).toEqual(decodePoint(ownBytes)); // our side is fine
-        break;
-      }
-      case 5: case 6: // our own public key fails validation (the peer's is fine)
-        expect(() => decodePoint(ownBytes)).toThrow(invalidPoint);
-        expect(() => decodePoint(peerBytes)).not.toThrow();
-        break;
-      case 7: { // d changed: both public keys valid, but QsIUT is not d·G
-        const own = decodePoint(ownBytes);
-        decodePoint(peerBytes);
-        expect(publicPointFromScalar(d)).not.toEqual(own);
-        break;
-      }
-      case 8: { // Z changed: everything valid and consistent, and our Z differs from the file's
-        expect(publicPointFromScalar(d)).toEqual(decodePoint(ownBytes));
-        const Z = Buffer.from(sharedSecret(d, decodePoint(peerBytes))).toString('hex');
-        expect(Z).not.toBe(expectedZ);
-        break;
-      }
-      case 0: case 13: { // correct: keys valid and consistent, and Z matches
-        expect(publicPointFromScalar(d)).toEqual(decodePoint(ownBytes));
-        expect(Buffer.from(sharedSecret(d, decodePoint(peerBytes))).toString('hex')).toBe(expectedZ);
-        break;
-      }
-      default:
-        throw new Error(`reason ${reason} is not handled by this test`);
-    }
-    seen.set(reason, (seen.get(reason) ?? 0) + 1);
-  });
-  it('checked every vector, and every failure reason occurs', () => {
-    expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(30);
-    for (const reason of [0, 1, 2, 5, 6, 7, 8]) expect(seen.get(reason)).toBeGreaterThan(0);
-  });
-});
+describe.each(['init', 'resp'])(
+  'KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_%s.fax [EC] (P-256)',
+  (role) => {
+    const vectors = recordsUnder(
+      `ecdh/KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_${role}.fax.gz`,
+      'EC - SHA256',
+    );
+    const seen = new Map<number, number>(); // reason → cases checked, counted as they pass
+    it('has 30 P-256 vectors', () => expect(vectors).toHaveLength(30));
+    it.each(vectors.map((v) => [v.COUNT, v.Result, v] as const))(
+      'COUNT = %s: %s',
+      (_count, result, v) => {
+        // The IUT (us) holds dsIUT and receives the CAVS static public key QsCAVS; Z = x(dsIUT · QsCAVS).
+        const reason = reasonOf(result);
+        expect(result.startsWith('P')).toBe(reason === 0 || reason === 13);
+        const d = hexToBigInt(v.dsIUT);
+        expect(() => assertValidScalar(d)).not.toThrow(); // no case in these files has d out of range
+        const peerBytes = uncompressed(v.QsCAVSx, v.QsCAVSy)!;
+        const ownBytes = uncompressed(v.QsIUTx, v.QsIUTy)!;
+        const expectedZ = v.Z.padStart(64, '0');
+        const invalidPoint = expect.objectContaining({ code: 'INVALID_POINT' });
+        switch (reason) {
+          case 1:
+          case 2: {
+            // the peer's key fails validation: no Z is computed at all
+            expect(() => decodePoint(peerBytes)).toThrow(invalidPoint);
+            const raw = { x: hexToBigInt(v.QsCAVSx), y: hexToBigInt(v.QsCAVSy) };
+            expect(() => sharedSecret(d, raw)).toThrow(invalidPoint);
+            expect(publicPointFromScalar(d)).toEqual(decodePoint(ownBytes)); // our side is fine
+            break;
+          }
+          case 5:
+          case 6: // our own public key fails validation (the peer's is fine)
+            expect(() => decodePoint(ownBytes)).toThrow(invalidPoint);
+            expect(() => decodePoint(peerBytes)).not.toThrow();
+            break;
+          case 7: {
+            // d changed: both public keys valid, but QsIUT is not d·G
+            const own = decodePoint(ownBytes);
+            decodePoint(peerBytes);
+            expect(publicPointFromScalar(d)).not.toEqual(own);
+            break;
+          }
+          case 8: {
+            // Z changed: everything valid and consistent, and our Z differs from the file's
+            expect(publicPointFromScalar(d)).toEqual(decodePoint(ownBytes));
+            const Z = Buffer.from(sharedSecret(d, decodePoint(peerBytes))).toString('hex');
+            expect(Z).not.toBe(expectedZ);
+            break;
+          }
+          case 0:
+          case 13: {
+            // correct: keys valid and consistent, and Z matches
+            expect(publicPointFromScalar(d)).toEqual(decodePoint(ownBytes));
+            expect(Buffer.from(sharedSecret(d, decodePoint(peerBytes))).toString('hex')).toBe(
+              expectedZ,
+            );
+            break;
+          }
+          default:
+            throw new Error(`reason ${reason} is not handled by this test`);
+        }
+        seen.set(reason, (seen.get(reason) ?? 0) + 1);
+      },
+    );
+    it('checked every vector, and every failure reason occurs', () => {
+      expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(30);
+      for (const reason of [0, 1, 2, 5, 6, 7, 8]) expect(seen.get(reason)).toBeGreaterThan(0);
+    });
+  },
+);

@@ -17,22 +17,33 @@ import { sharedSecret } from '../../src/ecdh/ecdh';
 const POLICY: FlagPolicy = {
   Normal: 'valid: must produce the shared secret',
   AdditionChain: 'valid: unusual private-key bit patterns; must produce the shared secret',
-  'CVE-2017-8932': 'valid: inputs that broke Go\'s amd64 P-256; must produce the shared secret',
-  EdgeCaseDoubling: 'valid: points that hit zero coordinates when doubled; must produce the shared secret',
+  'CVE-2017-8932': "valid: inputs that broke Go's amd64 P-256; must produce the shared secret",
+  EdgeCaseDoubling:
+    'valid: points that hit zero coordinates when doubled; must produce the shared secret',
   EdgeCaseEphemeralKey: 'valid: edge-case public keys; must produce the shared secret',
   EdgeCaseSharedSecret: 'valid: shared secrets with special values; must produce the shared secret',
-  CompressedPoint: 'with CompressedPublic (acceptable): ACCEPTED — decodePoint supports the 33-byte compressed form (SEC 1 §2.3.4), '
-    + 'so the secret must match; with InvalidCompressedPublic or WrongCurve (invalid): must be rejected',
+  CompressedPoint:
+    'with CompressedPublic (acceptable): ACCEPTED — decodePoint supports the 33-byte compressed form (SEC 1 §2.3.4), ' +
+    'so the secret must match; with InvalidCompressedPublic or WrongCurve (invalid): must be rejected',
   CompressedPublic: 'acceptable: ACCEPTED (see CompressedPoint)',
-  InvalidCompressedPublic: 'invalid: an x with no point on P-256; must be rejected with INVALID_POINT',
-  InvalidCurveAttack: 'invalid: a point not on P-256; must be rejected with INVALID_POINT before any multiplication',
+  InvalidCompressedPublic:
+    'invalid: an x with no point on P-256; must be rejected with INVALID_POINT',
+  InvalidCurveAttack:
+    'invalid: a point not on P-256; must be rejected with INVALID_POINT before any multiplication',
   InvalidEncoding: 'invalid: a malformed encoding; must be rejected with a CryptoError',
   WrongCurve: 'invalid: a point of another curve; must be rejected with a CryptoError',
 };
 
-interface EcpointTest { public: string; private: string; shared: string }
+interface EcpointTest {
+  public: string;
+  private: string;
+  shared: string;
+}
 
-const { cases } = loadWycheproof<Record<string, unknown>, EcpointTest>('ecdh_secp256r1_ecpoint_test.json', POLICY);
+const { cases } = loadWycheproof<Record<string, unknown>, EcpointTest>(
+  'ecdh_secp256r1_ecpoint_test.json',
+  POLICY,
+);
 
 // Counted as the cases RUN (a case adds to its result's count only after all its assertions
 // passed) and checked by the last test of the file (jest runs the tests of a file in order).
@@ -41,7 +52,8 @@ const ran = { valid: 0, acceptable: 0, invalid: 0, skipped: 0 };
 
 describe('Wycheproof ecdh_secp256r1_ecpoint_test.json', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const run = () => sharedSecret(bytesToBigInt(hex(c.test.private)), decodePoint(hex(c.test.public)));
+    const run = () =>
+      sharedSecret(bytesToBigInt(hex(c.test.private)), decodePoint(hex(c.test.public)));
     if (c.result === 'invalid') {
       expect(run).toThrow(CryptoError);
       if (c.flags.includes('InvalidCurveAttack') || c.flags.includes('InvalidCompressedPublic')) {

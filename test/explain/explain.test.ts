@@ -14,7 +14,8 @@ import { renderLadder, traceLadder } from '../../src/explain/ladder';
 import { add, enumerate, multiply, show, type ToyPoint } from './toy-oracle';
 
 const G0: ToyPoint = [4, 27];
-const asToy = (Q: { x: bigint; y: bigint }): ToyPoint => (Q === INFINITY ? null : [Number(Q.x), Number(Q.y)]);
+const asToy = (Q: { x: bigint; y: bigint }): ToyPoint =>
+  Q === INFINITY ? null : [Number(Q.x), Number(Q.y)];
 
 /** The public key of scalar d on P-256 from node:crypto, as x and y hex. */
 function nodePublic(d: bigint): { x: string; y: string } {
@@ -110,9 +111,11 @@ describe('traceEcdh', () => {
     const QB = multiply(42, G0);
     expect(show(asToy(t.QA))).toBe(show(QA));
     expect(show(asToy(t.QB))).toBe(show(QB));
-    expect(show(asToy(t.alicePoint))).toBe(show(multiply(17 * 42 % 233, G0)));
+    expect(show(asToy(t.alicePoint))).toBe(show(multiply((17 * 42) % 233, G0)));
     expect(show(multiply(17, QB))).toBe(show(multiply(42, QA)));
-    expect(renderEcdh(t).join('\n')).toContain(`shared secret Z = x-coordinate = ${multiply(714 % 233, G0)![0]}`);
+    expect(renderEcdh(t).join('\n')).toContain(
+      `shared secret Z = x-coordinate = ${multiply(714 % 233, G0)![0]}`,
+    );
   });
   it('p256: the public keys, shared secret and HKDF key agree with node:crypto', () => {
     const t = traceEcdh('p256');
@@ -124,7 +127,11 @@ describe('traceEcdh', () => {
     expect(bytesToHex(t.QBEncoded!)).toBe(b.getPublicKey('hex', 'uncompressed'));
     const Z = a.computeSecret(b.getPublicKey());
     expect(bytesToHex(t.Z!)).toBe(Z.toString('hex'));
-    expect(bytesToHex(t.key!)).toBe(Buffer.from(crypto.hkdfSync('sha256', Z, Buffer.alloc(32), Buffer.alloc(0), 32)).toString('hex'));
+    expect(bytesToHex(t.key!)).toBe(
+      Buffer.from(crypto.hkdfSync('sha256', Z, Buffer.alloc(32), Buffer.alloc(0), 32)).toString(
+        'hex',
+      ),
+    );
   });
   it('demo scalars are the published SHA-256 derivation', () => {
     const h = BigInt('0x' + crypto.createHash('sha256').update('ecdh-lab Alice').digest('hex'));
@@ -140,19 +147,28 @@ describe('traceHkdf', () => {
     const t = traceHkdf(ikm, salt, info, 42);
     const prk = crypto.createHmac('sha256', salt).update(ikm).digest();
     expect(bytesToHex(t.prk)).toBe(prk.toString('hex'));
-    expect(bytesToHex(t.prk)).toBe('077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5'); // RFC 5869 A.1
+    expect(bytesToHex(t.prk)).toBe(
+      '077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5',
+    ); // RFC 5869 A.1
     let T = Buffer.alloc(0);
     t.blocks.forEach((block, i) => {
-      T = crypto.createHmac('sha256', prk).update(Buffer.concat([T, info, Buffer.of(i + 1)])).digest();
+      T = crypto
+        .createHmac('sha256', prk)
+        .update(Buffer.concat([T, info, Buffer.of(i + 1)]))
+        .digest();
       expect(bytesToHex(block.T)).toBe(T.toString('hex'));
     });
-    expect(bytesToHex(t.okm)).toBe('3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865'); // RFC 5869 A.1
+    expect(bytesToHex(t.okm)).toBe(
+      '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865',
+    ); // RFC 5869 A.1
     expect(renderHkdf(t).join('\n')).toContain('PRK   07770936 2c2e32df');
   });
   it('no salt means 32 zero bytes; lengths 0, 1, 32, 33, 100', () => {
     for (const L of [0, 1, 32, 33, 100]) {
       const t = traceHkdf(utf8ToBytes('ikm'), undefined, utf8ToBytes('info'), L);
-      expect(bytesToHex(t.okm)).toBe(Buffer.from(crypto.hkdfSync('sha256', 'ikm', Buffer.alloc(32), 'info', L)).toString('hex'));
+      expect(bytesToHex(t.okm)).toBe(
+        Buffer.from(crypto.hkdfSync('sha256', 'ikm', Buffer.alloc(32), 'info', L)).toString('hex'),
+      );
       expect(t.blocks).toHaveLength(Math.ceil(L / 32));
     }
   });
@@ -164,7 +180,7 @@ describe('traceInverse', () => {
     expect(t.inverse).toBe(105n);
     expect((17 * 105) % 223).toBe(1);
     for (const s of t.fermat) expect(s.acc).toBe(17n ** s.e % 223n);
-    for (const s of t.euclid) expect(((s.r - s.s * 17n) % 223n + 223n) % 223n).toBe(0n); // r ≡ s·a
+    for (const s of t.euclid) expect((((s.r - s.s * 17n) % 223n) + 223n) % 223n).toBe(0n); // r ≡ s·a
     expect(renderInverse(t).join('\n')).toContain('a^(p−2) = 105');
   });
   it('P-256: the inverse satisfies a·a⁻¹ ≡ 1 and both tables are consistent', () => {
@@ -199,8 +215,12 @@ describe('traceAes', () => {
     const t = traceAes(key, block);
     const hex = t.steps.map((s) => bytesToHex(s.state));
     expect(hex.slice(0, 6)).toEqual([
-      '00102030405060708090a0b0c0d0e0f0', '63cab7040953d051cd60e0e7ba70e18c', '6353e08c0960e104cd70b751bacad0e7',
-      '5f72641557f5bc92f7be3b291db9f91a', '89d810e8855ace682d1843d8cb128fe4', 'a761ca9b97be8b45d8ad1a611fc97369',
+      '00102030405060708090a0b0c0d0e0f0',
+      '63cab7040953d051cd60e0e7ba70e18c',
+      '6353e08c0960e104cd70b751bacad0e7',
+      '5f72641557f5bc92f7be3b291db9f91a',
+      '89d810e8855ace682d1843d8cb128fe4',
+      'a761ca9b97be8b45d8ad1a611fc97369',
     ]);
     expect(t.steps).toHaveLength(1 + 9 * 4 + 3);
     const ecb = crypto.createCipheriv('aes-128-ecb', key, null).setAutoPadding(false);

@@ -15,7 +15,8 @@ const m = (v: number, p = P): number => ((v % p) + p) % p;
 /** Every affine point of y² = x³ + A·x + b over F_p, by trying all (x, y). */
 export function enumerate(b = B, p = P): [number, number][] {
   const out: [number, number][] = [];
-  for (let x = 0; x < p; x++) for (let y = 0; y < p; y++) if (m(y * y - (x * x * x + A * x + b), p) === 0) out.push([x, y]);
+  for (let x = 0; x < p; x++)
+    for (let y = 0; y < p; y++) if (m(y * y - (x * x * x + A * x + b), p) === 0) out.push([x, y]);
   return out;
 }
 

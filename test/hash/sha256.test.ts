@@ -16,7 +16,9 @@ const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
 
 /** The records of a SHAVS file, as "Name = value" fields. */
 function readRsp(file: string): Record<string, string>[] {
-  return loadCavp(path.join(NIST, file)).flatMap((section) => section.records.map((record) => record.fields));
+  return loadCavp(path.join(NIST, file)).flatMap((section) =>
+    section.records.map((record) => record.fields),
+  );
 }
 
 const nodeSha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -40,7 +42,9 @@ describe('SHA-256 constants (FIPS 180-4)', () => {
     expect([...K]).toEqual(expected);
   });
   it('H(0): first 32 bits of the fractional parts of the square roots of the first 8 primes (§5.3.3)', () => {
-    const expected = PRIMES.slice(0, 8).map((p) => Number(integerRoot(BigInt(p) << 64n, 2n) & 0xffffffffn));
+    const expected = PRIMES.slice(0, 8).map((p) =>
+      Number(integerRoot(BigInt(p) << 64n, 2n) & 0xffffffffn),
+    );
     expect([...H0]).toEqual(expected);
   });
 });
@@ -86,19 +90,28 @@ describe('SHA-256 NIST CAVP SHAVS', () => {
         MD[i] = sha256(M);
       }
       Seed = MD[1002];
-      expect({ COUNT: j, MD: bytesToHex(Seed) }).toEqual({ COUNT: Number(checkpoints[j].COUNT), MD: checkpoints[j].MD });
+      expect({ COUNT: j, MD: bytesToHex(Seed) }).toEqual({
+        COUNT: Number(checkpoints[j].COUNT),
+        MD: checkpoints[j].MD,
+      });
     }
   });
 });
 
 describe('SHA-256 known answers (FIPS 180-2 Appendix B examples)', () => {
   it('"abc" and the 448-bit message, in one shot and streamed', () => {
-    expect(bytesToHex(sha256(utf8ToBytes('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(bytesToHex(sha256(utf8ToBytes('abc')))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     const two = utf8ToBytes('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq');
-    expect(bytesToHex(sha256(two))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(bytesToHex(sha256(two))).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
     const h = sha256.create();
     for (const byte of two) h.update(Uint8Array.of(byte));
-    expect(bytesToHex(h.digest())).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(bytesToHex(h.digest())).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
   });
 });
 
@@ -107,7 +120,9 @@ describe('SHA-256 properties against node:crypto (fast-check)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 0, maxLength: 300 }), (msg) => {
         const expected = nodeSha256(msg);
-        return bytesToHex(sha256(msg)) === expected && bytesToHex(sha256Reference(msg)) === expected;
+        return (
+          bytesToHex(sha256(msg)) === expected && bytesToHex(sha256Reference(msg)) === expected
+        );
       }),
       { numRuns: 1000 },
     );
@@ -115,41 +130,57 @@ describe('SHA-256 properties against node:crypto (fast-check)', () => {
 
   it('random chunkings of streaming updates give the one-shot digest', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 0, maxLength: 600 }), fc.array(fc.nat(200), { maxLength: 12 }), (msg, cuts) => {
-        const h = sha256.create();
-        let offset = 0;
-        for (const cut of cuts) {
-          const end = Math.min(msg.length, offset + cut);
-          h.update(msg.subarray(offset, end));
-          offset = end;
-        }
-        h.update(msg.subarray(offset));
-        return bytesToHex(h.digest()) === nodeSha256(msg);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 600 }),
+        fc.array(fc.nat(200), { maxLength: 12 }),
+        (msg, cuts) => {
+          const h = sha256.create();
+          let offset = 0;
+          for (const cut of cuts) {
+            const end = Math.min(msg.length, offset + cut);
+            h.update(msg.subarray(offset, end));
+            offset = end;
+          }
+          h.update(msg.subarray(offset));
+          return bytesToHex(h.digest()) === nodeSha256(msg);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('a few large inputs (64 KiB to 3 MiB + odd tails)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 65536, max: 3 * 1024 * 1024 + 63 }), fc.integer({ min: 0, max: 255 }), (length, fill) => {
-        const msg = new Uint8Array(length).fill(fill);
-        msg[length >> 1] ^= 0x5a;
-        return bytesToHex(sha256(msg)) === nodeSha256(msg);
-      }),
+      fc.property(
+        fc.integer({ min: 65536, max: 3 * 1024 * 1024 + 63 }),
+        fc.integer({ min: 0, max: 255 }),
+        (length, fill) => {
+          const msg = new Uint8Array(length).fill(fill);
+          msg[length >> 1] ^= 0x5a;
+          return bytesToHex(sha256(msg)) === nodeSha256(msg);
+        },
+      ),
       { numRuns: 12 },
     );
   });
 
   it('clone() forks the state: both copies finish correctly', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 150 }), (a, b, c) => {
-        const h = sha256.create().update(a);
-        const fork = h.clone();
-        const x = h.update(b).digest();
-        const y = fork.update(c).digest();
-        return bytesToHex(x) === nodeSha256(Buffer.concat([a, b])) && bytesToHex(y) === nodeSha256(Buffer.concat([a, c]));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 150 }),
+        fc.uint8Array({ maxLength: 150 }),
+        fc.uint8Array({ maxLength: 150 }),
+        (a, b, c) => {
+          const h = sha256.create().update(a);
+          const fork = h.clone();
+          const x = h.update(b).digest();
+          const y = fork.update(c).digest();
+          return (
+            bytesToHex(x) === nodeSha256(Buffer.concat([a, b])) &&
+            bytesToHex(y) === nodeSha256(Buffer.concat([a, c]))
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -172,14 +203,18 @@ describe('SHA-256 when the bit-length counter passes 2^32 (messages over 512 MiB
 });
 
 describe('SHA-256 bad input', () => {
-  it.each([['a string', 'abc'], ['an array', [1, 2, 3]], ['an ArrayBuffer', new ArrayBuffer(3)], ['undefined', undefined], ['null', null], ['a number', 3]])(
-    'rejects %s with a TypeError naming the argument',
-    (_label, junk) => {
-      expect(() => sha256(junk as never)).toThrow(TypeError);
-      expect(() => sha256(junk as never)).toThrow(/data must be a Uint8Array/);
-      expect(() => sha256.create().update(junk as never)).toThrow(TypeError);
-    },
-  );
+  it.each([
+    ['a string', 'abc'],
+    ['an array', [1, 2, 3]],
+    ['an ArrayBuffer', new ArrayBuffer(3)],
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 3],
+  ])('rejects %s with a TypeError naming the argument', (_label, junk) => {
+    expect(() => sha256(junk as never)).toThrow(TypeError);
+    expect(() => sha256(junk as never)).toThrow(/data must be a Uint8Array/);
+    expect(() => sha256.create().update(junk as never)).toThrow(TypeError);
+  });
   it('refuses to be used after digest()', () => {
     const h = sha256.create();
     h.digest();

@@ -16,7 +16,10 @@ import { genericSha256 } from '../support/hashes';
 const RFC5869 = [
   {
     name: 'A.1 basic test case',
-    IKM: '0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b', salt: '000102030405060708090a0b0c', info: 'f0f1f2f3f4f5f6f7f8f9', L: 42,
+    IKM: '0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b',
+    salt: '000102030405060708090a0b0c',
+    info: 'f0f1f2f3f4f5f6f7f8f9',
+    L: 42,
     PRK: '077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5',
     OKM: '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865',
   },
@@ -31,7 +34,10 @@ const RFC5869 = [
   },
   {
     name: 'A.3 zero-length salt and info',
-    IKM: '0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b', salt: '', info: '', L: 42,
+    IKM: '0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b',
+    salt: '',
+    info: '',
+    L: 42,
     PRK: '19ef24a32c717b167f33a91d6f648bdf96596776afdb6377ac434c1c293ccb04',
     OKM: '8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8',
   },
@@ -42,9 +48,11 @@ describe('HKDF-SHA256 RFC 5869 Appendix A', () => {
     const prk = extract(sha256, hexToBytes(IKM), hexToBytes(salt));
     expect(bytesToHex(prk)).toBe(PRK);
     expect(bytesToHex(expand(sha256, prk, hexToBytes(info), L))).toBe(OKM);
-    expect(bytesToHex(hkdf(sha256, hexToBytes(IKM), hexToBytes(salt), hexToBytes(info), L))).toBe(OKM);
+    expect(bytesToHex(hkdf(sha256, hexToBytes(IKM), hexToBytes(salt), hexToBytes(info), L))).toBe(
+      OKM,
+    );
   });
-  it('A.3 with salt and info undefined (Python\'s salt=None, info=None) gives the same keys', () => {
+  it("A.3 with salt and info undefined (Python's salt=None, info=None) gives the same keys", () => {
     const { IKM, PRK, OKM, L } = RFC5869[2];
     expect(bytesToHex(extract(sha256, hexToBytes(IKM), undefined))).toBe(PRK);
     expect(bytesToHex(hkdf(sha256, hexToBytes(IKM), undefined, undefined, L))).toBe(OKM);
@@ -53,7 +61,10 @@ describe('HKDF-SHA256 RFC 5869 Appendix A', () => {
 
 describe('HKDF-SHA256 Wycheproof hkdf_sha256_test.json', () => {
   // Flag policy: every case runs; none is skipped.
-  const { cases } = loadWycheproof<{ keySize: number }, { ikm: string; salt: string; info: string; size: number; okm: string }>('hkdf_sha256_test.json', {
+  const { cases } = loadWycheproof<
+    { keySize: number },
+    { ikm: string; salt: string; info: string; size: number; okm: string }
+  >('hkdf_sha256_test.json', {
     Normal: 'ordinary inputs: the OKM must match',
     EmptySalt: 'salt of length 0, which HMAC pads to HashLen zeros: the OKM must match',
     MaximalOutputSize: 'size = 255·HashLen = 8160: the OKM must match',
@@ -62,7 +73,8 @@ describe('HKDF-SHA256 Wycheproof hkdf_sha256_test.json', () => {
   });
   let skipped = 0;
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const run = (): Uint8Array => hkdf(sha256, hex(c.test.ikm), hex(c.test.salt), hex(c.test.info), c.test.size);
+    const run = (): Uint8Array =>
+      hkdf(sha256, hex(c.test.ikm), hex(c.test.salt), hex(c.test.info), c.test.size);
     if (c.result === 'valid') expect(bytesToHex(run())).toBe(c.test.okm);
     else if (c.result === 'invalid') expect(run).toThrow(RangeError);
     else skipped++; // no 'acceptable' case exists in this file
@@ -91,10 +103,20 @@ describe('HKDF-SHA256 properties against node:crypto hkdfSync (fast-check)', () 
   });
   it('salt undefined equals the HashLen-zero salt and the empty salt', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.integer({ min: 1, max: 100 }), (ikm, length) => {
-        const none = bytesToHex(hkdf(sha256, ikm, undefined, undefined, length));
-        return none === bytesToHex(hkdf(sha256, ikm, new Uint8Array(32), new Uint8Array(0), length)) && none === Buffer.from(hkdfSync('sha256', ikm, new Uint8Array(0), new Uint8Array(0), length)).toString('hex');
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 64 }),
+        fc.integer({ min: 1, max: 100 }),
+        (ikm, length) => {
+          const none = bytesToHex(hkdf(sha256, ikm, undefined, undefined, length));
+          return (
+            none === bytesToHex(hkdf(sha256, ikm, new Uint8Array(32), new Uint8Array(0), length)) &&
+            none ===
+              Buffer.from(
+                hkdfSync('sha256', ikm, new Uint8Array(0), new Uint8Array(0), length),
+              ).toString('hex')
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -103,8 +125,14 @@ describe('HKDF-SHA256 properties against node:crypto hkdfSync (fast-check)', () 
 describe('HKDF-SHA256 fast path against the generic HMAC path', () => {
   it('gives the same OKM for any salt, info and length (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 80 }), fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }), fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }), fc.integer({ min: 0, max: 300 }), (ikm, salt, info, length) =>
-        bytesToHex(hkdf(sha256, ikm, salt, info, length)) === bytesToHex(hkdf(genericSha256, ikm, salt, info, length)),
+      fc.property(
+        fc.uint8Array({ maxLength: 80 }),
+        fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }),
+        fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 300 }),
+        (ikm, salt, info, length) =>
+          bytesToHex(hkdf(sha256, ikm, salt, info, length)) ===
+          bytesToHex(hkdf(genericSha256, ikm, salt, info, length)),
       ),
       { numRuns: 1000 },
     );
@@ -114,23 +142,40 @@ describe('HKDF-SHA256 fast path against the generic HMAC path', () => {
 describe('HKDF-SHA256 bad input', () => {
   it('length above 255·32 = 8160 is a RangeError; 8160 itself works', () => {
     expect(() => hkdf(sha256, new Uint8Array(32), undefined, undefined, 8161)).toThrow(RangeError);
-    expect(() => expand(sha256, new Uint8Array(32), undefined, 8161)).toThrow(/length must be in \[0, 8160\]/);
+    expect(() => expand(sha256, new Uint8Array(32), undefined, 8161)).toThrow(
+      /length must be in \[0, 8160\]/,
+    );
     expect(hkdf(sha256, new Uint8Array(32), undefined, undefined, 8160)).toHaveLength(8160);
   });
   it('negative, fractional and non-number lengths are refused, not coerced', () => {
     expect(() => hkdf(sha256, new Uint8Array(32), undefined, undefined, -1)).toThrow(RangeError);
     expect(() => hkdf(sha256, new Uint8Array(32), undefined, undefined, 1.5)).toThrow(TypeError);
-    expect(() => hkdf(sha256, new Uint8Array(32), undefined, undefined, '32' as never)).toThrow(TypeError);
+    expect(() => hkdf(sha256, new Uint8Array(32), undefined, undefined, '32' as never)).toThrow(
+      TypeError,
+    );
   });
   it('a PRK shorter than HashLen is refused by expand (RFC 5869 §2.3)', () => {
     expect(() => expand(sha256, new Uint8Array(31), undefined, 32)).toThrow(RangeError);
   });
-  it.each([['a string', 'x'], ['an array', [1]], ['null', null], ['an ArrayBuffer', new ArrayBuffer(2)]])('rejects %s as ikm, salt or info', (_label, junk) => {
-    expect(() => hkdf(sha256, junk as never, undefined, undefined, 32)).toThrow(/ikm must be a Uint8Array/);
-    expect(() => hkdf(sha256, new Uint8Array(1), junk as never, undefined, 32)).toThrow(/salt must be a Uint8Array/);
-    expect(() => hkdf(sha256, new Uint8Array(1), undefined, junk as never, 32)).toThrow(/info must be a Uint8Array/);
+  it.each([
+    ['a string', 'x'],
+    ['an array', [1]],
+    ['null', null],
+    ['an ArrayBuffer', new ArrayBuffer(2)],
+  ])('rejects %s as ikm, salt or info', (_label, junk) => {
+    expect(() => hkdf(sha256, junk as never, undefined, undefined, 32)).toThrow(
+      /ikm must be a Uint8Array/,
+    );
+    expect(() => hkdf(sha256, new Uint8Array(1), junk as never, undefined, 32)).toThrow(
+      /salt must be a Uint8Array/,
+    );
+    expect(() => hkdf(sha256, new Uint8Array(1), undefined, junk as never, 32)).toThrow(
+      /info must be a Uint8Array/,
+    );
   });
   it('rejects a hash that is not a hash function', () => {
-    expect(() => hkdf('sha256' as never, new Uint8Array(1), undefined, undefined, 32)).toThrow(TypeError);
+    expect(() => hkdf('sha256' as never, new Uint8Array(1), undefined, undefined, 32)).toThrow(
+      TypeError,
+    );
   });
 });

@@ -68,10 +68,13 @@ describe('writer: X.690 encodings', () => {
   ])('OID %s = %s', (dotted, hex) => {
     expect(bytesToHex(oidFromString(dotted))).toBe(hex);
     expect(oidToString(hexToBytes(hex))).toBe(dotted);
-    expect(bytesToHex(new DerReader(derObjectIdentifier(hexToBytes(hex))).readObjectIdentifier())).toBe(hex);
+    expect(
+      bytesToHex(new DerReader(derObjectIdentifier(hexToBytes(hex))).readObjectIdentifier()),
+    ).toBe(hex);
   });
   it('malformed dotted OIDs are RangeErrors', () => {
-    for (const bad of ['', '1', '3.1', '1.40', '1.2.', '1..2', '1.02', 'a.b']) expect(() => oidFromString(bad)).toThrow(RangeError);
+    for (const bad of ['', '1', '3.1', '1.40', '1.2.', '1..2', '1.02', 'a.b'])
+      expect(() => oidFromString(bad)).toThrow(RangeError);
   });
   it('NULL, BIT STRING, explicit tags and SEQUENCE', () => {
     expect(bytesToHex(derNull())).toBe('0500');
@@ -124,7 +127,7 @@ describe('reader rejects non-DER input, grouped by reason (CryptoError INVALID_E
       ['0485010000000000', octets],
       ['04ff', octets],
     ],
-    'truncated': [
+    truncated: [
       ['', int],
       ['02', int],
       ['0201', int],
@@ -192,18 +195,28 @@ type Node =
   | { kind: 'sequence'; children: Node[] };
 
 const oidArb = fc
-  .tuple(fc.constantFrom(0, 1, 2), fc.nat(39), fc.array(fc.bigInt({ min: 0n, max: 2n ** 70n }), { maxLength: 5 }))
+  .tuple(
+    fc.constantFrom(0, 1, 2),
+    fc.nat(39),
+    fc.array(fc.bigInt({ min: 0n, max: 2n ** 70n }), { maxLength: 5 }),
+  )
   .map(([a, b, rest]) => [a, b, ...rest].join('.'));
 const { node: nodeArb } = fc.letrec<{ node: Node }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.bigInt({ min: -(2n ** 300n), max: 2n ** 300n }).map((value): Node => ({ kind: 'integer', value })),
+    fc
+      .bigInt({ min: -(2n ** 300n), max: 2n ** 300n })
+      .map((value): Node => ({ kind: 'integer', value })),
     fc.uint8Array({ maxLength: 300 }).map((value): Node => ({ kind: 'octets', value })),
     fc.uint8Array({ maxLength: 40 }).map((value): Node => ({ kind: 'bits', value })),
     fc.constant<Node>({ kind: 'null' }),
     oidArb.map((value): Node => ({ kind: 'oid', value })),
-    fc.tuple(fc.constantFrom<0 | 1>(0, 1), tie('node')).map(([tag, child]): Node => ({ kind: 'explicit', tag, child })),
-    fc.array(tie('node'), { maxLength: 4 }).map((children): Node => ({ kind: 'sequence', children })),
+    fc
+      .tuple(fc.constantFrom<0 | 1>(0, 1), tie('node'))
+      .map(([tag, child]): Node => ({ kind: 'explicit', tag, child })),
+    fc
+      .array(tie('node'), { maxLength: 4 })
+      .map((children): Node => ({ kind: 'sequence', children })),
   ),
 }));
 
@@ -283,11 +296,16 @@ describe('properties (fast-check, 1000 runs each)', () => {
       { numRuns: 1000 },
     );
   });
-  it('INTEGER content is what node-independent BigInt two\'s complement gives', () => {
+  it("INTEGER content is what node-independent BigInt two's complement gives", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(2n ** 520n), max: 2n ** 520n }), (value) => {
         const bytes = derInteger(value);
-        const contents = bytes.subarray(bytes.length - (bytes[1] < 0x80 ? bytes[1] : Number(`0x${bytesToHex(bytes.subarray(2, 2 + (bytes[1] & 0x7f)))}`)));
+        const contents = bytes.subarray(
+          bytes.length -
+            (bytes[1] < 0x80
+              ? bytes[1]
+              : Number(`0x${bytesToHex(bytes.subarray(2, 2 + (bytes[1] & 0x7f)))}`)),
+        );
         const bitLength = (value < 0n ? -value - 1n : value).toString(2).length + 1; // with the sign bit
         expect(contents.length).toBe(Math.max(1, Math.ceil(bitLength / 8)));
         expect(BigInt.asIntN(8 * contents.length, BigInt('0x' + bytesToHex(contents)))).toBe(value);

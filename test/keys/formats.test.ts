@@ -56,12 +56,16 @@ describe('byte-identical with node:crypto both ways (fast-check, 1000 keys)', ()
         expect(parseSpki(key.spki)).toEqual(key.point);
         expect(encodeSpki(key.point)).toEqual(key.spki);
         expect(parseEcPrivateKey(key.sec1)).toEqual({ privateKey: key.d, publicKey: key.point });
-        expect(encodeEcPrivateKey({ privateKey: key.d, publicKey: key.point }, true)).toEqual(key.sec1);
+        expect(encodeEcPrivateKey({ privateKey: key.d, publicKey: key.point }, true)).toEqual(
+          key.sec1,
+        );
         expect(parsePkcs8(key.pkcs8)).toEqual({ privateKey: key.d, publicKey: key.point });
         expect(encodePkcs8({ privateKey: key.d, publicKey: key.point })).toEqual(key.pkcs8);
         const jwk = encodeJwk({ x: key.x, y: key.y, d: key.d });
         expect(JSON.stringify(jwk)).toBe(JSON.stringify(key.jwk));
-        expect(JSON.stringify(encodeJwk({ x: key.x, y: key.y }))).toBe(JSON.stringify(key.publicJwk));
+        expect(JSON.stringify(encodeJwk({ x: key.x, y: key.y }))).toBe(
+          JSON.stringify(key.publicJwk),
+        );
         expect(parseJwk(key.jwk, 'private')).toEqual({ x: key.x, y: key.y, d: key.d });
         expect(parseJwk(key.publicJwk, 'public')).toEqual({ x: key.x, y: key.y });
       }),
@@ -71,17 +75,27 @@ describe('byte-identical with node:crypto both ways (fast-check, 1000 keys)', ()
   it('node reads what we write (compressed SPKI too)', () => {
     const key = nodeKey();
     const compressed = concatBytes(Uint8Array.of(2 + (key.y[31] & 1)), key.x);
-    const fromCompressed = crypto.createPublicKey({ key: Buffer.from(encodeSpki(compressed)), format: 'der', type: 'spki' });
+    const fromCompressed = crypto.createPublicKey({
+      key: Buffer.from(encodeSpki(compressed)),
+      format: 'der',
+      type: 'spki',
+    });
     expect(fromCompressed.export({ format: 'jwk' })).toEqual(key.publicJwk);
     const sec1WithoutPublic = encodeEcPrivateKey({ privateKey: key.d }, true);
-    expect(crypto.createPrivateKey({ key: Buffer.from(sec1WithoutPublic), format: 'der', type: 'sec1' }).export({ format: 'jwk' })).toEqual(key.jwk);
+    expect(
+      crypto
+        .createPrivateKey({ key: Buffer.from(sec1WithoutPublic), format: 'der', type: 'sec1' })
+        .export({ format: 'jwk' }),
+    ).toEqual(key.jwk);
   });
 });
 
 describe('parsers return what is there, no more', () => {
   const key = nodeKey();
   it('SEC1 without the optional publicKey [1]; PKCS#8 with an inner [0] naming P-256', () => {
-    expect(parseEcPrivateKey(encodeEcPrivateKey({ privateKey: key.d }, true))).toEqual({ privateKey: key.d });
+    expect(parseEcPrivateKey(encodeEcPrivateKey({ privateKey: key.d }, true))).toEqual({
+      privateKey: key.d,
+    });
     const withParameters = derSequence(
       derInteger(0n),
       hexToBytes(ALG),
@@ -103,13 +117,28 @@ describe('SubjectPublicKeyInfo rejects (INVALID_ENCODING), grouped by reason', (
   });
   const table: Record<string, [string, RegExp][]> = {
     'wrong algorithm OID': [
-      [`3059301306072a8648ce3d020206082a8648ce3d030107034200${POINT}`, /unsupported algorithm 1\.2\.840\.10045\.2\.2/],
-      [`3053300d06092a864886f70d0101010500034200${POINT}`, /unsupported algorithm 1\.2\.840\.113549\.1\.1\.1/], // rsaEncryption
-      [`3057301106052b8104010c06082a8648ce3d030107034200${POINT}`, /unsupported algorithm 1\.3\.132\.1\.12/], // id-ecDH
+      [
+        `3059301306072a8648ce3d020206082a8648ce3d030107034200${POINT}`,
+        /unsupported algorithm 1\.2\.840\.10045\.2\.2/,
+      ],
+      [
+        `3053300d06092a864886f70d0101010500034200${POINT}`,
+        /unsupported algorithm 1\.2\.840\.113549\.1\.1\.1/,
+      ], // rsaEncryption
+      [
+        `3057301106052b8104010c06082a8648ce3d030107034200${POINT}`,
+        /unsupported algorithm 1\.3\.132\.1\.12/,
+      ], // id-ecDH
     ],
     'wrong curve OID': [
-      [`3056301006072a8648ce3d020106052b81040022034200${POINT}`, /unsupported curve 1\.3\.132\.0\.34/], // secp384r1
-      [`3059301306072a8648ce3d020106082a8648ce3d030106034200${POINT}`, /unsupported curve 1\.2\.840\.10045\.3\.1\.6/],
+      [
+        `3056301006072a8648ce3d020106052b81040022034200${POINT}`,
+        /unsupported curve 1\.3\.132\.0\.34/,
+      ], // secp384r1
+      [
+        `3059301306072a8648ce3d020106082a8648ce3d030106034200${POINT}`,
+        /unsupported curve 1\.2\.840\.10045\.3\.1\.6/,
+      ],
     ],
     'explicit or implicit curve parameters': [
       [`3057301106072a8648ce3d02013006020101020101034200${POINT}`, /explicit curve parameters/],
@@ -147,7 +176,10 @@ describe('ECPrivateKey and PrivateKeyInfo reject (INVALID_ENCODING), grouped by 
   const PARAMS = 'a00a06082a8648ce3d030107';
   const PUB = `a144034200${POINT}`;
   it('accepts the well-formed reference', () => {
-    expect(parseEcPrivateKey(sec1(`020101 0420${D}${PARAMS}${PUB}`.replace(' ', '')))).toEqual({ privateKey: hexToBytes(D), publicKey: hexToBytes(POINT) });
+    expect(parseEcPrivateKey(sec1(`020101 0420${D}${PARAMS}${PUB}`.replace(' ', '')))).toEqual({
+      privateKey: hexToBytes(D),
+      publicKey: hexToBytes(POINT),
+    });
   });
   const sec1Table: Record<string, [string, RegExp][]> = {
     'wrong version': [
@@ -229,7 +261,13 @@ describe('JWK rejects (INVALID_ENCODING), grouped by reason', () => {
     ],
     'bad length (RFC 7518 §6.2: exactly 32 octets)': [
       [{ ...key.publicJwk, x: Buffer.from(key.x.subarray(1)).toString('base64url') }, 'public'],
-      [{ ...key.publicJwk, y: Buffer.from(concatBytes(Uint8Array.of(0), key.y)).toString('base64url') }, 'public'],
+      [
+        {
+          ...key.publicJwk,
+          y: Buffer.from(concatBytes(Uint8Array.of(0), key.y)).toString('base64url'),
+        },
+        'public',
+      ],
       [{ ...key.jwk, d: Buffer.from(key.d.subarray(1)).toString('base64url') }, 'private'],
     ],
     'not unpadded base64url': [
@@ -244,7 +282,12 @@ describe('JWK rejects (INVALID_ENCODING), grouped by reason', () => {
     });
   }
   it('ignores members it does not understand (RFC 7517 §4)', () => {
-    expect(parseJwk({ ...key.publicJwk, use: 'enc', kid: '1', key_ops: ['deriveBits'], ext: true }, 'public')).toEqual({ x: key.x, y: key.y });
+    expect(
+      parseJwk(
+        { ...key.publicJwk, use: 'enc', kid: '1', key_ops: ['deriveBits'], ext: true },
+        'public',
+      ),
+    ).toEqual({ x: key.x, y: key.y });
   });
 });
 
@@ -258,6 +301,7 @@ describe('junk-typed inputs → TypeError', () => {
     expect(() => encodePkcs8({ privateKey: value as Uint8Array })).toThrow(TypeError);
     expect(() => encodeEcPrivateKey({ privateKey: value as Uint8Array }, true)).toThrow(TypeError);
     expect(() => encodeJwk({ x: value as Uint8Array, y: new Uint8Array(32) })).toThrow(TypeError);
-    if (Object.prototype.toString.call(value) !== '[object Object]') expect(() => parseJwk(value, 'public')).toThrow(TypeError);
+    if (Object.prototype.toString.call(value) !== '[object Object]')
+      expect(() => parseJwk(value, 'public')).toThrow(TypeError);
   });
 });

@@ -51,18 +51,32 @@ describe('against node:crypto (fast-check, 1000 runs each)', () => {
         const Q = ecdh.getPublicKey();
         const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
         const nodeKey = crypto.createPrivateKey({
-          key: { kty: 'EC', crv: 'P-256', d: b64u(scalarBytes(d)), x: b64u(Q.subarray(1, 33)), y: b64u(Q.subarray(33)) },
+          key: {
+            kty: 'EC',
+            crv: 'P-256',
+            d: b64u(scalarBytes(d)),
+            x: b64u(Q.subarray(1, 33)),
+            y: b64u(Q.subarray(33)),
+          },
           format: 'jwk',
         });
         const nodePublic = crypto.createPublicKey(nodeKey);
         expect(toHex(ours.toDer())).toBe(toHex(nodeKey.export({ type: 'pkcs8', format: 'der' })));
-        expect(toHex(ours.toDer('sec1'))).toBe(toHex(nodeKey.export({ type: 'sec1', format: 'der' })));
+        expect(toHex(ours.toDer('sec1'))).toBe(
+          toHex(nodeKey.export({ type: 'sec1', format: 'der' })),
+        );
         expect(ours.toPem()).toBe(nodeKey.export({ type: 'pkcs8', format: 'pem' }));
         expect(ours.toPem('sec1')).toBe(nodeKey.export({ type: 'sec1', format: 'pem' }));
-        expect(JSON.stringify(ours.toJwk())).toBe(JSON.stringify(nodeKey.export({ format: 'jwk' })));
-        expect(toHex(ours.publicKey.toDer())).toBe(toHex(nodePublic.export({ type: 'spki', format: 'der' })));
+        expect(JSON.stringify(ours.toJwk())).toBe(
+          JSON.stringify(nodeKey.export({ format: 'jwk' })),
+        );
+        expect(toHex(ours.publicKey.toDer())).toBe(
+          toHex(nodePublic.export({ type: 'spki', format: 'der' })),
+        );
         expect(ours.publicKey.toPem()).toBe(nodePublic.export({ type: 'spki', format: 'pem' }));
-        expect(JSON.stringify(ours.publicKey.toJwk())).toBe(JSON.stringify(nodePublic.export({ format: 'jwk' })));
+        expect(JSON.stringify(ours.publicKey.toJwk())).toBe(
+          JSON.stringify(nodePublic.export({ format: 'jwk' })),
+        );
       }),
       RUNS,
     );
@@ -77,10 +91,14 @@ describe('against node:crypto (fast-check, 1000 runs each)', () => {
         const { publicKey, privateKey } = nodePair();
         const jwk = privateKey.export({ format: 'jwk' });
         const loaded = {
-          'pkcs8-der': () => PrivateKey.fromDer(u8(privateKey.export({ type: 'pkcs8', format: 'der' }))),
-          'sec1-der': () => PrivateKey.fromDer(u8(privateKey.export({ type: 'sec1', format: 'der' }))),
-          'pkcs8-pem': () => PrivateKey.fromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string),
-          'sec1-pem': () => PrivateKey.fromPem(privateKey.export({ type: 'sec1', format: 'pem' }) as string),
+          'pkcs8-der': () =>
+            PrivateKey.fromDer(u8(privateKey.export({ type: 'pkcs8', format: 'der' }))),
+          'sec1-der': () =>
+            PrivateKey.fromDer(u8(privateKey.export({ type: 'sec1', format: 'der' }))),
+          'pkcs8-pem': () =>
+            PrivateKey.fromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string),
+          'sec1-pem': () =>
+            PrivateKey.fromPem(privateKey.export({ type: 'sec1', format: 'pem' }) as string),
           jwk: () => PrivateKey.fromJwk(jwk),
         }[format]();
         expect(toHex(loaded.toRaw())).toBe(toHex(Buffer.from(jwk.d!, 'base64url')));
@@ -103,8 +121,12 @@ describe('against node:crypto (fast-check, 1000 runs each)', () => {
         const ours = PrivateKey.fromRaw(scalarBytes(d)).publicKey;
         expect(toHex(ours.toRaw())).toBe(toHex(ecdh.getPublicKey()));
         expect(toHex(ours.toRaw({ compressed: false }))).toBe(toHex(ecdh.getPublicKey()));
-        expect(toHex(ours.toRaw({ compressed: true }))).toBe(toHex(ecdh.getPublicKey(null, 'compressed')));
-        expect(PublicKey.fromRaw(u8(ecdh.getPublicKey(null, 'compressed'))).equals(ours)).toBe(true);
+        expect(toHex(ours.toRaw({ compressed: true }))).toBe(
+          toHex(ecdh.getPublicKey(null, 'compressed')),
+        );
+        expect(PublicKey.fromRaw(u8(ecdh.getPublicKey(null, 'compressed'))).equals(ours)).toBe(
+          true,
+        );
         expect(PublicKey.fromRaw(u8(ecdh.getPublicKey())).equals(ours)).toBe(true);
       }),
       RUNS,
@@ -116,14 +138,24 @@ describe('against node:crypto (fast-check, 1000 runs each)', () => {
       fc.property(scalarArb, (d) => {
         const ours = PrivateKey.fromRaw(scalarBytes(d));
         const peer = nodePair();
-        const peerPublic = PublicKey.fromDer(u8(peer.publicKey.export({ type: 'spki', format: 'der' })));
+        const peerPublic = PublicKey.fromDer(
+          u8(peer.publicKey.export({ type: 'spki', format: 'der' })),
+        );
         const z = ours.exchange(peerPublic);
         // node's side: our d through createECDH, and the peer's key through diffieHellman.
         const ecdh = crypto.createECDH('prime256v1');
         ecdh.setPrivateKey(Buffer.from(scalarBytes(d)));
-        expect(toHex(z)).toBe(toHex(ecdh.computeSecret(Buffer.from(peerPublic.toRaw({ compressed: true })))));
-        const oursForNode = crypto.createPublicKey({ key: Buffer.from(encodeSpki(u8(ecdh.getPublicKey()))), format: 'der', type: 'spki' });
-        expect(toHex(z)).toBe(toHex(crypto.diffieHellman({ privateKey: peer.privateKey, publicKey: oursForNode })));
+        expect(toHex(z)).toBe(
+          toHex(ecdh.computeSecret(Buffer.from(peerPublic.toRaw({ compressed: true })))),
+        );
+        const oursForNode = crypto.createPublicKey({
+          key: Buffer.from(encodeSpki(u8(ecdh.getPublicKey()))),
+          format: 'der',
+          type: 'spki',
+        });
+        expect(toHex(z)).toBe(
+          toHex(crypto.diffieHellman({ privateKey: peer.privateKey, publicKey: oursForNode })),
+        );
       }),
       RUNS,
     );
@@ -153,13 +185,23 @@ describe('the tutorial flow', () => {
     const key = generatePrivateKey();
     const params = encodePem('EC PARAMETERS', hexToBytes('06082a8648ce3d030107'));
     expect(PrivateKey.fromPem(params + key.toPem('sec1')).toRaw()).toEqual(key.toRaw());
-    expectCode(() => PrivateKey.fromPem(encodePem('EC PARAMETERS', hexToBytes('06052b81040022')) + key.toPem('sec1')), 'INVALID_ENCODING');
+    expectCode(
+      () =>
+        PrivateKey.fromPem(
+          encodePem('EC PARAMETERS', hexToBytes('06052b81040022')) + key.toPem('sec1'),
+        ),
+      'INVALID_ENCODING',
+    );
     expectCode(() => PrivateKey.fromPem(params + key.toPem()), 'INVALID_ENCODING'); // only before SEC1
   });
   it('keys without the optional embedded public key load', () => {
     const key = generatePrivateKey();
-    expect(PrivateKey.fromDer(encodeEcPrivateKey({ privateKey: key.toRaw() }, true)).toRaw()).toEqual(key.toRaw());
-    expect(PrivateKey.fromDer(encodePkcs8({ privateKey: key.toRaw() })).toRaw()).toEqual(key.toRaw());
+    expect(
+      PrivateKey.fromDer(encodeEcPrivateKey({ privateKey: key.toRaw() }, true)).toRaw(),
+    ).toEqual(key.toRaw());
+    expect(PrivateKey.fromDer(encodePkcs8({ privateKey: key.toRaw() })).toRaw()).toEqual(
+      key.toRaw(),
+    );
   });
   it('a compressed point inside an SPKI is accepted (RFC 5480 §2.2)', () => {
     const key = generatePrivateKey().publicKey;
@@ -172,7 +214,15 @@ describe('no key material in strings, JSON, inspect or errors', () => {
   const dHex = bytesToHex(key.toRaw());
   const dB64 = key.toJwk().d!;
   it('toString, template strings, JSON.stringify, util.inspect and console formatting are redacted', () => {
-    for (const text of [String(key), `${key}`, JSON.stringify(key), JSON.stringify({ key }), util.inspect(key), util.inspect({ key }, { depth: 5, showHidden: true }), util.format('%o', key)]) {
+    for (const text of [
+      String(key),
+      `${key}`,
+      JSON.stringify(key),
+      JSON.stringify({ key }),
+      util.inspect(key),
+      util.inspect({ key }, { depth: 5, showHidden: true }),
+      util.format('%o', key),
+    ]) {
       expect(text).toContain('redacted');
       expect(text).not.toContain(dHex);
       expect(text).not.toContain(dB64);
@@ -187,7 +237,11 @@ describe('no key material in strings, JSON, inspect or errors', () => {
     const der = key.toDer();
     const broken = concatBytes(der, Uint8Array.of(0));
     const pemBroken = key.toPem().replace('-----END', '!\n-----END');
-    for (const fn of [() => PrivateKey.fromDer(broken), () => PrivateKey.fromPem(pemBroken), () => PublicKey.fromPem(key.toPem())]) {
+    for (const fn of [
+      () => PrivateKey.fromDer(broken),
+      () => PrivateKey.fromPem(pemBroken),
+      () => PublicKey.fromPem(key.toPem()),
+    ]) {
       const error = expectCode(fn, 'INVALID_ENCODING');
       expect(error.message).not.toContain(dHex);
       expect(error.message).not.toContain(key.toPem().split('\n')[1].slice(0, 12));
@@ -215,7 +269,10 @@ describe('PublicKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by rea
     ],
     'point at infinity': [[Uint8Array.of(0), 'INVALID_POINT']],
     'off-curve (invalid-curve attack)': [
-      [concatBytes(Uint8Array.of(0x04), x, bigEndian((BigInt('0x' + bytesToHex(y)) + 1n) % p)), 'INVALID_POINT'],
+      [
+        concatBytes(Uint8Array.of(0x04), x, bigEndian((BigInt('0x' + bytesToHex(y)) + 1n) % p)),
+        'INVALID_POINT',
+      ],
       [concatBytes(Uint8Array.of(0x04), new Uint8Array(32), new Uint8Array(32)), 'INVALID_POINT'],
     ],
     'coordinate ≥ p': [
@@ -225,19 +282,28 @@ describe('PublicKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by rea
     ],
   };
   for (const [reason, rows] of Object.entries(rawTable)) {
-    it.each(rows.map(([bytes, code], i) => [i, bytes, code] as const))(`fromRaw: ${reason} #%i`, (_i, bytes, code) => {
-      expectCode(() => PublicKey.fromRaw(bytes), code);
-      if (bytes.length > 0) expectCode(() => PublicKey.fromDer(encodeSpki(bytes)), code); // the same through an SPKI
-    });
+    it.each(rows.map(([bytes, code], i) => [i, bytes, code] as const))(
+      `fromRaw: ${reason} #%i`,
+      (_i, bytes, code) => {
+        expectCode(() => PublicKey.fromRaw(bytes), code);
+        if (bytes.length > 0) expectCode(() => PublicKey.fromDer(encodeSpki(bytes)), code); // the same through an SPKI
+      },
+    );
   }
   const spki = good.publicKey.toDer();
   const spkiHex = bytesToHex(spki);
   const derTable: Record<string, string[]> = {
-    'wrong OID': [spkiHex.replace('2a8648ce3d0201', '2a8648ce3d0202'), spkiHex.replace('2a8648ce3d030107', '2a8648ce3d030106')],
+    'wrong OID': [
+      spkiHex.replace('2a8648ce3d0201', '2a8648ce3d0202'),
+      spkiHex.replace('2a8648ce3d030107', '2a8648ce3d030106'),
+    ],
     'truncated DER': [spkiHex.slice(0, -2), spkiHex.slice(0, 40), '30'],
     'non-minimal lengths': ['308159' + spkiHex.slice(4)],
     'trailing bytes': [spkiHex + '00', spkiHex + '3000'],
-    'a private key given to the public-key parser': [bytesToHex(good.toDer()), bytesToHex(good.toDer('sec1'))],
+    'a private key given to the public-key parser': [
+      bytesToHex(good.toDer()),
+      bytesToHex(good.toDer('sec1')),
+    ],
   };
   for (const [reason, rows] of Object.entries(derTable)) {
     it.each(rows.map((hex, i) => [i, hex] as const))(`fromDer: ${reason} #%i`, (_i, hex) => {
@@ -247,12 +313,19 @@ describe('PublicKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by rea
   it('fromPem: wrong PEM label, private key PEM, two keys', () => {
     expectCode(() => PublicKey.fromPem(encodePem('EC PUBLIC KEY', spki)), 'INVALID_ENCODING');
     expectCode(() => PublicKey.fromPem(good.toPem()), 'INVALID_ENCODING');
-    expectCode(() => PublicKey.fromPem(good.publicKey.toPem() + other.publicKey.toPem()), 'INVALID_ENCODING');
+    expectCode(
+      () => PublicKey.fromPem(good.publicKey.toPem() + other.publicKey.toPem()),
+      'INVALID_ENCODING',
+    );
   });
   it('fromJwk: off-curve, coordinate ≥ p, a private JWK', () => {
     const jwk = good.publicKey.toJwk();
     const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
-    expectCode(() => PublicKey.fromJwk({ ...jwk, y: b64u(bigEndian((BigInt('0x' + bytesToHex(y)) + 1n) % p)) }), 'INVALID_POINT');
+    expectCode(
+      () =>
+        PublicKey.fromJwk({ ...jwk, y: b64u(bigEndian((BigInt('0x' + bytesToHex(y)) + 1n) % p)) }),
+      'INVALID_POINT',
+    );
     expectCode(() => PublicKey.fromJwk({ ...jwk, x: b64u(bigEndian(p)) }), 'INVALID_POINT');
     expectCode(() => PublicKey.fromJwk(good.toJwk()), 'INVALID_ENCODING');
   });
@@ -260,35 +333,81 @@ describe('PublicKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by rea
 
 describe('PrivateKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by reason', () => {
   it('bad length (RangeError)', () => {
-    for (const length of [0, 31, 33, 65]) expect(() => PrivateKey.fromRaw(new Uint8Array(length))).toThrow(RangeError);
+    for (const length of [0, 31, 33, 65])
+      expect(() => PrivateKey.fromRaw(new Uint8Array(length))).toThrow(RangeError);
   });
-  const badScalars: Record<string, bigint[]> = { 'zero scalar': [0n], 'scalar ≥ n': [n, n + 1n, 2n ** 256n - 1n] };
+  const badScalars: Record<string, bigint[]> = {
+    'zero scalar': [0n],
+    'scalar ≥ n': [n, n + 1n, 2n ** 256n - 1n],
+  };
   for (const [reason, values] of Object.entries(badScalars)) {
-    it.each(values.map((v) => [v.toString(16), v] as const))(`${reason}: 0x%s in raw, SEC1, PKCS#8 and JWK → INVALID_SCALAR`, (_hex, v) => {
-      const d = scalarBytes(v);
-      expectCode(() => PrivateKey.fromRaw(d), 'INVALID_SCALAR');
-      expectCode(() => PrivateKey.fromDer(encodeEcPrivateKey({ privateKey: d }, true)), 'INVALID_SCALAR');
-      expectCode(() => PrivateKey.fromPem(encodePem('PRIVATE KEY', encodePkcs8({ privateKey: d }))), 'INVALID_SCALAR');
-      expectCode(() => PrivateKey.fromJwk({ ...good.toJwk(), d: Buffer.from(d).toString('base64url') }), 'INVALID_SCALAR');
-    });
+    it.each(values.map((v) => [v.toString(16), v] as const))(
+      `${reason}: 0x%s in raw, SEC1, PKCS#8 and JWK → INVALID_SCALAR`,
+      (_hex, v) => {
+        const d = scalarBytes(v);
+        expectCode(() => PrivateKey.fromRaw(d), 'INVALID_SCALAR');
+        expectCode(
+          () => PrivateKey.fromDer(encodeEcPrivateKey({ privateKey: d }, true)),
+          'INVALID_SCALAR',
+        );
+        expectCode(
+          () => PrivateKey.fromPem(encodePem('PRIVATE KEY', encodePkcs8({ privateKey: d }))),
+          'INVALID_SCALAR',
+        );
+        expectCode(
+          () => PrivateKey.fromJwk({ ...good.toJwk(), d: Buffer.from(d).toString('base64url') }),
+          'INVALID_SCALAR',
+        );
+      },
+    );
   }
   it('an embedded public key that does not match d·G (SEC1, PKCS#8, JWK) → INVALID_ENCODING', () => {
     const wrong = other.publicKey.toRaw();
-    expectCode(() => PrivateKey.fromDer(encodeEcPrivateKey({ privateKey: good.toRaw(), publicKey: wrong }, true)), 'INVALID_ENCODING');
-    expectCode(() => PrivateKey.fromDer(encodePkcs8({ privateKey: good.toRaw(), publicKey: wrong })), 'INVALID_ENCODING');
+    expectCode(
+      () =>
+        PrivateKey.fromDer(
+          encodeEcPrivateKey({ privateKey: good.toRaw(), publicKey: wrong }, true),
+        ),
+      'INVALID_ENCODING',
+    );
+    expectCode(
+      () => PrivateKey.fromDer(encodePkcs8({ privateKey: good.toRaw(), publicKey: wrong })),
+      'INVALID_ENCODING',
+    );
     const otherJwk = other.toJwk();
-    expectCode(() => PrivateKey.fromJwk({ ...good.toJwk(), x: otherJwk.x, y: otherJwk.y }), 'INVALID_ENCODING');
+    expectCode(
+      () => PrivateKey.fromJwk({ ...good.toJwk(), x: otherJwk.x, y: otherJwk.y }),
+      'INVALID_ENCODING',
+    );
   });
   it('an embedded public key that is not a valid point → INVALID_POINT / INVALID_ENCODING', () => {
     const offCurve = concatBytes(Uint8Array.of(4), new Uint8Array(64));
-    expectCode(() => PrivateKey.fromDer(encodePkcs8({ privateKey: good.toRaw(), publicKey: offCurve })), 'INVALID_POINT');
-    expectCode(() => PrivateKey.fromDer(encodePkcs8({ privateKey: good.toRaw(), publicKey: Uint8Array.of(4, 1) })), 'INVALID_ENCODING');
+    expectCode(
+      () => PrivateKey.fromDer(encodePkcs8({ privateKey: good.toRaw(), publicKey: offCurve })),
+      'INVALID_POINT',
+    );
+    expectCode(
+      () =>
+        PrivateKey.fromDer(
+          encodePkcs8({ privateKey: good.toRaw(), publicKey: Uint8Array.of(4, 1) }),
+        ),
+      'INVALID_ENCODING',
+    );
   });
   const pkcs8Hex = bytesToHex(good.toDer());
   const sec1Hex = bytesToHex(good.toDer('sec1'));
   const derTable: Record<string, string[]> = {
-    'wrong OID': [pkcs8Hex.replace('2a8648ce3d0201', '2a8648ce3d0202'), pkcs8Hex.replace('2a8648ce3d030107', '2a8648ce3d030106'), sec1Hex.replace('2a8648ce3d030107', '2a8648ce3d030106')],
-    'truncated DER': [pkcs8Hex.slice(0, -2), sec1Hex.slice(0, -2), pkcs8Hex.slice(0, 30), '3003020100'],
+    'wrong OID': [
+      pkcs8Hex.replace('2a8648ce3d0201', '2a8648ce3d0202'),
+      pkcs8Hex.replace('2a8648ce3d030107', '2a8648ce3d030106'),
+      sec1Hex.replace('2a8648ce3d030107', '2a8648ce3d030106'),
+    ],
+    'truncated DER': [
+      pkcs8Hex.slice(0, -2),
+      sec1Hex.slice(0, -2),
+      pkcs8Hex.slice(0, 30),
+      '3003020100',
+    ],
     'non-minimal lengths': ['3082008a' + pkcs8Hex.slice(6), '308177' + sec1Hex.slice(4)],
     'trailing bytes': [pkcs8Hex + '00', sec1Hex + '0500'],
     'a public key given to the private-key parser': [bytesToHex(good.publicKey.toDer())],
@@ -300,30 +419,58 @@ describe('PrivateKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by re
   }
   it('wrong PEM label (the label decides the structure), encrypted, or several keys', () => {
     expectCode(() => PrivateKey.fromPem(good.publicKey.toPem()), 'INVALID_ENCODING');
-    expectCode(() => PrivateKey.fromPem(encodePem('EC PRIVATE KEY', good.toDer('pkcs8'))), 'INVALID_ENCODING');
-    expectCode(() => PrivateKey.fromPem(encodePem('PRIVATE KEY', good.toDer('sec1'))), 'INVALID_ENCODING');
-    expectCode(() => PrivateKey.fromPem(encodePem('ENCRYPTED PRIVATE KEY', good.toDer())), 'INVALID_ENCODING');
+    expectCode(
+      () => PrivateKey.fromPem(encodePem('EC PRIVATE KEY', good.toDer('pkcs8'))),
+      'INVALID_ENCODING',
+    );
+    expectCode(
+      () => PrivateKey.fromPem(encodePem('PRIVATE KEY', good.toDer('sec1'))),
+      'INVALID_ENCODING',
+    );
+    expectCode(
+      () => PrivateKey.fromPem(encodePem('ENCRYPTED PRIVATE KEY', good.toDer())),
+      'INVALID_ENCODING',
+    );
     expectCode(() => PrivateKey.fromPem(good.toPem() + other.toPem()), 'INVALID_ENCODING');
   });
 });
 
 describe('junk-typed inputs to every public function → TypeError', () => {
-  const junk: unknown[] = [undefined, null, 0, 1n, 'string', {}, [1, 2, 3], new ArrayBuffer(32), new Uint16Array(16), Symbol('x')];
-  it.each(junk.map((v) => [String(typeof v === 'symbol' ? 'Symbol' : util.inspect(v)), v] as const))('%s', (_name, value) => {
+  const junk: unknown[] = [
+    undefined,
+    null,
+    0,
+    1n,
+    'string',
+    {},
+    [1, 2, 3],
+    new ArrayBuffer(32),
+    new Uint16Array(16),
+    Symbol('x'),
+  ];
+  it.each(
+    junk.map((v) => [String(typeof v === 'symbol' ? 'Symbol' : util.inspect(v)), v] as const),
+  )('%s', (_name, value) => {
     const bytesLike = value as Uint8Array;
     const isPlainObject = Object.prototype.toString.call(value) === '[object Object]';
     expect(() => PublicKey.fromRaw(bytesLike)).toThrow(TypeError);
     expect(() => PublicKey.fromDer(bytesLike)).toThrow(TypeError);
-    if (typeof value !== 'string') expect(() => PublicKey.fromPem(value as string)).toThrow(TypeError);
-    if (!isPlainObject) expect(() => PublicKey.fromJwk(value as Record<string, unknown>)).toThrow(TypeError);
+    if (typeof value !== 'string')
+      expect(() => PublicKey.fromPem(value as string)).toThrow(TypeError);
+    if (!isPlainObject)
+      expect(() => PublicKey.fromJwk(value as Record<string, unknown>)).toThrow(TypeError);
     expect(() => PublicKey.fromPoint(value as never)).toThrow(TypeError);
     expect(() => good.publicKey.equals(value as PublicKey)).toThrow(TypeError);
-    if (value !== undefined && !isPlainObject) expect(() => good.publicKey.toRaw(value as never)).toThrow(TypeError);
-    if (value !== undefined) expect(() => good.publicKey.toRaw({ compressed: value as boolean })).toThrow(TypeError);
+    if (value !== undefined && !isPlainObject)
+      expect(() => good.publicKey.toRaw(value as never)).toThrow(TypeError);
+    if (value !== undefined)
+      expect(() => good.publicKey.toRaw({ compressed: value as boolean })).toThrow(TypeError);
     expect(() => PrivateKey.fromRaw(bytesLike)).toThrow(TypeError);
     expect(() => PrivateKey.fromDer(bytesLike)).toThrow(TypeError);
-    if (typeof value !== 'string') expect(() => PrivateKey.fromPem(value as string)).toThrow(TypeError);
-    if (!isPlainObject) expect(() => PrivateKey.fromJwk(value as Record<string, unknown>)).toThrow(TypeError);
+    if (typeof value !== 'string')
+      expect(() => PrivateKey.fromPem(value as string)).toThrow(TypeError);
+    if (!isPlainObject)
+      expect(() => PrivateKey.fromJwk(value as Record<string, unknown>)).toThrow(TypeError);
     expect(() => good.exchange(value as PublicKey)).toThrow(TypeError);
     if (value !== undefined) {
       expect(() => good.toDer(value as 'pkcs8')).toThrow(TypeError);

@@ -38,8 +38,13 @@ afterAll(() => {
 
 /** Runs openssl, failing the test (with its stderr) on a non-zero exit. */
 function openssl(args: string[], encoding: 'utf8' | 'buffer' = 'utf8'): string | Buffer {
-  const result = spawnSync('openssl', args, { cwd: dir, encoding: encoding === 'utf8' ? 'utf8' : undefined, timeout: 30000 });
-  if (result.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${result.stderr?.toString()}`);
+  const result = spawnSync('openssl', args, {
+    cwd: dir,
+    encoding: encoding === 'utf8' ? 'utf8' : undefined,
+    timeout: 30000,
+  });
+  if (result.status !== 0)
+    throw new Error(`openssl ${args.join(' ')} failed: ${result.stderr?.toString()}`);
   return result.stdout;
 }
 
@@ -54,11 +59,21 @@ describe(`openssl CLI interop (${haveOpenssl ? probe.stdout.trim() : 'openssl no
     if (!opensslAvailable()) return;
     for (const noout of [true, false]) {
       const keyFile = file(`ecparam-${noout}.pem`);
-      openssl(['ecparam', '-name', 'prime256v1', '-genkey', ...(noout ? ['-noout'] : []), '-out', keyFile]);
+      openssl([
+        'ecparam',
+        '-name',
+        'prime256v1',
+        '-genkey',
+        ...(noout ? ['-noout'] : []),
+        '-out',
+        keyFile,
+      ]);
       const text = fs.readFileSync(keyFile, 'utf8');
       expect(text).toContain('-----BEGIN EC PRIVATE KEY-----');
       const key = PrivateKey.fromPem(text);
-      const opensslPublic = PublicKey.fromPem(openssl(['pkey', '-in', keyFile, '-pubout']) as string);
+      const opensslPublic = PublicKey.fromPem(
+        openssl(['pkey', '-in', keyFile, '-pubout']) as string,
+      );
       expect(key.publicKey.equals(opensslPublic)).toBe(true);
       // openssl's SEC1 output (the EC PRIVATE KEY block) is what we write for the same key.
       expect(text.slice(text.indexOf('-----BEGIN EC PRIVATE KEY-----'))).toBe(key.toPem('sec1'));
@@ -68,7 +83,15 @@ describe(`openssl CLI interop (${haveOpenssl ? probe.stdout.trim() : 'openssl no
   it('loads PKCS#8 keys from `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`, byte-identical on re-export', () => {
     if (!opensslAvailable()) return;
     const keyFile = file('genpkey.pem');
-    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', keyFile]);
+    openssl([
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-out',
+      keyFile,
+    ]);
     const text = fs.readFileSync(keyFile, 'utf8');
     const key = PrivateKey.fromPem(text);
     expect(key.toPem()).toBe(text);
@@ -90,7 +113,9 @@ describe(`openssl CLI interop (${haveOpenssl ? probe.stdout.trim() : 'openssl no
     const text = openssl(['pkey', '-pubin', '-in', publicFile, '-noout', '-text']) as string;
     expect(text).toMatch(/NIST CURVE: P-256/);
     // the point openssl prints, hex with colons, is our uncompressed point
-    const printed = text.slice(text.indexOf('pub:') + 4, text.indexOf('ASN1 OID')).replace(/[\s:]/g, '');
+    const printed = text
+      .slice(text.indexOf('pub:') + 4, text.indexOf('ASN1 OID'))
+      .replace(/[\s:]/g, '');
     expect(printed).toBe(bytesToHex(key.publicKey.toRaw()));
   });
 
@@ -100,17 +125,36 @@ describe(`openssl CLI interop (${haveOpenssl ? probe.stdout.trim() : 'openssl no
       // a: ours; b: from openssl (SEC1 or PKCS#8 alternately)
       const a = generatePrivateKey();
       const bFile = file(`b${i}.pem`);
-      if (i % 2 === 0) openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', bFile]);
-      else openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', bFile]);
+      if (i % 2 === 0)
+        openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', bFile]);
+      else
+        openssl([
+          'genpkey',
+          '-algorithm',
+          'EC',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-out',
+          bFile,
+        ]);
       const b = PrivateKey.fromPem(fs.readFileSync(bFile, 'utf8'));
       const aFile = file(`a${i}.pem`, a.toPem());
       const aPublicFile = file(`a${i}-pub.pem`, a.publicKey.toPem());
-      const bPublicFile = file(`b${i}-pub.pem`, openssl(['pkey', '-in', bFile, '-pubout']) as string);
+      const bPublicFile = file(
+        `b${i}-pub.pem`,
+        openssl(['pkey', '-in', bFile, '-pubout']) as string,
+      );
 
       const ours = bytesToHex(a.exchange(PublicKey.fromPem(fs.readFileSync(bPublicFile, 'utf8'))));
       expect(ours).toBe(bytesToHex(b.exchange(a.publicKey)));
-      const derivedAB = openssl(['pkeyutl', '-derive', '-inkey', aFile, '-peerkey', bPublicFile], 'buffer') as Buffer;
-      const derivedBA = openssl(['pkeyutl', '-derive', '-inkey', bFile, '-peerkey', aPublicFile], 'buffer') as Buffer;
+      const derivedAB = openssl(
+        ['pkeyutl', '-derive', '-inkey', aFile, '-peerkey', bPublicFile],
+        'buffer',
+      ) as Buffer;
+      const derivedBA = openssl(
+        ['pkeyutl', '-derive', '-inkey', bFile, '-peerkey', aPublicFile],
+        'buffer',
+      ) as Buffer;
       expect(derivedAB.toString('hex')).toBe(ours);
       expect(derivedBA.toString('hex')).toBe(ours);
     }

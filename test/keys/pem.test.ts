@@ -25,12 +25,19 @@ describe('encodePem writes what OpenSSL/node write', () => {
   });
   it('fast-check: any body, any label node accepts, matches a 64-column reference and round-trips (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.constantFrom('PUBLIC KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'X'), (der, label) => {
-        const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-        const pem = encodePem(label, der);
-        expect(pem).toBe(`-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`);
-        expect(decodePem(pem, label)).toEqual({ label, der });
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.constantFrom('PUBLIC KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'X'),
+        (der, label) => {
+          const body = Buffer.from(der)
+            .toString('base64')
+            .replace(/(.{64})/g, '$1\n')
+            .replace(/\n$/, '');
+          const pem = encodePem(label, der);
+          expect(pem).toBe(`-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`);
+          expect(decodePem(pem, label)).toEqual({ label, der });
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -39,10 +46,14 @@ describe('encodePem writes what OpenSSL/node write', () => {
 describe('decoding tolerates what editors and tools produce', () => {
   it('\\r\\n line ends, surrounding whitespace, other line lengths', () => {
     expect(decodePem(spkiPem.replace(/\n/g, '\r\n'), 'PUBLIC KEY').der).toEqual(spkiDer);
-    expect(decodePem(`\n\n  ${spkiPem.replace(/\n/g, '  \n')}\n\t\n`, 'PUBLIC KEY').der).toEqual(spkiDer);
+    expect(decodePem(`\n\n  ${spkiPem.replace(/\n/g, '  \n')}\n\t\n`, 'PUBLIC KEY').der).toEqual(
+      spkiDer,
+    );
     const oneLine = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(spkiDer).toString('base64')}\n-----END PUBLIC KEY-----`;
     expect(decodePem(oneLine, 'PUBLIC KEY').der).toEqual(spkiDer);
-    const short = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(spkiDer).toString('base64').replace(/(.{20})/g, '$1\n')}\n-----END PUBLIC KEY-----\n`;
+    const short = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(spkiDer)
+      .toString('base64')
+      .replace(/(.{20})/g, '$1\n')}\n-----END PUBLIC KEY-----\n`;
     expect(decodePem(short, 'PUBLIC KEY').der).toEqual(spkiDer);
   });
   it('several concatenated blocks, in order, each with its label', () => {
@@ -58,17 +69,34 @@ describe('decoding tolerates what editors and tools produce', () => {
 describe('decoding rejects (CryptoError INVALID_ENCODING), grouped by reason', () => {
   const body = spkiPem.split('\n').slice(1, -2).join('\n');
   const cases: Record<string, string[]> = {
-    'wrong label': [pkcs8Pem, spkiPem.replace(/PUBLIC KEY/g, 'EC PUBLIC KEY'), spkiPem.replace(/PUBLIC KEY/g, 'public key')],
+    'wrong label': [
+      pkcs8Pem,
+      spkiPem.replace(/PUBLIC KEY/g, 'EC PUBLIC KEY'),
+      spkiPem.replace(/PUBLIC KEY/g, 'public key'),
+    ],
     'junk outside the block': [`junk\n${spkiPem}`, `${spkiPem}junk\n`, `Subject: x\n${spkiPem}`],
-    'missing or mismatched END line': [spkiPem.replace('-----END PUBLIC KEY-----\n', ''), spkiPem.replace('END PUBLIC KEY', 'END PRIVATE KEY'), spkiPem.replace('-----END PUBLIC KEY-----', '-----END PUBLIC KEY----')],
-    'malformed BEGIN line': [spkiPem.replace('-----BEGIN PUBLIC KEY-----', '-----BEGIN PUBLIC  KEY-----'), spkiPem.replace('-----BEGIN', '----BEGIN')],
-    'RFC 1421 headers (encrypted PEM)': [`-----BEGIN PUBLIC KEY-----\nProc-Type: 4,ENCRYPTED\n\n${body}\n-----END PUBLIC KEY-----\n`],
+    'missing or mismatched END line': [
+      spkiPem.replace('-----END PUBLIC KEY-----\n', ''),
+      spkiPem.replace('END PUBLIC KEY', 'END PRIVATE KEY'),
+      spkiPem.replace('-----END PUBLIC KEY-----', '-----END PUBLIC KEY----'),
+    ],
+    'malformed BEGIN line': [
+      spkiPem.replace('-----BEGIN PUBLIC KEY-----', '-----BEGIN PUBLIC  KEY-----'),
+      spkiPem.replace('-----BEGIN', '----BEGIN'),
+    ],
+    'RFC 1421 headers (encrypted PEM)': [
+      `-----BEGIN PUBLIC KEY-----\nProc-Type: 4,ENCRYPTED\n\n${body}\n-----END PUBLIC KEY-----\n`,
+    ],
     'body not canonical base64': [
       `-----BEGIN PUBLIC KEY-----\n${body}!\n-----END PUBLIC KEY-----\n`,
       `-----BEGIN PUBLIC KEY-----\n${body.slice(0, -1)}\n-----END PUBLIC KEY-----\n`,
       `-----BEGIN PUBLIC KEY-----\n${body.replace(/\+/g, '-')}x\n-----END PUBLIC KEY-----\n`,
     ],
-    'empty body or no block': ['-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n', '', '\n \n'],
+    'empty body or no block': [
+      '-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n',
+      '',
+      '\n \n',
+    ],
     'more than one block where one is expected': [spkiPem + spkiPem],
   };
   for (const [reason, inputs] of Object.entries(cases)) {
@@ -96,6 +124,7 @@ describe('junk-typed inputs → TypeError (RangeError for a malformed label)', (
     expect(() => decodePem(spkiPem, [])).toThrow(TypeError);
   });
   it('labels that RFC 7468 §3 does not allow', () => {
-    for (const label of ['-X', 'A--B', 'A  B', 'A\nB', 'X-']) expect(() => encodePem(label, spkiDer)).toThrow(RangeError);
+    for (const label of ['-X', 'A--B', 'A  B', 'A\nB', 'X-'])
+      expect(() => encodePem(label, spkiDer)).toThrow(RangeError);
   });
 });

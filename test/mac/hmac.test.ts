@@ -16,16 +16,48 @@ const ascii = (s: string): Uint8Array => utf8ToBytes(s);
 
 // RFC 4231 §4.2–§4.8, the HMAC-SHA-256 results. Test Case 5 (§4.6) truncates to 128 bits.
 const RFC4231: { name: string; key: Uint8Array; data: Uint8Array; mac: string }[] = [
-  { name: 'Test Case 1 (§4.2)', key: new Uint8Array(20).fill(0x0b), data: ascii('Hi There'), mac: 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7' },
-  { name: 'Test Case 2 (§4.3)', key: ascii('Jefe'), data: ascii('what do ya want for nothing?'), mac: '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843' },
-  { name: 'Test Case 3 (§4.4)', key: new Uint8Array(20).fill(0xaa), data: new Uint8Array(50).fill(0xdd), mac: '773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe' },
-  { name: 'Test Case 4 (§4.5)', key: hexToBytes('0102030405060708090a0b0c0d0e0f10111213141516171819'), data: new Uint8Array(50).fill(0xcd), mac: '82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b' },
-  { name: 'Test Case 5 (§4.6), truncated to 128 bits', key: new Uint8Array(20).fill(0x0c), data: ascii('Test With Truncation'), mac: 'a3b6167473100ee06e0c796c2955552b' },
-  { name: 'Test Case 6 (§4.7), 131-byte key hashed first', key: new Uint8Array(131).fill(0xaa), data: ascii('Test Using Larger Than Block-Size Key - Hash Key First'), mac: '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54' },
+  {
+    name: 'Test Case 1 (§4.2)',
+    key: new Uint8Array(20).fill(0x0b),
+    data: ascii('Hi There'),
+    mac: 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+  },
+  {
+    name: 'Test Case 2 (§4.3)',
+    key: ascii('Jefe'),
+    data: ascii('what do ya want for nothing?'),
+    mac: '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+  },
+  {
+    name: 'Test Case 3 (§4.4)',
+    key: new Uint8Array(20).fill(0xaa),
+    data: new Uint8Array(50).fill(0xdd),
+    mac: '773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe',
+  },
+  {
+    name: 'Test Case 4 (§4.5)',
+    key: hexToBytes('0102030405060708090a0b0c0d0e0f10111213141516171819'),
+    data: new Uint8Array(50).fill(0xcd),
+    mac: '82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b',
+  },
+  {
+    name: 'Test Case 5 (§4.6), truncated to 128 bits',
+    key: new Uint8Array(20).fill(0x0c),
+    data: ascii('Test With Truncation'),
+    mac: 'a3b6167473100ee06e0c796c2955552b',
+  },
+  {
+    name: 'Test Case 6 (§4.7), 131-byte key hashed first',
+    key: new Uint8Array(131).fill(0xaa),
+    data: ascii('Test Using Larger Than Block-Size Key - Hash Key First'),
+    mac: '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+  },
   {
     name: 'Test Case 7 (§4.8), large key and large data',
     key: new Uint8Array(131).fill(0xaa),
-    data: ascii('This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.'),
+    data: ascii(
+      'This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.',
+    ),
     mac: '9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2',
   },
 ];
@@ -40,7 +72,10 @@ describe('HMAC-SHA256 RFC 4231', () => {
 
 describe('HMAC-SHA256 Wycheproof hmac_sha256_test.json', () => {
   // Flag policy: every case runs; none is skipped.
-  const { cases } = loadWycheproof<{ keySize: number; tagSize: number }, { key: string; msg: string; tag: string }>('hmac_sha256_test.json', {
+  const { cases } = loadWycheproof<
+    { keySize: number; tagSize: number },
+    { key: string; msg: string; tag: string }
+  >('hmac_sha256_test.json', {
     Pseudorandom: 'valid tags computed on random inputs: must verify',
     ModifiedTag: 'tags with flipped bits: must not verify',
   });
@@ -51,7 +86,9 @@ describe('HMAC-SHA256 Wycheproof hmac_sha256_test.json', () => {
     const ok = hmac.verify(sha256, hex(c.test.key), hex(c.test.msg), tag);
     if (c.result === 'valid') {
       expect(ok).toBe(true);
-      expect(bytesToHex(hmac(sha256, hex(c.test.key), hex(c.test.msg)).subarray(0, tag.length))).toBe(c.test.tag);
+      expect(
+        bytesToHex(hmac(sha256, hex(c.test.key), hex(c.test.msg)).subarray(0, tag.length)),
+      ).toBe(c.test.tag);
     } else if (c.result === 'invalid') expect(ok).toBe(false);
     else skipped++; // no 'acceptable' case exists in this file
   });
@@ -64,22 +101,41 @@ describe('HMAC-SHA256 Wycheproof hmac_sha256_test.json', () => {
 describe('HMAC-SHA256 properties against node:crypto (fast-check)', () => {
   it('random key lengths 0–200 and messages 0–300: one-shot = streaming = node:crypto', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 300 }), fc.nat(300), (key, msg, cut) => {
-        const expected = createHmac('sha256', key).update(msg).digest('hex');
-        const at = Math.min(cut, msg.length);
-        const streamed = hmac.create(sha256, key).update(msg.subarray(0, at)).update(msg.subarray(at)).digest();
-        return bytesToHex(hmac(sha256, key, msg)) === expected && bytesToHex(streamed) === expected;
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.nat(300),
+        (key, msg, cut) => {
+          const expected = createHmac('sha256', key).update(msg).digest('hex');
+          const at = Math.min(cut, msg.length);
+          const streamed = hmac
+            .create(sha256, key)
+            .update(msg.subarray(0, at))
+            .update(msg.subarray(at))
+            .digest();
+          return (
+            bytesToHex(hmac(sha256, key, msg)) === expected && bytesToHex(streamed) === expected
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('a keyed state cloned for several messages gives each message its own tag', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 100 }), fc.array(fc.uint8Array({ maxLength: 100 }), { minLength: 1, maxLength: 4 }), (key, messages) => {
-        const keyed = hmac.create(sha256, key);
-        return messages.every((m) => bytesToHex(keyed.clone().update(m).digest()) === createHmac('sha256', key).update(m).digest('hex'));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 100 }),
+        fc.array(fc.uint8Array({ maxLength: 100 }), { minLength: 1, maxLength: 4 }),
+        (key, messages) => {
+          const keyed = hmac.create(sha256, key);
+          return messages.every(
+            (m) =>
+              bytesToHex(keyed.clone().update(m).digest()) ===
+              createHmac('sha256', key).update(m).digest('hex'),
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -88,29 +144,53 @@ describe('HMAC-SHA256 properties against node:crypto (fast-check)', () => {
 describe('HMAC-SHA256 fast path against the generic Hmac (the reference)', () => {
   it('hmac() and hmacWithKey() give the same tags on both paths (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 300 }), (key, msg) => {
-        const fast = bytesToHex(hmac(sha256, key, msg));
-        return fast === bytesToHex(hmac(genericSha256, key, msg)) && fast === bytesToHex(hmacWithKey(sha256, key)(msg)) && fast === bytesToHex(hmacWithKey(genericSha256, key)(msg));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 300 }),
+        (key, msg) => {
+          const fast = bytesToHex(hmac(sha256, key, msg));
+          return (
+            fast === bytesToHex(hmac(genericSha256, key, msg)) &&
+            fast === bytesToHex(hmacWithKey(sha256, key)(msg)) &&
+            fast === bytesToHex(hmacWithKey(genericSha256, key)(msg))
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 });
 
 describe('HMAC-SHA256 bad input', () => {
-  const junk: [string, unknown][] = [['a string', 'key'], ['an array', [1, 2]], ['undefined', undefined], ['null', null], ['an ArrayBuffer', new ArrayBuffer(4)]];
+  const junk: [string, unknown][] = [
+    ['a string', 'key'],
+    ['an array', [1, 2]],
+    ['undefined', undefined],
+    ['null', null],
+    ['an ArrayBuffer', new ArrayBuffer(4)],
+  ];
   it.each(junk)('rejects %s as key or data with a TypeError', (_label, value) => {
-    expect(() => hmac(sha256, value as never, new Uint8Array(1))).toThrow(/key must be a Uint8Array/);
-    expect(() => hmac(sha256, new Uint8Array(1), value as never)).toThrow(/data must be a Uint8Array/);
+    expect(() => hmac(sha256, value as never, new Uint8Array(1))).toThrow(
+      /key must be a Uint8Array/,
+    );
+    expect(() => hmac(sha256, new Uint8Array(1), value as never)).toThrow(
+      /data must be a Uint8Array/,
+    );
     expect(() => hmac.create(sha256, value as never)).toThrow(TypeError);
   });
   it('rejects a hash that is not a hash function', () => {
-    expect(() => hmac('sha256' as never, new Uint8Array(1), new Uint8Array(1))).toThrow(/hash must be a hash function/);
+    expect(() => hmac('sha256' as never, new Uint8Array(1), new Uint8Array(1))).toThrow(
+      /hash must be a hash function/,
+    );
     expect(() => hmac.create({} as never, new Uint8Array(1))).toThrow(TypeError);
   });
   it('refuses tags shorter than 128 bits or longer than the output', () => {
-    expect(() => hmac.verify(sha256, new Uint8Array(1), new Uint8Array(1), new Uint8Array(15))).toThrow(RangeError);
-    expect(() => hmac.verify(sha256, new Uint8Array(1), new Uint8Array(1), new Uint8Array(33))).toThrow(RangeError);
+    expect(() =>
+      hmac.verify(sha256, new Uint8Array(1), new Uint8Array(1), new Uint8Array(15)),
+    ).toThrow(RangeError);
+    expect(() =>
+      hmac.verify(sha256, new Uint8Array(1), new Uint8Array(1), new Uint8Array(33)),
+    ).toThrow(RangeError);
   });
   it('never mutates the key or the message', () => {
     const key = new Uint8Array(100).map((_, i) => i);

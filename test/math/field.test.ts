@@ -6,11 +6,34 @@ import fc from 'fast-check';
 import { CryptoError } from '../../src/errors';
 import { mod, modAdd, modInverseVartime, modPow, modSub } from '../../src/math/modular';
 import {
-  p, fieldAdd, fieldFromBytes, fieldInverse, fieldInverseVartime, fieldMul, fieldNeg, fieldPow, fieldSqrt, fieldSquare,
-  fieldSub, fieldToBytes,
-  fieldAddUnchecked, fieldMulUnchecked, fieldNegUnchecked, fieldSquareUnchecked, fieldSubUnchecked,
+  p,
+  fieldAdd,
+  fieldFromBytes,
+  fieldInverse,
+  fieldInverseVartime,
+  fieldMul,
+  fieldNeg,
+  fieldPow,
+  fieldSqrt,
+  fieldSquare,
+  fieldSub,
+  fieldToBytes,
+  fieldAddUnchecked,
+  fieldMulUnchecked,
+  fieldNegUnchecked,
+  fieldSquareUnchecked,
+  fieldSubUnchecked,
 } from '../../src/math/field';
-import { n, scalarAdd, scalarFromBytes, scalarInverse, scalarMul, scalarNeg, scalarSub, scalarToBytes } from '../../src/math/scalar';
+import {
+  n,
+  scalarAdd,
+  scalarFromBytes,
+  scalarInverse,
+  scalarMul,
+  scalarNeg,
+  scalarSub,
+  scalarToBytes,
+} from '../../src/math/scalar';
 
 const RUNS = { numRuns: 1000 };
 const fe = fc.bigInt({ min: 0n, max: p - 1n });
@@ -41,37 +64,80 @@ describe('field.ts: F_p laws (fast-check, 1000 runs each)', () => {
     expect(p).toBe(2n ** 256n - 2n ** 224n + 2n ** 192n + 2n ** 96n - 1n);
   });
   it('add and mul are commutative', () => {
-    fc.assert(fc.property(fe, fe, (x, y) => fieldAdd(x, y) === fieldAdd(y, x) && fieldMul(x, y) === fieldMul(y, x)), RUNS);
+    fc.assert(
+      fc.property(
+        fe,
+        fe,
+        (x, y) => fieldAdd(x, y) === fieldAdd(y, x) && fieldMul(x, y) === fieldMul(y, x),
+      ),
+      RUNS,
+    );
   });
   it('add and mul are associative', () => {
-    fc.assert(fc.property(fe, fe, fe, (x, y, z) =>
-      fieldAdd(fieldAdd(x, y), z) === fieldAdd(x, fieldAdd(y, z)) && fieldMul(fieldMul(x, y), z) === fieldMul(x, fieldMul(y, z))), RUNS);
+    fc.assert(
+      fc.property(
+        fe,
+        fe,
+        fe,
+        (x, y, z) =>
+          fieldAdd(fieldAdd(x, y), z) === fieldAdd(x, fieldAdd(y, z)) &&
+          fieldMul(fieldMul(x, y), z) === fieldMul(x, fieldMul(y, z)),
+      ),
+      RUNS,
+    );
   });
   it('mul distributes over add', () => {
-    fc.assert(fc.property(fe, fe, fe, (x, y, z) => fieldMul(x, fieldAdd(y, z)) === fieldAdd(fieldMul(x, y), fieldMul(x, z))), RUNS);
+    fc.assert(
+      fc.property(
+        fe,
+        fe,
+        fe,
+        (x, y, z) => fieldMul(x, fieldAdd(y, z)) === fieldAdd(fieldMul(x, y), fieldMul(x, z)),
+      ),
+      RUNS,
+    );
   });
   it('add, sub, neg, square agree with BigInt arithmetic mod p', () => {
-    fc.assert(fc.property(fe, fe, (x, y) =>
-      fieldAdd(x, y) === (x + y) % p && fieldSub(x, y) === mod(x - y, p) && fieldNeg(x) === mod(-x, p) &&
-      fieldSquare(x) === (x * x) % p && fieldSub(fieldAdd(x, y), y) === x), RUNS);
+    fc.assert(
+      fc.property(
+        fe,
+        fe,
+        (x, y) =>
+          fieldAdd(x, y) === (x + y) % p &&
+          fieldSub(x, y) === mod(x - y, p) &&
+          fieldNeg(x) === mod(-x, p) &&
+          fieldSquare(x) === (x * x) % p &&
+          fieldSub(fieldAdd(x, y), y) === x,
+      ),
+      RUNS,
+    );
   });
   it('fieldInverse (addition chain) = fieldInverseVartime (Euclid) = a^(p−2), and a·a^−1 = 1', () => {
-    fc.assert(fc.property(feNonZero, (x) => {
-      const inv = fieldInverse(x);
-      return fieldMul(x, inv) === 1n && inv === fieldInverseVartime(x);
-    }), RUNS);
+    fc.assert(
+      fc.property(feNonZero, (x) => {
+        const inv = fieldInverse(x);
+        return fieldMul(x, inv) === 1n && inv === fieldInverseVartime(x);
+      }),
+      RUNS,
+    );
     expect(fieldInverse(2n)).toBe(fieldPow(2n, p - 2n));
     expect(fieldInverse(p - 1n)).toBe(p - 1n);
     expect(fieldInverse(0n)).toBe(0n); // documented: 0^(p−2) = 0
   });
   it('fieldSqrt finds a root of every square and refuses non-squares', () => {
-    fc.assert(fc.property(fe, (x) => {
-      const r = fieldSqrt(fieldSquare(x));
-      return r !== null && fieldSquare(r) === fieldSquare(x) && (r === x || r === fieldNeg(x));
-    }), RUNS);
+    fc.assert(
+      fc.property(fe, (x) => {
+        const r = fieldSqrt(fieldSquare(x));
+        return r !== null && fieldSquare(r) === fieldSquare(x) && (r === x || r === fieldNeg(x));
+      }),
+      RUNS,
+    );
     // −1 is not a square mod p since p ≡ 3 (mod 4); neither is −x² for x ≠ 0.
     expect(fieldSqrt(p - 1n)).toBeNull();
-    fc.assert(fc.property(feNonZero, (x) => fieldSqrt(fieldNeg(fieldSquare(x))) === null), RUNS);
+    fc.assert(
+      fc.property(feNonZero, (x) => fieldSqrt(fieldNeg(fieldSquare(x))) === null),
+      RUNS,
+    );
     expect(fieldSqrt(0n)).toBe(0n);
   });
   it('fieldPow agrees with repeated multiplication', () => {
@@ -79,11 +145,16 @@ describe('field.ts: F_p laws (fast-check, 1000 runs each)', () => {
     expect(fieldPow(3n, p - 1n)).toBe(1n); // Fermat
   });
   it('bytes round trip; ≥ p and wrong lengths are rejected', () => {
-    fc.assert(fc.property(fe, (x) => fieldFromBytes(fieldToBytes(x)) === x), RUNS);
+    fc.assert(
+      fc.property(fe, (x) => fieldFromBytes(fieldToBytes(x)) === x),
+      RUNS,
+    );
     expect(fieldToBytes(1n)).toEqual(Uint8Array.from([...new Array(31).fill(0), 1]));
     const pBytes = fieldToBytes(p - 1n);
     pBytes[31] += 1; // now p
-    expect(() => fieldFromBytes(pBytes)).toThrow(expect.objectContaining({ code: 'INVALID_ENCODING' }));
+    expect(() => fieldFromBytes(pBytes)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ENCODING' }),
+    );
     expect(() => fieldFromBytes(new Uint8Array(31))).toThrow(RangeError);
     expect(() => fieldFromBytes('00' as unknown as Uint8Array)).toThrow(TypeError);
     expect(() => fieldToBytes(p)).toThrow(RangeError);
@@ -94,20 +165,43 @@ describe('field.ts: F_p laws (fast-check, 1000 runs each)', () => {
 
 describe('scalar.ts: Z/nZ and scalar encodings', () => {
   it('ring operations agree with BigInt arithmetic mod n', () => {
-    fc.assert(fc.property(sc, sc, (x, y) =>
-      scalarAdd(x, y) === (x + y) % n && scalarSub(x, y) === mod(x - y, n) && scalarNeg(x) === mod(-x, n) &&
-      scalarMul(x, y) === (x * y) % n), RUNS);
+    fc.assert(
+      fc.property(
+        sc,
+        sc,
+        (x, y) =>
+          scalarAdd(x, y) === (x + y) % n &&
+          scalarSub(x, y) === mod(x - y, n) &&
+          scalarNeg(x) === mod(-x, n) &&
+          scalarMul(x, y) === (x * y) % n,
+      ),
+      RUNS,
+    );
   });
   it('scalarInverse', () => {
-    fc.assert(fc.property(fc.bigInt({ min: 1n, max: n - 1n }), (x) => scalarMul(x, scalarInverse(x)) === 1n), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: n - 1n }),
+        (x) => scalarMul(x, scalarInverse(x)) === 1n,
+      ),
+      { numRuns: 200 },
+    );
     expect(scalarInverse(3n)).toBe(modInverseVartime(3n, n));
   });
   it('scalarFromBytes accepts [1, n−1] and rejects 0 and ≥ n with INVALID_SCALAR', () => {
-    fc.assert(fc.property(fc.bigInt({ min: 1n, max: n - 1n }), (d) => scalarFromBytes(scalarToBytes(d)) === d), RUNS);
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: n - 1n }),
+        (d) => scalarFromBytes(scalarToBytes(d)) === d,
+      ),
+      RUNS,
+    );
     for (const bad of [0n, n, n + 1n, 2n ** 256n - 1n]) {
       const bytes = Uint8Array.from(Buffer.from(bad.toString(16).padStart(64, '0'), 'hex'));
       expect(() => scalarFromBytes(bytes)).toThrow(CryptoError);
-      expect(() => scalarFromBytes(bytes)).toThrow(expect.objectContaining({ code: 'INVALID_SCALAR' }));
+      expect(() => scalarFromBytes(bytes)).toThrow(
+        expect.objectContaining({ code: 'INVALID_SCALAR' }),
+      );
     }
     expect(() => scalarFromBytes(new Uint8Array(33))).toThrow(RangeError);
     expect(() => scalarToBytes(n)).toThrow(RangeError);
@@ -116,10 +210,19 @@ describe('scalar.ts: Z/nZ and scalar encodings', () => {
 
 describe('the unchecked field forms (the inner loop) against the plain arithmetic', () => {
   it('branch-free add/sub/neg and mul/square equal BigInt arithmetic mod p (1000 runs)', () => {
-    fc.assert(fc.property(fe, fe, (x, y) =>
-      fieldAddUnchecked(x, y) === (x + y) % p && fieldSubUnchecked(x, y) === mod(x - y, p) &&
-      fieldNegUnchecked(x) === mod(-x, p) && fieldMulUnchecked(x, y) === (x * y) % p &&
-      fieldSquareUnchecked(x) === (x * x) % p), RUNS);
+    fc.assert(
+      fc.property(
+        fe,
+        fe,
+        (x, y) =>
+          fieldAddUnchecked(x, y) === (x + y) % p &&
+          fieldSubUnchecked(x, y) === mod(x - y, p) &&
+          fieldNegUnchecked(x) === mod(-x, p) &&
+          fieldMulUnchecked(x, y) === (x * y) % p &&
+          fieldSquareUnchecked(x) === (x * x) % p,
+      ),
+      RUNS,
+    );
   });
   it('at the edges of the correction: 0, 1, p − 1 in every combination', () => {
     for (const x of [0n, 1n, 2n, p - 2n, p - 1n]) {
@@ -138,26 +241,45 @@ describe('argument checks on every exported math function', () => {
   const junk: unknown[] = [1, '1', null, undefined, {}, [1n], 1.5];
   const asBig = (v: unknown) => v as bigint;
   const cases: [string, (v: bigint) => unknown, bigint][] = [
-    ['fieldAdd a', (v) => fieldAdd(v, 1n), p], ['fieldAdd b', (v) => fieldAdd(1n, v), p],
-    ['fieldSub a', (v) => fieldSub(v, 1n), p], ['fieldSub b', (v) => fieldSub(1n, v), p],
-    ['fieldNeg', (v) => fieldNeg(v), p], ['fieldMul a', (v) => fieldMul(v, 1n), p], ['fieldMul b', (v) => fieldMul(1n, v), p],
-    ['fieldSquare', (v) => fieldSquare(v), p], ['fieldPow a', (v) => fieldPow(v, 2n), p],
-    ['fieldInverse', (v) => fieldInverse(v), p], ['fieldInverseVartime', (v) => fieldInverseVartime(v), p],
-    ['fieldSqrt', (v) => fieldSqrt(v), p], ['fieldToBytes', (v) => fieldToBytes(v), p],
-    ['scalarAdd a', (v) => scalarAdd(v, 1n), n], ['scalarAdd b', (v) => scalarAdd(1n, v), n],
-    ['scalarSub a', (v) => scalarSub(v, 1n), n], ['scalarSub b', (v) => scalarSub(1n, v), n],
-    ['scalarNeg', (v) => scalarNeg(v), n], ['scalarMul a', (v) => scalarMul(v, 1n), n], ['scalarMul b', (v) => scalarMul(1n, v), n],
-    ['scalarInverse', (v) => scalarInverse(v), n], ['scalarToBytes', (v) => scalarToBytes(v), n],
-    ['modAdd a', (v) => modAdd(v, 1n, 7n), 7n], ['modAdd b', (v) => modAdd(1n, v, 7n), 7n],
-    ['modSub a', (v) => modSub(v, 1n, 7n), 7n], ['modSub b', (v) => modSub(1n, v, 7n), 7n],
+    ['fieldAdd a', (v) => fieldAdd(v, 1n), p],
+    ['fieldAdd b', (v) => fieldAdd(1n, v), p],
+    ['fieldSub a', (v) => fieldSub(v, 1n), p],
+    ['fieldSub b', (v) => fieldSub(1n, v), p],
+    ['fieldNeg', (v) => fieldNeg(v), p],
+    ['fieldMul a', (v) => fieldMul(v, 1n), p],
+    ['fieldMul b', (v) => fieldMul(1n, v), p],
+    ['fieldSquare', (v) => fieldSquare(v), p],
+    ['fieldPow a', (v) => fieldPow(v, 2n), p],
+    ['fieldInverse', (v) => fieldInverse(v), p],
+    ['fieldInverseVartime', (v) => fieldInverseVartime(v), p],
+    ['fieldSqrt', (v) => fieldSqrt(v), p],
+    ['fieldToBytes', (v) => fieldToBytes(v), p],
+    ['scalarAdd a', (v) => scalarAdd(v, 1n), n],
+    ['scalarAdd b', (v) => scalarAdd(1n, v), n],
+    ['scalarSub a', (v) => scalarSub(v, 1n), n],
+    ['scalarSub b', (v) => scalarSub(1n, v), n],
+    ['scalarNeg', (v) => scalarNeg(v), n],
+    ['scalarMul a', (v) => scalarMul(v, 1n), n],
+    ['scalarMul b', (v) => scalarMul(1n, v), n],
+    ['scalarInverse', (v) => scalarInverse(v), n],
+    ['scalarToBytes', (v) => scalarToBytes(v), n],
+    ['modAdd a', (v) => modAdd(v, 1n, 7n), 7n],
+    ['modAdd b', (v) => modAdd(1n, v, 7n), 7n],
+    ['modSub a', (v) => modSub(v, 1n, 7n), 7n],
+    ['modSub b', (v) => modSub(1n, v, 7n), 7n],
   ];
-  it.each(cases)('%s: TypeError for junk, RangeError for −1 and for the modulus', (_name, call, modulus) => {
-    for (const value of junk) expect(() => call(asBig(value))).toThrow(TypeError);
-    expect(() => call(-1n)).toThrow(RangeError);
-    expect(() => call(modulus)).toThrow(RangeError);
-  });
-  it('the review\'s examples: fieldAdd(1, 2), modAdd(1, 2, 7), fieldMul(−1n, 1n)', () => {
-    expect(() => fieldAdd(asBig(1), asBig(2))).toThrow(new TypeError('a must be a bigint, got number'));
+  it.each(cases)(
+    '%s: TypeError for junk, RangeError for −1 and for the modulus',
+    (_name, call, modulus) => {
+      for (const value of junk) expect(() => call(asBig(value))).toThrow(TypeError);
+      expect(() => call(-1n)).toThrow(RangeError);
+      expect(() => call(modulus)).toThrow(RangeError);
+    },
+  );
+  it("the review's examples: fieldAdd(1, 2), modAdd(1, 2, 7), fieldMul(−1n, 1n)", () => {
+    expect(() => fieldAdd(asBig(1), asBig(2))).toThrow(
+      new TypeError('a must be a bigint, got number'),
+    );
     expect(() => modAdd(asBig(1), asBig(2), 7n)).toThrow(TypeError);
     expect(() => fieldMul(-1n, 1n)).toThrow(new RangeError('a is out of range'));
   });

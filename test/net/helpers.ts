@@ -42,7 +42,10 @@ export function closedBy(socket: net.Socket): Promise<void> {
 }
 
 /** Runs `engine`'s handshake over a raw socket by hand, leaving the socket open. */
-export async function rawHandshake(port: number, engine: ChannelEngine): Promise<{ socket: net.Socket; received: Uint8Array[] }> {
+export async function rawHandshake(
+  port: number,
+  engine: ChannelEngine,
+): Promise<{ socket: net.Socket; received: Uint8Array[] }> {
   const socket = await rawSocket(port);
   const received: Uint8Array[] = [];
   for (const frame of engine.start()) socket.write(frame);

@@ -16,7 +16,8 @@ import { closedBy, echoServer, rawHandshake, rawSocket, waitFor } from './helper
 // The server side is ecdh-lab's own NN (protocol 'nn'); the 200-client test uses NN because
 // it needs the fewest scalar multiplications (4 per connection), which keeps it within a few
 // seconds on 2 cores. Raw misbehaving clients drive an NN engine by hand.
-const NN = (initiator: boolean) => () => new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator });
+const NN = (initiator: boolean) => () =>
+  new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator });
 const serverSide: ChannelOptions = { protocol: 'nn', maxMessageLength: 1000 };
 const clientSide: ChannelOptions = { protocol: 'nn' };
 
@@ -37,7 +38,10 @@ describe('secure channel over TCP', () => {
     const results = await Promise.all(
       Array.from({ length: CLIENTS }, async (_, c) => {
         const channel = await connect({ ...clientSide, port });
-        const sent = Array.from({ length: MESSAGES }, (_, m) => `client ${c} message ${m} ${'x'.repeat((c * 7 + m) % 300)}`);
+        const sent = Array.from(
+          { length: MESSAGES },
+          (_, m) => `client ${c} message ${m} ${'x'.repeat((c * 7 + m) % 300)}`,
+        );
         const replies: string[] = [];
         const done = new Promise<void>((resolve) => {
           channel.on('message', (message: Uint8Array) => {
@@ -97,7 +101,17 @@ describe('secure channel over TCP', () => {
     tutorialPeer.socket.write(tutorialRecord);
 
     expect(await goodClientRoundTrip(port, 'still here')).toBe('still here');
-    await Promise.all([garbage, invalid, halfway, forgerConn.socket, replayer.socket, big.socket, tutorialPeer.socket].map(closedBy));
+    await Promise.all(
+      [
+        garbage,
+        invalid,
+        halfway,
+        forgerConn.socket,
+        replayer.socket,
+        big.socket,
+        tutorialPeer.socket,
+      ].map(closedBy),
+    );
     expect(tutorial.logs.join('\n')).toMatch(/replayed or reflected record \(AUTH_FAILED\)/);
     await tutorial.server.close();
     expect(await goodClientRoundTrip(port, 'and still here')).toBe('and still here');
@@ -113,7 +127,11 @@ describe('secure channel over TCP', () => {
   });
 
   it('fires the handshake and idle timeouts', async () => {
-    const { server, port, logs } = await echoServer({ ...serverSide, handshakeTimeout: 200, idleTimeout: 300 });
+    const { server, port, logs } = await echoServer({
+      ...serverSide,
+      handshakeTimeout: 200,
+      idleTimeout: 300,
+    });
     const silent = await rawSocket(port);
     const t0 = Date.now();
     await closedBy(silent);
@@ -128,7 +146,9 @@ describe('secure channel over TCP', () => {
     const mute = net.createServer((socket) => socket.resume());
     await new Promise<void>((r) => mute.listen(0, '127.0.0.1', () => r()));
     const mutePort = (mute.address() as { port: number }).port;
-    await expect(connect({ ...clientSide, port: mutePort, handshakeTimeout: 200 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(
+      connect({ ...clientSide, port: mutePort, handshakeTimeout: 200 }),
+    ).rejects.toMatchObject({ code: 'TIMEOUT' });
     await new Promise((r) => mute.close(r));
     await server.close();
   });
@@ -165,10 +185,28 @@ describe('secure channel over TCP', () => {
 
   it('reports a handshake failure to the client and leaves no socket behind', async () => {
     // with the node:crypto suite on both sides: the transport does not care whose primitives run
-    const mismatched: () => ChannelEngine = () => new NoiseChannel({ suite: nodeSuite, pattern: 'XX', initiator: false, staticKey: nodeSuite.generateKeyPair() });
+    const mismatched: () => ChannelEngine = () =>
+      new NoiseChannel({
+        suite: nodeSuite,
+        pattern: 'XX',
+        initiator: false,
+        staticKey: nodeSuite.generateKeyPair(),
+      });
     const { server, port } = await echoServer({ engine: mismatched });
     const pin = nodeSuite.generateKeyPair().publicKey;
-    await expect(connect({ port, engine: () => new NoiseChannel({ suite: nodeSuite, pattern: 'XX', initiator: true, staticKey: nodeSuite.generateKeyPair(), remoteStaticKey: pin }) })).rejects.toMatchObject({ code: 'HANDSHAKE_FAILED' });
+    await expect(
+      connect({
+        port,
+        engine: () =>
+          new NoiseChannel({
+            suite: nodeSuite,
+            pattern: 'XX',
+            initiator: true,
+            staticKey: nodeSuite.generateKeyPair(),
+            remoteStaticKey: pin,
+          }),
+      }),
+    ).rejects.toMatchObject({ code: 'HANDSHAKE_FAILED' });
     await waitFor(() => server.connections === 0);
     await server.close();
   });

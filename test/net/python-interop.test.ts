@@ -15,15 +15,24 @@ const PEER = path.join(__dirname, 'tutorial_peer.py');
 const MESSAGES = ['hello from the other side', 'ünïcödé ✓', '', 'x'.repeat(100000)];
 
 function pythonAvailable(): boolean {
-  const probe = spawnSync('python3', ['-c', 'import cryptography; print(cryptography.__version__)'], { encoding: 'utf8' });
+  const probe = spawnSync(
+    'python3',
+    ['-c', 'import cryptography; print(cryptography.__version__)'],
+    { encoding: 'utf8' },
+  );
   if (probe.status === 0) return true;
-  const reason = probe.error ? `python3 not found (${probe.error.message})` : `cryptography not importable: ${probe.stderr.trim().split('\n').pop()}`;
+  const reason = probe.error
+    ? `python3 not found (${probe.error.message})`
+    : `cryptography not importable: ${probe.stderr.trim().split('\n').pop()}`;
   if (process.env.CI === 'true') throw new Error(`Python interop must run under CI: ${reason}`);
   console.log(`python interop not run: ${reason}`);
   return false;
 }
 
-function run(args: string[], onLine?: (line: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  onLine?: (line: string) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [PEER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -43,7 +52,11 @@ describe('tutorial protocol vs the Python tutorial (pyca/cryptography)', () => {
     if (!pythonAvailable()) return;
     const { server, port, logs } = await echoServer({ protocol: 'tutorial' });
     const result = await run(['client', String(port), ...MESSAGES]);
-    expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 0, stdout: `ok ${MESSAGES.length}\n`, stderr: '' });
+    expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      code: 0,
+      stdout: `ok ${MESSAGES.length}\n`,
+      stderr: '',
+    });
     await server.close();
     expect(logs).toEqual([]);
   });
@@ -56,7 +69,10 @@ describe('tutorial protocol vs the Python tutorial (pyca/cryptography)', () => {
       const match = /^listening (\d+)$/.exec(line);
       if (match) announced(Number(match[1]));
     });
-    const port = await Promise.race([portPromise, python.then((r) => Promise.reject(new Error(`python server exited: ${r.stderr}`)))]);
+    const port = await Promise.race([
+      portPromise,
+      python.then((r) => Promise.reject(new Error(`python server exited: ${r.stderr}`))),
+    ]);
     const channel = await connect({ protocol: 'tutorial', port });
     for (const m of MESSAGES) await channel.send(Buffer.from(m));
     const replies: string[] = [];

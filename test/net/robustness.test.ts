@@ -22,7 +22,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Resolves to 'done' if `promise` settles within `ms`, else 'timed out'. */
 async function within(ms: number, promise: Promise<unknown>): Promise<'done' | 'timed out'> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const result = await Promise.race([promise.then(() => 'done' as const), new Promise<'timed out'>((r) => (timer = setTimeout(() => r('timed out'), ms)))]);
+  const result = await Promise.race([
+    promise.then(() => 'done' as const),
+    new Promise<'timed out'>((r) => (timer = setTimeout(() => r('timed out'), ms))),
+  ]);
   clearTimeout(timer);
   return result;
 }
@@ -33,7 +36,9 @@ const nnResponder = () => new NoiseChannel({ suite: nodeSuite, pattern: 'NN', in
 /** Collects what the engine decrypts from the socket until the socket closes. */
 function collect(socket: net.Socket, engine: NoiseChannel | TutorialChannel): Promise<string[]> {
   const replies: string[] = [];
-  socket.on('data', (chunk: Buffer) => replies.push(...engine.receive(chunk).messages.map((m) => Buffer.from(m).toString())));
+  socket.on('data', (chunk: Buffer) =>
+    replies.push(...engine.receive(chunk).messages.map((m) => Buffer.from(m).toString())),
+  );
   return closedBy(socket).then(() => replies);
 }
 
@@ -60,14 +65,17 @@ describe('half-close (TCP FIN)', () => {
     let received = false;
     const big = new Uint8Array(60000);
     // a handler that never settles, so only server.close() can close the channel
-    const server = createServer({ engine: nnResponder, idleTimeout: 0, log: () => {} }, (channel: SecureChannel) => {
-      channel.on('message', () => {
-        received = true;
-        // ~18 MB: far more than the loopback socket buffers hold, so writes get stuck
-        for (let i = 0; i < 300; i++) channel.send(big).catch(() => {});
-      });
-      return new Promise<void>(() => {});
-    });
+    const server = createServer(
+      { engine: nnResponder, idleTimeout: 0, log: () => {} },
+      (channel: SecureChannel) => {
+        channel.on('message', () => {
+          received = true;
+          // ~18 MB: far more than the loopback socket buffers hold, so writes get stuck
+          for (let i = 0; i < 300; i++) channel.send(big).catch(() => {});
+        });
+        return new Promise<void>(() => {});
+      },
+    );
     const { port } = await server.listen(0, '127.0.0.1');
     const engine = nnInitiator();
     const { socket } = await rawHandshake(port, engine);
@@ -101,7 +109,9 @@ describe('throwing application code never crashes the server', () => {
     await first.close();
     const second = await connect({ protocol: 'nn', port });
     await second.send(Buffer.from('ok'));
-    expect(Buffer.from((await second[Symbol.asyncIterator]().next()).value as Uint8Array).toString()).toBe('ok');
+    expect(
+      Buffer.from((await second[Symbol.asyncIterator]().next()).value as Uint8Array).toString(),
+    ).toBe('ok');
     await second.close();
     await server.close();
     expect(logs.filter((l) => /'channel' listener failed: listener boom/.test(l))).toHaveLength(1);
@@ -160,7 +170,9 @@ describe('iterator and log', () => {
     await holder.close();
     await server.close();
     const refused = logs.filter((l) => /refused/.test(l)).length;
-    const suppressed = logs.map((l) => /(\d+) more log lines? suppressed/.exec(l)).reduce((sum, m) => sum + (m ? Number(m[1]) : 0), 0);
+    const suppressed = logs
+      .map((l) => /(\d+) more log lines? suppressed/.exec(l))
+      .reduce((sum, m) => sum + (m ? Number(m[1]) : 0), 0);
     expect(refused).toBeLessThanOrEqual(Math.min(ATTEMPTS, 20 * windows));
     if (windows <= 2) expect(refused).toBeLessThanOrEqual(40);
     expect(refused + suppressed).toBe(ATTEMPTS);
@@ -169,14 +181,21 @@ describe('iterator and log', () => {
 
 describe('misbehaving peers and abrupt disconnects', () => {
   it('tutorial mode over TCP: garbage PEM, an invalid point, an endless PEM, an oversized record', async () => {
-    const { server, port, logs } = await echoServer({ protocol: 'tutorial', handshakeTimeout: 1000 });
+    const { server, port, logs } = await echoServer({
+      protocol: 'tutorial',
+      handshakeTimeout: 1000,
+    });
     const garbage = await rawSocket(port);
-    garbage.write('-----BEGIN PUBLIC KEY-----\nthis is not base64 at all!\n-----END PUBLIC KEY-----\n');
+    garbage.write(
+      '-----BEGIN PUBLIC KEY-----\nthis is not base64 at all!\n-----END PUBLIC KEY-----\n',
+    );
     // a genuine SPKI whose last byte (of y) is changed: no longer on the curve
     const der = Buffer.from(PrivateKey.generate().publicKey.toDer());
     der[der.length - 1] ^= 1;
     const invalid = await rawSocket(port);
-    invalid.write(`-----BEGIN PUBLIC KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PUBLIC KEY-----\n`);
+    invalid.write(
+      `-----BEGIN PUBLIC KEY-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END PUBLIC KEY-----\n`,
+    );
     const endless = await rawSocket(port);
     endless.write(`-----BEGIN PUBLIC KEY-----\n${'QUFB\n'.repeat(300)}`);
     const engine = new TutorialChannel();
@@ -189,7 +208,9 @@ describe('misbehaving peers and abrupt disconnects', () => {
 
     const good = await connect({ protocol: 'tutorial', port });
     await good.send(Buffer.from('fine'));
-    expect(Buffer.from((await good[Symbol.asyncIterator]().next()).value as Uint8Array).toString()).toBe('fine');
+    expect(
+      Buffer.from((await good[Symbol.asyncIterator]().next()).value as Uint8Array).toString(),
+    ).toBe('fine');
     await good.close();
     await Promise.all([garbage, invalid, endless, oversized.socket].map(closedBy));
     await waitFor(() => server.connections === 0);
@@ -213,18 +234,26 @@ describe('misbehaving peers and abrupt disconnects', () => {
     fin.end(Buffer.of(0, 65, 4));
     await waitFor(() => logs.length >= 2);
     expect(logs.some((l) => /ECONNRESET/.test(l))).toBe(true);
-    expect(logs.some((l) => /peer closed the connection during the handshake \(HANDSHAKE_FAILED\)/.test(l))).toBe(true);
+    expect(
+      logs.some((l) =>
+        /peer closed the connection during the handshake \(HANDSHAKE_FAILED\)/.test(l),
+      ),
+    ).toBe(true);
     await waitFor(() => server.connections === 0);
     await server.close();
 
     // servers that vanish mid-handshake, seen from the client
     for (const behaviour of ['reset', 'fin'] as const) {
       const rude = net.createServer((socket) => {
-        socket.once('data', () => (behaviour === 'reset' ? socket.resetAndDestroy() : socket.end()));
+        socket.once('data', () =>
+          behaviour === 'reset' ? socket.resetAndDestroy() : socket.end(),
+        );
       });
       await new Promise<void>((r) => rude.listen(0, '127.0.0.1', () => r()));
       const rudePort = (rude.address() as net.AddressInfo).port;
-      await expect(connect({ protocol: 'nn', port: rudePort, handshakeTimeout: 1000 })).rejects.toMatchObject({ code: behaviour === 'reset' ? 'ECONNRESET' : 'HANDSHAKE_FAILED' });
+      await expect(
+        connect({ protocol: 'nn', port: rudePort, handshakeTimeout: 1000 }),
+      ).rejects.toMatchObject({ code: behaviour === 'reset' ? 'ECONNRESET' : 'HANDSHAKE_FAILED' });
       await new Promise((r) => rude.close(r));
     }
   });
@@ -232,7 +261,12 @@ describe('misbehaving peers and abrupt disconnects', () => {
   it('transport messages in the same read as the last handshake message are delivered (XX initiator)', async () => {
     const serverKey = PrivateKey.generate();
     const { server, port } = await echoServer({ protocol: 'xx', staticKey: serverKey });
-    const engine = new NoiseChannel({ suite: p256Suite, pattern: 'XX', initiator: true, staticKey: p256Suite.generateKeyPair() });
+    const engine = new NoiseChannel({
+      suite: p256Suite,
+      pattern: 'XX',
+      initiator: true,
+      staticKey: p256Suite.generateKeyPair(),
+    });
     const socket = await rawSocket(port);
     for (const frame of engine.start()) socket.write(frame);
     const replies: string[] = [];
@@ -240,7 +274,8 @@ describe('misbehaving peers and abrupt disconnects', () => {
       socket.on('data', (chunk: Buffer) => {
         const out = engine.receive(chunk);
         // message 3 and the first transport message in ONE write
-        if (out.frames.length > 0) socket.write(Buffer.concat([...out.frames, engine.seal(Buffer.from('early'))]));
+        if (out.frames.length > 0)
+          socket.write(Buffer.concat([...out.frames, engine.seal(Buffer.from('early'))]));
         replies.push(...out.messages.map((m) => Buffer.from(m).toString()));
         if (replies.length > 0) resolve();
       });
@@ -257,7 +292,8 @@ describe('resources', () => {
   /** Sockets, servers and timers currently alive in this process. */
   const resources = () => {
     const counts: Record<string, number> = {};
-    for (const name of process.getActiveResourcesInfo()) if (/TCP|Timeout/.test(name)) counts[name] = (counts[name] ?? 0) + 1;
+    for (const name of process.getActiveResourcesInfo())
+      if (/TCP|Timeout/.test(name)) counts[name] = (counts[name] ?? 0) + 1;
     return counts;
   };
 
@@ -268,7 +304,11 @@ describe('resources', () => {
     {
       const echo = await echoServer({ protocol: 'nn', handshakeTimeout: 200, idleTimeout: 5000 });
       server = echo.server;
-      const clients = await Promise.all(Array.from({ length: 10 }, () => connect({ protocol: 'nn', port: echo.port, idleTimeout: 5000 })));
+      const clients = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          connect({ protocol: 'nn', port: echo.port, idleTimeout: 5000 }),
+        ),
+      );
       await Promise.all(clients.map((c) => c.send(Buffer.from('x'))));
       const garbage = await rawSocket(echo.port);
       garbage.write(Buffer.alloc(100, 0xff));
@@ -285,7 +325,9 @@ describe('resources', () => {
     // transients (ours would outlive that: the grace and linger timers run 2 s).
     const leaked = (): Record<string, number> => {
       const now = resources();
-      return Object.fromEntries(Object.entries(now).filter(([name, count]) => count > (before[name] ?? 0)));
+      return Object.fromEntries(
+        Object.entries(now).filter(([name, count]) => count > (before[name] ?? 0)),
+      );
     };
     await waitFor(() => Object.keys(leaked()).length === 0, 500).catch(() => {});
     expect(leaked()).toEqual({});

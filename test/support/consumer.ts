@@ -25,7 +25,11 @@ export function createConsumerProject(): ConsumerProject {
     dir,
     run(file, source) {
       fs.writeFileSync(path.join(dir, file), source);
-      return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 30000 }).trim();
+      return execFileSync(process.execPath, [file], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30000,
+      }).trim();
     },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };

@@ -15,7 +15,11 @@ export function thrownBy(fn: () => unknown): unknown {
   throw new Error('expected the call to throw, but it returned');
 }
 
-export function expectCryptoError(fn: () => unknown, codes: CryptoErrorCode | CryptoErrorCode[], message?: RegExp): CryptoError {
+export function expectCryptoError(
+  fn: () => unknown,
+  codes: CryptoErrorCode | CryptoErrorCode[],
+  message?: RegExp,
+): CryptoError {
   const thrown = thrownBy(fn);
   expect(thrown).toBeInstanceOf(CryptoError);
   expect([codes].flat()).toContain((thrown as CryptoError).code);

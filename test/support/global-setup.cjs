@@ -14,8 +14,17 @@ module.exports = async function globalSetup() {
   const dir = path.join(root, 'vectors', 'wycheproof');
   for (const [file, sha256] of Object.entries(lock.files)) {
     const target = path.join(dir, `${file}.gz`);
-    if (!fs.existsSync(target)) throw new Error(`wycheproof: ${path.relative(root, target)} is missing (see vectors/README.md)`);
-    const got = crypto.createHash('sha256').update(zlib.gunzipSync(fs.readFileSync(target))).digest('hex');
-    if (got !== sha256) throw new Error(`wycheproof: ${path.relative(root, target)} has sha256 ${got}, vectors/wycheproof.lock pins ${sha256}`);
+    if (!fs.existsSync(target))
+      throw new Error(
+        `wycheproof: ${path.relative(root, target)} is missing (see vectors/README.md)`,
+      );
+    const got = crypto
+      .createHash('sha256')
+      .update(zlib.gunzipSync(fs.readFileSync(target)))
+      .digest('hex');
+    if (got !== sha256)
+      throw new Error(
+        `wycheproof: ${path.relative(root, target)} has sha256 ${got}, vectors/wycheproof.lock pins ${sha256}`,
+      );
   }
 };

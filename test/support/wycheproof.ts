@@ -54,13 +54,21 @@ export function loadWycheproof<G = Record<string, unknown>, T = Record<string, u
   policy: FlagPolicy,
 ): { algorithm: string; numberOfTests: number; cases: WycheproofCase<G, T>[] } {
   const full = path.join(WYCHEPROOF_DIR, `${file}.gz`);
-  if (!fs.existsSync(full)) throw new Error(`wycheproof: ${full} not found (see vectors/README.md)`);
-  const json = JSON.parse(zlib.gunzipSync(fs.readFileSync(full)).toString('utf8')) as { algorithm: string; numberOfTests: number; testGroups: WycheproofGroup[] };
+  if (!fs.existsSync(full))
+    throw new Error(`wycheproof: ${full} not found (see vectors/README.md)`);
+  const json = JSON.parse(zlib.gunzipSync(fs.readFileSync(full)).toString('utf8')) as {
+    algorithm: string;
+    numberOfTests: number;
+    testGroups: WycheproofGroup[];
+  };
   const cases: WycheproofCase<G, T>[] = [];
   for (const group of json.testGroups) {
     for (const test of group.tests) {
       for (const flag of test.flags) {
-        if (!(flag in policy)) throw new Error(`wycheproof: ${file} #${test.tcId} has flag ${flag}, which the suite's policy does not know`);
+        if (!(flag in policy))
+          throw new Error(
+            `wycheproof: ${file} #${test.tcId} has flag ${flag}, which the suite's policy does not know`,
+          );
       }
       cases.push({
         name: `${file} #${test.tcId} ${test.comment}`.trim(),
@@ -73,7 +81,10 @@ export function loadWycheproof<G = Record<string, unknown>, T = Record<string, u
       });
     }
   }
-  if (cases.length !== json.numberOfTests) throw new Error(`wycheproof: ${file} declares ${json.numberOfTests} tests, found ${cases.length}`);
+  if (cases.length !== json.numberOfTests)
+    throw new Error(
+      `wycheproof: ${file} declares ${json.numberOfTests} tests, found ${cases.length}`,
+    );
   return { algorithm: json.algorithm, numberOfTests: json.numberOfTests, cases };
 }
 
