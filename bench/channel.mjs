@@ -27,14 +27,8 @@ import { p256 } from '@noble/curves/nist.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
-import {
-  NoiseChannel,
-  TutorialChannel,
-  p256Suite,
-  noiseKeyPair,
-  PrivateKey,
-  CryptoError,
-} from '../dist/esm/index.js';
+import { PrivateKey, CryptoError } from '../dist/esm/index.js';
+import { NoiseChannel, TutorialChannel, p256Suite, noiseKeyPair } from '../dist/esm/noise.js';
 import { createServer, connect } from '../dist/esm/node.js';
 
 const nonceOf = (n) => {
@@ -43,7 +37,7 @@ const nonceOf = (n) => {
   return nonce;
 };
 
-/** @type {import('../dist/esm/index.js').NoiseSuite} */
+/** @type {import('../dist/esm/noise.js').NoiseSuite} */
 const nodeSuite = {
   dhName: 'P256',
   cipherName: 'AESGCM',
@@ -82,7 +76,7 @@ const nodeSuite = {
   hmac: (key, data) => crypto.createHmac('sha256', key).update(data).digest(),
 };
 
-/** @type {import('../dist/esm/index.js').NoiseSuite} */
+/** @type {import('../dist/esm/noise.js').NoiseSuite} */
 const nobleSuite = {
   dhName: 'P256',
   cipherName: 'AESGCM',

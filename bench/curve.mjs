@@ -10,7 +10,8 @@
  */
 import { createECDH } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
-import * as lab from '../dist/esm/index.js';
+import * as lab from '../dist/esm/math.js';
+import { bytesToBigInt } from '../dist/esm/index.js';
 import { seededBytes } from './harness.mjs';
 
 const n = lab.P256.n;
@@ -19,7 +20,7 @@ const n = lab.P256.n;
 function scalars(count, seed) {
   const out = [];
   for (let i = 0; out.length < count; i++) {
-    const d = lab.bytesToBigInt(seededBytes(32, seed + i));
+    const d = bytesToBigInt(seededBytes(32, seed + i));
     if (d >= 1n && d < n) out.push(d);
   }
   return out;

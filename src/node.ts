@@ -1,6 +1,6 @@
 /**
  * ecdh-lab/node: the TCP transport of the secure channel (Node only). The protocol logic it
- * drives is in the browser-safe core (`ecdh-lab`: NoiseChannel, TutorialChannel, …).
+ * drives is in `ecdh-lab/noise` (NoiseChannel, TutorialChannel, …), which is browser-safe.
  *
  * @example
  * import { createServer, connect } from 'ecdh-lab/node'

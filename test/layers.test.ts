@@ -40,6 +40,9 @@ const ALLOWED: Record<string, string[]> = {
   ],
 };
 const NODE_ALLOWED = new Set(['net', 'cli']);
+// The package's entry points (package.json "exports"): src/<name>.ts re-exports its tier.
+const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts'];
+const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -68,7 +71,7 @@ describe('src/ layering (STYLE.md §1)', () => {
   for (const file of files) {
     const rel = path.relative(SRC, file);
     const from = folderOf(file);
-    if (rel === 'index.ts' || rel === 'node.ts') continue; // the entry points re-export their layers
+    if (ENTRY_POINTS.includes(rel)) continue; // the entry points re-export their layers
     it(`${rel} imports only from layers below it`, () => {
       const text = fs.readFileSync(file, 'utf8');
       for (const match of text.matchAll(IMPORT)) {
@@ -99,8 +102,38 @@ describe('src/ layering (STYLE.md §1)', () => {
 });
 
 describe('entry points', () => {
-  it('src/index.ts (the browser-safe core) exports nothing from net/ or cli/', () => {
-    const text = fs.readFileSync(path.join(SRC, 'index.ts'), 'utf8');
-    expect(text).not.toMatch(/from '\.\/(net|cli)\//);
+  for (const entry of BROWSER_SAFE_ENTRY_POINTS) {
+    it(`src/${entry} (browser-safe) exports nothing from net/ or cli/`, () => {
+      const text = fs.readFileSync(path.join(SRC, entry), 'utf8');
+      expect(text).not.toMatch(/from '\.\/(net|cli)\//);
+    });
+  }
+  it('each entry point has a package.json export, and each export an entry point', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(SRC, '..', 'package.json'), 'utf8'));
+    const fromExports = Object.keys(pkg.exports)
+      .filter((key) => key !== './package.json')
+      .map((key) => (key === '.' ? 'index.ts' : `${key.slice(2)}.ts`));
+    expect(fromExports.sort()).toEqual([...ENTRY_POINTS].sort());
+  });
+  it('no name is exported by two entry points', () => {
+    const exported = new Map<string, string>();
+    for (const entry of ENTRY_POINTS) {
+      const text = fs.readFileSync(path.join(SRC, entry), 'utf8');
+      for (const block of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+        for (const item of block[1].split(',')) {
+          const name = item
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!;
+          if (!name) continue;
+          expect({ name, entry, alsoIn: exported.get(name) }).toEqual({
+            name,
+            entry,
+            alsoIn: undefined,
+          });
+          exported.set(name, entry);
+        }
+      }
+    }
   });
 });

@@ -49,3 +49,38 @@ describe('a project that depends on ecdh-lab', () => {
     expect(fs.existsSync(path.join(ROOT, pkg.exports['.'].require.types))).toBe(true);
   });
 });
+
+describe('the four entry points, each with import, require and types', () => {
+  let project: ConsumerProject;
+  beforeAll(() => {
+    project = createConsumerProject();
+  });
+  afterAll(() => project.remove());
+
+  // One name from each tier, to show that the entry point resolves to its own tier.
+  const tiers: [string, string][] = [
+    ['ecdh-lab', 'generatePrivateKey'],
+    ['ecdh-lab/math', 'pointDouble'],
+    ['ecdh-lab/noise', 'NoiseChannel'],
+    ['ecdh-lab/node', 'createServer'],
+  ];
+  for (const [specifier, name] of tiers) {
+    it(`${specifier}: import and require both find ${name}`, () => {
+      const esm = `import { ${name} } from '${specifier}';\nconsole.log(typeof ${name});\n`;
+      const cjs = `const { ${name} } = require('${specifier}');\nconsole.log(typeof ${name});\n`;
+      expect(project.run(`tier-${name}.mjs`, esm)).toBe('function');
+      expect(project.run(`tier-${name}.cjs`, cjs)).toBe('function');
+    });
+    it(`${specifier}: the types of both builds exist`, () => {
+      const key = specifier === 'ecdh-lab' ? '.' : `./${specifier.split('/')[1]}`;
+      expect(fs.existsSync(path.join(ROOT, pkg.exports[key].import.types))).toBe(true);
+      expect(fs.existsSync(path.join(ROOT, pkg.exports[key].require.types))).toBe(true);
+    });
+  }
+  it('the root entry point does not export the study tier or test-only internals', () => {
+    const source =
+      "const root = require('ecdh-lab');\n" +
+      "console.log(['pointDouble', 'coZAdd', 'gcmMultiply', 'ghashReference', 'ByteQueue', 'SymmetricState'].filter((n) => n in root).join(',') || 'none');\n";
+    expect(project.run('root-names.cjs', source)).toBe('none');
+  });
+});

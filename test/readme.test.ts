@@ -13,6 +13,8 @@ import ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..');
 const MODULES: Record<string, string> = {
   'ecdh-lab': path.join(ROOT, 'dist', 'cjs', 'index.js'),
+  'ecdh-lab/math': path.join(ROOT, 'dist', 'cjs', 'math.js'),
+  'ecdh-lab/noise': path.join(ROOT, 'dist', 'cjs', 'noise.js'),
   'ecdh-lab/node': path.join(ROOT, 'dist', 'cjs', 'node.js'),
 };
 

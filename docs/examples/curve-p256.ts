@@ -1,5 +1,5 @@
 // Chapter 2, on P-256: the constants and what can be checked about them with the library.
-import { G, INFINITY, P256, isOnCurve, pointDouble, scalarMultiply } from '../../src/index';
+import { G, INFINITY, P256, isOnCurve, pointDouble, scalarMultiply } from '../../src/math';
 import { formatNumber } from '../../src/explain/format';
 
 export function main(): void {

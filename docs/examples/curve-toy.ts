@@ -9,7 +9,7 @@ import {
   pointDouble,
   pointNegate,
   scalarMultiply,
-} from '../../src/index';
+} from '../../src/math';
 
 export function main(): void {
   const { p, a, b, G } = TOY;

@@ -1,5 +1,6 @@
 // Chapter 5: the same exchange on P-256 with the library's protocol-tier functions.
-import { bytesToHex, equalBytes, publicPointFromScalar, sharedSecret } from '../../src/index';
+import { bytesToHex, equalBytes } from '../../src/index';
+import { publicPointFromScalar, sharedSecret } from '../../src/math';
 import { demoScalar } from '../../src/explain/ecdh';
 import { groupHex } from '../../src/explain/format';
 

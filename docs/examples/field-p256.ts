@@ -10,7 +10,7 @@ import {
   fieldSquare,
   fieldSub,
   fieldAdd,
-} from '../../src/index';
+} from '../../src/math';
 import { formatNumber } from '../../src/explain/format';
 
 export function main(): void {

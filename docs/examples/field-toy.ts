@@ -1,5 +1,5 @@
 // Chapter 1: arithmetic in F_223 — an inverse two ways, and a square root because 223 ≡ 3 (mod 4).
-import { mod, modPow } from '../../src/index';
+import { mod, modPow } from '../../src/math';
 import { renderInverse, traceInverse } from '../../src/explain/field';
 
 export function main(): void {

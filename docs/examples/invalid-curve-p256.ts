@@ -1,8 +1,8 @@
 // Chapter 5, at full size: a point of order 3 on y² = x³ − 3x + b' over P-256's field.
 // A point of order 3 is a flex: its x is a root of the 3-division polynomial
 // ψ3(x) = 3x⁴ + 6a·x² + 12b'·x − a², so for a chosen x, b' = (a² − 3x⁴ − 6a·x²) / (12x).
+import type { CryptoError } from '../../src/index';
 import {
-  type CryptoError,
   G,
   INFINITY,
   P256,
@@ -15,7 +15,7 @@ import {
   publicPointFromScalar,
   sharedSecret,
   type AffinePoint,
-} from '../../src/index';
+} from '../../src/math';
 import { formatNumber } from '../../src/explain/format';
 
 export function main(): void {

@@ -10,7 +10,7 @@ import {
   scalarMultiply,
   type AffinePoint,
   type Curve,
-} from '../../src/index';
+} from '../../src/math';
 import { traceLadder } from '../../src/explain/ladder';
 
 const p = TOY.p;

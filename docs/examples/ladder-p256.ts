@@ -1,5 +1,5 @@
 // Chapter 4: the same ladder on P-256 with a 256-bit scalar (= `ecdh-lab explain ladder --curve p256 --full 2`).
-import { G, P256 } from '../../src/index';
+import { G, P256 } from '../../src/math';
 import { demoScalar } from '../../src/explain/ecdh';
 import { renderLadder, traceLadder } from '../../src/explain/ladder';
 

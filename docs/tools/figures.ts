@@ -22,7 +22,7 @@ import {
   pointNegate,
   TOY,
   type AffinePoint,
-} from '../../src/index';
+} from '../../src/math';
 import { traceLadder } from '../../src/explain/ladder';
 
 const f2 = (v: number): string => (Math.round(v * 100) / 100).toFixed(2);

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as channel from '../../src/channel/index.js';
+import * as channel from '../../src/noise.js';
 import { NonceSet } from '../../src/channel/nonce-set.js';
 import { utf8ToBytes } from '../../src/bytes/index.js';
 import { PrivateKey } from '../../src/keys/private-key.js';

@@ -4,7 +4,8 @@
  * BigInt exponentiation for inverses), never against the code under test.
  */
 import * as crypto from 'node:crypto';
-import { INFINITY, TOY, G, P256, bytesToHex, hexToBytes, utf8ToBytes } from '../../src/index';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/index';
+import { INFINITY, TOY, G, P256 } from '../../src/math';
 import { demoScalar, renderEcdh, traceEcdh } from '../../src/explain/ecdh';
 import { renderAes, traceAes } from '../../src/explain/aes';
 import { renderInverse, traceInverse } from '../../src/explain/field';

@@ -1,0 +1,76 @@
+/**
+ * ecdh-lab/math — the study tier: plain functions on bigints and point objects, for people
+ * who study how the protocol tier (`ecdh-lab`) works. Browser-safe.
+ *
+ * The functions here check their arguments (a learner passes raw bigints), but they are
+ * not the validated path: keys that come from outside belong in `PublicKey`/`PrivateKey`.
+ * The reference implementations (`sha256Reference`, `aesEncryptBlockReference`,
+ * `ghashReference`) are the by-the-book versions the fast paths are tested against.
+ */
+
+// Modular arithmetic, the P-256 field F_p and the scalars mod n.
+export { mod, modAdd, modSub, modPow, modInverseVartime } from './math/modular.js';
+export {
+  fieldAdd,
+  fieldSub,
+  fieldNeg,
+  fieldMul,
+  fieldSquare,
+  fieldPow,
+  fieldInverse,
+  fieldInverseVartime,
+  fieldSqrt,
+  fieldFromBytes,
+  fieldToBytes,
+} from './math/field.js';
+export {
+  scalarAdd,
+  scalarSub,
+  scalarNeg,
+  scalarMul,
+  scalarInverse,
+  scalarFromBytes,
+  scalarToBytes,
+} from './math/scalar.js';
+
+// Curves and points: P-256's domain parameters, the toy curve, affine (textbook) and
+// Jacobian coordinates, the co-Z formulas, the ladders and the fixed-base comb.
+export { G, P256 } from './curve/p256.js'; // P256.p, .a, .b, .n, .h, .G: the domain parameters
+export { TOY } from './curve/toy.js';
+export {
+  INFINITY,
+  isInfinity,
+  isOnCurve,
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  scalarMultiply,
+} from './curve/affine.js';
+export type { AffinePoint, Curve } from './curve/affine.js';
+export {
+  JACOBIAN_INFINITY,
+  toJacobian,
+  toAffine,
+  jacobianNegate,
+  jacobianDouble,
+  jacobianAdd,
+  jacobianMixedAdd,
+  jacobianEquals,
+} from './curve/jacobian.js';
+export type { JacobianPoint } from './curve/jacobian.js';
+export { coZAdd, coZAddConjugate } from './curve/coz.js';
+export type { CoZPair } from './curve/coz.js';
+export { ladder, montgomeryLadder, doubleAndAdd } from './curve/ladder.js';
+export { fixedBaseMultiply } from './curve/fixed-base.js';
+export { decodePoint, encodePoint } from './curve/encoding.js';
+
+// ECDH on bigints (SEC 1 §3.3.1) and the public-key checks of SP 800-56A §5.6.2.3.3.
+export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
+export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';
+
+// Reference implementations beside the fast paths.
+export { sha256Reference } from './hash/sha256-reference.js';
+export { createAes } from './cipher/aes.js';
+export type { AesBlockCipher } from './cipher/aes.js';
+export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
+export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';

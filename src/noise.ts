@@ -1,0 +1,29 @@
+/**
+ * ecdh-lab/noise — the secure channel's protocol logic, free of sockets: Noise NN/NK/XX
+ * (recommended) and the tutorial's exchange, as state machines that take bytes and return
+ * bytes. Browser-safe. The TCP transport that drives them is `ecdh-lab/node`; the wire
+ * formats are in docs/PROTOCOL.md.
+ */
+export { CipherState, MAX_NONCE } from './channel/cipher-state.js';
+export { SymmetricState, noiseHkdf } from './channel/symmetric-state.js';
+export { HandshakeState } from './channel/handshake-state.js';
+export type { HandshakeOptions, TransportKeys } from './channel/handshake-state.js';
+export { PATTERNS, protocolName } from './channel/patterns.js';
+export type { HandshakePattern, PatternName, Token } from './channel/patterns.js';
+export type { NoiseCipher, NoiseKeyPair, NoiseSuite } from './channel/suite.js';
+export { p256Suite, noiseKeyPair, aesGcmNonce } from './channel/p256-suite.js';
+export type { P256KeyPair } from './channel/p256-suite.js';
+export {
+  NoiseChannel,
+  PROLOGUE,
+  MAX_NOISE_MESSAGE,
+  MAX_NOISE_PAYLOAD,
+} from './channel/noise-channel.js';
+export type { ChannelEngine, ChannelOutput, NoiseChannelOptions } from './channel/noise-channel.js';
+export {
+  TutorialChannel,
+  TUTORIAL_MAX_PEM,
+  TUTORIAL_MAX_MESSAGE,
+  TUTORIAL_MAX_RECORDS,
+} from './channel/tutorial-channel.js';
+export type { TutorialChannelOptions } from './channel/tutorial-channel.js';
