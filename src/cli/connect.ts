@@ -10,17 +10,12 @@ import type { PublicKey } from '../keys/public-key.js';
 import { connect as dial } from '../net/client.js';
 import type { SecureChannel } from '../net/secure-channel.js';
 import { describeError } from '../net/server.js';
-import { UsageError } from './args.js';
-import type { Command } from './command.js';
-import {
-  CONNECTION_FLAGS,
-  connectionFlags,
-  ephemeralStaticKey,
-  refuseFlag,
-} from './channel-flags.js';
+import { defineCommand } from './command.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import { refuseOption, UsageError } from './args.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 
-export const connect: Command = {
+export const connect = defineCommand({
   summary: 'send stdin lines over the secure channel and print the replies',
   synopsis:
     'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem]',
@@ -43,8 +38,9 @@ export const connect: Command = {
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
-    if (protocol === 'tutorial' || protocol === 'nn') refuseFlag(args, 'server-key', protocol);
-    if (protocol !== 'xx') refuseFlag(args, 'key', protocol);
+    if (protocol === 'tutorial' || protocol === 'nn')
+      refuseOption(args, 'server-key', `with --protocol ${protocol}`);
+    if (protocol !== 'xx') refuseOption(args, 'key', `with --protocol ${protocol}`);
     if (protocol === 'nk' && args.options['server-key'] === undefined)
       throw new UsageError("--protocol nk needs --server-key (the server's public key)");
     let staticKey: PrivateKey | undefined;
@@ -71,7 +67,7 @@ export const connect: Command = {
     }
     return relay(channel, protocol === 'xx');
   },
-};
+});
 
 /**
  * Sends stdin lines, prints replies; resolves with the exit code: 0 once stdin has ended and

@@ -2,11 +2,11 @@
 /**
  * `ecdh-lab demo` (also `npm start`): the tutorial retold with every intermediate value.
  */
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { demoKeyExchange, demoNoise } from './demo-channel.js';
 import { demoHashes } from './demo-hashes.js';
 
-export const demo: Command = {
+export const demo = defineCommand({
   summary: 'walk through the tutorial, printing every intermediate value',
   synopsis: 'demo',
   description:
@@ -23,4 +23,4 @@ export const demo: Command = {
     await demoNoise(print);
     return 0;
   },
-};
+});

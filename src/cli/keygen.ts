@@ -3,11 +3,12 @@
  * `ecdh-lab keygen [--out FILE] [--force]`: a new P-256 private key as PKCS#8 PEM, the
  * format `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` writes.
  */
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { generatePrivateKey } from '../keys/private-key.js';
 import { reportErrors, writeSecretFile } from './key-files.js';
+import { refuseOption } from './args.js';
 
-export const keygen: Command = {
+export const keygen = defineCommand({
   summary: 'generate a P-256 private key (PKCS#8 PEM)',
   synopsis: 'keygen [--out FILE] [--force]',
   description:
@@ -22,19 +23,18 @@ export const keygen: Command = {
     },
     force: { type: 'boolean', help: 'overwrite FILE if it exists' },
   },
-  async main({ options }) {
+  async main(args) {
+    const { out, force } = args.options;
+    if (out === undefined) refuseOption(args, 'force', 'without --out');
     return reportErrors('keygen', () => {
       const pem = generatePrivateKey().toPem();
-      const out = options.out as string | undefined;
       if (out === undefined) {
-        if (options.force)
-          process.stderr.write('ecdh-lab keygen: --force has no effect without --out\n');
         process.stdout.write(pem);
       } else {
-        writeSecretFile(out, pem, options.force === true);
+        writeSecretFile(out, pem, force);
         process.stderr.write(`ecdh-lab keygen: wrote a P-256 private key to ${out} (mode 0600)\n`);
       }
       return 0;
     });
   },
-};
+});

@@ -2,11 +2,11 @@
 /**
  * `ecdh-lab pubkey --in FILE`: the public key of a private key file, as SPKI PEM.
  */
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { UsageError } from './args.js';
 import { readPrivateKeyFile, reportErrors } from './key-files.js';
 
-export const pubkey: Command = {
+export const pubkey = defineCommand({
   summary: 'print the public key (SPKI PEM) of a private key file',
   synopsis: 'pubkey --in FILE',
   description:
@@ -17,11 +17,11 @@ export const pubkey: Command = {
     in: { type: 'string', placeholder: 'FILE', help: 'the private key file (PEM)' },
   },
   async main({ options }) {
-    const path = options.in as string | undefined;
+    const path = options.in;
     if (path === undefined) throw new UsageError('--in FILE is required');
     return reportErrors('pubkey', () => {
       process.stdout.write(readPrivateKeyFile(path).publicKey.toPem());
       return 0;
     });
   },
-};
+});

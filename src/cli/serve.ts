@@ -6,17 +6,12 @@
 import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { createServer } from '../net/server.js';
-import type { Command } from './command.js';
-import {
-  CONNECTION_FLAGS,
-  connectionFlags,
-  ephemeralStaticKey,
-  integerFlag,
-  refuseFlag,
-} from './channel-flags.js';
+import { defineCommand } from './command.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import { integerOption, refuseOption } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
 
-export const serve: Command = {
+export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
   synopsis:
     'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
@@ -49,9 +44,9 @@ export const serve: Command = {
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
-    if (protocol === 'nn') refuseFlag(args, 'key', protocol);
-    if (protocol !== 'xx') refuseFlag(args, 'allow', protocol);
-    const maxConnections = integerFlag(args, 'max-connections', 1, 1_000_000)!;
+    if (protocol === 'nn') refuseOption(args, 'key', `with --protocol ${protocol}`);
+    if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
+    const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
     const read = await reportErrors('serve', () => {
@@ -106,4 +101,4 @@ export const serve: Command = {
     await server.close();
     return 0;
   },
-};
+});

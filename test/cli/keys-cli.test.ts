@@ -57,6 +57,9 @@ describe('ecdh-lab keygen', () => {
   it('--help explains it; an unknown option exits 2', () => {
     expect(run('keygen', '--help').stdout).toMatch(/usage: ecdh-lab keygen \[--out FILE\]/);
     expect(run('keygen', '--bogus').status).toBe(2);
+    expect(run('keygen', '--force').stderr).toMatch(
+      /^ecdh-lab keygen: --force is not used without --out\n/,
+    );
   });
 });
 
@@ -154,15 +157,36 @@ describe('ecdh-lab derive', () => {
         ),
       ).toString('hex'),
     );
+    // --info-hex gives the same bytes as --info, and hex may carry a 0x prefix everywhere.
+    const hex = run(
+      'derive',
+      '--key',
+      aFile,
+      '--peer',
+      bPublicFile,
+      '--hkdf',
+      '--salt',
+      '0x000102ff',
+      '--info-hex',
+      `0x${Buffer.from('ecdh-lab v1 ✓', 'utf8').toString('hex')}`,
+      '--length',
+      '42',
+    );
+    expect(hex.stdout).toBe(full.stdout);
   });
   it('usage errors exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['--key', aFile], /--key FILE and --peer FILE are required/],
       [['--key', aFile, '--peer', bPublicFile, '--salt', '00'], /--salt needs --hkdf/],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--salt', 'xyz'], /--salt must be hex/],
+      [['--key', aFile, '--peer', bPublicFile, '--info-hex', '00'], /--info-hex needs --hkdf/],
+      [
+        ['--key', aFile, '--peer', bPublicFile, '--hkdf', '--info', 'a', '--info-hex', '00'],
+        /give --info or --info-hex, not both/,
+      ],
       [
         ['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '0'],
-        /--length must be an integer in 1\.\.8160/,
+        /--length must be an integer from 1 to 8160/,
       ],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '8161'], /--length must be/],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '3.5'], /--length must be/],
