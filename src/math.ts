@@ -46,7 +46,7 @@ export {
   pointNegate,
   scalarMultiply,
 } from './curve/affine.js';
-export type { AffinePoint, Curve } from './curve/affine.js';
+export type { AffinePoint, Curve, DomainParameters } from './curve/affine.js';
 export {
   JACOBIAN_INFINITY,
   toJacobian,

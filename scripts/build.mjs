@@ -1,0 +1,45 @@
+// @ts-check
+/**
+ * `npm run build`: the package's two builds from src/, and the bin.
+ *
+ *   dist/esm   ES modules + .d.ts (tsc -p src), without the CLI: the bin is CommonJS only
+ *   dist/cjs   CommonJS + .d.ts (the same sources, --module commonjs), marked by its own
+ *              package.json {"type":"commonjs"}
+ *   dist/cjs/cli/main.js, the "bin", made executable (tsc writes files with mode 0644, so
+ *              without this `npx ecdh-lab` fails with "Permission denied" after every build)
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** @param {string[]} args */
+const compile = (args) =>
+  execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'src'), ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+
+fs.rmSync(DIST, { recursive: true, force: true });
+compile([]);
+compile([
+  '--module',
+  'commonjs',
+  '--moduleResolution',
+  'bundler',
+  '--outDir',
+  path.join(DIST, 'cjs'),
+]);
+fs.writeFileSync(
+  path.join(DIST, 'cjs', 'package.json'),
+  `${JSON.stringify({ type: 'commonjs' })}\n`,
+);
+fs.rmSync(path.join(DIST, 'esm', 'cli'), { recursive: true, force: true });
+const bin = path.join(ROOT, pkg.bin['ecdh-lab']);
+fs.chmodSync(bin, 0o755);
