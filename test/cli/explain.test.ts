@@ -109,7 +109,8 @@ describe('ecdh-lab explain', () => {
       'PRK   07770936 2c2e32df 0ddc3f0d c47bba63 90b6c73b b50f9c31 22ec844a d7c2b3e5',
     );
     expect(r.stdout).toContain(
-      'OKM (first 42 bytes)  3cb25f25 faacd57a 90434f64 d0362f2a 2d2d0a90 cf1a5a4c 5db02d56 ecc4c5bf 34007208 d5b88718 5865',
+      'OKM (first 42 bytes)  3cb25f25 faacd57a 90434f64 d0362f2a 2d2d0a90 cf1a5a4c 5db02d56 ecc4c5bf\n' +
+        '                      34007208 d5b88718 5865\n',
     );
     const json = JSON.parse(
       run('hkdf', '--ikm', '00ff', '--info', 'ctx', '--length', '40', '--json').stdout,
