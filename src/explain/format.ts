@@ -58,6 +58,10 @@ export function formatTable(
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
 }
 
+/** A group of 8 hex digits; the first may carry a sign and 0x, the last may be shorter. */
+const hexGroup = (i: number, count: number): RegExp =>
+  i === 0 ? /^−?(0x)?[0-9a-f]{8}$/ : i === count - 1 ? /^[0-9a-f]{1,8}$/ : /^[0-9a-f]{8}$/;
+
 /**
  * `label` followed by `value`, wrapped to LINE_WIDTH: the value's words (hex groups, say) fill
  * each line, and continuation lines start under the value's first column. Groups of 8 hex
@@ -75,12 +79,12 @@ export function labelled(label: string, value: string, note = ''): string[] {
   }
   const words = value === '' ? [] : value.split(' ');
   const room = LINE_WIDTH - indent;
-  let perLine = words.length;
+  let perLine = Math.max(1, words.length);
   while (perLine > 1 && columns(words.slice(0, perLine).join(' ')) > room) perLine--;
   if (
     perLine < words.length &&
     perLine >= 4 &&
-    words.every((w, i) => (i === 0 ? /^−?(0x)?[0-9a-f]{8}$/ : /^[0-9a-f]{8}$/).test(w))
+    words.every((w, i) => hexGroup(i, words.length).test(w))
   )
     perLine -= perLine % 4;
   for (let i = 0; i === 0 || i < words.length; i += perLine) {
