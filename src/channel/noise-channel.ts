@@ -179,6 +179,14 @@ export class NoiseChannel implements ChannelEngine {
       const header = this.#queue.peek(2);
       if (header === undefined) return out;
       const length = (header[0] << 8) | header[1];
+      // "--" is the start of "-----BEGIN PUBLIC KEY-----": a tutorial-protocol peer. As a
+      // length (11 565 bytes) it is far beyond any handshake message, so fail now, not at the
+      // handshake timeout.
+      if (this.#receive === undefined && header[0] === 0x2d && header[1] === 0x2d)
+        throw new CryptoError(
+          'HANDSHAKE_FAILED',
+          'channel: the peer sent PEM text ("-----"), not a Noise message: it speaks the tutorial protocol',
+        );
       if (this.#receive !== undefined && length > this.maxMessageLength + 16)
         throw new CryptoError(
           'LIMIT_EXCEEDED',

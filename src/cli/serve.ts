@@ -5,11 +5,12 @@
  */
 import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
-import { createServer } from '../net/server.js';
+import { createServer, formatAddress } from '../net/server.js';
 import { defineCommand } from './command.js';
 import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
 import { integerOption, refuseOption } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
+import { errnoWords, listenFailure } from './network-errors.js';
 
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
@@ -63,7 +64,7 @@ export const serve = defineCommand({
         staticKey,
         allow,
         maxConnections,
-        log: (line) => process.stderr.write(`${line}\n`),
+        log: (line) => process.stderr.write(`${logLine(line, protocol)}\n`),
       },
       async (channel) => {
         try {
@@ -89,16 +90,28 @@ export const serve = defineCommand({
     try {
       address = await server.listen(flags.port, flags.host);
     } catch (error) {
-      process.stderr.write(
-        `ecdh-lab serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}\n`,
-      );
+      process.stderr.write(`ecdh-lab serve: ${listenFailure(error, flags.host, flags.port)}\n`);
       stop();
       await server.close();
       return 1;
     }
-    process.stdout.write(`listening on ${address.host}:${address.port}\n`);
+    process.stdout.write(`listening on ${formatAddress(address.host, address.port)}\n`);
     await stopped;
     await server.close();
     return 0;
   },
 });
+
+/**
+ * A server log line as printed: an errno code gets its meaning ("(ECONNRESET: connection reset
+ * by peer)"), and a peer that speaks another protocol gets a hint about --protocol.
+ */
+function logLine(line: string, protocol: string): string {
+  const explained = line.replace(
+    /\((E[A-Z0-9_]+)\)$/,
+    (_all, code: string) => `(${errnoWords(code)})`,
+  );
+  return /another protocol|the tutorial protocol/.test(line)
+    ? `${explained}; this server uses --protocol ${protocol}: check the client's --protocol`
+    : explained;
+}

@@ -4,15 +4,15 @@
  * exit, clean SIGTERM and SIGINT, connect's exit code (0 only once stdin has ended and every reply
  * has arrived). Runs the built CLI (dist/cjs/cli/main.js), which `npm test` builds first.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PrivateKey } from '../../src/keys/private-key.js';
 import { connect as dial } from '../../src/net/client.js';
 import { createServer, type ChannelHandler } from '../../src/net/server.js';
+import { CLI, connect, serve, stop } from './helpers';
 
-const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
@@ -30,55 +30,6 @@ beforeAll(() => {
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-interface Server {
-  child: ChildProcessWithoutNullStreams;
-  port: number;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Starts `serve`, resolving once its first stdout line announces the port. */
-function serve(...args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args]);
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const first = stdout.split('\n')[0];
-      const match = /^listening on 127\.0\.0\.1:(\d+)$/.exec(first);
-      if (match && stdout.includes('\n'))
-        resolve({ child, port: Number(match[1]), stderr: () => stderr, exit });
-      else if (stdout.includes('\n')) reject(new Error(`unexpected first line: ${first}`));
-    });
-    exit.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-}
-
-function connect(
-  port: number,
-  input: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'connect', '--port', String(port), ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
-}
-
-async function stop(server: Server): Promise<number | null> {
-  server.child.kill('SIGTERM');
-  return server.exit;
-}
 
 const INPUT = 'hello\n\nsecond line ✓\nlast';
 const OUTPUT = 'hello\n\nsecond line ✓\nlast\n';
@@ -270,7 +221,9 @@ describe('ecdh-lab serve / connect', () => {
     expect(await stop(server)).toBe(0);
     const result = await connect(port, 'hi\n', '--protocol', 'nn');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/connection failed: .*ECONNREFUSED/);
+    expect(result.stderr).toBe(
+      `ecdh-lab connect: no server is listening on 127.0.0.1:${port} (ECONNREFUSED: connection refused); is serve running, with this --host and --port?\n`,
+    );
   });
 });
 
