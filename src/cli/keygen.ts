@@ -5,7 +5,9 @@
  */
 import { defineCommand } from './command.js';
 import { generatePrivateKey } from '../keys/private-key.js';
-import { reportErrors, writeSecretFile } from './key-files.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandError, reportErrors, writeSecretFile } from './key-files.js';
 import { refuseOption } from './args.js';
 
 export const keygen = defineCommand({
@@ -31,6 +33,10 @@ export const keygen = defineCommand({
       if (out === undefined) {
         process.stdout.write(pem);
       } else {
+        if (isDirectory(out))
+          throw new CommandError(
+            `--out ${out} is a directory; give the name of the file to create, e.g. ${path.join(out, 'key.pem')}`,
+          );
         writeSecretFile(out, pem, force);
         process.stderr.write(`ecdh-lab keygen: wrote a P-256 private key to ${out} (mode 0600)\n`);
       }
@@ -38,3 +44,11 @@ export const keygen = defineCommand({
     });
   },
 });
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // absent (the usual case) or unreadable: writeSecretFile reports it
+  }
+}

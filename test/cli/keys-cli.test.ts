@@ -54,6 +54,14 @@ describe('ecdh-lab keygen', () => {
     expect(fs.readFileSync(out, 'utf8')).not.toBe(first);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600); // an overwritten file is made private too
   });
+  it('--out DIR says that it is a directory', () => {
+    const r = run('keygen', '--out', dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `ecdh-lab keygen: --out ${dir} is a directory; give the name of the file to create, e.g. ${path.join(dir, 'key.pem')}\n`,
+    );
+    expect(run('keygen', '--out', dir, '--force').stderr).toMatch(/is a directory/);
+  });
   it('--help explains it; an unknown option exits 2', () => {
     expect(run('keygen', '--help').stdout).toMatch(/usage: ecdh-lab keygen \[--out FILE\]/);
     expect(run('keygen', '--bogus').status).toBe(2);
@@ -93,10 +101,35 @@ describe('ecdh-lab pubkey', () => {
       expect(text).not.toContain(key.toPem().split('\n')[1].slice(4, 20));
     }
   });
-  it('--in is required (exit 2)', () => {
-    const r = run('pubkey');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--in FILE is required/);
+  it('reads the key from stdin without --in or with --in -, so keygen | pubkey works', () => {
+    const pem = run('keygen').stdout;
+    const expected = PrivateKey.fromPem(pem).publicKey.toPem();
+    for (const args of [[], ['--in', '-']]) {
+      const r = spawnSync(process.execPath, [CLI, 'pubkey', ...args], {
+        input: pem,
+        encoding: 'utf8',
+      });
+      expect({ args, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        args,
+        status: 0,
+        stdout: expected,
+        stderr: '',
+      });
+    }
+    const piped = spawnSync(
+      'bash',
+      ['-c', `'${process.execPath}' '${CLI}' keygen | '${process.execPath}' '${CLI}' pubkey`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(piped.status).toBe(0);
+    expect(PublicKey.fromPem(piped.stdout)).toBeInstanceOf(PublicKey);
+    const empty = spawnSync(process.execPath, [CLI, 'pubkey'], { input: '', encoding: 'utf8' });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(
+      /^ecdh-lab pubkey: stdin is not a valid P-256 private key \(PEM\)/,
+    );
   });
 });
 
