@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COMMANDS } from '../../src/cli/commands';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
 const run = (...args: string[]) =>
@@ -65,5 +66,91 @@ describe('ecdh-lab CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/SHA-256\(message\)/);
     expect(r.stdout).toMatch(/HKDF-Expand/);
+  });
+
+  /** A usage error: exit 2, one line naming the problem, then the pointer to --help. */
+  const expectUsageError = (args: string[], where: string, problem: RegExp) => {
+    const r = run(...args);
+    const lines = r.stderr.split('\n');
+    expect({ args, status: r.status, lines: lines.length, stdout: r.stdout }).toEqual({
+      args,
+      status: 2,
+      lines: 3,
+      stdout: '',
+    });
+    expect({ args, line: lines[0] }).toEqual({
+      args,
+      line: expect.stringMatching(new RegExp(`^ecdh-lab ${where}: ${problem.source}`)),
+    });
+    expect(lines[1]).toBe(`run 'ecdh-lab ${where} --help' for usage`);
+  };
+
+  it('every command refuses unknown and prototype-named options with one line, exit 2', () => {
+    for (const [name, command] of Object.entries(COMMANDS)) {
+      const paths = command.subcommands
+        ? Object.keys(command.subcommands).map((sub) => [name, sub])
+        : [[name]];
+      for (const path of paths)
+        expectUsageError([...path, '--bogus'], path.join(' '), /unknown option --bogus$/);
+    }
+    // The parser is shared (test/cli/args.test.ts checks every name); a few end to end.
+    for (const path of [['keygen'], ['explain', 'hkdf'], ['serve']])
+      for (const option of ['--constructor', '--__proto__', '--toString'])
+        expectUsageError(
+          [...path, option, 'x'],
+          path.join(' '),
+          new RegExp(`unknown option ${option}$`),
+        );
+  });
+
+  it('prototype names are no commands or topics', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const r = run(name);
+      expect({ name, status: r.status, stderr: r.stderr }).toEqual({
+        name,
+        status: 2,
+        stderr: `ecdh-lab: unknown command '${name}'\nrun 'ecdh-lab --help' for usage\n`,
+      });
+      expectUsageError(['explain', name], 'explain', new RegExp(`unknown topic '${name}'`));
+    }
+  });
+
+  it('an option the command does not use in that mode is refused, not ignored', () => {
+    const cases: [string[], string, RegExp][] = [
+      [['keygen', '--force'], 'keygen', /--force is not used without --out$/],
+      [
+        ['explain', 'ladder', '--full', '5'],
+        'explain ladder',
+        /--full is not used on the toy curve/,
+      ],
+      [['explain', 'ecdh', '--scalar', '5'], 'explain ecdh', /unknown option --scalar$/],
+      [['explain', 'field', '--full', '5'], 'explain field', /unknown option --full$/],
+      [
+        ['serve', '--protocol', 'nn', '--key', 'k.pem'],
+        'serve',
+        /--key is not used with --protocol nn$/,
+      ],
+      [
+        ['serve', '--protocol', 'nk', '--allow', 'a.pem'],
+        'serve',
+        /--allow is not used with --protocol nk$/,
+      ],
+      [
+        ['connect', '--protocol', 'nn', '--server-key', 's.pem'],
+        'connect',
+        /--server-key is not used with --protocol nn$/,
+      ],
+      [
+        ['connect', '--protocol', 'tutorial', '--key', 'k.pem'],
+        'connect',
+        /--key is not used with --protocol tutorial$/,
+      ],
+      [
+        ['derive', '--key', 'a', '--peer', 'b', '--length', '5'],
+        'derive',
+        /--length needs --hkdf$/,
+      ],
+    ];
+    for (const [args, where, problem] of cases) expectUsageError(args, where, problem);
   });
 });
