@@ -14,7 +14,12 @@
  *
  * To add an option to a command, add one entry to the command's `options` table, e.g.
  *
- *   'frame-timeout': { type: 'string', placeholder: 'MS', help: 'close after MS without a frame', default: '10000' },
+ *   'frame-timeout': {
+ *     type: 'string',
+ *     placeholder: 'MS',
+ *     help: 'close a connection silent for MS milliseconds in the middle of a frame',
+ *     default: '10000',
+ *   },
  *
  * It is then listed by --help, parsed, and typed: `args.options['frame-timeout']` is a string
  * (or `string | undefined` without a default; a boolean option is `boolean`). Convert it with
