@@ -311,8 +311,12 @@ const VIEWS = ['field', 'curve', 'scalar', 'ecdh', 'attack', 'bench'] as const;
     const narrow = await browser.context.newPage();
     const narrowErrors = watchErrors(narrow);
     await narrow.setViewportSize({ width: 390, height: 844 });
+    await narrow.goto(server.url);
+    await narrow.waitForSelector('html[data-ready]');
     for (const view of VIEWS) {
-      await narrow.goto(`${server.url}#${view}`);
+      await narrow.evaluate((name) => {
+        location.hash = name; // the page switches views on hashchange, without reloading
+      }, view);
       await narrow.waitForSelector(`html[data-view="${view}"]`);
       const overflow = await narrow.evaluate(
         () => document.documentElement.scrollWidth - innerWidth,
