@@ -74,3 +74,9 @@ export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
 export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';
+
+// Traced computations (what `ecdh-lab explain` prints): every intermediate value, for study.
+export { traceLadder } from './explain/ladder.js';
+export type { LadderStep, LadderTrace } from './explain/ladder.js';
+export { traceInverse } from './explain/field.js';
+export type { EuclidStep, FermatStep, InverseTrace } from './explain/field.js';

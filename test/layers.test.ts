@@ -38,8 +38,13 @@ const ALLOWED: Record<string, string[]> = {
     'bytes',
     '.',
   ],
+  // The playground's page code runs in the browser on the package's public tiers only: see
+  // "the playground imports only ../index.js and ../math.js" below.
+  playground: ['.'],
 };
 const NODE_ALLOWED = new Set(['net', 'cli']);
+// What src/playground/ may import: its own files and the `ecdh-lab` and `ecdh-lab/math` tiers.
+const PLAYGROUND_IMPORTS = /^(\.\/[a-z-]+\.js|\.\.\/index\.js|\.\.\/math\.js)$/;
 // The package's entry points (package.json "exports"): src/<name>.ts re-exports its tier.
 const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts'];
 const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts'];
@@ -60,9 +65,9 @@ function folderOf(file: string): string {
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-describe('src/ layering (STYLE.md §1)', () => {
-  const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
+const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
 
+describe('src/ layering (STYLE.md §1)', () => {
   it('every folder under src/ has a rule', () => {
     const folders = new Set(files.map(folderOf));
     for (const folder of folders) expect(Object.keys(ALLOWED)).toContain(folder);
@@ -101,7 +106,34 @@ describe('src/ layering (STYLE.md §1)', () => {
   }
 });
 
+describe('the playground (src/playground/)', () => {
+  const pageFiles = files.filter((file) => folderOf(file) === 'playground');
+  it('has its page code there', () => {
+    expect(pageFiles.map((file) => path.basename(file))).toContain('main.ts');
+  });
+  for (const file of pageFiles) {
+    const rel = path.relative(SRC, file);
+    it(`${rel} imports only its siblings and the ../index.js and ../math.js tiers`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(IMPORT)) {
+        const spec = match[1] ?? match[2] ?? match[3];
+        expect({ file: rel, spec, allowed: PLAYGROUND_IMPORTS.test(spec) }).toEqual({
+          file: rel,
+          spec,
+          allowed: true,
+        });
+      }
+    });
+  }
+});
+
 describe('entry points', () => {
+  for (const entry of ENTRY_POINTS) {
+    it(`src/${entry} exports nothing from playground/ (page code, not the library)`, () => {
+      const text = fs.readFileSync(path.join(SRC, entry), 'utf8');
+      expect(text).not.toMatch(/from '\.\/playground\//);
+    });
+  }
   for (const entry of BROWSER_SAFE_ENTRY_POINTS) {
     it(`src/${entry} (browser-safe) exports nothing from net/ or cli/`, () => {
       const text = fs.readFileSync(path.join(SRC, entry), 'utf8');

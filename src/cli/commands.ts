@@ -10,6 +10,7 @@ import { keygen } from './keygen.js';
 import { pubkey } from './pubkey.js';
 import { serve } from './serve.js';
 import { connect } from './connect.js';
+import { playground } from './playground.js';
 
 const registry: Record<string, Command> = {
   demo,
@@ -19,6 +20,7 @@ const registry: Record<string, Command> = {
   explain,
   serve,
   connect,
+  playground,
 };
 
 export const VERSION = '0.1.0';
