@@ -16,6 +16,7 @@ export * from './bytes/index.js';
 
 // Hashes, MACs and key derivation (FIPS 180-4, RFC 2104 / FIPS 198-1, RFC 5869).
 export { sha256 } from './hash/sha256.js';
+export { sha384, sha512 } from './hash/sha512.js';
 export type { Hash, HashFunction } from './hash/hash.js';
 export { hmac, Hmac } from './mac/hmac.js';
 export { hkdf, extract, expand } from './kdf/hkdf.js';

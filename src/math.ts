@@ -4,8 +4,8 @@
  *
  * The functions here check their arguments (a learner passes raw bigints), but they are
  * not the validated path: keys that come from outside belong in `PublicKey`/`PrivateKey`.
- * The reference implementations (`sha256Reference`, `aesEncryptBlockReference`,
- * `ghashReference`) are the by-the-book versions the fast paths are tested against.
+ * The reference implementations (`sha256Reference`, `sha512Reference`, `sha384Reference`,
+ * `aesEncryptBlockReference`, `ghashReference`) are the by-the-book versions the fast paths are tested against.
  */
 
 // Modular arithmetic, the P-256 field F_p and the scalars mod n.
@@ -70,6 +70,7 @@ export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.j
 
 // Reference implementations beside the fast paths.
 export { sha256Reference } from './hash/sha256-reference.js';
+export { sha384Reference, sha512Reference } from './hash/sha512-reference.js';
 export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
