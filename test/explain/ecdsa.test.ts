@@ -24,8 +24,8 @@ const hmac = (key: Buffer, data: Buffer): Buffer =>
 function toyNonces(d: number, h1: Buffer): number[] {
   const x = Buffer.of(d);
   const h = Buffer.of(h1[0] % N); // bits2octets: the first byte, reduced mod q
-  let V = Buffer.alloc(32, 1);
-  let K = Buffer.alloc(32, 0);
+  let V: Buffer = Buffer.alloc(32, 1);
+  let K: Buffer = Buffer.alloc(32, 0);
   K = hmac(K, Buffer.concat([V, Buffer.of(0), x, h]));
   V = hmac(K, V);
   K = hmac(K, Buffer.concat([V, Buffer.of(1), x, h]));
