@@ -21,26 +21,27 @@
  *     if d2_i ≠ 0:  R = R ± |d2_i|·Q   (a table of odd multiples of Q, built per call)
  *
  * Widths: w = 8 for G (64 affine points, built on first use: about 28 additions per scalar)
- * and w = 5 for Q (8 points, 1 doubling and 7 additions to build: about 43 additions).
+ * and w = 5 for Q (8 points, 1 doubling and 7 additions to build, then brought to affine with
+ * one inversion: about 43 additions).
  *
- * The additions use the general Jacobian formulas of jacobian.ts with all their special cases
- * (R = O, R = ±T): with public inputs anything may happen, and a branch costs nothing secret.
+ * The loop's formulas are those of jacobian.ts (dbl-2001-b for a = −3, madd-2007-bl) with lazy
+ * reduction: a value that only feeds a multiplication stays unreduced but non-negative (a − b
+ * is taken as a − b + p), and each result is reduced once, after adding a multiple of p that
+ * keeps it non-negative — about half the BigInt operations. The addition handles every
+ * special case (R = O, R = ±T) with branches: with public inputs anything may happen, and a
+ * branch costs nothing secret. The tests check the result against the affine reference.
  * doubleScalarMultiplyVartime returns the affine point; the Jacobian form is for ECDSA, which
  * compares x(R) mod n with r without an inversion.
  */
 import { assertBigInt } from '../bytes/assert.js';
-import {
-  fieldNegUnchecked,
-  fieldMulUnchecked as mul,
-  fieldSquareUnchecked as square,
-} from '../math/field.js';
+import { fieldNegUnchecked } from '../math/field.js';
 import { n } from '../math/scalar.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 import {
   JACOBIAN_INFINITY,
   jacobianAddUnchecked,
   jacobianDoubleUnchecked,
-  jacobianMixedAddIncomplete,
+  toAffineBatchVartime,
   toAffineVartime,
   toJacobianUnchecked,
   type JacobianPoint,
@@ -95,22 +96,50 @@ let gTable: AffinePoint[] | undefined;
 
 /** The odd multiples of G up to (2^(W_G−1) − 1)·G, affine (public data: the fast inversion is fine). */
 function buildGTable(): AffinePoint[] {
-  return oddMultiples(toJacobianUnchecked(G), W_G).map(toAffineVartime);
+  return toAffineBatchVartime(oddMultiples(toJacobianUnchecked(G), W_G));
+}
+
+const P3 = 3n * p;
+const P8 = 8n * p;
+const P_SQUARED_2 = 2n * p * p;
+const P_SQUARED_8 = 8n * p * p;
+
+/**
+ * 2R, dbl-2001-b for a = −3 (jacobian.ts jacobianDoubleUnchecked) with lazy reduction (file
+ * header). O in, O out.
+ */
+function doubleLazy({ X: X1, Y: Y1, Z: Z1 }: JacobianPoint): JacobianPoint {
+  const delta = (Z1 * Z1) % p; //                                      δ = Z1²
+  const gamma = (Y1 * Y1) % p; //                                      γ = Y1²
+  const beta4 = ((X1 * gamma) % p) << 2n; //                           4β = 4·X1·γ, in [0, 4p)
+  const alpha = (3n * (X1 - delta + p) * (X1 + delta)) % p; //         α = 3(X1 − δ)(X1 + δ)
+  const X3 = (alpha * alpha + P8 - (beta4 << 1n)) % p; //              X3 = α² − 8β
+  const Z3 = ((Y1 * Z1) << 1n) % p; //                                 Z3 = 2·Y1·Z1
+  const Y3 = (alpha * (beta4 - X3 + p) + P_SQUARED_8 - ((gamma * gamma) << 3n)) % p; // α(4β − X3) − 8γ²
+  return { X: X3, Y: Y3, Z: Z3 };
 }
 
 /**
  * R + (x, y) for an affine (x, y), with every special case: R = O gives (x, y); x(R) = x gives
- * 2R or O. Otherwise the incomplete mixed formula of jacobian.ts (madd-2007-bl), which is
- * correct exactly when R ≠ O and x(R) ≠ x.
+ * 2R or O. Otherwise madd-2007-bl (jacobian.ts jacobianMixedAddIncomplete) with lazy reduction.
  */
 function mixedAddVartime(R: JacobianPoint, x: bigint, y: bigint): JacobianPoint {
   if (R.Z === 0n) return { X: x, Y: y, Z: 1n };
-  const ZZ = square(R.Z);
-  if (mul(x, ZZ) === R.X) {
-    // Same x: the same point (double it) or its negative (the sum is O).
-    return mul(y, mul(ZZ, R.Z)) === R.Y ? jacobianDoubleUnchecked(R) : JACOBIAN_INFINITY;
-  }
-  return jacobianMixedAddIncomplete(R, x, y);
+  const { X: X1, Y: Y1, Z: Z1 } = R;
+  const Z1Z1 = (Z1 * Z1) % p; //                                 Z1²
+  const U2 = (x * Z1Z1) % p; //                                   U2 = x·Z1²
+  const S2 = (y * ((Z1 * Z1Z1) % p)) % p; //                     S2 = y·Z1³
+  if (U2 === X1) return S2 === Y1 ? doubleLazy(R) : JACOBIAN_INFINITY; // R = (x, y): 2R; R = −(x, y): O
+  const H = U2 - X1 + p; //                                       H = U2 − X1, in (0, 2p)
+  const HH = (H * H) % p;
+  const I = HH << 2n; //                                          I = 4·H²
+  const J = (H * I) % p; //                                       J = H·I
+  const r = (S2 - Y1 + p) << 1n; //                               r = 2(S2 − Y1)
+  const V = (X1 * I) % p; //                                      V = X1·I
+  const X3 = (r * r + P3 - J - (V << 1n)) % p; //                 X3 = r² − J − 2V
+  const Y3 = (r * (V - X3 + p) + P_SQUARED_2 - ((Y1 * J) << 1n)) % p; // r(V − X3) − 2·Y1·J
+  const Z3 = ((Z1 * H) << 1n) % p; //                             Z3 = 2·Z1·H
+  return { X: X3, Y: Y3, Z: Z3 };
 }
 
 /**
@@ -125,10 +154,10 @@ export function doubleScalarMultiplyJacobianVartime(
   gTable ??= buildGTable();
   const d1 = wnaf(u1, W_G);
   const d2 = wnaf(u2, W_Q);
-  const qTable = oddMultiples(toJacobianUnchecked(Q), W_Q);
+  const qTable = toAffineBatchVartime(oddMultiples(toJacobianUnchecked(Q), W_Q));
   let R = JACOBIAN_INFINITY;
   for (let i = Math.max(d1.length, d2.length) - 1; i >= 0; i--) {
-    if (R.Z !== 0n) R = jacobianDoubleUnchecked(R); // doubling O is O: skip the leading ones
+    if (R.Z !== 0n) R = doubleLazy(R); // doubling O is O: skip the leading ones
     const a = d1[i] ?? 0;
     if (a !== 0) {
       const T = gTable[Math.abs(a) >> 1]; //                                 |a|·G
@@ -137,7 +166,7 @@ export function doubleScalarMultiplyJacobianVartime(
     const b = d2[i] ?? 0;
     if (b !== 0) {
       const T = qTable[Math.abs(b) >> 1]; //                                 |b|·Q
-      R = jacobianAddUnchecked(R, b > 0 ? T : { X: T.X, Y: fieldNegUnchecked(T.Y), Z: T.Z });
+      R = mixedAddVartime(R, T.x, b > 0 ? T.y : fieldNegUnchecked(T.y)); // R ± |b|·Q
     }
   }
   return R;

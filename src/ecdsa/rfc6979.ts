@@ -33,7 +33,7 @@ import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bigIntToBytes, bytesToBigInt } from '../bytes/bigint.js';
 import { concatBytes } from '../bytes/bytes.js';
 import { assertHashFunction, type HashFunction } from '../hash/hash.js';
-import { hmac } from '../mac/hmac.js';
+import { hmacWithKey } from '../mac/hmac.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -104,25 +104,26 @@ export function rfc6979Nonces(
   const qlen = bitLength(q);
   const hlen = hash.outputLength;
   const seed = concatBytes(int2octets(x, q), bits2octets(h1, q), extraData);
+  // HMAC_K is keyed once per value of K (hmacWithKey), since V = HMAC_K(V) reuses the K before it.
   let V: Uint8Array = new Uint8Array(hlen).fill(0x01); // step b
-  let K: Uint8Array = new Uint8Array(hlen); // step c
-  K = hmac(hash, K, concatBytes(V, Uint8Array.of(0x00), seed)); // step d
-  V = hmac(hash, K, V); //                                         step e
-  K = hmac(hash, K, concatBytes(V, Uint8Array.of(0x01), seed)); // step f
-  V = hmac(hash, K, V); //                                         step g
+  let HMAC_K = hmacWithKey(hash, new Uint8Array(hlen)); // step c: K = 0x00 … 0x00
+  HMAC_K = hmacWithKey(hash, HMAC_K(concatBytes(V, Uint8Array.of(0x00), seed))); // step d
+  V = HMAC_K(V); //                                                                step e
+  HMAC_K = hmacWithKey(hash, HMAC_K(concatBytes(V, Uint8Array.of(0x01), seed))); // step f
+  V = HMAC_K(V); //                                                                step g
   let first = true;
   return () => {
     for (;;) {
       if (!first) {
         // Step h.3 (also how §3.4 asks for the next k after r = 0 or s = 0).
-        K = hmac(hash, K, concatBytes(V, Uint8Array.of(0x00)));
-        V = hmac(hash, K, V);
+        HMAC_K = hmacWithKey(hash, HMAC_K(concatBytes(V, Uint8Array.of(0x00))));
+        V = HMAC_K(V);
       }
       first = false;
       // Step h.1–h.2: T = V ‖ V′ ‖ … of at least qlen bits.
       let T: Uint8Array = EMPTY;
       while (T.length * 8 < qlen) {
-        V = hmac(hash, K, V);
+        V = HMAC_K(V);
         T = T.length === 0 ? V : concatBytes(T, V);
       }
       const k = bits2int(T, q); // step h.3
