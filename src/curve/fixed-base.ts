@@ -39,7 +39,6 @@ import type { AffinePoint } from './affine.js';
 import { G } from './p256.js';
 import { p } from '../math/field.js';
 import {
-  jacobianAddUnchecked,
   jacobianDoubleUnchecked,
   toAffineBatchVartime,
   toAffineUnchecked,
@@ -66,24 +65,6 @@ function digitsOf(d: bigint): Uint8Array {
 }
 
 let table: bigint[][] | undefined;
-
-/**
- * T[i][j] = j·64^i·G packed as x + 2^256·y (public data, built once, variable time). Each row's
- * Jacobian multiples are brought to affine together, with one inversion (toAffineBatchVartime).
- */
-function buildTable(): bigint[][] {
-  const rows: bigint[][] = [];
-  let base: JacobianPoint = toJacobianUnchecked(G); // 64^i·G
-  for (let i = 0; i < WINDOWS; i++) {
-    const multiples: JacobianPoint[] = [base]; //        j·64^i·G for j = 1 … 63
-    for (let j = 2; j < ENTRIES; j++) multiples.push(jacobianAddUnchecked(multiples[j - 2], base));
-    const row: bigint[] = [0n];
-    for (const { x, y } of toAffineBatchVartime(multiples)) row.push(x | (y << 256n));
-    rows.push(row);
-    for (let k = 0; k < WIDTH; k++) base = jacobianDoubleUnchecked(base); // 64^(i+1)·G
-  }
-  return rows;
-}
 
 const P3 = 3n * p;
 const P_SQUARED_2 = 2n * p * p;
@@ -112,6 +93,30 @@ function mixedAddLazy(X1: bigint, Y1: bigint, Z1: bigint, x2: bigint, y2: bigint
   const Y3 = (r * (V - X3 + p) + P_SQUARED_2 - ((Y1 * J) << 1n)) % p; // Y3 = r(V − X3) − 2·Y1·J
   const Z3 = ((Z1 * H) << 1n) % p; //                          Z3 = 2·Z1·H = (Z1 + H)² − Z1² − H²
   return { X: X3, Y: Y3, Z: Z3 };
+}
+
+/**
+ * T[i][j] = j·64^i·G packed as x + 2^256·y (public data, built once, variable time). Row i
+ * sums B = 64^i·G (affine) into its multiples with mixed additions (j·B = (j − 1)·B + B; 2B by a
+ * doubling, the one case the incomplete addition cannot do), one past the row so that 64·B,
+ * the next row's B, comes out too, and brings them to affine together with one inversion
+ * (toAffineBatchVartime).
+ */
+function buildTable(): bigint[][] {
+  const rows: bigint[][] = [];
+  let B: AffinePoint = G; // 64^i·G
+  for (let i = 0; i < WINDOWS; i++) {
+    const first = toJacobianUnchecked(B);
+    const multiples: JacobianPoint[] = [first, jacobianDoubleUnchecked(first)]; // B, 2B
+    for (let j = 3; j <= ENTRIES; j++) {
+      const { X, Y, Z } = multiples[j - 2]; //                  (j − 1)·B, never ±B
+      multiples.push(mixedAddLazy(X, Y, Z, B.x, B.y)); //        j·B
+    }
+    const affine = toAffineBatchVartime(multiples); //          1·B … 64·B
+    rows.push([0n, ...affine.slice(0, ENTRIES - 1).map(({ x, y }) => x | (y << 256n))]);
+    B = affine[ENTRIES - 1]; //                                  64·B = 64^(i+1)·G
+  }
+  return rows;
 }
 
 /**

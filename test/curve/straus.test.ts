@@ -9,6 +9,12 @@ import { INFINITY, pointAdd, pointNegate, scalarMultiply } from '../../src/curve
 import { G } from '../../src/curve/p256';
 import { doubleScalarMultiplyVartime, wnaf } from '../../src/curve/straus';
 import { fixedBaseMultiply } from '../../src/curve/fixed-base';
+import {
+  jacobianDouble,
+  toAffineBatchVartime,
+  toAffineVartime,
+  toJacobian,
+} from '../../src/curve/jacobian';
 import { n } from '../../src/math/scalar';
 
 const reference = (u1: bigint, u2: bigint, Q: { x: bigint; y: bigint }) =>
@@ -74,5 +80,27 @@ describe('doubleScalarMultiplyVartime', () => {
     expect(() => doubleScalarMultiplyVartime(1n, -1n, G)).toThrow(RangeError);
     expect(() => doubleScalarMultiplyVartime(1 as never, 1n, G)).toThrow(TypeError);
     expect(() => doubleScalarMultiplyVartime(1n, 1n, { x: 1 } as never)).toThrow(TypeError);
+  });
+});
+
+describe("toAffineBatchVartime (Montgomery's trick)", () => {
+  it("gives each point's own affine form, for batches of 0 to 20 random Jacobian points (100 runs)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 1n, max: n - 1n }), { maxLength: 20, size: 'max' }),
+        (scalars) => {
+          const points = scalars.map((k) => jacobianDouble(toJacobian(fixedBaseMultiply(k))));
+          const batch = toAffineBatchVartime(points);
+          return (
+            batch.length === points.length &&
+            batch.every((P, i) => {
+              const Q = toAffineVartime(points[i]);
+              return P.x === Q.x && P.y === Q.y;
+            })
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
