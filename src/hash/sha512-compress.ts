@@ -16,8 +16,8 @@
  *                        mod 2^32 by `| 0`, and the low sum by `| 0` too
  *
  * Layout: the state H_0 … H_7 is an Int32Array of 16 numbers, H_j's high half at 2j and its
- * low half at 2j + 1. The message schedule W_0 … W_79 is two Int32Arrays (high and low
- * halves), allocated once per computation. The eight working variables are sixteen locals;
+ * low half at 2j + 1. The message schedule W_0 … W_79 is one Int32Array of 160 numbers
+ * (high halves, then low halves), allocated once per computation. The eight working variables are sixteen locals;
  * the round loop is unrolled by eight with the roles renamed instead of moved (see step 3).
  *
  * Nothing here is secret-dependent in its control flow or memory access.
@@ -36,13 +36,13 @@ export function halves(words: readonly bigint[]): Int32Array {
 
 const K = halves(K64);
 
-/** The message schedule of one streaming object: W_t's high half in Wh[t], low half in Wl[t]. */
-export interface Schedule {
-  readonly Wh: Int32Array;
-  readonly Wl: Int32Array;
-}
+/**
+ * The message schedule W_0 … W_79 of one computation: W_t's high half at W[t], its low half at
+ * W[80 + t] (one allocation per computation, not per block).
+ */
+export type Schedule = Int32Array;
 
-export const newSchedule = (): Schedule => ({ Wh: new Int32Array(80), Wl: new Int32Array(80) });
+export const newSchedule = (): Schedule => new Int32Array(160);
 
 /**
  * Runs the compression function over the 128-byte blocks data[offset … end) in place on
@@ -50,7 +50,7 @@ export const newSchedule = (): Schedule => ({ Wh: new Int32Array(80), Wl: new In
  */
 export function compressBlocks(
   state: Int32Array,
-  { Wh, Wl }: Schedule,
+  W: Schedule,
   data: Uint8Array,
   offset: number,
   end: number,
@@ -58,28 +58,28 @@ export function compressBlocks(
   for (; offset < end; offset += 128) {
     // Step 1, t = 0…15: W_t = M_t^(i), read big-endian as two 32-bit halves.
     for (let t = 0, i = offset; t < 16; t++, i += 8) {
-      Wh[t] = (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3];
-      Wl[t] = (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7];
+      W[t] = (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3];
+      W[80 + t] = (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7];
     }
     // Step 1, t = 16…79: W_t = σ1(W_t−2) + W_t−7 + σ0(W_t−15) + W_t−16.
     for (let t = 16; t < 80; t++) {
-      const w15h = Wh[t - 15];
-      const w15l = Wl[t - 15];
+      const w15h = W[t - 15];
+      const w15l = W[80 + t - 15];
       // σ0(W_t−15) = ROTR^1 ⊕ ROTR^8 ⊕ SHR^7
       const s0h = ((w15h >>> 1) | (w15l << 31)) ^ ((w15h >>> 8) | (w15l << 24)) ^ (w15h >>> 7);
       const s0l =
         ((w15l >>> 1) | (w15h << 31)) ^
         ((w15l >>> 8) | (w15h << 24)) ^
         ((w15l >>> 7) | (w15h << 25));
-      const w2h = Wh[t - 2];
-      const w2l = Wl[t - 2];
+      const w2h = W[t - 2];
+      const w2l = W[80 + t - 2];
       // σ1(W_t−2) = ROTR^19 ⊕ ROTR^61 ⊕ SHR^6; ROTR^61 is ROTR^29 of the swapped halves
       const s1h = ((w2h >>> 19) | (w2l << 13)) ^ ((w2l >>> 29) | (w2h << 3)) ^ (w2h >>> 6);
       const s1l =
         ((w2l >>> 19) | (w2h << 13)) ^ ((w2h >>> 29) | (w2l << 3)) ^ ((w2l >>> 6) | (w2h << 26));
-      const low = (s1l >>> 0) + (Wl[t - 7] >>> 0) + (s0l >>> 0) + (Wl[t - 16] >>> 0);
-      Wh[t] = s1h + Wh[t - 7] + s0h + Wh[t - 16] + ((low / 0x100000000) | 0);
-      Wl[t] = low | 0;
+      const low = (s1l >>> 0) + (W[80 + t - 7] >>> 0) + (s0l >>> 0) + (W[80 + t - 16] >>> 0);
+      W[t] = s1h + W[t - 7] + s0h + W[t - 16] + ((low / 0x100000000) | 0);
+      W[80 + t] = low | 0;
     }
     // Step 2: the working variables a…h from H^(i−1), as sixteen halves.
     let lo = 0;
@@ -124,14 +124,14 @@ export function compressBlocks(
           0) +
         ((gl ^ (el & (fl ^ gl))) >>> 0) +
         (K[2 * t + 1] >>> 0) +
-        (Wl[t + 0] >>> 0);
+        (W[80 + t + 0] >>> 0);
       // … and high halves, both unreduced.
       T1h =
         hh +
         (((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23))) +
         (gh ^ (eh & (fh ^ gh))) +
         K[2 * t + 0] +
-        Wh[t + 0];
+        W[t + 0];
       // d ← d + T1, reduced: the new e.
       lo = (dl >>> 0) + T1l;
       dh = (dh + T1h + ((lo / 0x100000000) | 0)) | 0;
@@ -159,13 +159,13 @@ export function compressBlocks(
           0) +
         ((fl ^ (dl & (el ^ fl))) >>> 0) +
         (K[2 * t + 3] >>> 0) +
-        (Wl[t + 1] >>> 0);
+        (W[80 + t + 1] >>> 0);
       T1h =
         gh +
         (((dh >>> 14) | (dl << 18)) ^ ((dh >>> 18) | (dl << 14)) ^ ((dl >>> 9) | (dh << 23))) +
         (fh ^ (dh & (eh ^ fh))) +
         K[2 * t + 2] +
-        Wh[t + 1];
+        W[t + 1];
       lo = (cl >>> 0) + T1l;
       ch = (ch + T1h + ((lo / 0x100000000) | 0)) | 0;
       cl = lo | 0;
@@ -190,13 +190,13 @@ export function compressBlocks(
           0) +
         ((el ^ (cl & (dl ^ el))) >>> 0) +
         (K[2 * t + 5] >>> 0) +
-        (Wl[t + 2] >>> 0);
+        (W[80 + t + 2] >>> 0);
       T1h =
         fh +
         (((ch >>> 14) | (cl << 18)) ^ ((ch >>> 18) | (cl << 14)) ^ ((cl >>> 9) | (ch << 23))) +
         (eh ^ (ch & (dh ^ eh))) +
         K[2 * t + 4] +
-        Wh[t + 2];
+        W[t + 2];
       lo = (bl >>> 0) + T1l;
       bh = (bh + T1h + ((lo / 0x100000000) | 0)) | 0;
       bl = lo | 0;
@@ -221,13 +221,13 @@ export function compressBlocks(
           0) +
         ((dl ^ (bl & (cl ^ dl))) >>> 0) +
         (K[2 * t + 7] >>> 0) +
-        (Wl[t + 3] >>> 0);
+        (W[80 + t + 3] >>> 0);
       T1h =
         eh +
         (((bh >>> 14) | (bl << 18)) ^ ((bh >>> 18) | (bl << 14)) ^ ((bl >>> 9) | (bh << 23))) +
         (dh ^ (bh & (ch ^ dh))) +
         K[2 * t + 6] +
-        Wh[t + 3];
+        W[t + 3];
       lo = (al >>> 0) + T1l;
       ah = (ah + T1h + ((lo / 0x100000000) | 0)) | 0;
       al = lo | 0;
@@ -252,13 +252,13 @@ export function compressBlocks(
           0) +
         ((cl ^ (al & (bl ^ cl))) >>> 0) +
         (K[2 * t + 9] >>> 0) +
-        (Wl[t + 4] >>> 0);
+        (W[80 + t + 4] >>> 0);
       T1h =
         dh +
         (((ah >>> 14) | (al << 18)) ^ ((ah >>> 18) | (al << 14)) ^ ((al >>> 9) | (ah << 23))) +
         (ch ^ (ah & (bh ^ ch))) +
         K[2 * t + 8] +
-        Wh[t + 4];
+        W[t + 4];
       lo = (hl >>> 0) + T1l;
       hh = (hh + T1h + ((lo / 0x100000000) | 0)) | 0;
       hl = lo | 0;
@@ -283,13 +283,13 @@ export function compressBlocks(
           0) +
         ((bl ^ (hl & (al ^ bl))) >>> 0) +
         (K[2 * t + 11] >>> 0) +
-        (Wl[t + 5] >>> 0);
+        (W[80 + t + 5] >>> 0);
       T1h =
         ch +
         (((hh >>> 14) | (hl << 18)) ^ ((hh >>> 18) | (hl << 14)) ^ ((hl >>> 9) | (hh << 23))) +
         (bh ^ (hh & (ah ^ bh))) +
         K[2 * t + 10] +
-        Wh[t + 5];
+        W[t + 5];
       lo = (gl >>> 0) + T1l;
       gh = (gh + T1h + ((lo / 0x100000000) | 0)) | 0;
       gl = lo | 0;
@@ -314,13 +314,13 @@ export function compressBlocks(
           0) +
         ((al ^ (gl & (hl ^ al))) >>> 0) +
         (K[2 * t + 13] >>> 0) +
-        (Wl[t + 6] >>> 0);
+        (W[80 + t + 6] >>> 0);
       T1h =
         bh +
         (((gh >>> 14) | (gl << 18)) ^ ((gh >>> 18) | (gl << 14)) ^ ((gl >>> 9) | (gh << 23))) +
         (ah ^ (gh & (hh ^ ah))) +
         K[2 * t + 12] +
-        Wh[t + 6];
+        W[t + 6];
       lo = (fl >>> 0) + T1l;
       fh = (fh + T1h + ((lo / 0x100000000) | 0)) | 0;
       fl = lo | 0;
@@ -345,13 +345,13 @@ export function compressBlocks(
           0) +
         ((hl ^ (fl & (gl ^ hl))) >>> 0) +
         (K[2 * t + 15] >>> 0) +
-        (Wl[t + 7] >>> 0);
+        (W[80 + t + 7] >>> 0);
       T1h =
         ah +
         (((fh >>> 14) | (fl << 18)) ^ ((fh >>> 18) | (fl << 14)) ^ ((fl >>> 9) | (fh << 23))) +
         (hh ^ (fh & (gh ^ hh))) +
         K[2 * t + 14] +
-        Wh[t + 7];
+        W[t + 7];
       lo = (el >>> 0) + T1l;
       eh = (eh + T1h + ((lo / 0x100000000) | 0)) | 0;
       el = lo | 0;

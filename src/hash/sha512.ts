@@ -132,7 +132,7 @@ function oneShot(data: Uint8Array, iv: Int32Array, outputLength: number): Uint8A
   const whole = data.length - (data.length & 127);
   compressBlocks(state, schedule, data, 0, whole);
   const block = new Uint8Array(128);
-  block.set(data.subarray(whole));
+  for (let i = whole; i < data.length; i++) block[i - whole] = data[i];
   return finish(state, schedule, block, data.length - whole, data.length, outputLength);
 }
 
