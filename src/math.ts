@@ -4,8 +4,8 @@
  *
  * The functions here check their arguments (a learner passes raw bigints), but they are
  * not the validated path: keys that come from outside belong in `PublicKey`/`PrivateKey`.
- * The reference implementations (`sha256Reference`, `aesEncryptBlockReference`,
- * `ghashReference`) are the by-the-book versions the fast paths are tested against.
+ * The reference implementations (`sha256Reference`, `sha512Reference`, `sha384Reference`,
+ * `aesEncryptBlockReference`, `ghashReference`) are the by-the-book versions the fast paths are tested against.
  */
 
 // Modular arithmetic, the P-256 field F_p and the scalars mod n.
@@ -68,8 +68,20 @@ export { decodePoint, encodePoint } from './curve/encoding.js';
 export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
 export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';
 
+// ECDSA on bigints (FIPS 186-5 §6.4): the P-256 fast path on a digest, the textbook reference
+// on any curve (the toy curve too), RFC 6979 nonces, the signature encodings, and the
+// variable-time u1·G + u2·Q of verification.
+export { ecdsaSign, ecdsaVerify } from './ecdsa/ecdsa.js';
+export { ecdsaSignReference, ecdsaVerifyReference } from './ecdsa/reference.js';
+export { bits2int, rfc6979Nonces } from './ecdsa/rfc6979.js';
+export type { NonceGenerator } from './ecdsa/rfc6979.js';
+export { encodeSignature, decodeSignature } from './ecdsa/signature.js';
+export type { EcdsaSignature } from './ecdsa/signature.js';
+export { doubleScalarMultiplyVartime, wnaf } from './curve/straus.js';
+
 // Reference implementations beside the fast paths.
 export { sha256Reference } from './hash/sha256-reference.js';
+export { sha384Reference, sha512Reference } from './hash/sha512-reference.js';
 export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
