@@ -72,7 +72,7 @@ export function parseExtensions(
   const list: Extension[] = [];
   while (block.remaining > 0) {
     const type = block.u16();
-    const data = block.vector(2, 0, 0xffff, `extension ${extensionName(type)}`);
+    const data = block.vector(2, 0, 0xffff, 'extension_data');
     if (seen.has(type))
       throw refuse('illegal_parameter', `tls: ${what}: extension ${extensionName(type)} twice`);
     seen.add(type);

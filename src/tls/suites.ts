@@ -12,9 +12,12 @@
  * bytes, RFC 5116 N_MIN) and adds a 16-byte tag. §5.5 limits AES-GCM to 2^24.5 full-size
  * records under one key; the connection updates its keys long before that (see connection.ts).
  */
-import { aesGcm } from '../cipher/gcm.js';
+import { type AesGcmKeyed, aesGcm } from '../cipher/gcm.js';
 import type { HashFunction } from '../hash/hash.js';
 import { sha256 } from '../hash/sha256.js';
+
+/** Records under one key sealed or opened with the one-shot AES-GCM before the keyed form. */
+const ONE_SHOT_RECORDS = 4;
 
 /** An AEAD keyed once (RFC 5116's AEAD-Encrypt / AEAD-Decrypt with K fixed). */
 export interface TlsAead {
@@ -67,12 +70,30 @@ export function aesGcmSuite(
     tagLength: 16,
     recordLimit: Math.floor(2 ** 24.5),
     aead(key: Uint8Array): TlsAead {
-      const gcm = aesGcm.withKey(key);
+      // The keyed form builds a 64 KiB GHASH table once; that pays off over many records but
+      // not for a handshake key, which protects two or three. So the first few records use the
+      // one-shot form (a small table per record) and the keyed form takes over after that.
+      const secret = key.slice();
+      let keyed: AesGcmKeyed | undefined;
+      let records = 0;
+      const gcm = (): AesGcmKeyed | undefined => {
+        records++;
+        if (records > ONE_SHOT_RECORDS && keyed === undefined) keyed = aesGcm.withKey(secret);
+        return keyed;
+      };
       return Object.freeze({
-        seal: (nonce: Uint8Array, plaintext: Uint8Array, additionalData: Uint8Array) =>
-          gcm.encrypt(nonce, plaintext, additionalData),
-        open: (nonce: Uint8Array, ciphertext: Uint8Array, additionalData: Uint8Array) =>
-          gcm.decrypt(nonce, ciphertext, additionalData),
+        seal(nonce: Uint8Array, plaintext: Uint8Array, additionalData: Uint8Array) {
+          const k = gcm();
+          return k === undefined
+            ? aesGcm(secret, nonce, additionalData).encrypt(plaintext)
+            : k.encrypt(nonce, plaintext, additionalData);
+        },
+        open(nonce: Uint8Array, ciphertext: Uint8Array, additionalData: Uint8Array) {
+          const k = gcm();
+          return k === undefined
+            ? aesGcm(secret, nonce, additionalData).decrypt(ciphertext)
+            : k.decrypt(nonce, ciphertext, additionalData);
+        },
       });
     },
   });

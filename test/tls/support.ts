@@ -36,7 +36,8 @@ import type {
 } from '../../src/tls/authentication';
 import type { TlsClient } from '../../src/tls/client';
 import type { TlsConnection } from '../../src/tls/connection';
-import type { KeyShareGroup, KeyShareKeyPair } from '../../src/tls/groups';
+import { PrivateKey } from '../../src/keys/private-key';
+import { type KeyShareGroup, type KeyShareKeyPair, secp256r1, secp256r1KeyPair } from '../../src/tls/groups';
 import type { TlsServer } from '../../src/tls/server';
 import { aesGcmSuite } from '../../src/tls/suites';
 
@@ -325,3 +326,47 @@ export function fixtureVerifier(): TlsCertificateVerifier {
 }
 
 export type { TlsClient, TlsServer };
+
+// ---- deterministic handshakes (for exhaustive tamper tests) ----------------------------------
+
+
+/**
+ * A secp256r1 group that always hands out the same key and remembers the secrets it computed,
+ * so that thousands of handshakes cost one real ECDH each (a changed share is still computed
+ * and validated for real).
+ */
+export function memoizedP256(privateKeyHex: string): KeyShareGroup {
+  const pair = secp256r1KeyPair(PrivateKey.fromRaw(hex(privateKeyHex)));
+  const secrets = new Map<string, Uint8Array>();
+  return {
+    name: secp256r1.name,
+    code: secp256r1.code,
+    generateKeyPair: () => pair,
+    sharedSecret(keyPair, peer) {
+      const key = Buffer.from(peer).toString('hex');
+      let secret = secrets.get(key);
+      if (secret === undefined) {
+        secret = secp256r1.sharedSecret(keyPair, peer);
+        secrets.set(key, secret);
+      }
+      return secret.slice();
+    },
+  };
+}
+
+/** TEST-ONLY: nodeEcdsaCredential that signs each content once (so reruns are identical). */
+export function memoizedCredential(credential: TlsServerCredential): TlsServerCredential {
+  const signatures = new Map<string, Uint8Array>();
+  return {
+    ...credential,
+    sign(scheme, content) {
+      const key = `${scheme}:${Buffer.from(content).toString('hex')}`;
+      let signature = signatures.get(key);
+      if (signature === undefined) {
+        signature = credential.sign(scheme, content);
+        signatures.set(key, signature);
+      }
+      return signature;
+    },
+  };
+}
