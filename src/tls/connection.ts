@@ -498,8 +498,10 @@ export abstract class TlsConnection {
         name: handshakeTypeName(message.type),
         message: message.raw.slice(),
       });
-      if (!this.#established) this.onHandshakeMessage(message);
-      else if (message.type === HANDSHAKE_TYPE.key_update) this.#onKeyUpdate(message);
+      if (!this.#established) {
+        this.#emptyRecords = 0; // the handshake advanced
+        this.onHandshakeMessage(message);
+      } else if (message.type === HANDSHAKE_TYPE.key_update) this.#onKeyUpdate(message);
       else {
         this.onPostHandshakeMessage(message);
         this.#countEmpty();

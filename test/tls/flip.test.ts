@@ -34,8 +34,12 @@ import {
 
 const credential = memoizedCredential(fixtureCredential());
 const verifier = fixtureVerifier();
-const clientGroup = memoizedP256('0b1fd2b5a7bf6f2fa7b2b1b4e9c7b0d6dfc1d6c2b5f0e6a1c9d8e7f6a5b4c3d2');
-const serverGroup = memoizedP256('1c2fd2b5a7bf6f2fa7b2b1b4e9c7b0d6dfc1d6c2b5f0e6a1c9d8e7f6a5b4c3d2');
+const clientGroup = memoizedP256(
+  '0b1fd2b5a7bf6f2fa7b2b1b4e9c7b0d6dfc1d6c2b5f0e6a1c9d8e7f6a5b4c3d2',
+);
+const serverGroup = memoizedP256(
+  '1c2fd2b5a7bf6f2fa7b2b1b4e9c7b0d6dfc1d6c2b5f0e6a1c9d8e7f6a5b4c3d2',
+);
 
 function connection(retry: boolean, keyLog?: (line: string) => void) {
   return {
@@ -87,17 +91,29 @@ function layout(retry: boolean): Target[] {
   const targets: Target[] = [];
   for (const direction of ['toServer', 'toClient'] as const) {
     const label =
-      direction === 'toServer' ? 'CLIENT_HANDSHAKE_TRAFFIC_SECRET' : 'SERVER_HANDSHAKE_TRAFFIC_SECRET';
+      direction === 'toServer'
+        ? 'CLIENT_HANDSHAKE_TRAFFIC_SECRET'
+        : 'SERVER_HANDSHAKE_TRAFFIC_SECRET';
     result[direction].forEach((bytes, record) => {
       const reader = new RecordReader();
       reader.push(bytes);
       const parsed = reader.next()!;
       if (parsed.type === CONTENT_TYPE.change_cipher_spec) return;
-      const secret = parsed.type === CONTENT_TYPE.application_data ? secrets.get(label)! : undefined;
-      const content = secret === undefined ? parsed.fragment : protection(secret).open(parsed).content;
+      const secret =
+        parsed.type === CONTENT_TYPE.application_data ? secrets.get(label)! : undefined;
+      const content =
+        secret === undefined ? parsed.fragment : protection(secret).open(parsed).content;
       for (let offset = 0; offset < content.length; ) {
-        const length = 4 + ((content[offset + 1] << 16) | (content[offset + 2] << 8) | content[offset + 3]);
-        targets.push({ direction, record, offset, length, name: handshakeTypeName(content[offset]), secret });
+        const length =
+          4 + ((content[offset + 1] << 16) | (content[offset + 2] << 8) | content[offset + 3]);
+        targets.push({
+          direction,
+          record,
+          offset,
+          length,
+          name: handshakeTypeName(content[offset]),
+          secret,
+        });
         offset += length;
       }
     });
@@ -135,7 +151,8 @@ function flipEveryByte(retry: boolean, only?: string[]) {
       const result = pump(client, server, { wire: flipper(target, index) });
       runs++;
       const refusal = [result.clientError, result.serverError].find(
-        (e): e is TlsError => e instanceof TlsError && e.origin === 'local' && e.alertRecord !== undefined,
+        (e): e is TlsError =>
+          e instanceof TlsError && e.origin === 'local' && e.alertRecord !== undefined,
       );
       const completed = client.established && server.established;
       if (completed) throw new Error(`flipping byte ${index} of ${target.name} went unnoticed`);
@@ -171,7 +188,12 @@ describe('every byte of every handshake message flipped is refused with an alert
     expect(runs).toBeGreaterThan(700);
     // the refusals come from all the layers: parsing, negotiation, keys, signature, Finished
     expect([...alerts.keys()]).toEqual(
-      expect.arrayContaining(['decode_error', 'illegal_parameter', 'bad_record_mac', 'decrypt_error']),
+      expect.arrayContaining([
+        'decode_error',
+        'illegal_parameter',
+        'bad_record_mac',
+        'decrypt_error',
+      ]),
     );
   });
 

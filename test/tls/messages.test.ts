@@ -63,7 +63,12 @@ const versions = extension(43, supportedVersionsList.encode([0x0304]));
 
 describe('RFC 8448 messages parse and re-encode byte for byte', () => {
   it('ClientHello (§3, §5 both, §6)', () => {
-    for (const message of [SECTION_3.clientHello, SECTION_5.clientHello1, SECTION_5.clientHello2, SECTION_6.clientHello]) {
+    for (const message of [
+      SECTION_3.clientHello,
+      SECTION_5.clientHello1,
+      SECTION_5.clientHello2,
+      SECTION_6.clientHello,
+    ]) {
       const hello = parseClientHello(body(message));
       expect(bytesToHex(encodeClientHello(hello))).toBe(message.slice(8));
       expect(hello.supportedVersions).toEqual([0x0304]);
@@ -77,36 +82,52 @@ describe('RFC 8448 messages parse and re-encode byte for byte', () => {
 
   it('ServerHello and HelloRetryRequest (§3, §5)', () => {
     const sh = parseServerHello(body(SECTION_3.serverHello));
-    expect([sh.isHelloRetryRequest, sh.selectedVersion, sh.keyShare?.group]).toEqual([false, 0x0304, 0x001d]);
+    expect([sh.isHelloRetryRequest, sh.selectedVersion, sh.keyShare?.group]).toEqual([
+      false,
+      0x0304,
+      0x001d,
+    ]);
     expect(bytesToHex(encodeServerHello(sh))).toBe(SECTION_3.serverHello.slice(8));
     const hrr = parseServerHello(body(SECTION_5.helloRetryRequest));
-    expect([hrr.isHelloRetryRequest, hrr.selectedGroup, hrr.cookie?.length]).toEqual([true, 0x0017, 114]);
+    expect([hrr.isHelloRetryRequest, hrr.selectedGroup, hrr.cookie?.length]).toEqual([
+      true,
+      0x0017,
+      114,
+    ]);
     expect(bytesToHex(encodeServerHello(hrr))).toBe(SECTION_5.helloRetryRequest.slice(8));
   });
 
   it('EncryptedExtensions, Certificate, CertificateVerify, CertificateRequest, NewSessionTicket', () => {
     const ee = parseEncryptedExtensions(body(SECTION_3.encryptedExtensions));
-    expect(ee.supportedGroups).toEqual([0x001d, 0x0017, 0x0018, 0x0019, 0x0100, 0x0101, 0x0102, 0x0103, 0x0104]);
+    expect(ee.supportedGroups).toEqual([
+      0x001d, 0x0017, 0x0018, 0x0019, 0x0100, 0x0101, 0x0102, 0x0103, 0x0104,
+    ]);
     expect(ee.serverNameAcknowledged).toBe(true);
     const certificate = parseCertificate(body(SECTION_3.certificate));
     expect(certificate.certificateList).toHaveLength(1);
-    expect(bytesToHex(encodeCertificate(new Uint8Array(0), [certificate.certificateList[0].certData]))).toBe(
-      SECTION_3.certificate.slice(8),
-    );
+    expect(
+      bytesToHex(encodeCertificate(new Uint8Array(0), [certificate.certificateList[0].certData])),
+    ).toBe(SECTION_3.certificate.slice(8));
     const cv = parseCertificateVerify(body(SECTION_3.certificateVerify));
-    expect(bytesToHex(encodeCertificateVerify(cv.algorithm, cv.signature))).toBe(SECTION_3.certificateVerify.slice(8));
+    expect(bytesToHex(encodeCertificateVerify(cv.algorithm, cv.signature))).toBe(
+      SECTION_3.certificateVerify.slice(8),
+    );
     const cr = parseCertificateRequest(body(SECTION_6.certificateRequest));
     expect(cr.signatureAlgorithms).toContain(0x0403);
     const ticket = parseNewSessionTicket(body(SECTION_3.newSessionTicket));
     expect(ticket.ticketLifetime).toBe(30);
     expect(ticket.extensions.map((e) => e.type)).toEqual([42]); // early_data
-    expect(bytesToHex(parseFinished(body(SECTION_3.serverFinished), 32))).toBe(SECTION_3.serverVerifyData);
+    expect(bytesToHex(parseFinished(body(SECTION_3.serverFinished), 32))).toBe(
+      SECTION_3.serverVerifyData,
+    );
   });
 });
 
 describe('extension rules (§4.2)', () => {
   it('refuses a duplicate extension with illegal_parameter', () => {
-    expect(alertOf(() => parseClientHello(clientHelloWith([versions, versions])))).toBe('illegal_parameter');
+    expect(alertOf(() => parseClientHello(clientHelloWith([versions, versions])))).toBe(
+      'illegal_parameter',
+    );
   });
 
   it('refuses a recognized extension where it is not allowed, ignores unknown ones', () => {
@@ -124,13 +145,17 @@ describe('extension rules (§4.2)', () => {
 
   it('pre_shared_key must be the last ClientHello extension', () => {
     const psk = extension(41, hex('0000'));
-    expect(alertOf(() => parseClientHello(clientHelloWith([psk, versions])))).toBe('illegal_parameter');
+    expect(alertOf(() => parseClientHello(clientHelloWith([psk, versions])))).toBe(
+      'illegal_parameter',
+    );
     expect(alertOf(() => parseClientHello(clientHelloWith([versions, psk])))).toBe('accepted');
   });
 
   it('refuses two key shares for one group, and malformed bodies with decode_error', () => {
     const share = { group: 0x17, keyExchange: new Uint8Array(65) };
-    expect(alertOf(() => clientKeyShares.parse(clientKeyShares.encode([share, share])))).toBe('illegal_parameter');
+    expect(alertOf(() => clientKeyShares.parse(clientKeyShares.encode([share, share])))).toBe(
+      'illegal_parameter',
+    );
     expect(alertOf(() => supportedVersionsList.parse(hex('03030403')))).toBe('decode_error'); // odd
     expect(alertOf(() => supportedVersionsList.parse(hex('00')))).toBe('decode_error'); // < 2
     expect(alertOf(() => protocolNameList.parse(hex('0000')))).toBe('decode_error'); // empty list
@@ -151,9 +176,9 @@ describe('message formats', () => {
     const longSession = good.slice();
     longSession[34] = 33;
     expect(alertOf(() => parseClientHello(longSession))).toBe('decode_error');
-    expect(alertOf(() => parseClientHello(concatBytes(good.subarray(0, 35), hex('0003130113'))))).toBe(
-      'decode_error',
-    );
+    expect(
+      alertOf(() => parseClientHello(concatBytes(good.subarray(0, 35), hex('0003130113')))),
+    ).toBe('decode_error');
   });
 
   it('a ClientHello without extensions parses (an old client; the server answers protocol_version)', () => {
@@ -170,9 +195,9 @@ describe('message formats', () => {
 
   it('Finished must be Hash.length bytes; CertificateRequest needs signature_algorithms', () => {
     expect(alertOf(() => parseFinished(new Uint8Array(31), 32))).toBe('decode_error');
-    expect(alertOf(() => parseCertificateRequest(hex('00000a00fa0000fafb0000fafc0000').subarray(0, 9)))).toBe(
-      'decode_error',
-    );
+    expect(
+      alertOf(() => parseCertificateRequest(hex('00000a00fa0000fafb0000fafc0000').subarray(0, 9))),
+    ).toBe('decode_error');
     expect(alertOf(() => parseCertificateRequest(hex('000004fafa0000')))).toBe('missing_extension');
   });
 
@@ -184,7 +209,9 @@ describe('message formats', () => {
     const reader = new TlsReader(hex('0102'), 'test');
     expect(reader.u8()).toBe(1);
     expect(alertOf(() => reader.u16())).toBe('decode_error');
-    expect(alertOf(() => new TlsReader(hex('0301'), 'test').vector(1, 0, 2, 'v'))).toBe('decode_error');
+    expect(alertOf(() => new TlsReader(hex('0301'), 'test').vector(1, 0, 2, 'v'))).toBe(
+      'decode_error',
+    );
     expect(alertOf(() => new TlsReader(hex('00'), 'test').end())).toBe('decode_error');
   });
 });
@@ -200,7 +227,9 @@ describe('the largest messages', () => {
 
   it('a certificate list of many entries', () => {
     const certificates = Array.from({ length: 5000 }, () => hex('30'));
-    expect(parseCertificate(encodeCertificate(new Uint8Array(0), certificates)).certificateList).toHaveLength(5000);
+    expect(
+      parseCertificate(encodeCertificate(new Uint8Array(0), certificates)).certificateList,
+    ).toHaveLength(5000);
   });
 
   it('an extension block is at most 2^16 − 1 bytes: parseExtensions reads its own length', () => {

@@ -100,8 +100,16 @@ describe('TLS parsers on arbitrary bytes', () => {
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('flip'), at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) }),
     fc.record({ kind: fc.constant('cut'), at: fc.nat() }),
-    fc.record({ kind: fc.constant('insert'), at: fc.nat(), data: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
-    fc.record({ kind: fc.constant('length'), at: fc.nat(), value: fc.integer({ min: 0, max: 0xffff }) }),
+    fc.record({
+      kind: fc.constant('insert'),
+      at: fc.nat(),
+      data: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+    }),
+    fc.record({
+      kind: fc.constant('length'),
+      at: fc.nat(),
+      value: fc.integer({ min: 0, max: 0xffff }),
+    }),
   );
   type Mutation = { kind: string; at: number; mask?: number; data?: Uint8Array; value?: number };
 
@@ -112,7 +120,8 @@ describe('TLS parsers on arbitrary bytes', () => {
       const at = change.at % out.length;
       if (change.kind === 'flip') out[at] ^= change.mask!;
       else if (change.kind === 'cut') out = out.slice(0, at);
-      else if (change.kind === 'insert') out = new Uint8Array([...out.subarray(0, at), ...change.data!, ...out.subarray(at)]);
+      else if (change.kind === 'insert')
+        out = new Uint8Array([...out.subarray(0, at), ...change.data!, ...out.subarray(at)]);
       else if (at + 1 < out.length) {
         out[at] = change.value! >> 8;
         out[at + 1] = change.value! & 0xff;
@@ -123,8 +132,11 @@ describe('TLS parsers on arbitrary bytes', () => {
 
   it('each parser returns a value or throws a TlsError with an alert (mutated RFC 8448 messages)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SAMPLES), fc.array(mutation, { minLength: 1, maxLength: 4 }), ([name, message], changes) =>
-        parsesOrRefuses(PARSERS[name], mutate(hex(message).subarray(4), changes)),
+      fc.property(
+        fc.constantFrom(...SAMPLES),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        ([name, message], changes) =>
+          parsesOrRefuses(PARSERS[name], mutate(hex(message).subarray(4), changes)),
       ),
       { numRuns: 1000 },
     );

@@ -76,8 +76,15 @@ describe('RFC 8448 §5: the HelloRetryRequest handshake, client side, byte for b
     editClientHello(hello: ClientHelloFields, attempt): ClientHelloFields {
       const supportedGroups = extension(0x000a, hex('0006001d00170018')); // + secp384r1
       const first = [0x0000, 0xff01, 0x000a, 0x0033, 0x002b, 0x000d, 0x002d, 0x001c];
-      const second = [0x0000, 0xff01, 0x000a, 0x0033, 0x002b, 0x000d, 0x002c, 0x002d, 0x001c, 0x0015];
-      const extras = [RENEGOTIATION_INFO, PSK_KEY_EXCHANGE_MODES, RECORD_SIZE_LIMIT, supportedGroups];
+      const second = [
+        0x0000, 0xff01, 0x000a, 0x0033, 0x002b, 0x000d, 0x002c, 0x002d, 0x001c, 0x0015,
+      ];
+      const extras = [
+        RENEGOTIATION_INFO,
+        PSK_KEY_EXCHANGE_MODES,
+        RECORD_SIZE_LIMIT,
+        supportedGroups,
+      ];
       if (attempt === 2) extras.push(extension(0x0015, new Uint8Array(175))); // padding to 512
       return {
         ...hello,
@@ -128,7 +135,9 @@ describe('RFC 8448 §3: the simple 1-RTT handshake, client side (TEST-ONLY x2551
   const client = new TlsClient({
     serverName: 'server',
     verifier: acceptAnyCertificate, // TEST-ONLY: the RFC's certificate is RSA
-    groups: [x25519Standin(hex('70a1a8f491e82d530542c6d7a8dcd8cfa9e31f59bb336b550b13bfe199f542c5'))],
+    groups: [
+      x25519Standin(hex('70a1a8f491e82d530542c6d7a8dcd8cfa9e31f59bb336b550b13bfe199f542c5')),
+    ],
     signatureSchemes: RFC_SIGNATURE_SCHEMES,
     random: hex('6660261ff947cea49cce6cfad687f457cf1b14531ba14131a0e8f309a1d0b9c4'),
     legacySessionId: new Uint8Array(0),
@@ -169,9 +178,13 @@ describe('RFC 8448 §3: the simple 1-RTT handshake, client side (TEST-ONLY x2551
 describe("RFC 8448 §6: the server's ECDSA P-256 CertificateVerify", () => {
   const v = SECTION_6;
   const transcript = concatBytes(
-    ...[v.clientHello, v.serverHello, v.encryptedExtensions, v.certificateRequest, v.certificate].map(
-      hex,
-    ),
+    ...[
+      v.clientHello,
+      v.serverHello,
+      v.encryptedExtensions,
+      v.certificateRequest,
+      v.certificate,
+    ].map(hex),
   );
   const content = certificateVerifyContent('server', sha256(transcript));
   const certificateVerify = parseCertificateVerify(hex(v.certificateVerify).subarray(4));

@@ -37,7 +37,12 @@ import type {
 import type { TlsClient } from '../../src/tls/client';
 import type { TlsConnection } from '../../src/tls/connection';
 import { PrivateKey } from '../../src/keys/private-key';
-import { type KeyShareGroup, type KeyShareKeyPair, secp256r1, secp256r1KeyPair } from '../../src/tls/groups';
+import {
+  type KeyShareGroup,
+  type KeyShareKeyPair,
+  secp256r1,
+  secp256r1KeyPair,
+} from '../../src/tls/groups';
 import type { TlsServer } from '../../src/tls/server';
 import { aesGcmSuite } from '../../src/tls/suites';
 
@@ -328,7 +333,6 @@ export function fixtureVerifier(): TlsCertificateVerifier {
 export type { TlsClient, TlsServer };
 
 // ---- deterministic handshakes (for exhaustive tamper tests) ----------------------------------
-
 
 /**
  * A secp256r1 group that always hands out the same key and remembers the secrets it computed,
