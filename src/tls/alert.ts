@@ -146,7 +146,7 @@ export class TlsError extends CryptoError {
 
 /**
  * Shorthand for the errors the parsers and state machines throw: a local refusal with `alert`.
- * @example throw refuse('illegal_parameter', 'tls: ServerHello: cipher suite was not offered')
+ * @example const error = refuse('illegal_parameter', 'tls: ServerHello: cipher suite was not offered')
  */
 export function refuse(alert: AlertDescription, message: string): TlsError {
   return new TlsError(alert, message);
@@ -173,6 +173,7 @@ export interface Alert {
  * Parses the content of one alert record: exactly two bytes (§5.1: alerts are never
  * fragmented or coalesced).
  * @throws TlsError decode_error for any other length, or a level other than 1 or 2
+ * @example parseAlert(encodeAlert('handshake_failure')).description // 'handshake_failure'
  */
 export function parseAlert(fragment: Uint8Array): Alert {
   if (fragment.length !== 2)

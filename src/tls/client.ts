@@ -136,7 +136,10 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|.*:.*)$/;
  * @example
  * const client = new TlsClient({ serverName: 'example.com', verifier })
  * socket.write(client.start()[0])
- * socket.on('data', (chunk) => { const { frames, messages } = client.receive(chunk); … })
+ * socket.on('data', (chunk) => {
+ *   const { frames, messages } = client.receive(chunk) // messages: authenticated application data
+ *   for (const frame of frames) socket.write(frame)
+ * })
  */
 export class TlsClient extends TlsConnection {
   readonly #options: TlsClientOptions;

@@ -60,6 +60,7 @@ const RECOGNIZED_IN = new Map<number, readonly ExtensionContext[]>([
  * Reads an extension block `Extension extensions<floor..2^16-1>` and checks the §4.2 rules for
  * `context` (pass undefined to check only the structure and duplicates).
  * @throws TlsError decode_error, illegal_parameter
+ * @example parseExtensions(new TlsReader(encodeExtensions([]), 'EE'), 0, 'EE', 'EncryptedExtensions') // []
  */
 export function parseExtensions(
   reader: TlsReader,

@@ -62,7 +62,7 @@ export function secp256r1KeyPair(privateKey: PrivateKey): KeyShareKeyPair {
 
 /**
  * secp256r1 (NIST P-256) on ecdh-lab's own ECDH.
- * @example new TlsClient({ groups: [secp256r1], … })
+ * @example new TlsClient({ groups: [secp256r1], verifier })
  */
 export const secp256r1: KeyShareGroup = Object.freeze({
   name: 'secp256r1',
@@ -81,7 +81,11 @@ export const secp256r1: KeyShareGroup = Object.freeze({
   },
 });
 
-/** The (EC)DHE secret; a share that is not valid for its group is illegal_parameter. */
+/**
+ * The (EC)DHE secret; a share that is not valid for its group is illegal_parameter.
+ * @throws TlsError illegal_parameter when the peer's share is refused by the group
+ * @example computeSharedSecret(secp256r1, secp256r1.generateKeyPair(), peer.keyExchange)
+ */
 export function computeSharedSecret(
   group: KeyShareGroup,
   keyPair: KeyShareKeyPair,

@@ -38,7 +38,13 @@ export function handshakeMessage(type: number, body: Uint8Array): Uint8Array {
   return concatBytes(u8(type), u24(body.length), body);
 }
 
-/** Reassembles handshake messages from record fragments. */
+/**
+ * Reassembles handshake messages from record fragments.
+ * @example
+ * const buffer = new HandshakeBuffer()
+ * buffer.push(handshakeMessage(HANDSHAKE_TYPE.key_update, Uint8Array.of(0)))
+ * buffer.next()?.type // 24
+ */
 export class HandshakeBuffer {
   readonly #queue = new ByteQueue();
 

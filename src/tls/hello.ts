@@ -75,7 +75,10 @@ export interface ClientHello extends ClientHelloFields {
   readonly earlyData: boolean;
 }
 
-/** ClientHello body (without the handshake header). */
+/**
+ * ClientHello body (without the handshake header).
+ * @example handshakeMessage(HANDSHAKE_TYPE.client_hello, encodeClientHello(fields))
+ */
 export function encodeClientHello(hello: ClientHelloFields): Uint8Array {
   return concatBytes(
     u16(hello.legacyVersion),
@@ -102,6 +105,7 @@ function decodeOptional<T>(
  * Parses a ClientHello body.
  * @throws TlsError decode_error for a malformed message; illegal_parameter for a duplicate or
  *   misplaced extension, two key shares for a group, or a pre_shared_key that is not last
+ * @example parseClientHello(new TlsClient({ verifier }).start()[0].subarray(9)).supportedVersions // [0x0304]
  */
 export function parseClientHello(body: Uint8Array): ClientHello {
   const reader = new TlsReader(body, 'ClientHello');
@@ -182,7 +186,10 @@ export interface ServerHello extends ServerHelloFields {
   readonly cookie: Uint8Array | undefined;
 }
 
-/** ServerHello body (without the handshake header). */
+/**
+ * ServerHello body (without the handshake header).
+ * @example encodeServerHello(parseServerHello(serverHelloBody)) // the same bytes
+ */
 export function encodeServerHello(hello: ServerHelloFields): Uint8Array {
   return concatBytes(
     u16(hello.legacyVersion),
@@ -198,6 +205,7 @@ export function encodeServerHello(hello: ServerHelloFields): Uint8Array {
  * Parses a ServerHello or HelloRetryRequest body.
  * @throws TlsError decode_error for a malformed message; illegal_parameter for a duplicate or
  *   misplaced extension
+ * @example parseServerHello(serverHelloBody).keyShare?.group // 0x001d
  */
 export function parseServerHello(body: Uint8Array): ServerHello {
   const reader = new TlsReader(body, 'ServerHello');

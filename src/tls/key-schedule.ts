@@ -110,17 +110,26 @@ export function trafficKeys(
   });
 }
 
-/** application_traffic_secret_N+1 from application_traffic_secret_N (§7.2). */
+/**
+ * application_traffic_secret_N+1 from application_traffic_secret_N (§7.2).
+ * @example const next = nextTrafficSecret(sha256, secret)
+ */
 export function nextTrafficSecret(hash: HashFunction, secret: Uint8Array): Uint8Array {
   return hkdfExpandLabel(hash, secret, 'traffic upd', new Uint8Array(0), hash.outputLength);
 }
 
-/** finished_key of §4.4.4. */
+/**
+ * finished_key of §4.4.4.
+ * @example finishedKey(sha256, secret).length // 32
+ */
 export function finishedKey(hash: HashFunction, baseKey: Uint8Array): Uint8Array {
   return hkdfExpandLabel(hash, baseKey, 'finished', new Uint8Array(0), hash.outputLength);
 }
 
-/** verify_data = HMAC(finished_key, transcriptHash) (§4.4.4). */
+/**
+ * verify_data = HMAC(finished_key, transcriptHash) (§4.4.4).
+ * @example finishedVerifyData(sha256, secret, transcriptHash)
+ */
 export function finishedVerifyData(
   hash: HashFunction,
   baseKey: Uint8Array,

@@ -51,6 +51,7 @@ export function encodeEncryptedExtensions(extensions: readonly Extension[]): Uin
 /**
  * Parses EncryptedExtensions; the ALPN answer must name exactly one protocol (RFC 7301 §3.1).
  * @throws TlsError decode_error, illegal_parameter
+ * @example parseEncryptedExtensions(encodeEncryptedExtensions([])).alpn // undefined
  */
 export function parseEncryptedExtensions(body: Uint8Array): EncryptedExtensions {
   const reader = new TlsReader(body, 'EncryptedExtensions');
@@ -102,6 +103,7 @@ export function encodeCertificate(
 /**
  * Parses a Certificate message.
  * @throws TlsError decode_error, illegal_parameter (a misplaced extension in an entry)
+ * @example parseCertificate(encodeCertificate(new Uint8Array(0), credential.certificateChain)).certificateList.length // 1
  */
 export function parseCertificate(body: Uint8Array): Certificate {
   const reader = new TlsReader(body, 'Certificate');
@@ -130,7 +132,10 @@ export function encodeCertificateVerify(algorithm: number, signature: Uint8Array
   return concatBytes(u16(algorithm), vector16(signature));
 }
 
-/** @throws TlsError decode_error */
+/**
+ * @throws TlsError decode_error
+ * @example parseCertificateVerify(encodeCertificateVerify(0x0403, signature)).algorithm // 0x0403
+ */
 export function parseCertificateVerify(body: Uint8Array): CertificateVerify {
   const reader = new TlsReader(body, 'CertificateVerify');
   const algorithm = reader.u16();
@@ -180,6 +185,7 @@ export function encodeKeyUpdate(requestUpdate: boolean): Uint8Array {
 /**
  * Parses KeyUpdate; returns whether the peer requests an update.
  * @throws TlsError decode_error for a wrong length, illegal_parameter for a value not 0 or 1
+ * @example parseKeyUpdate(encodeKeyUpdate(true)) // true
  */
 export function parseKeyUpdate(body: Uint8Array): boolean {
   const reader = new TlsReader(body, 'KeyUpdate');

@@ -41,7 +41,13 @@ export interface TlsRecord {
   readonly fragment: Uint8Array;
 }
 
-/** Cuts a byte stream into records. */
+/**
+ * Cuts a byte stream into records.
+ * @example
+ * const reader = new RecordReader()
+ * reader.push(plaintextRecord(CONTENT_TYPE.alert, encodeAlert('close_notify')))
+ * reader.next()?.type // 21
+ */
 export class RecordReader {
   readonly #queue = new ByteQueue();
 
@@ -85,6 +91,7 @@ function header(type: number, version: number, length: number): Uint8Array {
 /**
  * An unprotected record (TLSPlaintext).
  * @param version - legacy_record_version: 0x0303, or 0x0301 for an initial ClientHello
+ * @example plaintextRecord(CONTENT_TYPE.change_cipher_spec, Uint8Array.of(1)) // 14 03 03 00 01 01
  */
 export function plaintextRecord(type: number, fragment: Uint8Array, version = TLS12): Uint8Array {
   if (fragment.length > MAX_PLAINTEXT) throw new RangeError('tls: record fragment above 2^14');

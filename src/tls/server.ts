@@ -102,7 +102,10 @@ const MAY_CHANGE: ReadonlySet<number> = new Set([
  * @example
  * const server = new TlsServer({ credential })
  * server.start()
- * socket.on('data', (chunk) => { const { frames, messages } = server.receive(chunk); … })
+ * socket.on('data', (chunk) => {
+ *   const { frames, messages } = server.receive(chunk) // messages: authenticated application data
+ *   for (const frame of frames) socket.write(frame)
+ * })
  */
 export class TlsServer extends TlsConnection {
   readonly #options: TlsServerOptions;

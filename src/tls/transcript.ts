@@ -17,6 +17,14 @@
 import type { Hash, HashFunction } from '../hash/hash.js';
 import { HANDSHAKE_TYPE } from './registry.js';
 
+/**
+ * The running transcript hash of one connection.
+ * @example
+ * const transcript = new Transcript()
+ * transcript.add(handshakeMessage(HANDSHAKE_TYPE.client_hello, new Uint8Array(4)))
+ * transcript.useHash(sha256)
+ * transcript.hash() // SHA-256 of the messages so far
+ */
 export class Transcript {
   #pending: Uint8Array[] = [];
   #hash: HashFunction | undefined;

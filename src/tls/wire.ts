@@ -17,7 +17,13 @@
 import { concatBytes } from '../bytes/index.js';
 import { refuse } from './alert.js';
 
-/** Reads one TLS structure; `what` names it in error messages ("ClientHello", "key_share"). */
+/**
+ * Reads one TLS structure; `what` names it in error messages ("ClientHello", "key_share").
+ * @example
+ * const reader = new TlsReader(Uint8Array.of(0, 2, 3, 4), 'example')
+ * reader.vector(2, 0, 10, 'field') // Uint8Array [3, 4]
+ * reader.end()
+ */
 export class TlsReader {
   readonly #bytes: Uint8Array;
   readonly #what: string;
