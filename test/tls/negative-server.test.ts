@@ -222,6 +222,62 @@ describe('the server checks ClientHello2 against ClientHello1 (§4.1.2)', () => 
   });
 });
 
+describe('0-RTT data the server did not accept is skipped (§4.2.10)', () => {
+  const garbage = concatBytes(hex('1703030020'), new Uint8Array(32).fill(0xee));
+  const earlyData = adding(1, extension(42, hex('')));
+
+  it('records that do not decrypt under the handshake key, before the client Finished', () => {
+    let appended = false;
+    const c = new TlsClient({ serverName: 'localhost', verifier, editClientHello: earlyData });
+    const s = new TlsServer({ credential });
+    const result = pump(c, s, {
+      wire: (direction, bytes) => {
+        if (direction !== 'toServer' || appended || bytes[0] !== 20) return bytes;
+        appended = true;
+        return concatBytes(bytes, garbage, garbage); // after the CCS, before the Finished
+      },
+    });
+    expect([appended, result.serverError, s.established]).toEqual([true, undefined, true]);
+  });
+
+  it('application data records before ClientHello2 after a retry', () => {
+    let appended = false;
+    const c = new TlsClient({
+      serverName: 'localhost',
+      verifier,
+      keyShareGroups: [],
+      editClientHello: earlyData,
+    });
+    const s = new TlsServer({ credential });
+    const result = pump(c, s, {
+      wire: (direction, bytes) => {
+        if (direction !== 'toServer' || appended) return bytes;
+        appended = true;
+        return concatBytes(bytes, garbage); // right after ClientHello1
+      },
+    });
+    expect([result.serverError, s.established, s.negotiated.helloRetryRequest]).toEqual([
+      undefined,
+      true,
+      true,
+    ]);
+  });
+
+  it('without early_data offered, the same record is bad_record_mac', () => {
+    let appended = false;
+    const c = new TlsClient({ serverName: 'localhost', verifier });
+    const s = new TlsServer({ credential });
+    const result = pump(c, s, {
+      wire: (direction, bytes) => {
+        if (direction !== 'toServer' || appended || bytes[0] !== 20) return bytes;
+        appended = true;
+        return concatBytes(bytes, garbage);
+      },
+    });
+    expect(result.serverError?.alert).toBe('bad_record_mac');
+  });
+});
+
 describe('records', () => {
   /** A connected pair, plus the keys each side writes with (from the key log). */
   function connected() {
