@@ -319,6 +319,24 @@ describe('records', () => {
     refuses(() => client.receive(error.alertRecord!), 'bad_record_mac', 'peer');
   });
 
+  it('a tampered transcript: a ClientHello changed in flight leaves the two sides with different keys', () => {
+    const c = new TlsClient({ serverName: 'localhost', verifier });
+    const s = new TlsServer({ credential });
+    let changed = false;
+    const result = pump(c, s, {
+      wire: (direction, bytes) => {
+        if (direction !== 'toServer' || changed) return bytes;
+        changed = true;
+        const copy = bytes.slice();
+        copy[5 + 4 + 2 + 31] ^= 1; // the last byte of ClientHello.random
+        return copy;
+      },
+    });
+    expect(result.clientError).toMatchObject({ origin: 'local', alert: 'bad_record_mac' });
+    expect(result.serverError?.alert).toBe('bad_record_mac'); // the client's alert does not open either
+    expect([c.established, s.established]).toEqual([false, false]);
+  });
+
   it('application data before the handshake: unexpected_message', () => {
     const client = new TlsClient({ verifier });
     client.start();
