@@ -23,7 +23,23 @@ const ALLOWED: Record<string, string[]> = {
   keys: ['ecdsa', 'ecdh', 'curve', 'math', 'bytes', '.'],
   channel: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
   explain: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  // TLS 1.3 sits beside channel/ (it uses only channel's ByteQueue, a plain byte FIFO).
+  tls: [
+    'channel',
+    'keys',
+    'ecdsa',
+    'ecdh',
+    'curve',
+    'math',
+    'cipher',
+    'kdf',
+    'mac',
+    'hash',
+    'bytes',
+    '.',
+  ],
   net: [
+    'tls',
     'channel',
     'keys',
     'ecdsa',
@@ -39,6 +55,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   cli: [
     'net',
+    'tls',
     'channel',
     'explain',
     'keys',
