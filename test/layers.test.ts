@@ -22,8 +22,11 @@ const ALLOWED: Record<string, string[]> = {
   keys: ['ecdh', 'curve', 'math', 'bytes', '.'],
   channel: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
   explain: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  // X.509 sits above keys (and above signatures once ECDSA has its folder).
+  x509: ['keys', 'ecdh', 'curve', 'math', 'hash', 'bytes', '.'],
   net: ['channel', 'keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
   cli: [
+    'x509',
     'net',
     'channel',
     'explain',
@@ -41,8 +44,8 @@ const ALLOWED: Record<string, string[]> = {
 };
 const NODE_ALLOWED = new Set(['net', 'cli']);
 // The package's entry points (package.json "exports"): src/<name>.ts re-exports its tier.
-const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts'];
-const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts'];
+const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts', 'x509.ts'];
+const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'x509.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
