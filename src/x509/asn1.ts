@@ -8,7 +8,7 @@
  * DER leaves one encoding per value, and the readers refuse every other one:
  *   - BOOLEAN: one octet, 0x00 or 0xff (§11.1);
  *   - BIT STRING: unused bits 0–7, 0 when empty, and the unused bits themselves zero
- *     (§11.2.1); for a named bit list, no trailing zero bits (§11.2.2);
+ *     (§11.2.1) — but trailing zero bits in a named bit list (§11.2.2) are tolerated;
  *   - UTCTime YYMMDDHHMMSSZ and GeneralizedTime YYYYMMDDHHMMSSZ: seconds present, "Z",
  *     no fraction (§11.7, §11.8, RFC 5280 §4.1.2.5.1–2); the calendar date must exist;
  *   - SET OF: elements in ascending order of their encodings (§11.6);
@@ -157,14 +157,14 @@ export interface BitString {
 }
 
 /**
- * Reads a BIT STRING with any number of unused bits (X.690 §8.6.2, §11.2).
+ * Reads a BIT STRING with any number of unused bits (X.690 §8.6.2, §11.2.1). A named bit
+ * list (KeyUsage) with trailing zero bits, which §11.2.2 forbids, is accepted: CAs have
+ * issued such certificates, and OpenSSL, Go and pyca/cryptography read them.
  * @param tag - BIT_STRING, or an implicit context-specific tag
- * @param namedBits - true for a named bit list (KeyUsage): no trailing zero bits (§11.2.2)
  */
 export function readBitString(
   reader: DerReader,
   what: string,
-  namedBits = false,
   tag: number = Tag.BIT_STRING,
 ): BitString {
   const element = readTagged(reader, tag, what);
@@ -179,8 +179,6 @@ export function readBitString(
     const last = c[c.length - 1];
     if ((last & ((1 << unusedBits) - 1)) !== 0)
       fail(`${what}: BIT STRING at offset ${at} has non-zero unused bits (X.690 §11.2.1)`);
-    if (namedBits && (last & (1 << unusedBits)) === 0)
-      fail(`${what}: named bit list at offset ${at} has trailing zero bits (X.690 §11.2.2)`);
   }
   return { bytes: c.slice(1), unusedBits };
 }

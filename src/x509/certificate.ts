@@ -69,6 +69,8 @@ interface CertificateFields {
   der: Uint8Array;
   tbs: Uint8Array;
   signature: Uint8Array;
+  /** Non-zero only in a damaged certificate: no signature algorithm makes partial octets. */
+  signatureUnusedBits: number;
   version: 1 | 2 | 3;
   serialNumber: bigint;
   serialBytes: Uint8Array;
@@ -247,6 +249,7 @@ export class Certificate {
         'CERT_UNSUPPORTED_ALGORITHM',
         `x509: certificate ${describeName(this)} is signed with ${this.signatureAlgorithm.name}; only ECDSA with SHA-256/384/512 is supported`,
       );
+    if (this.#fields.signatureUnusedBits !== 0) return false; // ECDSA-Sig-Value is whole octets
     return (
       verifier.verify(key, this.#fields.tbs.slice(), this.#fields.signature.slice(), hash) === true
     );
@@ -290,7 +293,6 @@ function parseCertificate(der: Uint8Array, what: string): Certificate {
   const tbsElement = readTagged(certificate, Tag.SEQUENCE, `${what} tbsCertificate`);
   const outerAlgorithm = readSignatureAlgorithm(certificate, `${what} signatureAlgorithm`);
   const signature = readBitString(certificate, `${what} signatureValue`);
-  if (signature.unusedBits !== 0) fail(`${what}: signatureValue is not a whole number of octets`);
   certificate.assertEnd();
 
   const tbs = readerOver(tbsElement);
@@ -322,7 +324,7 @@ function parseCertificate(der: Uint8Array, what: string): Certificate {
   ] as const) {
     if (tbs.peekTag() !== contextTag(tagNumber, false)) continue;
     if (version === 1) fail(`${what}: ${label} in a v1 certificate (RFC 5280 §4.1.2.8)`);
-    readBitString(tbs, `${what} ${label}`, false, contextTag(tagNumber, false));
+    readBitString(tbs, `${what} ${label}`, contextTag(tagNumber, false));
   }
   let extensions = NO_EXTENSIONS;
   if (tbs.peekTag() === contextTag(3, true)) {
@@ -336,6 +338,7 @@ function parseCertificate(der: Uint8Array, what: string): Certificate {
     der,
     tbs: tbsElement.encoding.slice(),
     signature: signature.bytes,
+    signatureUnusedBits: signature.unusedBits,
     version,
     serialNumber: serial.value,
     serialBytes: serial.bytes,

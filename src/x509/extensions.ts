@@ -16,7 +16,8 @@
  * Every other extension is kept as data with its critical flag; a critical one the verifier
  * does not understand makes verification fail (§4.2: "MUST reject the certificate").
  * A second instance of an extension is refused (§4.2), as is an explicitly encoded DEFAULT
- * (critical FALSE, cA FALSE), which DER forbids (X.690 §11.5).
+ * (critical FALSE, cA FALSE), which DER forbids (X.690 §11.5; pyca/cryptography refuses it
+ * too). A keyUsage with trailing zero bits is read (see asn1.ts `readBitString`).
  */
 import { bytesToHex } from '../bytes/index.js';
 import { DerReader, derInteger, derOctetString, derSequence } from '../keys/der.js';
@@ -166,11 +167,12 @@ function decodeKnown(
       ];
     }
     case EXTENSIONS.keyUsage: {
-      const { bytes } = readBitString(value, what, true);
+      const { bytes } = readBitString(value, what);
       const usages = KEY_USAGES.filter(
         (_, bit) => ((bytes[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0,
       );
-      if (bytes.length > 2 || (bytes.length === 2 && (bytes[1] & 0x7f) !== 0))
+      // Bits past decipherOnly (8) mean nothing: refuse them, but not trailing zero octets.
+      if ((bytes[1] ?? 0) & 0x7f || bytes.subarray(2).some((byte) => byte !== 0))
         fail(`${what}: keyUsage has bits beyond decipherOnly (8)`);
       if (usages.length === 0) fail(`${what}: keyUsage has no bit set (RFC 5280 §4.2.1.3)`);
       return ['keyUsage', { critical, usages: Object.freeze(usages) }];

@@ -50,6 +50,14 @@ export type SubjectPublicKeyInfo =
       readonly curveOid?: string;
     });
 
+/** Short names for other key algorithms, for messages. */
+const KEY_NAMES: Record<string, string> = {
+  '1.3.101.111': 'X448',
+  '1.3.101.113': 'Ed448',
+  '1.2.840.10040.4.1': 'DSA',
+  '1.2.840.113549.1.1.10': 'RSA-PSS',
+};
+
 /** Bit length of an unsigned big-endian INTEGER's contents, without BigInt (linear). */
 function integerBits(contents: Uint8Array): number {
   let i = 0;
@@ -131,6 +139,6 @@ function decodeSubjectPublicKeyInfo(element: DerElement, what: string): SubjectP
     case KEY_ALGORITHMS.ed25519:
       return unsupported('Ed25519', { bits: 256 });
     default:
-      return unsupported(ALGORITHM_NAMES[algorithmOid] ?? algorithmOid);
+      return unsupported(KEY_NAMES[algorithmOid] ?? ALGORITHM_NAMES[algorithmOid] ?? algorithmOid);
   }
 }
