@@ -49,8 +49,9 @@ export function intermediate(
   parent: Issuer,
   label = 'intermediate',
   template: Partial<CertificateTemplate> = {},
+  keyLabel = label,
 ): Issuer {
-  const key = keyFor(label);
+  const key = keyFor(keyLabel);
   const cert = issueCertificate({
     issuerCertificate: parent.cert,
     issuerSigner: nodeSigner(parent.key),
