@@ -340,8 +340,10 @@ function parseRfc4514(text: string): ParsedAttribute[][] {
         continue;
       }
       if ('"<>'.includes(ch)) error(`'${ch}' must be escaped`);
-      octets.push(...new TextEncoder().encode(ch));
-      i++;
+      const character = String.fromCodePoint(text.codePointAt(i)!); // a whole surrogate pair
+      if (/[\ud800-\udfff]/u.test(character)) error('a lone surrogate cannot be encoded');
+      octets.push(...new TextEncoder().encode(character));
+      i += character.length;
       if (ch !== ' ') lastKept = octets.length;
     }
     let value: string;

@@ -4,15 +4,19 @@
  * so failures are reproducible; signatures are not (node's ECDSA picks a random k).
  */
 import * as crypto from 'node:crypto';
-import { utf8ToBytes } from '../../src/bytes/index.js';
+import { concatBytes, utf8ToBytes } from '../../src/bytes/index.js';
 import { sha256 } from '../../src/hash/sha256.js';
+import { derBitString, derInteger, derSequence } from '../../src/keys/der.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
+import { derContext, derTime } from '../../src/x509/asn1.js';
 import {
   type CertificateTemplate,
   issueCertificate,
   selfSignedCertificate,
 } from '../../src/x509/builder.js';
 import type { Certificate } from '../../src/x509/certificate.js';
+import { Name } from '../../src/x509/name.js';
+import { derSignatureAlgorithm } from '../../src/x509/signature.js';
 import { nodeSigner } from '../support/node-ecdsa';
 
 /** The verification time of the tables: 2030-01-01T00:00:00Z. */
@@ -100,4 +104,51 @@ export function withBadSignature(cert: Certificate): Uint8Array {
   const der = cert.toDer();
   der[der.length - 5] ^= 0x01; // inside s, the last INTEGER of the ECDSA-Sig-Value
   return der;
+}
+
+/** Parts of a hand-assembled certificate; each defaults to a well-formed value. */
+export interface CertificateParts {
+  /** The whole [0] version field ('' for none, i.e. v1). */
+  version?: Uint8Array;
+  serial?: Uint8Array;
+  /** The signature AlgorithmIdentifier inside tbsCertificate. */
+  innerAlgorithm?: Uint8Array;
+  /** The outer signatureAlgorithm. */
+  outerAlgorithm?: Uint8Array;
+  issuer?: Uint8Array;
+  validity?: Uint8Array;
+  subject?: Uint8Array;
+  spki?: Uint8Array;
+  /** Fields between the key and the extensions (unique identifiers). */
+  uniqueIds?: Uint8Array[];
+  /** Each Extension's DER; undefined = no [3] field. */
+  extensions?: Uint8Array[];
+  signature?: Uint8Array;
+  /** Bytes after the Certificate SEQUENCE. */
+  trailing?: Uint8Array;
+}
+
+/**
+ * A certificate assembled field by field, for tests of what the parser refuses (its
+ * signature is not valid; parsing does not check it).
+ */
+export function certificateWith(parts: CertificateParts = {}): Uint8Array {
+  const algorithm = derSignatureAlgorithm('SHA-256');
+  const name = Name.parse('CN=parts').toDer();
+  const tbs = derSequence(
+    parts.version ?? derContext(0, true, derInteger(2n)),
+    parts.serial ?? derInteger(1n),
+    parts.innerAlgorithm ?? algorithm,
+    parts.issuer ?? name,
+    parts.validity ?? derSequence(derTime(T - 30 * DAY), derTime(T + 30 * DAY)),
+    parts.subject ?? name,
+    parts.spki ?? keyFor('parts').publicKey.toDer(),
+    ...(parts.uniqueIds ?? []),
+    ...(parts.extensions ? [derContext(3, true, derSequence(...parts.extensions))] : []),
+  );
+  const signature = parts.signature ?? derBitString(Uint8Array.of(0x30, 0x06, 2, 1, 1, 2, 1, 1));
+  return concatBytes(
+    derSequence(tbs, parts.outerAlgorithm ?? algorithm, signature),
+    parts.trailing ?? new Uint8Array(0),
+  );
 }
