@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { isIP } from 'node:net';
-import { type GeneralName } from '../../src/x509/general-name.js';
+import type { GeneralName } from '../../src/x509/general-name.js';
 import { matchDnsName, matchesHost, parseHost } from '../../src/x509/hostname.js';
 import { ipFromBytes, ipToBytes } from '../../src/x509/ip.js';
 
