@@ -4,7 +4,7 @@
 // ecdh-lab's own ECDSA is wired into the X.509 signature interface.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CryptoError } from '../../src/index';
+import type { CryptoError } from '../../src/index';
 import { Certificate, verifyChain } from '../../src/x509';
 import { nodeVerifier } from '../../test/support/node-ecdsa';
 
