@@ -24,12 +24,13 @@
  * wildcard in the middle of a name): that is what verification is for, and tests need such
  * certificates. It does refuse malformed input (TypeError, RangeError).
  */
-import { assertBytes, assertInteger } from '../bytes/index.js';
+import { assertBytes, assertInteger, hexToBytes } from '../bytes/index.js';
 import { sha256 } from '../hash/sha256.js';
-import { DerReader, derBitString, derInteger, derSequence } from '../keys/der.js';
+import { DerReader, derBitString, derInteger, derOctetString, derSequence } from '../keys/der.js';
 import { PublicKey } from '../keys/public-key.js';
 import { randomBytes } from '../random.js';
-import { derContext, derTime } from './asn1.js';
+import { derContext } from './asn1.js';
+import { derTime } from './time.js';
 import { Certificate } from './certificate.js';
 import {
   derAuthorityKeyIdentifier,
@@ -51,8 +52,6 @@ import {
   type SignatureHash,
   type Signer,
 } from './signature.js';
-import { hexToBytes } from '../bytes/index.js';
-import { derOctetString } from '../keys/der.js';
 
 /** An extension to add as it is (for what the builder does not write itself). */
 export interface ExtraExtension {

@@ -38,10 +38,10 @@ import {
   readConstructed,
   readSmallInteger,
   readTagged,
-  readTime,
   readerOver,
   Tag,
 } from './asn1.js';
+import { readTime } from './time.js';
 import { describeCertificate } from './describe.js';
 import { type ParsedExtensions, readExtensions } from './extensions.js';
 import { type Name, readName } from './name.js';

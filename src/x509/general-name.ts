@@ -19,17 +19,8 @@
  */
 import { bytesToHex } from '../bytes/index.js';
 import { DerReader, derSequence } from '../keys/der.js';
-import {
-  contextTag,
-  derContext,
-  derString,
-  fail,
-  readerOver,
-  readIa5String,
-  readOid,
-  readTagged,
-  Tag,
-} from './asn1.js';
+import { contextTag, derContext, fail, readerOver, readOid, readTagged, Tag } from './asn1.js';
+import { derString, readIa5String } from './strings.js';
 import { ipFromBytes, ipToBytes } from './ip.js';
 import { type Name, readExplicitName } from './name.js';
 

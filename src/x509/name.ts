@@ -23,18 +23,16 @@
 import { bytesToHex, equalBytes, hexToBytes } from '../bytes/index.js';
 import { DerReader, derSequence } from '../keys/der.js';
 import {
-  decodeString,
   derOid,
   derSetOf,
-  derString,
   fail,
   readConstructed,
   readOid,
   readSetOf,
   readerOver,
-  STRING_TYPES,
   Tag,
 } from './asn1.js';
+import { decodeString, derString, STRING_TYPES } from './strings.js';
 import { ATTRIBUTE_SHORT_NAMES, ATTRIBUTE_TYPES, OPENSSL_ATTRIBUTE_NAMES } from './oids.js';
 
 /** One attribute of a name: its type and its value. */

@@ -15,12 +15,10 @@
  * implementation is wired in here: callers pass `verifier` meanwhile.
  */
 import { CryptoError } from '../errors.js';
-import type { DerReader } from '../keys/der.js';
+import { type DerReader, derSequence } from '../keys/der.js';
 import type { PublicKey } from '../keys/public-key.js';
-import { fail, readOid, readTagged, readerOver, Tag } from './asn1.js';
+import { derOid, fail, readOid, readTagged, readerOver, Tag } from './asn1.js';
 import { ALGORITHM_NAMES, SIGNATURE_ALGORITHMS } from './oids.js';
-import { derSequence } from '../keys/der.js';
-import { derOid } from './asn1.js';
 
 /** The hashes ECDSA signatures in certificates use. */
 export type SignatureHash = 'SHA-256' | 'SHA-384' | 'SHA-512';

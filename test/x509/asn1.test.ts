@@ -8,22 +8,18 @@ import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
 import { DerReader } from '../../src/keys/der.js';
 import {
   compareSetElements,
-  decodeString,
   derBoolean,
   derNamedBits,
   derSetOf,
-  derString,
-  derTime,
-  MAX_TIME,
-  MIN_TIME,
   readBitString,
   readBoolean,
   readBoundedInteger,
   readOid,
   readSetOf,
-  readTime,
   Tag,
 } from '../../src/x509/asn1.js';
+import { decodeString, derString } from '../../src/x509/strings.js';
+import { derTime, MAX_TIME, MIN_TIME, readTime } from '../../src/x509/time.js';
 import { expectCryptoError } from '../support/errors';
 
 const reader = (hex: string) => new DerReader(hexToBytes(hex));

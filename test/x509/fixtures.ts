@@ -8,7 +8,8 @@ import { concatBytes, utf8ToBytes } from '../../src/bytes/index.js';
 import { sha256 } from '../../src/hash/sha256.js';
 import { derBitString, derInteger, derSequence } from '../../src/keys/der.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
-import { derContext, derTime } from '../../src/x509/asn1.js';
+import { derContext } from '../../src/x509/asn1.js';
+import { derTime } from '../../src/x509/time.js';
 import {
   type CertificateTemplate,
   issueCertificate,

@@ -24,7 +24,8 @@ import {
   derSequence,
   oidFromString,
 } from '../../src/keys/der.js';
-import { derContext, derOid, derSetOf, derString, Tag } from '../../src/x509/asn1.js';
+import { derContext, derOid, derSetOf, Tag } from '../../src/x509/asn1.js';
+import { derString } from '../../src/x509/strings.js';
 import { Certificate } from '../../src/x509/certificate.js';
 import { CertificationRequest, createCertificationRequest } from '../../src/x509/csr.js';
 import { derExtension } from '../../src/x509/extensions.js';

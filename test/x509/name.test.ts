@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { bytesToHex } from '../../src/bytes/index.js';
 import { derSequence } from '../../src/keys/der.js';
-import { derOid, derSetOf, derString, Tag } from '../../src/x509/asn1.js';
+import { derOid, derSetOf, Tag } from '../../src/x509/asn1.js';
+import { derString } from '../../src/x509/strings.js';
 import { Name } from '../../src/x509/name.js';
 import { expectCryptoError } from '../support/errors';
 
