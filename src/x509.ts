@@ -45,4 +45,4 @@ export type {
   SignatureVerifier,
   Signer,
 } from './x509/signature.js';
-export { KEY_PURPOSES, EXTENSIONS, ATTRIBUTE_TYPES } from './x509/oids.js';
+export { KEY_PURPOSES } from './x509/oids.js';

@@ -47,7 +47,10 @@ export interface Extension {
   /** extnID, dotted. */
   readonly oid: string;
   readonly critical: boolean;
-  /** extnValue's contents: the DER of the extension's own type (a copy). */
+  /**
+   * extnValue's contents: the DER of the extension's own type. A copy made when parsing:
+   * verification reads only `oid` and `critical`, so changing these bytes changes nothing.
+   */
   readonly value: Uint8Array;
 }
 
