@@ -22,7 +22,7 @@ export type {
   SelfSignedOptions,
 } from './x509/builder.js';
 export { verifyChain, DEFAULT_MAX_DEPTH, MAX_SIGNATURE_CHECKS } from './x509/verify.js';
-export type { Purpose, VerifiedChain, VerifyOptions } from './x509/verify.js';
+export type { Purpose, VerifiedChain, VerifyChainOptions } from './x509/verify.js';
 export { matchDnsName, parseHost } from './x509/hostname.js';
 export type { HostTarget } from './x509/hostname.js';
 export { Name } from './x509/name.js';

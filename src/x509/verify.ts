@@ -47,7 +47,7 @@ import { assertVerifier, DEFAULT_VERIFIER, type SignatureVerifier } from './sign
 export type Purpose = 'serverAuth' | 'clientAuth';
 
 /** Inputs of `verifyChain`. */
-export interface VerifyOptions {
+export interface VerifyChainOptions {
   /** The trust anchors: certificates trusted without further checks of who issued them. */
   anchors: readonly Certificate[];
   /** Untrusted certificates that may complete the path (e.g. what a TLS server sent after its leaf). */
@@ -112,7 +112,7 @@ interface Context {
  * @example
  * const { chain } = verifyChain(leaf, { anchors: [root], intermediates: [inter], host: 'example.com', verifier });
  */
-export function verifyChain(leaf: Certificate, options: VerifyOptions): VerifiedChain {
+export function verifyChain(leaf: Certificate, options: VerifyChainOptions): VerifiedChain {
   if (!(leaf instanceof Certificate)) throw new TypeError('leaf must be a Certificate');
   if (typeof options !== 'object' || options === null)
     throw new TypeError('options must be an object');

@@ -9,7 +9,7 @@ import { CryptoError } from '../../src/errors.js';
 import { issueCertificate } from '../../src/x509/builder.js';
 import { Certificate } from '../../src/x509/certificate.js';
 import { DEFAULT_VERIFIER, type SignatureVerifier } from '../../src/x509/signature.js';
-import { verifyChain, type VerifyOptions } from '../../src/x509/verify.js';
+import { verifyChain, type VerifyChainOptions } from '../../src/x509/verify.js';
 import { nodeSigner, nodeVerifier } from '../support/node-ecdsa';
 import { thrownBy } from '../support/errors';
 import { DAY, intermediate, leaf, root, rsaPublicKeyDer, T, VALID } from './fixtures';
@@ -29,7 +29,7 @@ function counting(): SignatureVerifier & { calls: number } {
   return verifier;
 }
 
-function refusal(leafCert: Certificate, options: Partial<VerifyOptions>): CryptoError {
+function refusal(leafCert: Certificate, options: Partial<VerifyChainOptions>): CryptoError {
   const error = thrownBy(() =>
     verifyChain(leafCert, { anchors: [R.cert], time: T, verifier: nodeVerifier, ...options }),
   );
@@ -38,7 +38,7 @@ function refusal(leafCert: Certificate, options: Partial<VerifyOptions>): Crypto
 }
 
 describe('arguments', () => {
-  const ok: VerifyOptions = {
+  const ok: VerifyChainOptions = {
     anchors: [R.cert],
     intermediates: [I.cert],
     time: T,
@@ -55,7 +55,11 @@ describe('arguments', () => {
       () => verifyChain(L.toDer() as unknown as Certificate, ok),
       TypeError,
     ],
-    ['options missing', () => verifyChain(L, undefined as unknown as VerifyOptions), TypeError],
+    [
+      'options missing',
+      () => verifyChain(L, undefined as unknown as VerifyChainOptions),
+      TypeError,
+    ],
     [
       'anchors not an array',
       () => verifyChain(L, { ...ok, anchors: R.cert as unknown as Certificate[] }),
