@@ -23,8 +23,11 @@ const ALLOWED: Record<string, string[]> = {
   keys: ['ecdsa', 'ecdh', 'curve', 'math', 'bytes', '.'],
   channel: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
   explain: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  // X.509 sits above keys and signatures.
+  x509: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'hash', 'bytes', '.'],
   // TLS 1.3 sits beside channel/ (it uses only channel's ByteQueue, a plain byte FIFO).
   tls: [
+    'x509',
     'channel',
     'keys',
     'ecdsa',
@@ -39,6 +42,7 @@ const ALLOWED: Record<string, string[]> = {
     '.',
   ],
   net: [
+    'x509',
     'tls',
     'channel',
     'keys',
@@ -54,6 +58,7 @@ const ALLOWED: Record<string, string[]> = {
     '.',
   ],
   cli: [
+    'x509',
     'net',
     'tls',
     'channel',
@@ -78,8 +83,8 @@ const NODE_ALLOWED = new Set(['net', 'cli']);
 // What src/playground/ may import: its own files and the `ecdh-lab` and `ecdh-lab/math` tiers.
 const PLAYGROUND_IMPORTS = /^(\.\/[a-z-]+\.js|\.\.\/index\.js|\.\.\/math\.js)$/;
 // The package's entry points (package.json "exports"): src/<name>.ts re-exports its tier.
-const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts'];
-const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts'];
+const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts', 'x509.ts'];
+const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'x509.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
