@@ -1,14 +1,14 @@
 // @ts-check
 /**
- * Hash-layer rows: SHA-256 at 32 B, 1 KiB, 64 KiB and 1 MiB; HMAC-SHA256 of 32 B with a
- * 32 B key; HKDF-SHA256 to 32 B (32 B IKM, 32 B salt, 16 B info).
+ * Hash-layer rows: SHA-256 and SHA-512 at 32 B, 1 KiB, 64 KiB and 1 MiB; HMAC-SHA256 of 32 B
+ * with a 32 B key; HKDF-SHA256 to 32 B (32 B IKM, 32 B salt, 16 B info).
  * ecdh-lab (dist/esm) vs node:crypto vs @noble/hashes, one process.
  */
 import * as nodeCrypto from 'node:crypto';
-import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { sha256 as nobleSha256, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
 import { hkdf as nobleHkdf } from '@noble/hashes/hkdf.js';
-import { sha256, hmac, hkdf } from '../dist/esm/index.js';
+import { sha256, sha512, hmac, hkdf } from '../dist/esm/index.js';
 import { seededBytes } from './harness.mjs';
 
 export async function rows() {
@@ -28,6 +28,24 @@ export async function rows() {
         'ecdh-lab': () => sha256(msg),
         'node:crypto': () => nodeCrypto.createHash('sha256').update(msg).digest(),
         '@noble': () => nobleSha256(msg),
+      },
+    });
+  }
+  for (const [label, size] of [
+    ['32 B', 32],
+    ['1 KiB', 1024],
+    ['64 KiB', 65536],
+    ['1 MiB', 1 << 20],
+  ]) {
+    const msg = seededBytes(size, size + 1);
+    out.push({
+      group: 'SHA-512',
+      name: label,
+      bytes: size,
+      contenders: {
+        'ecdh-lab': () => sha512(msg),
+        'node:crypto': () => nodeCrypto.createHash('sha512').update(msg).digest(),
+        '@noble': () => nobleSha512(msg),
       },
     });
   }

@@ -1,10 +1,14 @@
 // @ts-check
 /**
- * `npm run build`: the package's two builds from src/, and the bin.
+ * `npm run build`: the package's two builds from src/, the playground's page, and the bin.
  *
  *   dist/esm   ES modules + .d.ts (tsc -p src), without the CLI: the bin is CommonJS only
+ *   dist/esm/playground
+ *              the playground page: its modules, plus the files tsc does not copy (index.html,
+ *              the CSS, the icon) from src/playground/; `ecdh-lab playground` serves it, and
+ *              a browser loads ES modules only
  *   dist/cjs   CommonJS + .d.ts (the same sources, --module commonjs), marked by its own
- *              package.json {"type":"commonjs"}
+ *              package.json {"type":"commonjs"}, without the playground (no one requires it)
  *   dist/cjs/cli/main.js, the "bin", made executable (tsc writes files with mode 0644, so
  *              without this `npx ecdh-lab` fails with "Permission denied" after every build)
  */
@@ -41,5 +45,10 @@ fs.writeFileSync(
   `${JSON.stringify({ type: 'commonjs' })}\n`,
 );
 fs.rmSync(path.join(DIST, 'esm', 'cli'), { recursive: true, force: true });
+fs.rmSync(path.join(DIST, 'cjs', 'playground'), { recursive: true, force: true });
+const PLAYGROUND = path.join(ROOT, 'src', 'playground');
+for (const file of fs.readdirSync(PLAYGROUND))
+  if (!file.endsWith('.ts'))
+    fs.copyFileSync(path.join(PLAYGROUND, file), path.join(DIST, 'esm', 'playground', file));
 const bin = path.join(ROOT, pkg.bin['ecdh-lab']);
 fs.chmodSync(bin, 0o755);

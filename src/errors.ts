@@ -19,7 +19,19 @@ export type CryptoErrorCode =
   | 'HANDSHAKE_FAILED'
   | 'PROTOCOL_ERROR'
   | 'TIMEOUT'
-  | 'NONCE_REUSE';
+  | 'NONCE_REUSE'
+  // Certificate path validation (src/x509/verify.ts): one code per reason.
+  | 'CERT_EXPIRED'
+  | 'CERT_NOT_YET_VALID'
+  | 'CERT_UNKNOWN_ISSUER'
+  | 'CERT_NOT_CA'
+  | 'CERT_PATH_TOO_LONG'
+  | 'CERT_WRONG_USAGE'
+  | 'CERT_HOST_MISMATCH'
+  | 'CERT_BAD_SIGNATURE'
+  | 'CERT_UNSUPPORTED_KEY'
+  | 'CERT_UNSUPPORTED_ALGORITHM'
+  | 'CERT_UNKNOWN_CRITICAL_EXTENSION';
 
 /**
  * A cryptographic refusal with a machine-readable `code`.

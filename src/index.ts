@@ -1,6 +1,6 @@
 /**
- * ecdh-lab — the protocol tier: checked key objects, ECDH, hashes, MAC, KDF, AEAD, byte
- * helpers and errors. Browser-safe: nothing here imports a `node:` module, and randomness
+ * ecdh-lab — the protocol tier: checked key objects, ECDH and ECDSA, hashes, MAC, KDF, AEAD,
+ * byte helpers and errors. Browser-safe: nothing here imports a `node:` module, and randomness
  * comes from `globalThis.crypto.getRandomValues`.
  *
  * The other entry points:
@@ -16,6 +16,7 @@ export * from './bytes/index.js';
 
 // Hashes, MACs and key derivation (FIPS 180-4, RFC 2104 / FIPS 198-1, RFC 5869).
 export { sha256 } from './hash/sha256.js';
+export { sha384, sha512 } from './hash/sha512.js';
 export type { Hash, HashFunction } from './hash/hash.js';
 export { hmac, Hmac } from './mac/hmac.js';
 export { hkdf, extract, expand } from './kdf/hkdf.js';
@@ -35,6 +36,10 @@ export type {
 export { PublicKey } from './keys/public-key.js';
 export type { PublicKeyRawOptions } from './keys/public-key.js';
 export { PrivateKey, generatePrivateKey } from './keys/private-key.js';
+// ECDSA (FIPS 186-5 §6.4, RFC 6979) through the keys: privateKey.sign / signDigest,
+// publicKey.verify / verifyDigest.
+export type { SignOptions, VerifyOptions } from './ecdsa/ecdsa.js';
+export type { SignatureFormat } from './ecdsa/signature.js';
 export type { PrivateKeyFormat } from './keys/private-key.js';
 export type { EcJwk } from './keys/jwk.js';
 export { encodePem, decodePem, decodePemBlocks } from './keys/pem.js';

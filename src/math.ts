@@ -4,11 +4,12 @@
  *
  * The functions here check their arguments (a learner passes raw bigints), but they are
  * not the validated path: keys that come from outside belong in `PublicKey`/`PrivateKey`.
- * The reference implementations (`sha256Reference`, `aesEncryptBlockReference`,
- * `ghashReference`) are the by-the-book versions the fast paths are tested against. The traces
- * (`traceLadder`, `traceEcdh`, `traceHkdf`, `traceAes`, `traceInverse`) record a computation
- * with every intermediate value, and their `render…` functions print it as `ecdh-lab explain`
- * and the tour do; they branch on their inputs to print them, so never trace a real key.
+ * The reference implementations (`sha256Reference`, `sha384Reference`, `sha512Reference`,
+ * `aesEncryptBlockReference`, `ghashReference`, `ecdsaSignReference`, `ecdsaVerifyReference`)
+ * are the by-the-book versions the fast paths are tested against. The traces (`traceLadder`,
+ * `traceEcdh`, `traceHkdf`, `traceAes`, `traceInverse`, `traceEcdsa`) record a computation with
+ * every intermediate value, and their `render…` functions print it as `ecdh-lab explain` and the
+ * tour do; they branch on their inputs to print them, so never trace a real key.
  */
 
 // Modular arithmetic, the P-256 field F_p and the scalars mod n.
@@ -71,6 +72,17 @@ export { decodePoint, encodePoint } from './curve/encoding.js';
 export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
 export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';
 
+// ECDSA on bigints (FIPS 186-5 §6.4): the P-256 fast path on a digest, the textbook reference
+// on any curve (the toy curve too), RFC 6979 nonces, the signature encodings, and the
+// variable-time u1·G + u2·Q of verification.
+export { ecdsaSign, ecdsaVerify } from './ecdsa/ecdsa.js';
+export { ecdsaSignReference, ecdsaVerifyReference } from './ecdsa/reference.js';
+export { bits2int, rfc6979Nonces } from './ecdsa/rfc6979.js';
+export type { NonceGenerator } from './ecdsa/rfc6979.js';
+export { encodeSignature, decodeSignature } from './ecdsa/signature.js';
+export type { EcdsaSignature } from './ecdsa/signature.js';
+export { doubleScalarMultiplyVartime, wnaf } from './curve/straus.js';
+
 // Reference implementations beside the fast paths. SHA-256's parts keep FIPS 180-4's names
 // (§4.1.2 Ch, Maj, Σ0, Σ1, σ0, σ1; §4.2.2 K; §5.3.3 H(0); §5.1.1 padding; §6.2.2 one block).
 export {
@@ -85,12 +97,14 @@ export {
   σ1,
 } from './hash/sha256-reference.js';
 export { K as SHA256_K, H0 as SHA256_H0 } from './hash/sha256-constants.js';
+export { sha384Reference, sha512Reference } from './hash/sha512-reference.js';
 export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
 export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';
 
-// Traced computations, as `ecdh-lab explain` and the tour print them, and their formatting.
+// Traced computations, as `ecdh-lab explain`, the tour and the playground print them, and
+// their formatting.
 export { traceLadder, renderLadder } from './explain/ladder.js';
 export type { LadderTrace, LadderStep } from './explain/ladder.js';
 export { demoScalar, traceEcdh, renderEcdh } from './explain/ecdh.js';
@@ -101,4 +115,6 @@ export { traceAes, renderAes } from './explain/aes.js';
 export type { AesTrace, AesStep } from './explain/aes.js';
 export { traceInverse, renderInverse } from './explain/field.js';
 export type { InverseTrace, FermatStep, EuclidStep } from './explain/field.js';
+export { traceEcdsa, renderEcdsa } from './explain/ecdsa.js';
+export type { EcdsaTrace } from './explain/ecdsa.js';
 export { formatNumber, formatPoint, groupHex, toJson } from './explain/format.js';

@@ -19,15 +19,18 @@ const ALLOWED: Record<string, string[]> = {
   math: ['bytes', '.'],
   curve: ['math', 'bytes', '.'],
   ecdh: ['curve', 'math', 'bytes', '.'],
-  keys: ['ecdh', 'curve', 'math', 'bytes', '.'],
-  channel: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
-  explain: ['keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
-  net: ['channel', 'keys', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
-  cli: [
-    'net',
+  ecdsa: ['ecdh', 'curve', 'math', 'mac', 'hash', 'bytes', '.'],
+  keys: ['ecdsa', 'ecdh', 'curve', 'math', 'bytes', '.'],
+  channel: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  explain: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'cipher', 'kdf', 'mac', 'hash', 'bytes', '.'],
+  // X.509 sits above keys and signatures.
+  x509: ['keys', 'ecdsa', 'ecdh', 'curve', 'math', 'hash', 'bytes', '.'],
+  // TLS 1.3 sits beside channel/ (it uses only channel's ByteQueue, a plain byte FIFO).
+  tls: [
+    'x509',
     'channel',
-    'explain',
     'keys',
+    'ecdsa',
     'ecdh',
     'curve',
     'math',
@@ -38,11 +41,50 @@ const ALLOWED: Record<string, string[]> = {
     'bytes',
     '.',
   ],
+  net: [
+    'x509',
+    'tls',
+    'channel',
+    'keys',
+    'ecdsa',
+    'ecdh',
+    'curve',
+    'math',
+    'cipher',
+    'kdf',
+    'mac',
+    'hash',
+    'bytes',
+    '.',
+  ],
+  cli: [
+    'x509',
+    'net',
+    'tls',
+    'channel',
+    'explain',
+    'keys',
+    'ecdsa',
+    'ecdh',
+    'curve',
+    'math',
+    'cipher',
+    'kdf',
+    'mac',
+    'hash',
+    'bytes',
+    '.',
+  ],
+  // The playground's page code runs in the browser on the package's public tiers only: see
+  // "the playground imports only ../index.js and ../math.js" below.
+  playground: ['.'],
 };
 const NODE_ALLOWED = new Set(['net', 'cli']);
+// What src/playground/ may import: its own files and the `ecdh-lab` and `ecdh-lab/math` tiers.
+const PLAYGROUND_IMPORTS = /^(\.\/[a-z-]+\.js|\.\.\/index\.js|\.\.\/math\.js)$/;
 // The package's entry points (package.json "exports"): src/<name>.ts re-exports its tier.
-const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts'];
-const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts'];
+const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts', 'x509.ts'];
+const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'x509.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -60,9 +102,9 @@ function folderOf(file: string): string {
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-describe('src/ layering (STYLE.md §1)', () => {
-  const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
+const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
 
+describe('src/ layering (STYLE.md §1)', () => {
   it('every folder under src/ has a rule', () => {
     const folders = new Set(files.map(folderOf));
     for (const folder of folders) expect(Object.keys(ALLOWED)).toContain(folder);
@@ -101,7 +143,34 @@ describe('src/ layering (STYLE.md §1)', () => {
   }
 });
 
+describe('the playground (src/playground/)', () => {
+  const pageFiles = files.filter((file) => folderOf(file) === 'playground');
+  it('has its page code there', () => {
+    expect(pageFiles.map((file) => path.basename(file))).toContain('main.ts');
+  });
+  for (const file of pageFiles) {
+    const rel = path.relative(SRC, file);
+    it(`${rel} imports only its siblings and the ../index.js and ../math.js tiers`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(IMPORT)) {
+        const spec = match[1] ?? match[2] ?? match[3];
+        expect({ file: rel, spec, allowed: PLAYGROUND_IMPORTS.test(spec) }).toEqual({
+          file: rel,
+          spec,
+          allowed: true,
+        });
+      }
+    });
+  }
+});
+
 describe('entry points', () => {
+  for (const entry of ENTRY_POINTS) {
+    it(`src/${entry} exports nothing from playground/ (page code, not the library)`, () => {
+      const text = fs.readFileSync(path.join(SRC, entry), 'utf8');
+      expect(text).not.toMatch(/from '\.\/playground\//);
+    });
+  }
   for (const entry of BROWSER_SAFE_ENTRY_POINTS) {
     it(`src/${entry} (browser-safe) exports nothing from net/ or cli/`, () => {
       const text = fs.readFileSync(path.join(SRC, entry), 'utf8');

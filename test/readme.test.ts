@@ -21,6 +21,7 @@ const MODULES: Record<string, string> = {
   'ecdh-lab/math': path.join(ROOT, 'dist', 'cjs', 'math.js'),
   'ecdh-lab/noise': path.join(ROOT, 'dist', 'cjs', 'noise.js'),
   'ecdh-lab/node': path.join(ROOT, 'dist', 'cjs', 'node.js'),
+  'ecdh-lab/x509': path.join(ROOT, 'dist', 'cjs', 'x509.js'),
 };
 
 function tsBlocks(file: string): { line: number; code: string }[] {

@@ -19,6 +19,7 @@ import { explain } from './explain.js';
 import { keygen } from './keygen.js';
 import { pubkey } from './pubkey.js';
 import { serve } from './serve.js';
+import { playground } from './playground.js';
 import { packageVersion } from './version.js';
 
 const version = defineCommand({
@@ -40,6 +41,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   explain,
   serve,
   connect,
+  playground,
   version,
 });
 

@@ -186,6 +186,28 @@ export function toAffineVartime(P: JacobianPoint): AffinePoint {
   return scaleToAffine(P, fieldInverseVartime(P.Z));
 }
 
+/**
+ * Many points to affine with ONE variable-time inversion (Montgomery's trick): with
+ * c_j = Z_1·…·Z_j, invert c_m once, then walk back: 1/Z_j = (1/c_j)·c_(j−1) and
+ * 1/c_(j−1) = (1/c_j)·Z_j. 3(m − 1) multiplications and one inversion instead of m inversions.
+ * For PUBLIC points only (tables of multiples of G or of a public key), none of them O.
+ * @example toAffineBatchVartime([toJacobian(G), jacobianDouble(toJacobian(G))]) // [G, 2G]
+ */
+export function toAffineBatchVartime(points: readonly JacobianPoint[]): AffinePoint[] {
+  const prefix: bigint[] = []; // prefix[j] = Z_0·…·Z_j
+  for (let j = 0; j < points.length; j++)
+    prefix.push(j === 0 ? points[0].Z : mul(prefix[j - 1], points[j].Z));
+  const out: AffinePoint[] = new Array(points.length);
+  if (points.length === 0) return out;
+  let inverse = fieldInverseVartime(prefix[points.length - 1]); // 1/(Z_0·…·Z_(m−1))
+  for (let j = points.length - 1; j >= 0; j--) {
+    const zInv = j === 0 ? inverse : mul(inverse, prefix[j - 1]); // 1/Z_j
+    inverse = mul(inverse, points[j].Z); //                          1/(Z_0·…·Z_(j−1))
+    out[j] = scaleToAffine(points[j], zInv);
+  }
+  return out;
+}
+
 /** (X·zInv², Y·zInv³), given zInv = 1/Z. */
 function scaleToAffine(P: JacobianPoint, zInv: bigint): AffinePoint {
   const zInv2 = square(zInv); //                 1/Z²

@@ -1,8 +1,8 @@
 /**
  * The interface every hash function in ecdh-lab offers, so that HMAC and HKDF can be
  * written once for any of them (RFC 2104 §2 and RFC 5869 §2 are generic in the hash: they
- * need H, its block size B and its output length L). Only SHA-256 implements it today;
- * nothing here is specific to it.
+ * need H, its block size B and its output length L). SHA-256 (sha256.ts), SHA-384 and
+ * SHA-512 (sha512.ts) implement it; nothing here is specific to one of them.
  */
 
 /** A streaming hash: feed it with update(), finish with digest(). */
@@ -20,9 +20,9 @@ export interface HashFunction {
   (data: Uint8Array): Uint8Array;
   /** Starts a streaming computation. */
   create(): Hash;
-  /** B: the input block size in bytes (64 for SHA-256). */
+  /** B: the input block size in bytes (64 for SHA-256, 128 for SHA-384 and SHA-512). */
   readonly blockLength: number;
-  /** L: the digest size in bytes (32 for SHA-256). */
+  /** L: the digest size in bytes (32 for SHA-256, 48 for SHA-384, 64 for SHA-512). */
   readonly outputLength: number;
   readonly algorithm: string;
 }

@@ -216,6 +216,43 @@ export class DerReader {
     const at = this.base + this.offset;
     if (this.readElement(DerTag.NULL).length !== 0) fail(`NULL at offset ${at} has contents`);
   }
+
+  /**
+   * Reads the next element whatever its tag, with the same length rules as every other
+   * `read…`. For formats that need types this file does not decode (X.509's times,
+   * strings, SETs and context-specific tags, in src/x509/asn1.ts).
+   * @returns the tag octet, the contents and the whole encoding (views into the input),
+   *   and the offset of the tag octet in the outermost input
+   * @throws CryptoError INVALID_ENCODING at the end of the input, for a high tag number
+   *   (X.690 §8.1.2.4, not supported), or for a bad length
+   */
+  readAny(): DerElement {
+    const start = this.offset;
+    const tag = this.peekTag();
+    if (tag === undefined)
+      fail(`expected an element at offset ${this.base + start}, found the end of the input`);
+    if ((tag & 0x1f) === 0x1f)
+      fail(`high tag number at offset ${this.base + start} (X.690 §8.1.2.4, not supported)`);
+    const contents = this.readElement(tag);
+    return {
+      tag,
+      contents,
+      encoding: this.bytes.subarray(start, this.offset),
+      offset: this.base + start,
+    };
+  }
+}
+
+/** One element as `DerReader.readAny` returns it. */
+export interface DerElement {
+  /** The tag octet (class, constructed bit, number). */
+  tag: number;
+  /** The contents octets: a view into the input, not a copy. */
+  contents: Uint8Array;
+  /** tag ‖ length ‖ contents: a view into the input, not a copy. */
+  encoding: Uint8Array;
+  /** Offset of the tag octet in the outermost input (for messages). */
+  offset: number;
 }
 
 /** Length octets (X.690 §8.1.3, minimal per §10.1). */

@@ -6,6 +6,7 @@
  *   generatePrivateKey()          d uniform in [1, n−1] by rejection sampling (ecdh.ts)
  *   key.publicKey                 Q = d·G (fixed-base multiplication), computed once
  *   key.exchange(peer)            Z = x(d·Q_peer), 32 bytes (SEC 1 §3.3.1) — feed it to HKDF
+ *   key.sign(message, options?)   an ECDSA signature (FIPS 186-5 §6.4, RFC 6979 nonces; src/ecdsa)
  *
  * Formats:
  *   raw   d as 32 big-endian bytes
@@ -32,6 +33,7 @@ import { assertValidScalar } from '../ecdh/validate.js';
 import { fieldToBytes } from '../math/field.js';
 import { scalarFromBytes, scalarToBytes } from '../math/scalar.js';
 import { concatBytes, equalBytes } from '../bytes/index.js';
+import { ecdsaSignBytes, type SignOptions } from '../ecdsa/ecdsa.js';
 import { encodeEcParameters } from './algorithm.js';
 import { DerReader, DerTag } from './der.js';
 import { encodeJwk, parseJwk, type EcJwk } from './jwk.js';
@@ -202,6 +204,38 @@ export class PrivateKey {
   exchange(peerPublicKey: PublicKey): Uint8Array {
     assertPublicKey(peerPublicKey, 'peerPublicKey');
     return sharedSecret(this.#d, peerPublicKey.point);
+  }
+
+  /**
+   * An ECDSA signature of `message` (FIPS 186-5 §6.4.1; src/ecdsa/ecdsa.ts), with the
+   * deterministic nonce of RFC 6979 (the same message gives the same signature) unless
+   * `extraEntropy` asks for the hedged variant (RFC 6979 §3.6).
+   * @param message - the message, hashed here with `options.hash`
+   * @param options - `hash`: sha256 (default), sha384 or sha512; `format`: 'der' (default, as
+   *   OpenSSL and X.509 use) or 'p1363' (r ‖ s, 64 bytes, as WebCrypto and JOSE use);
+   *   `extraEntropy`: true or bytes for hedged signatures; `lowS`: s ≤ n/2
+   * @returns fresh signature bytes
+   * @throws TypeError for a non-Uint8Array message or a bad option (unknown format, a hash
+   *   that is not a hash function)
+   * @example
+   * const signature = key.sign(utf8ToBytes('hello'));
+   * key.publicKey.verify(utf8ToBytes('hello'), signature) // true
+   */
+  sign(message: Uint8Array, options?: SignOptions): Uint8Array {
+    return ecdsaSignBytes(this.#d, message, false, options);
+  }
+
+  /**
+   * `sign` for a caller that already holds the digest H(message) (the prehashed form).
+   * @param digest - exactly `options.hash.outputLength` bytes (32 for the default SHA-256)
+   * @param options - as for `sign`; `hash` names the hash that made the digest (RFC 6979 runs
+   *   HMAC on it)
+   * @returns fresh signature bytes, the same as `sign(message, options)` gives
+   * @throws TypeError as `sign`; RangeError for a digest of the wrong length
+   * @example key.signDigest(sha384(message), { hash: sha384 })
+   */
+  signDigest(digest: Uint8Array, options?: SignOptions): Uint8Array {
+    return ecdsaSignBytes(this.#d, digest, true, options);
   }
 
   /**

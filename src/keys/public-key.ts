@@ -15,11 +15,15 @@
  *
  * Compressed points are accepted everywhere a point is read (SPKI included); writing uses
  * the uncompressed form unless `toRaw({ compressed: true })` asks otherwise.
+ *
+ * `verify(message, signature, options?)` checks an ECDSA signature (FIPS 186-5 §6.4.2;
+ * src/ecdsa): false for a wrong or malformed signature, an error only for misuse.
  */
 import { concatBytes } from '../bytes/index.js';
 import type { AffinePoint } from '../curve/affine.js';
 import { decodePoint, encodePoint } from '../curve/encoding.js';
 import { assertValidPublicPoint } from '../ecdh/validate.js';
+import { ecdsaVerifyBytes, type VerifyOptions } from '../ecdsa/ecdsa.js';
 import { fieldToBytes } from '../math/field.js';
 import { encodeJwk, parseJwk, type EcJwk } from './jwk.js';
 import { decodePem, encodePem } from './pem.js';
@@ -144,6 +148,36 @@ export class PublicKey {
    */
   toJwk(): EcJwk {
     return encodeJwk({ x: fieldToBytes(this.#point.x), y: fieldToBytes(this.#point.y) });
+  }
+
+  /**
+   * Verifies an ECDSA signature of `message` under this key (FIPS 186-5 §6.4.2;
+   * src/ecdsa/ecdsa.ts). Variable time: everything involved is public.
+   * @param message - the message, hashed here with `options.hash`
+   * @param signature - DER (default) or P1363 bytes; the DER parser is strict (no BER, no
+   *   non-minimal or negative INTEGERs, no trailing bytes), and r, s must be in [1, n − 1]
+   * @param options - `hash`: sha256 (default), sha384 or sha512; `format`: 'der' (default) or
+   *   'p1363'; `lowS`: also reject s > n/2
+   * @returns true for a valid signature; false for a wrong or malformed one
+   * @throws TypeError only for misuse: a non-Uint8Array message or signature, an unknown
+   *   format, a hash that is not a hash function
+   * @example key.verify(utf8ToBytes('hello'), signature) // true
+   */
+  verify(message: Uint8Array, signature: Uint8Array, options?: VerifyOptions): boolean {
+    return ecdsaVerifyBytes(this.#point, message, false, signature, options);
+  }
+
+  /**
+   * `verify` for a caller that already holds the digest H(message) (the prehashed form).
+   * @param digest - exactly `options.hash.outputLength` bytes
+   * @param signature - as for `verify`
+   * @param options - as for `verify`
+   * @returns true for a valid signature; false for a wrong or malformed one
+   * @throws TypeError as `verify`; RangeError for a digest of the wrong length
+   * @example key.verifyDigest(sha256(message), signature) // true
+   */
+  verifyDigest(digest: Uint8Array, signature: Uint8Array, options?: VerifyOptions): boolean {
+    return ecdsaVerifyBytes(this.#point, digest, true, signature, options);
   }
 
   /**

@@ -119,8 +119,9 @@ export function hmacWithKey(hash: HashFunction, key: Uint8Array): (text: Uint8Ar
 /**
  * HMAC of `data` under `key` with `hash` (RFC 2104, FIPS 198-1).
  *
- * @param hash - the hash function, e.g. `sha256`
- * @param key - any length; keys longer than the hash's block size (64 bytes for SHA-256) are hashed first
+ * @param hash - the hash function: `sha256`, `sha384` or `sha512`
+ * @param key - any length; keys longer than the hash's block size (64 bytes for SHA-256, 128 for
+ *   SHA-384 and SHA-512) are hashed first
  * @param data - the message
  * @returns a fresh tag of `hash.outputLength` bytes
  * @throws TypeError when `hash` is not a hash function or `key`/`data` are not Uint8Arrays

@@ -6,12 +6,12 @@
  *   scalarAdd / scalarSub / scalarNeg / scalarMul   the ring Z/nZ, inputs in [0, n−1] (checked:
  *                      TypeError for a non-bigint, RangeError outside [0, n−1]; nothing in
  *                      ecdh-lab calls these in a loop)
- *   scalarInverse(a)   a^(n−2) mod n (Fermat; n is prime) by square-and-multiply on the public
+ *   scalarInverse(a)   a^(n−2) mod n (Fermat; n is prime) by sliding windows over the public
  *                      exponent n − 2: the operation sequence is fixed, the BigInt timing is not
  *   scalarFromBytes    SEC 1 §2.3.8 Octet-String-to-Integer, then the private-key range check
  *                      1 ≤ d ≤ n − 1 (SEC 1 §3.2.1, SP 800-56A rev3 §5.6.2.1.2)
  *
- * Deliberately not here: ECDSA (nothing in ecdh-lab signs), and constant time (see field.ts).
+ * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see field.ts).
  */
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
@@ -68,11 +68,46 @@ export function scalarMul(a: bigint, b: bigint): bigint {
   return (a * b) % n;
 }
 
-/** n − 2, the Fermat exponent, as a bit string (public, so precomputed once). */
-const N_MINUS_2_BITS = (n - 2n).toString(2);
+/** The window width of scalarInverse: odd powers a^1, a^3, …, a^(2^5 − 1) are precomputed. */
+const WINDOW = 5;
 
 /**
- * a^−1 mod n as a^(n−2): the same squarings and multiplications for every a.
+ * The fixed schedule of scalarInverse: n − 2 read from its top bit in sliding windows (Guide to
+ * ECC, Alg. 2.2 and §2.2.2's sliding windows): each step squares `squarings` times, then
+ * multiplies by a^digit (digit odd, below 2^WINDOW; 0 for the trailing squarings, if any).
+ * Computed once from the public exponent; it is the same for every a.
+ */
+const SCHEDULE: readonly { squarings: number; digit: number }[] = (() => {
+  const bits = (n - 2n).toString(2);
+  const steps: { squarings: number; digit: number }[] = [];
+  let squarings = 0;
+  for (let i = 0; i < bits.length; ) {
+    if (bits[i] === '0') {
+      squarings++;
+      i++;
+      continue;
+    }
+    let j = Math.min(i + WINDOW, bits.length);
+    while (bits[j - 1] === '0') j--; // a window ends on a 1 bit, so its digit is odd
+    steps.push({
+      squarings: steps.length === 0 ? 0 : squarings + (j - i),
+      digit: parseInt(bits.slice(i, j), 2),
+    });
+    squarings = 0;
+    i = j;
+  }
+  if (squarings > 0) steps.push({ squarings, digit: 0 });
+  return steps;
+})();
+
+/**
+ * a^−1 mod n as a^(n−2) (Fermat; n is prime), by a sliding-window exponentiation whose
+ * schedule comes from the public exponent alone: 1 squaring and 15 multiplications for the
+ * odd powers a, a³, …, a³¹, then 251 squarings and 43 multiplications, the same for every a.
+ * This fixed shape is why ECDSA inverts its secret nonce k with it rather than with the
+ * extended Euclidean algorithm (modInverseVartime), whose steps depend on the value. (BigInt
+ * multiplication and remainder still take operand-dependent time: constant-time-style, not
+ * constant time.)
  * @param a - a scalar in [1, n−1]
  * @returns a^−1 mod n (0 for a = 0)
  * @throws TypeError for a non-bigint; RangeError outside [0, n−1]
@@ -80,10 +115,13 @@ const N_MINUS_2_BITS = (n - 2n).toString(2);
  */
 export function scalarInverse(a: bigint): bigint {
   assertBigInt(a, 'a', 0n, N_MINUS_1);
+  const a2 = (a * a) % n;
+  const oddPowers = [a]; // oddPowers[i] = a^(2i + 1)
+  for (let i = 1; i < 1 << (WINDOW - 1); i++) oddPowers.push((oddPowers[i - 1] * a2) % n);
   let r = 1n;
-  for (let i = 0; i < N_MINUS_2_BITS.length; i++) {
-    r = (r * r) % n;
-    if (N_MINUS_2_BITS[i] === '1') r = (r * a) % n; // branches on the public exponent only
+  for (const { squarings, digit } of SCHEDULE) {
+    for (let i = 0; i < squarings; i++) r = (r * r) % n;
+    if (digit !== 0) r = (r * oddPowers[digit >> 1]) % n; // the index is public: the exponent's digit
   }
   return r;
 }

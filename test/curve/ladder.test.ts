@@ -226,6 +226,16 @@ describe('fixed-base.ts', () => {
       n - 1n,
       n - 2n,
       n - 16n,
+      // the 6-bit windows: digits 0 and 63, a carry into the next window, the top window
+      63n,
+      64n,
+      65n,
+      4095n,
+      4096n,
+      (1n << 246n) + 1n,
+      (1n << 256n) - (1n << 252n) - 1n, // every digit 63 but the top one
+      0x041041041041041041041041041041041041041041041041041041041041041n, // every digit 1
+      n - 64n,
     ]) {
       expect(fixedBaseMultiply(k)).toEqual(reference(k, G));
     }

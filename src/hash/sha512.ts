@@ -1,0 +1,178 @@
+/**
+ * SHA-512 and SHA-384 (FIPS 180-4 §6.4 and §6.5), one-shot and streaming, with the `Hash`
+ * interface of hash.ts, so `hmac(sha512, …)` and `hkdf(sha384, …)` work (their block length,
+ * 128 bytes, is part of the hash object).
+ *
+ * SHA-384 is SHA-512 started from a different initial hash value H^(0) (§5.3.4) and truncated
+ * to its leftmost 384 bits (§6.5). Both run the compression function of sha512-compress.ts
+ * (the fast path, on 32-bit halves); sha512-reference.ts is the plain BigInt reference the
+ * tests check it against.
+ *
+ * Message length: tracked in bytes as a double (exact to 2^53 bytes) and written as the
+ * 128-bit bit-length ℓ (§5.1.2), whose top 64 bits are then always zero.
+ *
+ * Not constant time in the message length (no hash is), and nothing here is secret-dependent
+ * in its control flow or memory access.
+ */
+import { assertBytes } from '../bytes/assert.js';
+import type { Hash, HashFunction } from './hash.js';
+import { H0_384, H0_512 } from './sha512-constants.js';
+import { compressBlocks, halves, newSchedule, type Schedule } from './sha512-compress.js';
+
+const IV512 = halves(H0_512);
+const IV384 = halves(H0_384);
+
+/** The streaming state of SHA-512 or SHA-384 (they differ only in H^(0) and output length). */
+class Sha512 implements Hash {
+  private readonly state: Int32Array;
+  private readonly schedule = newSchedule();
+  /** The partial block not yet compressed. */
+  private readonly buffer = new Uint8Array(128);
+  private buffered = 0;
+  /** Total message length in bytes so far. */
+  private length = 0;
+  private finished = false;
+
+  constructor(
+    iv: Int32Array,
+    private readonly outputLength: number,
+    private readonly name: string,
+  ) {
+    this.state = iv.slice();
+  }
+
+  update(data: Uint8Array): this {
+    assertBytes(data, 'data');
+    if (this.finished) throw new Error(`${this.name}: update() after digest()`);
+    let offset = 0;
+    const n = data.length;
+    this.length += n;
+    if (this.buffered > 0) {
+      const take = Math.min(128 - this.buffered, n);
+      this.buffer.set(data.subarray(0, take), this.buffered);
+      this.buffered += take;
+      offset = take;
+      if (this.buffered < 128) return this;
+      compressBlocks(this.state, this.schedule, this.buffer, 0, 128);
+      this.buffered = 0;
+    }
+    const whole = offset + ((n - offset) & ~127);
+    if (whole > offset) compressBlocks(this.state, this.schedule, data, offset, whole);
+    if (whole < n) {
+      this.buffer.set(data.subarray(whole), 0);
+      this.buffered = n - whole;
+    }
+    return this;
+  }
+
+  digest(): Uint8Array {
+    if (this.finished) throw new Error(`${this.name}: digest() called twice`);
+    this.finished = true;
+    return finish(
+      this.state,
+      this.schedule,
+      this.buffer,
+      this.buffered,
+      this.length,
+      this.outputLength,
+    );
+  }
+
+  clone(): Sha512 {
+    if (this.finished) throw new Error(`${this.name}: clone() after digest()`);
+    const copy = new Sha512(this.state, this.outputLength, this.name);
+    copy.buffer.set(this.buffer);
+    copy.buffered = this.buffered;
+    copy.length = this.length;
+    return copy;
+  }
+}
+
+/**
+ * Pads and compresses the last partial block (FIPS 180-4 §5.1.2: append the bit 1, then
+ * zeros, then ℓ = 8·length as 128 bits big-endian) and returns the leftmost `outputLength`
+ * bytes of H^(N). `block` holds the `buffered` bytes not yet compressed, and may be overwritten.
+ */
+function finish(
+  state: Int32Array,
+  schedule: Schedule,
+  block: Uint8Array,
+  buffered: number,
+  length: number,
+  outputLength: number,
+): Uint8Array {
+  let i = buffered;
+  block[i++] = 0x80;
+  if (i > 112) {
+    block.fill(0, i);
+    compressBlocks(state, schedule, block, 0, 128);
+    i = 0;
+  }
+  block.fill(0, i, 120); // includes the top 64 bits of ℓ: zero, since length < 2^53 bytes
+  writeWord(block, 120, Math.floor(length / 0x20000000)); // bits 32–63 of ℓ
+  writeWord(block, 124, (length * 8) >>> 0); // … and the low 32 bits
+  compressBlocks(state, schedule, block, 0, 128);
+  const out = new Uint8Array(outputLength);
+  for (let j = 0; j < outputLength / 4; j++) writeWord(out, 4 * j, state[j]);
+  return out;
+}
+
+function writeWord(out: Uint8Array, offset: number, word: number): void {
+  out[offset] = word >>> 24;
+  out[offset + 1] = word >>> 16;
+  out[offset + 2] = word >>> 8;
+  out[offset + 3] = word;
+}
+
+/** The one-shot computation: whole blocks straight from `data`, then the padded tail. */
+function oneShot(data: Uint8Array, iv: Int32Array, outputLength: number): Uint8Array {
+  assertBytes(data, 'data');
+  const state = iv.slice();
+  const schedule = newSchedule();
+  const whole = data.length - (data.length & 127);
+  compressBlocks(state, schedule, data, 0, whole);
+  const block = new Uint8Array(128);
+  for (let i = whole; i < data.length; i++) block[i - whole] = data[i];
+  return finish(state, schedule, block, data.length - whole, data.length, outputLength);
+}
+
+/**
+ * SHA-512 of `data` (FIPS 180-4 §6.4).
+ *
+ * @param data - the message, any length
+ * @returns a fresh 64-byte digest
+ * @throws TypeError when `data` is not a Uint8Array
+ * @example
+ * bytesToHex(sha512(utf8ToBytes('abc'))).slice(0, 16) // 'ddaf35a193617aba'
+ * const h = sha512.create(); h.update(part1).update(part2); h.digest();
+ * hmac(sha512, key, message) // HMAC-SHA-512: the 128-byte block length comes from sha512
+ */
+export const sha512: HashFunction = Object.assign(
+  (data: Uint8Array): Uint8Array => oneShot(data, IV512, 64),
+  {
+    create: (): Hash => new Sha512(IV512, 64, 'sha512'),
+    blockLength: 128,
+    outputLength: 64,
+    algorithm: 'SHA-512',
+  },
+);
+
+/**
+ * SHA-384 of `data` (FIPS 180-4 §6.5: SHA-512 from its own H^(0), truncated to 384 bits).
+ *
+ * @param data - the message, any length
+ * @returns a fresh 48-byte digest
+ * @throws TypeError when `data` is not a Uint8Array
+ * @example
+ * bytesToHex(sha384(utf8ToBytes('abc'))).slice(0, 16) // 'cb00753f45a35e8b'
+ * hkdf(sha384, ikm, salt, info, 48) // HKDF-SHA-384, as TLS 1.3's second cipher suite uses
+ */
+export const sha384: HashFunction = Object.assign(
+  (data: Uint8Array): Uint8Array => oneShot(data, IV384, 48),
+  {
+    create: (): Hash => new Sha512(IV384, 48, 'sha384'),
+    blockLength: 128,
+    outputLength: 48,
+    algorithm: 'SHA-384',
+  },
+);

@@ -1,0 +1,167 @@
+/**
+ * RFC 6979 deterministic nonces and signatures (src/ecdsa/rfc6979.ts, src/ecdsa/ecdsa.ts).
+ * Sources, inline below: RFC 6979 Appendix A.1.3 (the detailed example's k, for a 163-bit q:
+ * bits2int on a q whose length is not a multiple of 8) and Appendix A.2.5 (P-256: the key
+ * pair, and k, r, s for the messages "sample" and "test" with SHA-256, SHA-384 and SHA-512).
+ */
+import fc from 'fast-check';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
+import { sha256 } from '../../src/hash/sha256';
+import { sha384, sha512 } from '../../src/hash/sha512';
+import type { HashFunction } from '../../src/hash/hash';
+import { bits2int, rfc6979Nonces } from '../../src/ecdsa/rfc6979';
+import { ecdsaSign, ecdsaVerify } from '../../src/ecdsa/ecdsa';
+import { decodeSignature } from '../../src/ecdsa/signature';
+import { PrivateKey } from '../../src/keys/private-key';
+import { PublicKey } from '../../src/keys/public-key';
+import { n } from '../../src/math/scalar';
+import { G } from '../../src/curve/p256';
+
+const big = (hex: string): bigint => BigInt(`0x${hex}`);
+
+// RFC 6979 §A.1.3: the detailed example (q of 163 bits, SHA-256, message "sample").
+const A1 = {
+  q: big('4000000000000000000020108A2E0CC0D99F8A5EF'),
+  x: big('09A4D6792295A7F730FC3F2B49CBC0F62E862272F'),
+  k: big('23AF4074C90A02B3FE61D286D5C87F425E6BDD81B'),
+};
+
+// RFC 6979 §A.2.5: ECDSA, 256 bits (prime field): NIST P-256.
+const A25 = {
+  x: big('C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721'),
+  Ux: big('60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6'),
+  Uy: big('7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299'),
+};
+const A25_SIGNATURES: { hash: HashFunction; message: string; k: string; r: string; s: string }[] = [
+  {
+    hash: sha256,
+    message: 'sample',
+    k: 'A6E3C57DD01ABE90086538398355DD4C3B17AA873382B0F24D6129493D8AAD60',
+    r: 'EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716',
+    s: 'F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8',
+  },
+  {
+    hash: sha384,
+    message: 'sample',
+    k: '09F634B188CEFD98E7EC88B1AA9852D734D0BC272F7D2A47DECC6EBEB375AAD4',
+    r: '0EAFEA039B20E9B42309FB1D89E213057CBF973DC0CFC8F129EDDDC800EF7719',
+    s: '4861F0491E6998B9455193E34E7B0D284DDD7149A74B95B9261F13ABDE940954',
+  },
+  {
+    hash: sha512,
+    message: 'sample',
+    k: '5FA81C63109BADB88C1F367B47DA606DA28CAD69AA22C4FE6AD7DF73A7173AA5',
+    r: '8496A60B5E9B47C825488827E0495B0E3FA109EC4568FD3F8D1097678EB97F00',
+    s: '2362AB1ADBE2B8ADF9CB9EDAB740EA6049C028114F2460F96554F61FAE3302FE',
+  },
+  {
+    hash: sha256,
+    message: 'test',
+    k: 'D16B6AE827F17175E040871A1C7EC3500192C4C92677336EC2537ACAEE0008E0',
+    r: 'F1ABB023518351CD71D881567B1EA663ED3EFCF6C5132B354F28D3B0B7D38367',
+    s: '019F4113742A2B14BD25926B49C649155F267E60D3814B4C0CC84250E46F0083',
+  },
+  {
+    hash: sha384,
+    message: 'test',
+    k: '16AEFFA357260B04B1DD199693960740066C1A8F3E8EDD79070AA914D361B3B8',
+    r: '83910E8B48BB0C74244EBDF7F07A1C5413D61472BD941EF3920E623FBCCEBEB6',
+    s: '8DDBEC54CF8CD5874883841D712142A56A8D0F218F5003CB0296B6B509619F2C',
+  },
+  {
+    hash: sha512,
+    message: 'test',
+    k: '6915D11632ACA3C40D5D51C08DAF9C555933819548784480E93499000D9F0B7F',
+    r: '461D93F31B6540894788FD206C07CFA0CC35F46FA3C91816FFF1040AD1581A04',
+    s: '39AF9F15DE0DB8D97E72719C74820D304CE5226E32DEDAE67519E840D1194E55',
+  },
+];
+
+describe('RFC 6979 §A.1.3: the detailed example (qlen = 163)', () => {
+  it('k for SHA-256 and "sample"', () => {
+    const h1 = sha256(utf8ToBytes('sample'));
+    expect(rfc6979Nonces(sha256, A1.q, A1.x, h1)()).toBe(A1.k);
+  });
+});
+
+describe('RFC 6979 §A.2.5: P-256', () => {
+  const key = PrivateKey.fromRaw(hexToBytes(A25.x.toString(16).padStart(64, '0')));
+  it('the key pair: U = x·G', () => {
+    expect(key.publicKey.point).toEqual({ x: A25.Ux, y: A25.Uy });
+  });
+  it.each(A25_SIGNATURES.map((v) => [`${v.hash.algorithm}, "${v.message}"`, v] as const))(
+    '%s: k, then (r, s) from PrivateKey.sign in both formats, verified by PublicKey.verify',
+    (_name, v) => {
+      const message = utf8ToBytes(v.message);
+      expect(rfc6979Nonces(v.hash, n, A25.x, v.hash(message))()).toBe(big(v.k));
+      const p1363 = key.sign(message, { hash: v.hash, format: 'p1363' });
+      expect(bytesToHex(p1363)).toBe((v.r + v.s).toLowerCase());
+      const der = key.sign(message, { hash: v.hash });
+      expect(decodeSignature(der)).toEqual({ r: big(v.r), s: big(v.s) });
+      expect(key.signDigest(v.hash(message), { hash: v.hash })).toEqual(der);
+      const U = PublicKey.fromPoint({ x: A25.Ux, y: A25.Uy });
+      expect(U.verify(message, der, { hash: v.hash })).toBe(true);
+      expect(U.verify(message, p1363, { hash: v.hash, format: 'p1363' })).toBe(true);
+      expect(U.verifyDigest(v.hash(message), der, { hash: v.hash })).toBe(true);
+      expect(ecdsaSign(A25.x, v.hash(message), { hash: v.hash })).toEqual({
+        r: big(v.r),
+        s: big(v.s),
+      });
+      expect(
+        ecdsaVerify(
+          { x: A25.Ux, y: A25.Uy },
+          v.hash(message),
+          { r: big(v.r), s: big(v.s) },
+          { hash: v.hash },
+        ),
+      ).toBe(true);
+      // another message, another hash or another key: invalid
+      expect(U.verify(utf8ToBytes(`${v.message}!`), der, { hash: v.hash })).toBe(false);
+      expect(U.verify(message, der, { hash: v.hash === sha256 ? sha512 : sha256 })).toBe(false);
+      expect(PublicKey.fromPoint(G).verify(message, der, { hash: v.hash })).toBe(false);
+    },
+  );
+});
+
+describe('bits2int (RFC 6979 §2.3.2)', () => {
+  it('keeps the leftmost qlen bits', () => {
+    expect(bits2int(Uint8Array.of(0xff, 0x01), 233n)).toBe(0xffn); // qlen = 8: the first byte
+    expect(bits2int(Uint8Array.of(0xff, 0x01), 0x7fffn)).toBe(0xff01n >> 1n); // qlen = 15
+    expect(bits2int(Uint8Array.of(0x01), n)).toBe(1n); // shorter than qlen: the whole value
+  });
+});
+
+describe('rfc6979Nonces', () => {
+  it('always yields k in [1, q − 1], for small q too (the toy curve: q = 233, qlen = 8)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 232 }),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        (x, h1) => {
+          const next = rfc6979Nonces(sha256, 233n, BigInt(x), h1);
+          for (let i = 0; i < 4; i++) {
+            const k = next();
+            if (k < 1n || k > 232n) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+  it('extra data (§3.6) changes k; the same extra data gives the same k', () => {
+    const h1 = sha256(utf8ToBytes('sample'));
+    const plain = rfc6979Nonces(sha256, n, A25.x, h1)();
+    const extra = Uint8Array.of(1, 2, 3);
+    const hedged = rfc6979Nonces(sha256, n, A25.x, h1, extra)();
+    expect(hedged).not.toBe(plain);
+    expect(rfc6979Nonces(sha256, n, A25.x, h1, extra)()).toBe(hedged);
+    expect(rfc6979Nonces(sha256, n, A25.x, h1, new Uint8Array(0))()).toBe(plain);
+  });
+  it('rejects bad arguments', () => {
+    expect(() => rfc6979Nonces(sha256, n, 0n, new Uint8Array(32))).toThrow(RangeError);
+    expect(() => rfc6979Nonces(sha256, n, n, new Uint8Array(32))).toThrow(RangeError);
+    expect(() => rfc6979Nonces({} as never, n, 1n, new Uint8Array(32))).toThrow(TypeError);
+    expect(() => rfc6979Nonces(sha256, n, 1n, 'abc' as never)).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The signature encodings (src/ecdsa/signature.ts): DER ECDSA-Sig-Value (SEC 1 §C.8, RFC 3279
+ * §2.2.3, X.690 DER) and IEEE P1363 r ‖ s. A negative table grouped by reason (BER lengths,
+ * non-minimal and negative INTEGERs, wrong tags, truncation, trailing bytes, r or s = 0 or
+ * ≥ n), each refused by the parser and, as a signature, simply invalid for PublicKey.verify;
+ * round trips with fast-check against node:crypto's own DER ↔ P1363 conversion.
+ */
+import * as crypto from 'node:crypto';
+import fc from 'fast-check';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
+import { CryptoError } from '../../src/errors';
+import { decodeSignature, encodeSignature, parseSignature } from '../../src/ecdsa/signature';
+import { PrivateKey } from '../../src/keys/private-key';
+import { n } from '../../src/math/scalar';
+
+const R = 0x1234n;
+const S = 0x80n; // needs a leading zero octet in DER
+const der = (hex: string): Uint8Array => hexToBytes(hex.replace(/\s+/g, ''));
+
+describe('DER encoding', () => {
+  it('writes minimal positive INTEGERs (a leading 0x00 exactly when the top bit is set)', () => {
+    expect(bytesToHex(encodeSignature({ r: R, s: S }))).toBe('3008020212340202' + '0080');
+    expect(bytesToHex(encodeSignature({ r: 1n, s: 0x7fn }))).toBe('300602010102017f');
+    expect(encodeSignature({ r: n - 1n, s: n - 1n })).toHaveLength(72);
+  });
+  it('reads back what it writes, in both formats (1000 runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: n - 1n }),
+        fc.bigInt({ min: 1n, max: n - 1n }),
+        (r, s) => {
+          const fromDer = decodeSignature(encodeSignature({ r, s }));
+          const p1363 = encodeSignature({ r, s }, 'p1363');
+          const fromP1363 = decodeSignature(p1363, 'p1363');
+          return (
+            fromDer.r === r &&
+            fromDer.s === s &&
+            p1363.length === 64 &&
+            fromP1363.r === r &&
+            fromP1363.s === s
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+  it('agrees with node:crypto on DER ↔ P1363 for real signatures (both directions)', () => {
+    const key = PrivateKey.generate();
+    const nodeKey = crypto.createPrivateKey({
+      key: Buffer.from(key.toDer()),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    const nodePublic = crypto.createPublicKey(nodeKey);
+    for (let i = 0; i < 20; i++) {
+      const message = utf8ToBytes(`message ${i}`);
+      const derSig = new Uint8Array(
+        crypto.sign('sha256', message, { key: nodeKey, dsaEncoding: 'der' }),
+      );
+      const { r, s } = decodeSignature(derSig);
+      const p1363 = encodeSignature({ r, s }, 'p1363');
+      expect(
+        crypto.verify('sha256', message, { key: nodePublic, dsaEncoding: 'ieee-p1363' }, p1363),
+      ).toBe(true);
+      expect(encodeSignature({ r, s })).toEqual(derSig); // node's DER is ours, byte for byte
+    }
+  });
+});
+
+// r = 0x1234 and s = 0x0080 in DER, then every way to get it wrong.
+const VALID = '3008 0202 1234 0202 0080';
+const MALFORMED: [string, string][] = [
+  // BER lengths: long form where the short form fits, indefinite length
+  ['SEQUENCE length in long form (BER)', '308108 0202 1234 0202 0080'],
+  ['INTEGER length in long form (BER)', '3009 028102 1234 0202 0080'],
+  ['indefinite SEQUENCE length (BER)', '3080 0202 1234 0202 0080 0000'],
+  // INTEGER contents
+  ['r with a superfluous leading zero', '3009 0203 001234 0202 0080'],
+  ['s missing its leading zero (negative)', '3007 0202 1234 0201 80'],
+  ['negative r', '3007 0201 ff 0202 0080'],
+  ['s = −1 in two octets', '3008 0202 1234 0202 ffff'],
+  ['empty INTEGER', '3006 0200 0202 0080'],
+  ['r = 0', '3007 0201 00 0202 0080'],
+  ['s = 0', '3007 0202 1234 0201 00'],
+  // tags
+  ['SET instead of SEQUENCE', '3108 0202 1234 0202 0080'],
+  ['OCTET STRING instead of INTEGER', '3008 0402 1234 0202 0080'],
+  ['constructed INTEGER tag', '3008 2202 1234 0202 0080'],
+  // lengths and structure
+  ['SEQUENCE length too long', '3009 0202 1234 0202 0080'],
+  ['SEQUENCE length too short', '3007 0202 1234 0202 0080'],
+  ['INTEGER length past the end', '3008 0202 1234 0203 0080'],
+  ['truncated', '3008 0202 1234 0202 00'],
+  ['only r', '3004 0202 1234'],
+  ['a third INTEGER', '300b 0202 1234 0202 0080 0201 01'],
+  ['trailing byte after the SEQUENCE', '3008 0202 1234 0202 0080 00'],
+  ['empty input', ''],
+  ['a lone tag', '30'],
+];
+
+describe('DER parsing is strict', () => {
+  it('accepts the valid encoding', () => {
+    expect(parseSignature(der(VALID), 'der')).toEqual({ r: R, s: S });
+  });
+  it.each(MALFORMED)('refuses: %s', (_reason, hex) => {
+    const bytes = der(hex);
+    expect(parseSignature(bytes, 'der')).toBeUndefined();
+    expect(() => decodeSignature(bytes)).toThrow(CryptoError);
+  });
+  it('refuses r or s ≥ n, and accepts n − 1', () => {
+    const big = (v: bigint) => {
+      const hex = v.toString(16).padStart(64, '0');
+      return `0221 00${hex}`;
+    };
+    expect(parseSignature(der(`3046 ${big(n)} ${big(n - 1n)}`), 'der')).toBeUndefined();
+    expect(parseSignature(der(`3046 ${big(n - 1n)} ${big(n)}`), 'der')).toBeUndefined();
+    expect(parseSignature(der(`3046 ${big(n - 1n)} ${big(n - 1n)}`), 'der')).toEqual({
+      r: n - 1n,
+      s: n - 1n,
+    });
+  });
+  it('a malformed signature is invalid for verify (false), never an exception', () => {
+    const key = PrivateKey.generate().publicKey;
+    for (const [, hex] of MALFORMED) expect(key.verify(utf8ToBytes('m'), der(hex))).toBe(false);
+  });
+});
+
+describe('P1363 parsing', () => {
+  it('needs exactly 64 bytes and r, s ∈ [1, n − 1]', () => {
+    const r = hexToBytes(R.toString(16).padStart(64, '0'));
+    const s = hexToBytes(S.toString(16).padStart(64, '0'));
+    const ok = new Uint8Array([...r, ...s]);
+    expect(parseSignature(ok, 'p1363')).toEqual({ r: R, s: S });
+    expect(parseSignature(ok.subarray(1), 'p1363')).toBeUndefined();
+    expect(parseSignature(new Uint8Array([...ok, 0]), 'p1363')).toBeUndefined();
+    expect(parseSignature(new Uint8Array(64), 'p1363')).toBeUndefined(); // r = s = 0
+    const nBytes = hexToBytes(n.toString(16));
+    expect(parseSignature(new Uint8Array([...nBytes, ...s]), 'p1363')).toBeUndefined();
+    expect(parseSignature(new Uint8Array([...r, ...nBytes]), 'p1363')).toBeUndefined();
+  });
+});
+
+describe('encodeSignature and decodeSignature refuse misuse', () => {
+  it('wrong types, unknown formats, values out of range', () => {
+    expect(() => encodeSignature({ r: 0n, s: 1n })).toThrow(RangeError);
+    expect(() => encodeSignature({ r: 1n, s: n })).toThrow(RangeError);
+    expect(() => encodeSignature({ r: 1, s: 1n } as never)).toThrow(TypeError);
+    expect(() => encodeSignature(null as never)).toThrow(TypeError);
+    expect(() => encodeSignature({ r: 1n, s: 1n }, 'raw' as never)).toThrow(
+      /format must be 'der' or 'p1363'/,
+    );
+    expect(() => decodeSignature('3006' as never)).toThrow(TypeError);
+    expect(() => decodeSignature(new Uint8Array(64), 'DER' as never)).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Every `@example` in src/tls/*.ts runs (STYLE.md §3). Each example is cut out of its doc
+ * comment and evaluated as a function body with every src/tls export in scope, plus the few
+ * free names the examples use, bound to small real values (the credential and verifier are
+ * the TEST-ONLY stand-ins of ./support.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sha256 } from '../../src/hash/sha256';
+import { PrivateKey } from '../../src/keys/private-key';
+import * as alert from '../../src/tls/alert';
+import * as authentication from '../../src/tls/authentication';
+import * as client from '../../src/tls/client';
+import * as extensions from '../../src/tls/extensions';
+import * as groups from '../../src/tls/groups';
+import * as handshakeBuffer from '../../src/tls/handshake-buffer';
+import * as hello from '../../src/tls/hello';
+import * as keySchedule from '../../src/tls/key-schedule';
+import * as messages from '../../src/tls/messages';
+import * as observe from '../../src/tls/observe';
+import * as record from '../../src/tls/record';
+import * as registry from '../../src/tls/registry';
+import * as server from '../../src/tls/server';
+import * as suites from '../../src/tls/suites';
+import * as transcriptModule from '../../src/tls/transcript';
+import * as wire from '../../src/tls/wire';
+import { SECTION_3 } from './rfc8448-vectors';
+import { fixtureCredential, fixtureVerifier, hex } from './support';
+
+const dir = path.join(__dirname, '../../src/tls');
+
+/** The lines after each "@example" tag up to the next tag or the end of the comment. */
+function examples(source: string): string[] {
+  const out: string[] = [];
+  for (const comment of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
+    const lines = comment
+      .split('\n')
+      .map((line) => line.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\*\/\s*$/, ''));
+    for (let i = 0; i < lines.length; i++) {
+      const tag = /^@example\s*(.*)$/.exec(lines[i].trim());
+      if (tag === null) continue;
+      const body = [tag[1]];
+      for (let j = i + 1; j < lines.length && !lines[j].trim().startsWith('@'); j++)
+        body.push(lines[j]);
+      out.push(body.join('\n').trim());
+    }
+  }
+  return out;
+}
+
+function scope(): Record<string, unknown> {
+  const verifier = fixtureVerifier();
+  const started = new client.TlsClient({ verifier });
+  started.start();
+  const transcript = new transcriptModule.Transcript();
+  transcript.useHash(sha256);
+  const secret = new Uint8Array(32).fill(7);
+  return {
+    ...alert,
+    ...authentication,
+    ...client,
+    ...extensions,
+    ...groups,
+    ...handshakeBuffer,
+    ...hello,
+    ...keySchedule,
+    ...messages,
+    ...observe,
+    ...record,
+    ...registry,
+    ...server,
+    ...suites,
+    ...transcriptModule,
+    ...wire,
+    sha256,
+    PrivateKey,
+    verifier,
+    credential: fixtureCredential(),
+    socket: { write: () => {}, end: () => {}, on: () => {} },
+    client: started,
+    bytes: Uint8Array.of(23, 3, 3, 0, 1, 0), // application data before the handshake
+    transcript,
+    secret,
+    handshakeSecret: secret,
+    sharedSecret: secret,
+    exporterSecret: secret,
+    transcriptHash: sha256(new Uint8Array(0)),
+    context: new Uint8Array(0),
+    clientRandom: new Uint8Array(32),
+    verifyData: new Uint8Array(32),
+    signature: new Uint8Array(71),
+    d: new Uint8Array(32).fill(1),
+    suite: suites.TLS_AES_128_GCM_SHA256,
+    keys: { key: new Uint8Array(16), iv: new Uint8Array(12) },
+    data: Uint8Array.of(1, 2, 3),
+    fields: {
+      legacyVersion: 0x0303,
+      random: new Uint8Array(32),
+      legacySessionId: new Uint8Array(0),
+      cipherSuites: [0x1301],
+      legacyCompressionMethods: Uint8Array.of(0),
+      extensions: [],
+    },
+    serverHelloBody: hex(SECTION_3.serverHello).subarray(4),
+    peer: groups.secp256r1.generateKeyPair(),
+  };
+}
+
+const cases = fs
+  .readdirSync(dir)
+  .filter((file) => file.endsWith('.ts'))
+  .flatMap((file) =>
+    examples(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [
+      file,
+      code,
+    ]),
+  );
+
+describe('@example blocks in src/tls', () => {
+  it('finds them', () => expect(cases.length).toBeGreaterThanOrEqual(30));
+
+  it.each(cases)('%s: %s', (_file, code) => {
+    const bindings = scope();
+    const names = Object.keys(bindings).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+    const run = new Function(...names, `'use strict';\n{\n${code}\n}`); // a block: examples may redeclare
+    expect(() => run(...names.map((name) => bindings[name]))).not.toThrow();
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * The record layer (RFC 8446 §5) against RFC 8448 §3's records, byte for byte, and its limits:
+ * the per-record nonce from the sequence number, padding stripped, 2^14 / 2^14 + 256, a record
+ * that does not authenticate, a record with no content type.
+ */
+import { bytesToHex } from '../../src/bytes/index';
+import { TlsError } from '../../src/tls/alert';
+import { HandshakeBuffer, handshakeMessage } from '../../src/tls/handshake-buffer';
+import {
+  fragment,
+  MAX_CIPHERTEXT,
+  MAX_PLAINTEXT,
+  plaintextRecord,
+  RecordProtection,
+  RecordReader,
+} from '../../src/tls/record';
+import { CONTENT_TYPE } from '../../src/tls/registry';
+import { TLS_AES_128_GCM_SHA256 } from '../../src/tls/suites';
+import { SECTION_3 as v } from './rfc8448-vectors';
+import { hex } from './support';
+
+const suite = TLS_AES_128_GCM_SHA256;
+const protection = (key: string, iv: string) => new RecordProtection(suite, hex(key), hex(iv));
+
+/** Reads exactly one record from bytes. */
+function readOne(bytes: Uint8Array) {
+  const reader = new RecordReader();
+  reader.push(bytes);
+  const record = reader.next()!;
+  expect(reader.next()).toBeUndefined();
+  return record;
+}
+
+function expectAlert(fn: () => unknown, alert: string) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TlsError);
+    expect((error as TlsError).alert).toBe(alert);
+    return;
+  }
+  throw new Error('expected a TlsError');
+}
+
+describe('RFC 8448 §3 records, byte for byte', () => {
+  it('plaintext records: ClientHello (legacy_record_version 0x0301) and ServerHello', () => {
+    expect(bytesToHex(plaintextRecord(CONTENT_TYPE.handshake, hex(v.clientHello), 0x0301))).toBe(
+      v.clientHelloRecord,
+    );
+    expect(bytesToHex(plaintextRecord(CONTENT_TYPE.handshake, hex(v.serverHello)))).toBe(
+      v.serverHelloRecord,
+    );
+  });
+
+  it("the server's encrypted flight (sequence number 0 under the handshake key)", () => {
+    const payload = hex(v.serverFlightPayload);
+    const sealed = protection(v.serverHandshakeKey, v.serverHandshakeIv).seal(
+      CONTENT_TYPE.handshake,
+      payload,
+    );
+    expect(bytesToHex(sealed)).toBe(v.serverFlightRecord);
+    const opened = protection(v.serverHandshakeKey, v.serverHandshakeIv).open(readOne(sealed));
+    expect(opened.type).toBe(CONTENT_TYPE.handshake);
+    expect(bytesToHex(opened.content)).toBe(v.serverFlightPayload);
+  });
+
+  it("the client's Finished, the ticket, application data and close_notify", () => {
+    const clientHs = protection(v.clientHandshakeKey, v.clientHandshakeIv);
+    expect(bytesToHex(clientHs.seal(CONTENT_TYPE.handshake, hex(v.clientFinished)))).toBe(
+      v.clientFinishedRecord,
+    );
+    const serverAp = protection(v.serverApplicationKey, v.serverApplicationIv);
+    expect(bytesToHex(serverAp.seal(CONTENT_TYPE.handshake, hex(v.newSessionTicket)))).toBe(
+      v.newSessionTicketRecord,
+    );
+    const clientAp = protection(v.clientApplicationKey, v.clientApplicationIv);
+    const data = hex(v.applicationData);
+    expect(bytesToHex(clientAp.seal(CONTENT_TYPE.application_data, data))).toBe(
+      v.clientApplicationDataRecord,
+    );
+    // sequence number 1: the server's second record under this key
+    expect(bytesToHex(serverAp.seal(CONTENT_TYPE.application_data, data))).toBe(
+      v.serverApplicationDataRecord,
+    );
+    expect(bytesToHex(clientAp.seal(CONTENT_TYPE.alert, hex('0100')))).toBe(v.clientAlertRecord);
+    expect(bytesToHex(serverAp.seal(CONTENT_TYPE.alert, hex('0100')))).toBe(v.serverAlertRecord);
+    expect(serverAp.sequence).toBe(3);
+  });
+
+  it('opens in order and refuses a record replayed out of sequence', () => {
+    const reader = protection(v.serverApplicationKey, v.serverApplicationIv);
+    reader.open(readOne(hex(v.newSessionTicketRecord)));
+    expect(bytesToHex(reader.open(readOne(hex(v.serverApplicationDataRecord))).content)).toBe(
+      v.applicationData,
+    );
+    expectAlert(() => reader.open(readOne(hex(v.serverApplicationDataRecord))), 'bad_record_mac');
+  });
+});
+
+describe('record protection', () => {
+  const key = hex('00112233445566778899aabbccddeeff');
+  const iv = hex('0102030405060708090a0b0c');
+
+  it('strips padding (§5.4) and keeps the real content type', () => {
+    for (const padding of [0, 1, 100, MAX_PLAINTEXT - 5]) {
+      const sealed = new RecordProtection(suite, key, iv).seal(
+        CONTENT_TYPE.alert,
+        hex('0100'),
+        padding,
+      );
+      const opened = new RecordProtection(suite, key, iv).open(readOne(sealed));
+      expect([opened.type, bytesToHex(opened.content)]).toEqual([CONTENT_TYPE.alert, '0100']);
+    }
+  });
+
+  it('refuses an inner plaintext that is all padding (no content type)', () => {
+    // Seal a record whose content is empty and whose "type" byte is 0: all zeros inside.
+    const sealed = new RecordProtection(suite, key, iv).seal(0, new Uint8Array(0), 10);
+    expectAlert(
+      () => new RecordProtection(suite, key, iv).open(readOne(sealed)),
+      'unexpected_message',
+    );
+  });
+
+  it('refuses any modified byte with bad_record_mac, header included', () => {
+    const sealed = new RecordProtection(suite, key, iv).seal(
+      CONTENT_TYPE.application_data,
+      hex('00010203'),
+    );
+    for (let i = 0; i < sealed.length; i++) {
+      if (i >= 3 && i <= 4) continue; // the length: the record would not parse as one record
+      const tampered = sealed.slice();
+      tampered[i] ^= 1;
+      const record = {
+        type: tampered[0],
+        legacyVersion: (tampered[1] << 8) | tampered[2],
+        fragment: tampered.subarray(5),
+      };
+      expectAlert(() => new RecordProtection(suite, key, iv).open(record), 'bad_record_mac');
+    }
+  });
+
+  it('the largest record: 2^14 content bytes; one more is refused on send', () => {
+    const protect = new RecordProtection(suite, key, iv);
+    const sealed = protect.seal(CONTENT_TYPE.application_data, new Uint8Array(MAX_PLAINTEXT));
+    expect(sealed.length).toBe(5 + MAX_PLAINTEXT + 1 + 16);
+    expect(() =>
+      protect.seal(CONTENT_TYPE.application_data, new Uint8Array(MAX_PLAINTEXT + 1)),
+    ).toThrow(RangeError);
+    expect(() =>
+      protect.seal(CONTENT_TYPE.application_data, new Uint8Array(10), MAX_PLAINTEXT),
+    ).toThrow(RangeError);
+  });
+
+  it('refuses an inner plaintext above 2^14 + 1 bytes with record_overflow', () => {
+    // A peer can build one: 2^14 + 100 bytes inside a ciphertext still under 2^14 + 256.
+    const inner = new Uint8Array(MAX_PLAINTEXT + 100);
+    inner[0] = 1;
+    inner[MAX_PLAINTEXT + 99] = CONTENT_TYPE.application_data;
+    const aead = suite.aead(key);
+    const length = inner.length + 16;
+    const header = Uint8Array.of(23, 3, 3, length >> 8, length & 0xff);
+    const record = { type: 23, legacyVersion: 0x0303, fragment: aead.seal(iv, inner, header) };
+    expectAlert(() => new RecordProtection(suite, key, iv).open(record), 'record_overflow');
+  });
+});
+
+describe('RecordReader', () => {
+  it('cuts a stream into records, whatever the chunking', () => {
+    const records = [
+      plaintextRecord(CONTENT_TYPE.handshake, hex('0102')),
+      plaintextRecord(CONTENT_TYPE.alert, hex('0100')),
+    ];
+    const stream = new Uint8Array([...records[0], ...records[1]]);
+    const reader = new RecordReader();
+    const seen: string[] = [];
+    for (const byte of stream) {
+      reader.push(Uint8Array.of(byte));
+      for (let r = reader.next(); r; r = reader.next()) seen.push(bytesToHex(r.fragment));
+    }
+    expect(seen).toEqual(['0102', '0100']);
+  });
+
+  it('refuses an oversized length as soon as the header arrives (record_overflow)', () => {
+    const big = (type: number, length: number) =>
+      Uint8Array.of(type, 3, 3, length >> 8, length & 0xff);
+    for (const [type, length] of [
+      [CONTENT_TYPE.handshake, MAX_PLAINTEXT + 1],
+      [CONTENT_TYPE.alert, 0xffff],
+      [CONTENT_TYPE.application_data, MAX_CIPHERTEXT + 1],
+    ]) {
+      const reader = new RecordReader();
+      reader.push(big(type, length));
+      expectAlert(() => reader.next(), 'record_overflow');
+    }
+    const reader = new RecordReader();
+    reader.push(big(CONTENT_TYPE.application_data, MAX_CIPHERTEXT));
+    expect(reader.next()).toBeUndefined(); // allowed: waits for the body
+  });
+
+  it('fragment() cuts at 2^14 and keeps empty content as one piece', () => {
+    expect(fragment(new Uint8Array(40000)).map((f) => f.length)).toEqual([16384, 16384, 7232]);
+    expect(fragment(new Uint8Array(0)).map((f) => f.length)).toEqual([0]);
+  });
+});
+
+describe('HandshakeBuffer', () => {
+  it('reassembles messages across fragments and splits coalesced ones', () => {
+    const a = handshakeMessage(8, hex('0000'));
+    const b = handshakeMessage(20, new Uint8Array(32).fill(7));
+    const buffer = new HandshakeBuffer();
+    const all = new Uint8Array([...a, ...b]);
+    buffer.push(all.subarray(0, 3));
+    expect(buffer.next()).toBeUndefined();
+    expect(buffer.hasPartialMessage).toBe(true);
+    buffer.push(all.subarray(3));
+    expect(bytesToHex(buffer.next()!.raw)).toBe(bytesToHex(a));
+    expect(buffer.next()!.type).toBe(20);
+    expect(buffer.hasPartialMessage).toBe(false);
+  });
+
+  it('refuses a declared length above the limit from the header alone', () => {
+    const buffer = new HandshakeBuffer();
+    buffer.push(hex('01ffffff'));
+    expectAlert(() => buffer.next(), 'illegal_parameter');
+    const certificate = new HandshakeBuffer();
+    certificate.push(hex('0b03ffff')); // 256 KiB − 1 is allowed for a Certificate
+    expect(certificate.next()).toBeUndefined();
+    const tooBig = new HandshakeBuffer();
+    tooBig.push(hex('0b040001'));
+    expectAlert(() => tooBig.next(), 'illegal_parameter');
+  });
+});
