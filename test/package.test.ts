@@ -166,7 +166,9 @@ describe('the published files (npm pack) and the bin', () => {
     const files = packed();
     for (const file of ['LICENSE', 'README.md', 'package.json', pkg.bin['ecdh-lab'].slice(2)])
       expect(files).toContain(file);
-    for (const key of ['.', './math', './noise', './node']) {
+    const entryPoints = Object.keys(pkg.exports).filter((key) => key !== './package.json');
+    expect(entryPoints.length).toBeGreaterThanOrEqual(5);
+    for (const key of entryPoints) {
       for (const condition of ['import', 'require'])
         for (const field of ['types', 'default'])
           expect(files).toContain(pkg.exports[key][condition][field].slice(2));
@@ -174,9 +176,18 @@ describe('the published files (npm pack) and the bin', () => {
     expect(files.filter((f) => f.startsWith('dist/esm/cli/'))).toEqual([]);
     expect(files.filter((f) => /^dist\/cjs\/cli\/.*\.d\.ts/.test(f))).toEqual([]);
     expect(files.filter((f) => /tsconfig/.test(f))).toEqual([]);
+    // The build script (src/build.mjs) is a tool of the repository, not of the package.
+    expect(files.filter((f) => f.endsWith('.mjs'))).toEqual([]);
     expect(
       files.filter((f) => !/^(dist|src)\/|^(LICENSE|README\.md|package\.json)$/.test(f)),
     ).toEqual([]);
+  });
+
+  it('ships the playground once: its page in the ES module build, none of it in CommonJS', () => {
+    const files = packed();
+    for (const file of ['index.html', 'playground.css', 'favicon.svg', 'main.js'])
+      expect(files).toContain(`dist/esm/playground/${file}`);
+    expect(files.filter((f) => f.startsWith('dist/cjs/playground/'))).toEqual([]);
   });
 
   it('LICENSE is the MIT license the README names; repository, homepage and bugs are set', () => {

@@ -1,6 +1,8 @@
 // @ts-check
 /**
  * `npm run build`: the package's two builds from src/, the playground's page, and the bin.
+ * It lives in src/ beside the sources it compiles, but it is not part of the package
+ * (package.json "files" leaves it out, and tsc compiles only .ts files).
  *
  *   dist/esm   ES modules + .d.ts (tsc -p src), without the CLI: the bin is CommonJS only
  *   dist/esm/playground
