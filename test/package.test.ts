@@ -99,12 +99,15 @@ describe('types of every entry point, as a TypeScript consumer resolves them', (
     "import { pointDouble, TOY, type AffinePoint } from 'ecdh-lab/math';\n" +
     "import { NoiseChannel, p256Suite } from 'ecdh-lab/noise';\n" +
     "import { createServer, type SecureServer } from 'ecdh-lab/node';\n" +
+    "import { Name, verifyChain, type Certificate } from 'ecdh-lab/x509';\n" +
     'const key: PrivateKey = generatePrivateKey();\n' +
     'const digest: Uint8Array = sha256(key.publicKey.toRaw());\n' +
     'const point: AffinePoint = pointDouble(TOY.G!, TOY);\n' +
     "const engine = new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: true });\n" +
     "const server: SecureServer = createServer({ protocol: 'nn' });\n" +
-    'export const used = [digest, point, engine, server];\n';
+    "const name: string = Name.parse('CN=Test CA').toString();\n" +
+    'const check: (leaf: Certificate) => unknown = (leaf) => verifyChain(leaf, { anchors: [leaf] });\n' +
+    'export const used = [digest, point, engine, server, name, check];\n';
   // A wrong name must fail, so a passing check is not a check of nothing.
   const wrong = "import { pointDouble } from 'ecdh-lab';\nexport const x = pointDouble;\n";
 
