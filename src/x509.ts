@@ -4,7 +4,8 @@
  * a certificate's P-256 key is a `PublicKey` from `ecdh-lab`.
  *
  * Signatures go through a small interface (`SignatureVerifier`, `Signer`) so that any
- * ECDSA implementation can check and make them; see src/x509/signature.ts.
+ * ECDSA implementation can check and make them; the default verifier is ecdh-lab's own
+ * ECDSA (`PublicKey.verify`). See src/x509/signature.ts.
  */
 export { Certificate } from './x509/certificate.js';
 export { CertificationRequest, createCertificationRequest, issueFromRequest } from './x509/csr.js';
