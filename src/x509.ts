@@ -47,3 +47,8 @@ export type {
   Signer,
 } from './x509/signature.js';
 export { KEY_PURPOSES } from './x509/oids.js';
+
+// The strict DER reader certificates are parsed with (X.690), for walking a certificate's bytes
+// element by element as chapter 11 of the tour does.
+export { DerReader } from './keys/der.js';
+export type { DerElement } from './keys/der.js';

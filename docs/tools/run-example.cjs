@@ -2,8 +2,8 @@
  * `npm run example -- NAME`: runs docs/examples/NAME.ts and prints exactly what its chapter of
  * the tour shows (test/docs/examples.test.ts checks that, for every example).
  *
- * The examples import the package by name ('ecdh-lab', 'ecdh-lab/math'), as a user's code
- * does. Node resolves a package's own name through its package.json "exports" (self-reference),
+ * The examples import the package by name ('ecdh-lab', 'ecdh-lab/math', 'ecdh-lab/x509'), as
+ * a user's code does. Node resolves a package's own name through its package.json "exports" (self-reference),
  * so they run against the built package in dist/: `npm ci` builds it, and after a change to
  * src/ `npm run build` does. The example's own TypeScript is transpiled as it loads, by the
  * TypeScript compiler (a dev dependency); nothing is written to disk.
