@@ -16,7 +16,13 @@ export default {
     ],
   },
   // Sources import siblings as './x.js' (ESM rules); under Jest they resolve to the .ts file.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // The tour's examples import the package by name, as a user does: under Jest the names map
+  // to the entry points in src/ (`npm run example` runs them against dist/ instead).
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^ecdh-lab$': '<rootDir>/src/index.ts',
+    '^ecdh-lab/(math|noise|node|x509)$': '<rootDir>/src/$1.ts',
+  },
   // Checks the committed Wycheproof files against vectors/wycheproof.lock once, before any
   // suite runs; a missing file or a mismatch stops the run.
   globalSetup: '<rootDir>/test/support/global-setup.cjs',

@@ -197,6 +197,17 @@ export function formatRow(row) {
   return lines.join('\n');
 }
 
+/**
+ * A row's name as the README table prints it: "group — name", and "(vs node:tls)" when the
+ * native contender is not node:crypto. `npm run bench -- --filter` matches these names.
+ * @param {{ group: string, name: string, contenders?: object, results?: object }} row
+ */
+export function rowLabel(row) {
+  const names = Object.keys(row.contenders ?? row.results ?? {});
+  const node = names.find((name) => name.startsWith('node'));
+  return `${row.group} — ${row.name}${node && node !== 'node:crypto' ? ` (vs ${node})` : ''}`;
+}
+
 /** A header naming the machine and runtime, as the README quotes it. */
 export function environment() {
   const cpus = os.cpus();

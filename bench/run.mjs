@@ -1,22 +1,30 @@
 // @ts-check
 /**
- * `npm run bench [-- --json FILE] [--filter TEXT] [--rounds N] [--time SECONDS]`
+ * `npm run bench [-- --json FILE] [--filter TEXT] [--list] [--rounds N] [--time SECONDS]`
  *
  * Runs every layer's rows (bench/<layer>.mjs) against the built library (dist/esm),
  * node:crypto and @noble/*, side by side in this one process, and prints a table; --json
  * also writes the raw medians.
  */
 import * as fs from 'node:fs';
-import { environment, formatRow, runRow, sinkResult } from './harness.mjs';
+import { environment, formatRow, rowLabel, runRow, sinkResult } from './harness.mjs';
 
 const LAYERS = ['hash', 'cipher', 'curve', 'signature', 'channel'];
 
 function parse(argv) {
-  const options = { json: undefined, filter: undefined, rounds: 3, time: 0.5, help: false };
+  const options = {
+    json: undefined,
+    filter: undefined,
+    list: false,
+    rounds: 3,
+    time: 0.5,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') options.json = argv[++i];
     else if (a === '--filter') options.filter = argv[++i];
+    else if (a === '--list') options.list = true;
     else if (a === '--rounds') options.rounds = Number(argv[++i]);
     else if (a === '--time') options.time = Number(argv[++i]);
     else if (a === '--help' || a === '-h') options.help = true;
@@ -28,9 +36,11 @@ function parse(argv) {
 const options = parse(process.argv.slice(2));
 if (options.help) {
   console.log(
-    'usage: npm run bench -- [--json FILE] [--filter TEXT] [--rounds N] [--time SECONDS]\n\n' +
+    'usage: npm run bench -- [--json FILE] [--filter TEXT] [--list] [--rounds N] [--time SECONDS]\n\n' +
       '  --json FILE      also write the results as JSON\n' +
-      '  --filter TEXT    only rows whose group or name contains TEXT\n' +
+      '  --filter TEXT    only rows whose name, as the README table prints it, contains TEXT\n' +
+      "                   (case-insensitive), e.g. --filter 'SHA-256 — 1 KiB'\n" +
+      '  --list           print the names of the rows (those --filter picks) without running them\n' +
       '  --rounds N       interleaved rounds per row; the median is reported (default 3)\n' +
       '  --time SECONDS   benchmark.js maxTime per contender per round (default 0.5)',
   );
@@ -38,26 +48,41 @@ if (options.help) {
 }
 
 const env = environment();
-console.log(
-  `ecdh-lab benchmarks — Node ${env.node} (V8 ${env.v8}, OpenSSL ${env.openssl}), ${env.cpu} × ${env.cores}, ${env.platform}`,
-);
-console.log(
-  `median of ${options.rounds} interleaved rounds, ${options.time} s per contender per round\n`,
-);
+if (!options.list) {
+  console.log(
+    `ecdh-lab benchmarks — Node ${env.node} (V8 ${env.v8}, OpenSSL ${env.openssl}), ${env.cpu} × ${env.cores}, ${env.platform}`,
+  );
+  console.log(
+    `median of ${options.rounds} interleaved rounds, ${options.time} s per contender per round\n`,
+  );
+}
 
 const all = [];
+let matched = 0;
+const filter = options.filter?.toLowerCase();
 for (const layer of LAYERS) {
   const path = new URL(`./${layer}.mjs`, import.meta.url);
   if (!fs.existsSync(path)) continue;
   const { rows, teardown } = await import(path.href);
   for (const row of await rows()) {
-    const label = `${row.group} ${row.name}`;
-    if (options.filter && !label.includes(options.filter)) continue;
+    const label = rowLabel(row);
+    if (filter && !label.toLowerCase().includes(filter)) continue;
+    matched++;
+    if (options.list) {
+      console.log(label);
+      continue;
+    }
     const result = await runRow(row, { rounds: options.rounds, maxTime: options.time }); // a promise for deferred (async) rows
     console.log(formatRow(result));
     all.push(result);
   }
   if (teardown) await teardown(); // a layer with sockets or servers closes them here
+}
+if (matched === 0) {
+  console.error(
+    `bench: no row matches --filter '${options.filter}'; rows are named as in the README table, e.g. 'SHA-256 — 1 KiB' (--list prints them all)`,
+  );
+  process.exit(2);
 }
 if (options.json) {
   fs.writeFileSync(

@@ -4,6 +4,7 @@
  * into the Markdown table the README quotes (medians; ratio = ecdh-lab ops/s ÷ the other's).
  */
 import * as fs from 'node:fs';
+import { rowLabel } from './harness.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -31,7 +32,7 @@ for (const row of rows) {
   const noble = other.find(([name]) => name === '@noble');
   const cell = (entry) => (entry ? rate(entry[1], row.bytes) : '—');
   const ratio = (entry) => (entry && own ? `${(own.hz / entry[1].hz).toFixed(2)}×` : '—');
-  const label = `${row.group} — ${row.name}${node && node[0] !== 'node:crypto' ? ` (vs ${node[0]})` : ''}`;
+  const label = rowLabel(row);
   lines.push(
     `| ${label} | ${own ? rate(own, row.bytes) : '—'} | ${cell(node)} | ${ratio(node)} | ${cell(noble)} | ${ratio(noble)} |`,
   );

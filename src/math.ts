@@ -4,8 +4,12 @@
  *
  * The functions here check their arguments (a learner passes raw bigints), but they are
  * not the validated path: keys that come from outside belong in `PublicKey`/`PrivateKey`.
- * The reference implementations (`sha256Reference`, `sha512Reference`, `sha384Reference`,
- * `aesEncryptBlockReference`, `ghashReference`) are the by-the-book versions the fast paths are tested against.
+ * The reference implementations (`sha256Reference`, `sha384Reference`, `sha512Reference`,
+ * `aesEncryptBlockReference`, `ghashReference`, `ecdsaSignReference`, `ecdsaVerifyReference`)
+ * are the by-the-book versions the fast paths are tested against. The traces (`traceLadder`,
+ * `traceEcdh`, `traceHkdf`, `traceAes`, `traceInverse`, `traceEcdsa`) record a computation with
+ * every intermediate value, and their `render…` functions print it as `ecdh-lab explain` and the
+ * tour do; they branch on their inputs to print them, so never trace a real key.
  */
 
 // Modular arithmetic, the P-256 field F_p and the scalars mod n.
@@ -46,7 +50,7 @@ export {
   pointNegate,
   scalarMultiply,
 } from './curve/affine.js';
-export type { AffinePoint, Curve } from './curve/affine.js';
+export type { AffinePoint, Curve, DomainParameters } from './curve/affine.js';
 export {
   JACOBIAN_INFINITY,
   toJacobian,
@@ -79,16 +83,38 @@ export { encodeSignature, decodeSignature } from './ecdsa/signature.js';
 export type { EcdsaSignature } from './ecdsa/signature.js';
 export { doubleScalarMultiplyVartime, wnaf } from './curve/straus.js';
 
-// Reference implementations beside the fast paths.
-export { sha256Reference } from './hash/sha256-reference.js';
+// Reference implementations beside the fast paths. SHA-256's parts keep FIPS 180-4's names
+// (§4.1.2 Ch, Maj, Σ0, Σ1, σ0, σ1; §4.2.2 K; §5.3.3 H(0); §5.1.1 padding; §6.2.2 one block).
+export {
+  sha256Reference,
+  pad as sha256Pad,
+  compress as sha256Compress,
+  Ch,
+  Maj,
+  Σ0,
+  Σ1,
+  σ0,
+  σ1,
+} from './hash/sha256-reference.js';
+export { K as SHA256_K, H0 as SHA256_H0 } from './hash/sha256-constants.js';
 export { sha384Reference, sha512Reference } from './hash/sha512-reference.js';
 export { createAes } from './cipher/aes.js';
 export type { AesBlockCipher } from './cipher/aes.js';
 export { aesEncryptBlockReference, aesDecryptBlockReference } from './cipher/aes-reference.js';
 export { ghash, ghashReference, gcmMultiply } from './cipher/ghash.js';
 
-// Traced computations (what `ecdh-lab explain` prints): every intermediate value, for study.
-export { traceLadder } from './explain/ladder.js';
-export type { LadderStep, LadderTrace } from './explain/ladder.js';
-export { traceInverse } from './explain/field.js';
-export type { EuclidStep, FermatStep, InverseTrace } from './explain/field.js';
+// Traced computations, as `ecdh-lab explain`, the tour and the playground print them, and
+// their formatting.
+export { traceLadder, renderLadder } from './explain/ladder.js';
+export type { LadderTrace, LadderStep } from './explain/ladder.js';
+export { demoScalar, traceEcdh, renderEcdh } from './explain/ecdh.js';
+export type { EcdhTrace } from './explain/ecdh.js';
+export { traceHkdf, renderHkdf } from './explain/hkdf.js';
+export type { HkdfTrace, HkdfBlock } from './explain/hkdf.js';
+export { traceAes, renderAes } from './explain/aes.js';
+export type { AesTrace, AesStep } from './explain/aes.js';
+export { traceInverse, renderInverse } from './explain/field.js';
+export type { InverseTrace, FermatStep, EuclidStep } from './explain/field.js';
+export { traceEcdsa, renderEcdsa } from './explain/ecdsa.js';
+export type { EcdsaTrace } from './explain/ecdsa.js';
+export { formatNumber, formatPoint, groupHex, toJson } from './explain/format.js';

@@ -6,8 +6,9 @@
  */
 export { CipherState, MAX_NONCE } from './channel/cipher-state.js';
 export { SymmetricState, noiseHkdf } from './channel/symmetric-state.js';
+export type { SymmetricEvent } from './channel/symmetric-state.js';
 export { HandshakeState } from './channel/handshake-state.js';
-export type { HandshakeOptions, TransportKeys } from './channel/handshake-state.js';
+export type { HandshakeEvent, HandshakeOptions, TransportKeys } from './channel/handshake-state.js';
 export { PATTERNS, protocolName } from './channel/patterns.js';
 export type { HandshakePattern, PatternName, Token } from './channel/patterns.js';
 export type { NoiseCipher, NoiseKeyPair, NoiseSuite } from './channel/suite.js';

@@ -4,7 +4,8 @@
  * a certificate's P-256 key is a `PublicKey` from `ecdh-lab`.
  *
  * Signatures go through a small interface (`SignatureVerifier`, `Signer`) so that any
- * ECDSA implementation can check and make them; see src/x509/signature.ts.
+ * ECDSA implementation can check and make them; the default verifier is ecdh-lab's own
+ * ECDSA (`PublicKey.verify`). See src/x509/signature.ts.
  */
 export { Certificate } from './x509/certificate.js';
 export { CertificationRequest, createCertificationRequest, issueFromRequest } from './x509/csr.js';
@@ -46,3 +47,8 @@ export type {
   Signer,
 } from './x509/signature.js';
 export { KEY_PURPOSES } from './x509/oids.js';
+
+// The strict DER reader certificates are parsed with (X.690), for walking a certificate's bytes
+// element by element as chapter 11 of the tour does.
+export { DerReader } from './keys/der.js';
+export type { DerElement } from './keys/der.js';

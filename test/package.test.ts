@@ -3,6 +3,7 @@
  * `import { sha256 } from 'ecdh-lab'` (ESM) and `require('ecdh-lab')` (CommonJS), and the
  * types resolve. Runs against dist/, which `npm test` builds first.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createConsumerProject, ROOT, type ConsumerProject } from './support/consumer';
@@ -83,5 +84,145 @@ describe('the entry points, each with import, require and types', () => {
       "const root = require('ecdh-lab');\n" +
       "console.log(['pointDouble', 'coZAdd', 'gcmMultiply', 'ghashReference', 'ByteQueue', 'SymmetricState', 'Certificate', 'verifyChain'].filter((n) => n in root).join(',') || 'none');\n";
     expect(project.run('root-names.cjs', source)).toBe('none');
+  });
+});
+
+describe('types of every entry point, as a TypeScript consumer resolves them', () => {
+  let project: ConsumerProject;
+  beforeAll(() => {
+    project = createConsumerProject();
+  });
+  afterAll(() => project.remove());
+
+  const uses =
+    "import { sha256, generatePrivateKey, type PrivateKey } from 'ecdh-lab';\n" +
+    "import { pointDouble, TOY, type AffinePoint } from 'ecdh-lab/math';\n" +
+    "import { NoiseChannel, p256Suite } from 'ecdh-lab/noise';\n" +
+    "import { createServer, type SecureServer } from 'ecdh-lab/node';\n" +
+    "import { Name, verifyChain, type Certificate } from 'ecdh-lab/x509';\n" +
+    'const key: PrivateKey = generatePrivateKey();\n' +
+    'const digest: Uint8Array = sha256(key.publicKey.toRaw());\n' +
+    'const point: AffinePoint = pointDouble(TOY.G!, TOY);\n' +
+    "const engine = new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: true });\n" +
+    "const server: SecureServer = createServer({ protocol: 'nn' });\n" +
+    "const name: string = Name.parse('CN=Test CA').toString();\n" +
+    'const check: (leaf: Certificate) => unknown = (leaf) => verifyChain(leaf, { anchors: [leaf] });\n' +
+    'export const used = [digest, point, engine, server, name, check];\n';
+  // A wrong name must fail, so a passing check is not a check of nothing.
+  const wrong = "import { pointDouble } from 'ecdh-lab';\nexport const x = pointDouble;\n";
+
+  // [moduleResolution, module, file extension (.ts is CommonJS here, .mts an ES module)]
+  const modes: [string, string, string][] = [
+    ['node10', 'commonjs', 'ts'],
+    ['nodenext', 'nodenext', 'ts'],
+    ['nodenext', 'nodenext', 'mts'],
+    ['bundler', 'esnext', 'ts'],
+  ];
+  it.each(modes)(
+    'moduleResolution %s (module %s, .%s): types resolve and check',
+    (resolution, module, ext) => {
+      const name = `types-${resolution}-${ext}`;
+      project.write(`${name}.${ext}`, uses);
+      project.write(`${name}-wrong.${ext}`, wrong);
+      project.write(
+        `${name}.json`,
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: 'es2022',
+            module,
+            moduleResolution: resolution,
+            // A Node project has @types/node; ecdh-lab/node's declarations need it.
+            typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+            types: ['node'],
+            skipLibCheck: true,
+            ignoreDeprecations: '6.0', // TypeScript 6 deprecates node10; consumers still use it
+          },
+          files: [`${name}.${ext}`, `${name}-wrong.${ext}`],
+        }),
+      );
+      const { status, output } = project.tsc(`${name}.json`);
+      expect(status).toBe(2);
+      // The one error is the wrong name, so the uses resolved and type-checked.
+      expect(output.split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^${name}-wrong\\.${ext}\\(1,10\\): error TS2305: .*has no exported member 'pointDouble'`,
+          ),
+        ),
+      ]);
+    },
+  );
+});
+
+describe('the published files (npm pack) and the bin', () => {
+  const packed = (): string[] => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return (JSON.parse(out)[0].files as { path: string }[]).map((f) => f.path);
+  };
+
+  it('ships both builds, the bin once (CommonJS, no declarations), the LICENSE and the sources', () => {
+    const files = packed();
+    for (const file of ['LICENSE', 'README.md', 'package.json', pkg.bin['ecdh-lab'].slice(2)])
+      expect(files).toContain(file);
+    const entryPoints = Object.keys(pkg.exports).filter((key) => key !== './package.json');
+    expect(entryPoints.length).toBeGreaterThanOrEqual(5);
+    for (const key of entryPoints) {
+      for (const condition of ['import', 'require'])
+        for (const field of ['types', 'default'])
+          expect(files).toContain(pkg.exports[key][condition][field].slice(2));
+    }
+    expect(files.filter((f) => f.startsWith('dist/esm/cli/'))).toEqual([]);
+    expect(files.filter((f) => /^dist\/cjs\/cli\/.*\.d\.ts/.test(f))).toEqual([]);
+    expect(files.filter((f) => /tsconfig/.test(f))).toEqual([]);
+    // The build script (src/build.mjs) is a tool of the repository, not of the package.
+    expect(files.filter((f) => f.endsWith('.mjs'))).toEqual([]);
+    expect(
+      files.filter((f) => !/^(dist|src)\/|^(LICENSE|README\.md|package\.json)$/.test(f)),
+    ).toEqual([]);
+  });
+
+  it('ships the playground once: its page in the ES module build, none of it in CommonJS', () => {
+    const files = packed();
+    for (const file of ['index.html', 'playground.css', 'favicon.svg', 'main.js'])
+      expect(files).toContain(`dist/esm/playground/${file}`);
+    expect(files.filter((f) => f.startsWith('dist/cjs/playground/'))).toEqual([]);
+  });
+
+  it('LICENSE is the MIT license the README names; repository, homepage and bugs are set', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\//);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.bugs.url).toMatch(/^https:\/\//);
+  });
+
+  it('npm run build leaves the bin executable, and it runs by itself', () => {
+    const bin = path.join(ROOT, pkg.bin['ecdh-lab']);
+    expect(fs.statSync(bin).mode & 0o111).toBe(0o111);
+    expect(fs.readFileSync(bin, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(
+      `ecdh-lab ${pkg.version}\n`,
+    );
+  });
+
+  it('.gitignore covers the key files the README example writes', () => {
+    const ignored = (name: string) => {
+      try {
+        execFileSync('git', ['check-ignore', '-q', name], { cwd: ROOT });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const written = [...readme.matchAll(/(?:--out|>)\s+([\w.-]+\.pem)/g)].map((m) => m[1]);
+    expect(written.length).toBeGreaterThan(0);
+    for (const name of written)
+      expect({ name, ignored: ignored(name) }).toEqual({ name, ignored: true });
   });
 });

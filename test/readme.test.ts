@@ -5,10 +5,15 @@
  * is allowed in them). A line of the form `expression; // 'text'` (or `// true`, `// false`,
  * `// { x: 98n, y: 192n }`) is a claim: it is turned into an assertion that the expression
  * has that value, so the values the README shows are checked too.
+ *
+ * The blocks also type-check as a user's code would: each one is a module of a consumer project
+ * that imports the package by name (test/support/consumer.ts), compiled by `tsc --strict
+ * --noEmit` with the published declarations (dist/).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { createConsumerProject } from './support/consumer';
 
 const ROOT = path.resolve(__dirname, '..');
 const MODULES: Record<string, string> = {
@@ -88,4 +93,40 @@ describe.each(['README.md', 'docs/aes-gcm.md'])('%s examples', (file) => {
       await runBlock(block.code);
     },
   );
+});
+
+describe('README.md and docs/aes-gcm.md blocks type-check in strict mode, as a consumer', () => {
+  it('tsc --strict --noEmit finds no error in any block', () => {
+    const project = createConsumerProject();
+    try {
+      const files: string[] = [];
+      for (const doc of ['README.md', 'docs/aes-gcm.md']) {
+        for (const block of tsBlocks(doc)) {
+          // .mts: an ES module, where top-level await is allowed, as the blocks use it.
+          const name = `${doc.replace(/\W/g, '-')}-line-${block.line}.mts`;
+          project.write(name, `${block.code}\nexport {};\n`);
+          files.push(name);
+        }
+      }
+      project.write(
+        'tsconfig.json',
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            target: 'es2022',
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+            types: ['node'],
+            skipLibCheck: true,
+          },
+          files,
+        }),
+      );
+      expect(project.tsc('tsconfig.json')).toEqual({ status: 0, output: '' });
+    } finally {
+      project.remove();
+    }
+  });
 });

@@ -3,9 +3,8 @@
 // length octets, what RFC 5280 §4.1 calls the field, and its first contents octets.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bytesToHex } from '../../src/index';
-import { type DerElement, DerReader } from '../../src/keys/der';
-import { Certificate } from '../../src/x509';
+import { bytesToHex } from 'ecdh-lab';
+import { Certificate, type DerElement, DerReader } from 'ecdh-lab/x509';
 
 // RFC 5280 §4.1's field names, in order, for the two levels opened below.
 const CERTIFICATE = ['tbsCertificate', 'signatureAlgorithm', 'signatureValue'];
@@ -27,7 +26,7 @@ function line(element: DerElement, depth: number, name: string, opened = false):
   const offset = element.offset.toString(16).padStart(4, '0');
   const more = element.contents.length > 10 ? '…' : '';
   const preview = opened ? '' : bytesToHex(element.contents.subarray(0, 10)) + more;
-  return `${offset}  ${header.padEnd(9)}${'  '.repeat(depth)}${name.padEnd(24 - 2 * depth)} ${preview}`;
+  return `${offset}  ${header.padEnd(9)}${'  '.repeat(depth)}${name.padEnd(24 - 2 * depth)} ${preview}`.trimEnd();
 }
 
 /** A reader over an element's contents, keeping offsets relative to the whole certificate. */

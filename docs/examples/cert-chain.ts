@@ -1,12 +1,10 @@
 // Chapter 11: the chain leaf → Example Issuing CA → Example Root CA, link by link (names,
 // key identifiers, signatures), then verifyChain and three ways it refuses. The ECDSA
-// checks use node:crypto through test/support/node-ecdsa.ts, a TEST-ONLY stand-in until
-// ecdh-lab's own ECDSA is wired into the X.509 signature interface.
+// signatures OpenSSL made are checked by ecdh-lab's own ECDSA, the default verifier.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CryptoError } from '../../src/index';
-import { Certificate, verifyChain } from '../../src/x509';
-import { nodeVerifier } from '../../test/support/node-ecdsa';
+import type { CryptoError } from 'ecdh-lab';
+import { Certificate, verifyChain } from 'ecdh-lab/x509';
 
 const load = (name: string) =>
   Certificate.fromPem(fs.readFileSync(path.join(__dirname, 'certs', `${name}.pem`), 'utf8'));
@@ -29,9 +27,7 @@ export function main(): void {
       `  authority key   ${child.extensions.authorityKeyIdentifier?.keyIdentifier ?? '(none: a root names no one above it)'}`,
     );
     console.log(`  next's key id   ${parent.extensions.subjectKeyIdentifier?.keyIdentifier}`);
-    console.log(
-      `  signed by next  ${child.isSignedBy(parent, nodeVerifier)} (${child.signatureAlgorithm.name})`,
-    );
+    console.log(`  signed by next  ${child.isSignedBy(parent)} (${child.signatureAlgorithm.name})`);
     console.log(
       `  CA              ${child.extensions.basicConstraints?.ca ?? false}${child.extensions.basicConstraints?.pathLength === undefined ? '' : `, pathLen ${child.extensions.basicConstraints.pathLength}`}`,
     );
@@ -44,7 +40,6 @@ export function main(): void {
     intermediates: [issuing],
     time: at,
     host: 'www.example.com',
-    verifier: nodeVerifier,
   };
   const { chain } = verifyChain(leaf, options);
   console.log(`verifyChain: OK, ${chain.map((c) => c.subject.commonName).join(' → ')}`);

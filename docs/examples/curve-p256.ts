@@ -1,6 +1,13 @@
 // Chapter 2, on P-256: the constants and what can be checked about them with the library.
-import { G, INFINITY, P256, isOnCurve, pointDouble, scalarMultiply } from '../../src/math';
-import { formatNumber } from '../../src/explain/format';
+import {
+  G,
+  INFINITY,
+  P256,
+  isOnCurve,
+  pointDouble,
+  scalarMultiply,
+  formatNumber,
+} from 'ecdh-lab/math';
 
 export function main(): void {
   const { p, a, b, h } = P256;

@@ -9,7 +9,7 @@ import {
   pointDouble,
   pointNegate,
   scalarMultiply,
-} from '../../src/math';
+} from 'ecdh-lab/math';
 
 export function main(): void {
   const { p, a, b, G } = TOY;

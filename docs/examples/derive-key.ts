@@ -1,7 +1,6 @@
 // Chapter 6: the tutorial's derive_key() on chapter 5's P-256 shared secret, and why a KDF at all.
-import { bytesToHex, hkdf, sha256, utf8ToBytes } from '../../src/index';
-import { publicPointFromScalar, sharedSecret } from '../../src/math';
-import { demoScalar } from '../../src/explain/ecdh';
+import { bytesToHex, hkdf, sha256, utf8ToBytes } from 'ecdh-lab';
+import { publicPointFromScalar, sharedSecret, demoScalar } from 'ecdh-lab/math';
 
 export function main(): void {
   const Z = sharedSecret(

@@ -1,6 +1,6 @@
 // Chapter 4: double-and-add writes the key's bits into its sequence of operations;
 // the ladder's sequence is the same for every key.
-import { TOY, pointAdd, pointDouble, INFINITY, type AffinePoint } from '../../src/math';
+import { TOY, pointAdd, pointDouble, INFINITY, type AffinePoint } from 'ecdh-lab/math';
 
 function doubleAndAddOps(k: bigint, P: AffinePoint): { ops: string; R: AffinePoint } {
   let R: AffinePoint = INFINITY;

@@ -1,8 +1,6 @@
 // Chapter 5: the same exchange on P-256 with the library's protocol-tier functions.
-import { bytesToHex, equalBytes } from '../../src/index';
-import { publicPointFromScalar, sharedSecret } from '../../src/math';
-import { demoScalar } from '../../src/explain/ecdh';
-import { groupHex } from '../../src/explain/format';
+import { bytesToHex, equalBytes } from 'ecdh-lab';
+import { publicPointFromScalar, sharedSecret, demoScalar, groupHex } from 'ecdh-lab/math';
 
 export function main(): void {
   const dA = demoScalar('ecdh-lab Alice'); // fixed demo scalars, never keys; use randomScalar()

@@ -1,12 +1,17 @@
 // Chapter 9: ECDSA on P-256 through the key objects. Deterministic signatures (RFC 6979), the two
 // encodings, the other hashes, and the low-S twin of every signature.
-import { PrivateKey, bytesToHex, sha384, utf8ToBytes } from '../../src/index';
-import { decodeSignature, encodeSignature, P256, scalarToBytes } from '../../src/math';
-import { demoScalar } from '../../src/explain/ecdh';
-import { groupHex } from '../../src/explain/format';
+import { PrivateKey, bytesToHex, sha384, utf8ToBytes } from 'ecdh-lab';
+import {
+  decodeSignature,
+  demoScalar,
+  encodeSignature,
+  groupHex,
+  P256,
+  scalarToBytes,
+} from 'ecdh-lab/math';
 
 export function main(): void {
-  const n = P256.n!;
+  const n = P256.n;
   const key = PrivateKey.fromRaw(scalarToBytes(demoScalar('ecdh-lab Alice'))); // a published demo key: never use it
   const message = utf8ToBytes('pay Bob 10 coins');
   const der = key.sign(message); //                          SHA-256, DER: what OpenSSL and X.509 use

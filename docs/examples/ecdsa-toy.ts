@@ -1,6 +1,6 @@
 // Chapter 9: ECDSA on the toy curve (n = 233), every number small enough to check by hand
-// (= the trace of src/explain/ecdsa.ts). Then the modular arithmetic spelled out.
-import { renderEcdsa, traceEcdsa } from '../../src/explain/ecdsa';
+// (the trace that traceEcdsa records). Then the modular arithmetic spelled out.
+import { renderEcdsa, traceEcdsa } from 'ecdh-lab/math';
 
 export function main(): void {
   const t = traceEcdsa('toy', { d: 17n, message: 'hello, ecdsa' });

@@ -10,8 +10,8 @@ import {
   fieldSquare,
   fieldSub,
   fieldAdd,
-} from '../../src/math';
-import { formatNumber } from '../../src/explain/format';
+  formatNumber,
+} from 'ecdh-lab/math';
 
 export function main(): void {
   const { p, b } = P256;

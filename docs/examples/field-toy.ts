@@ -1,6 +1,5 @@
 // Chapter 1: arithmetic in F_223 — an inverse two ways, and a square root because 223 ≡ 3 (mod 4).
-import { mod, modPow } from '../../src/math';
-import { renderInverse, traceInverse } from '../../src/explain/field';
+import { mod, modPow, renderInverse, traceInverse } from 'ecdh-lab/math';
 
 export function main(): void {
   const p = 223n;

@@ -1,14 +1,7 @@
 // Chapter 7: why a nonce must never repeat under one key. Two messages sealed with the same
 // key and nonce: the keystream cancels, and so does the tag's mask.
-import {
-  aesGcm,
-  bytesToHex,
-  bytesToUtf8,
-  concatBytes,
-  hexToBytes,
-  utf8ToBytes,
-} from '../../src/index';
-import { aesEncryptBlockReference, ghashReference } from '../../src/math';
+import { aesGcm, bytesToHex, bytesToUtf8, concatBytes, hexToBytes, utf8ToBytes } from 'ecdh-lab';
+import { aesEncryptBlockReference, ghashReference } from 'ecdh-lab/math';
 
 const xor = (a: Uint8Array, b: Uint8Array) => a.map((v, i) => v ^ b[i]);
 

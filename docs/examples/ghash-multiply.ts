@@ -1,7 +1,7 @@
 // Chapter 7: GF(2^128) arithmetic as GHASH uses it. Adding is XOR; multiplying by x is a right
 // shift (GCM's reflected bit order) with x^128 = x^7 + x^2 + x + 1 folded back in.
-import { bytesToHex, hexToBytes } from '../../src/index';
-import { gcmMultiply } from '../../src/math';
+import { bytesToHex, hexToBytes } from 'ecdh-lab';
+import { gcmMultiply } from 'ecdh-lab/math';
 
 export function main(): void {
   const one = hexToBytes('80' + '00'.repeat(15)); //   the polynomial 1 (bit 0 = coefficient of x^0)

@@ -1,6 +1,6 @@
 // Chapter 6: HKDF-SHA256 on RFC 5869 Appendix A.1's inputs (= `ecdh-lab explain hkdf --ikm 0b0b… --salt 0001… --info-hex f0f1… --length 42`).
-import { hexToBytes } from '../../src/index';
-import { renderHkdf, traceHkdf } from '../../src/explain/hkdf';
+import { hexToBytes } from 'ecdh-lab';
+import { renderHkdf, traceHkdf } from 'ecdh-lab/math';
 
 export function main(): void {
   const ikm = hexToBytes('0b'.repeat(22));

@@ -1,5 +1,5 @@
 // Chapter 6: HMAC(K, m) = H((K0 ⊕ opad) ‖ H((K0 ⊕ ipad) ‖ m)), written out and checked against hmac().
-import { bytesToHex, concatBytes, hmac, sha256, utf8ToBytes } from '../../src/index';
+import { bytesToHex, concatBytes, hmac, sha256, utf8ToBytes } from 'ecdh-lab';
 
 export function main(): void {
   const key = utf8ToBytes('Jefe'); //                          RFC 4231 test case 2

@@ -1,7 +1,7 @@
 // Chapter 5, at full size: a point of order 3 on y² = x³ − 3x + b' over P-256's field.
 // A point of order 3 is a flex: its x is a root of the 3-division polynomial
 // ψ3(x) = 3x⁴ + 6a·x² + 12b'·x − a², so for a chosen x, b' = (a² − 3x⁴ − 6a·x²) / (12x).
-import type { CryptoError } from '../../src/index';
+import type { CryptoError } from 'ecdh-lab';
 import {
   G,
   INFINITY,
@@ -15,8 +15,8 @@ import {
   publicPointFromScalar,
   sharedSecret,
   type AffinePoint,
-} from '../../src/math';
-import { formatNumber } from '../../src/explain/format';
+  formatNumber,
+} from 'ecdh-lab/math';
 
 export function main(): void {
   const { p, a } = P256;

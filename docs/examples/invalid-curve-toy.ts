@@ -10,8 +10,8 @@ import {
   scalarMultiply,
   type AffinePoint,
   type Curve,
-} from '../../src/math';
-import { traceLadder } from '../../src/explain/ladder';
+  traceLadder,
+} from 'ecdh-lab/math';
 
 const p = TOY.p;
 const d = 157n; //                               the server's secret (the attacker does not know it)

@@ -13,7 +13,7 @@ import {
   pointDouble,
   toAffine,
   toJacobian,
-} from '../../src/math';
+} from 'ecdh-lab/math';
 
 const p = TOY.p;
 const count = { M: 0, S: 0, I: 0 };

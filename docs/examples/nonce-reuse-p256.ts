@@ -1,21 +1,21 @@
 // Chapter 9: the same recovery at full size. Two P-256 signatures made with one k (the bug is
 // simulated with the textbook signer, which takes k as an argument) give away the private key;
 // the library's signer derives k from the key and the message (RFC 6979), so it never repeats.
-import { PrivateKey, bytesToHex, sha256, utf8ToBytes } from '../../src/index';
+import { PrivateKey, bytesToHex, sha256, utf8ToBytes } from 'ecdh-lab';
 import {
   P256,
   bits2int,
   decodeSignature,
+  demoScalar,
   ecdsaSignReference,
+  formatNumber,
   mod,
   modInverseVartime,
   scalarToBytes,
-} from '../../src/math';
-import { demoScalar } from '../../src/explain/ecdh';
-import { formatNumber } from '../../src/explain/format';
+} from 'ecdh-lab/math';
 
 export function main(): void {
-  const n = P256.n!;
+  const n = P256.n;
   const key = PrivateKey.fromRaw(scalarToBytes(demoScalar('ecdh-lab Alice'))); // a published demo key
   const d = bits2int(key.toRaw(), n);
   const k = demoScalar('a nonce used twice'); // the bug

@@ -1,6 +1,6 @@
 // Chapter 9: why k must never repeat, worked on the toy curve. The signer has a bug: it uses the
 // same k for two messages. Anyone who sees the two signatures recovers k, then the private key.
-import { sha256, utf8ToBytes } from '../../src/index';
+import { sha256, utf8ToBytes } from 'ecdh-lab';
 import {
   TOY,
   bits2int,
@@ -8,12 +8,12 @@ import {
   mod,
   modInverseVartime,
   scalarMultiply,
-} from '../../src/math';
+} from 'ecdh-lab/math';
 
 export function main(): void {
-  const n = TOY.n!;
+  const n = TOY.n;
   const d = 17n; //  the signer's secret
-  const Q = scalarMultiply(d, TOY.G!, TOY); // published
+  const Q = scalarMultiply(d, TOY.G, TOY); // published
   const k = 100n; // the bug: one k for both messages
   const [m1, m2] = ['pay Bob 10 coins', 'pay Bob 20 coins'];
   const e1 = bits2int(sha256(utf8ToBytes(m1)), n);
@@ -37,7 +37,7 @@ export function main(): void {
   console.log(
     `s1·k = e1 + r·d          ⇒  d = (s1·k − e1)/r = (${sig1.s}·${kFound} − ${e1})/${sig1.r} mod ${n} = ${dFound}`,
   );
-  const P = scalarMultiply(dFound, TOY.G!, TOY);
+  const P = scalarMultiply(dFound, TOY.G, TOY);
   console.log(
     `check: ${dFound}·G = (${P.x}, ${P.y}) = Q: ${P.x === Q.x && P.y === Q.y} — the private key is out`,
   );

@@ -1,8 +1,18 @@
 // Chapter 6: SHA-256's compression function on the one block of "abc" (FIPS 180-4 §6.2.2),
 // round by round with the spec's functions, checked against the library.
-import { bytesToHex, sha256, utf8ToBytes } from '../../src/index';
-import { Ch, Maj, Σ0, Σ1, σ0, σ1, compress, pad } from '../../src/hash/sha256-reference';
-import { H0, K } from '../../src/hash/sha256-constants';
+import { bytesToHex, sha256, utf8ToBytes } from 'ecdh-lab';
+import {
+  Ch,
+  Maj,
+  Σ0,
+  Σ1,
+  σ0,
+  σ1,
+  sha256Compress as compress,
+  sha256Pad as pad,
+  SHA256_H0 as H0,
+  SHA256_K as K,
+} from 'ecdh-lab/math';
 
 const hex = (w: number) => w.toString(16).padStart(8, '0');
 

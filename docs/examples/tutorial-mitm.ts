@@ -1,8 +1,7 @@
 // Chapter 8: the tutorial's protocol (exchange raw public keys, ECDH, HKDF, AES-GCM) with this
 // library — and Mallory in the middle, who swaps the public keys and reads everything.
-import { aesGcm, bytesToUtf8, equalBytes, hkdf, sha256, utf8ToBytes } from '../../src/index';
-import { publicPointFromScalar, sharedSecret } from '../../src/math';
-import { demoScalar } from '../../src/explain/ecdh';
+import { aesGcm, bytesToUtf8, equalBytes, hkdf, sha256, utf8ToBytes } from 'ecdh-lab';
+import { publicPointFromScalar, sharedSecret, demoScalar } from 'ecdh-lab/math';
 
 const deriveKey = (Z: Uint8Array) => hkdf(sha256, Z, undefined, undefined, 32); // the tutorial's derive_key
 

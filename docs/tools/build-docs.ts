@@ -5,10 +5,14 @@
  *   <!-- code:NAME -->    … ```ts with the text of docs/examples/NAME.ts … <!-- /code -->
  *   <!-- output:NAME -->  … ```text with what NAME's main() prints …        <!-- /output -->
  *
- * test/docs/docs.test.ts runs every example, rebuilds the blocks and fails when a committed
- * markdown file differs; run it with UPDATE_DOCS=1 to rewrite them instead:
+ * test/docs/docs.test.ts runs every example (against src/, by Jest's moduleNameMapper), rebuilds
+ * the blocks and fails when a committed markdown file differs; run it with UPDATE_DOCS=1 to
+ * rewrite them instead:
  *
  *   UPDATE_DOCS=1 npx jest test/docs
+ *
+ * A reader runs one example with `npm run example -- NAME` (./run-example.cjs, against dist/);
+ * test/docs/examples.test.ts checks that it prints exactly the chapter's output block.
  *
  * No dependencies and no node:-free constraint: this is a build tool, not library code.
  */
@@ -80,7 +84,7 @@ export function renderMarkdown(markdown: string, output: (name: string) => strin
   return markdown.replace(BLOCK, (_all, kind: string, name: string) => {
     if (kind === 'code') {
       const source = fs.readFileSync(path.join(EXAMPLES, `${name}.ts`), 'utf8').trimEnd();
-      return `<!-- code:${name} -->\n\`\`\`ts\n// docs/examples/${name}.ts\n${source}\n\`\`\`\n<!-- /code -->`;
+      return `<!-- code:${name} -->\n\`\`\`ts\n// docs/examples/${name}.ts (run it: npm run example -- ${name})\n${source}\n\`\`\`\n<!-- /code -->`;
     }
     return `<!-- output:${name} -->\n\`\`\`text\n${output(name)}\n\`\`\`\n<!-- /output -->`;
   });
@@ -92,4 +96,17 @@ export function strayCodeBlocks(markdown: string): string[] {
   return [...outside.matchAll(/^```(ts|typescript|js|javascript|mjs|sh|bash|console)\b.*$/gm)].map(
     (m) => m[0],
   );
+}
+
+/** The output blocks of the tour, by example name: what each chapter shows. */
+export function shownOutputs(): Map<string, string> {
+  const shown = new Map<string, string>();
+  for (const file of markdownFiles()) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(
+      /<!-- output:([a-z0-9-]+) -->\n```text\n([\s\S]*?)\n```\n<!-- \/output -->/g,
+    ))
+      shown.set(m[1], m[2]);
+  }
+  return shown;
 }

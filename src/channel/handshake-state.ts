@@ -19,6 +19,10 @@
  * peer input is a CryptoError 'HANDSHAKE_FAILED' whose message says which check failed and
  * whose `cause` is the underlying error (INVALID_POINT, INVALID_ENCODING or AUTH_FAILED).
  *
+ * An optional observer (`observe`) sees every token as it is processed and every
+ * SymmetricState operation with the values it changed, in the order of the spec; it is for
+ * study (`ecdh-lab demo` prints them), never set by default, and gets copies only.
+ *
  * Not here: PSKs, fallback, and payload semantics (ecdh-lab's payloads are empty).
  */
 import { utf8ToBytes, concatBytes } from '../bytes/index.js';
@@ -32,7 +36,7 @@ import {
   type Token,
 } from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
-import { SymmetricState } from './symmetric-state.js';
+import { SymmetricState, type SymmetricEvent } from './symmetric-state.js';
 
 /** Initialize() parameters. */
 export interface HandshakeOptions {
@@ -47,7 +51,24 @@ export interface HandshakeOptions {
   e?: NoiseKeyPair;
   /** rs: the remote static public key known in advance (NK initiator). */
   rs?: Uint8Array;
+  /** For study only: called with each step of the handshake (copies of its values). */
+  observe?: (event: HandshakeEvent) => void;
 }
+
+/**
+ * A step of the handshake as an observer sees it: the start of each message, each token (with
+ * the public key written or read, or the DH output), and the SymmetricState operations.
+ */
+export type HandshakeEvent =
+  | SymmetricEvent
+  | { readonly op: 'WriteMessage' | 'ReadMessage'; readonly index: number }
+  | {
+      readonly op: 'token';
+      readonly token: 'e' | 's';
+      readonly direction: 'write' | 'read';
+      readonly publicKey: Uint8Array;
+    }
+  | { readonly op: 'token'; readonly token: Exclude<Token, 'e' | 's'>; readonly dh: Uint8Array };
 
 /** What Split() returns to the caller, named by direction. */
 export interface TransportKeys {
@@ -72,6 +93,7 @@ export class HandshakeState {
   #index = 0;
   #failed = false;
   #result: TransportKeys | undefined;
+  readonly #observe: ((event: HandshakeEvent) => void) | undefined;
 
   /**
    * Initialize(handshake_pattern, initiator, prologue, s, e, rs, re).
@@ -91,7 +113,8 @@ export class HandshakeState {
     this.#rs = options.rs?.slice();
     if (this.#rs !== undefined) suite.assertPublicKey(this.#rs);
     this.#assertKeys();
-    this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName));
+    this.#observe = options.observe;
+    this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName), this.#observe);
     this.#symmetric.mixHash(prologue);
     // Pre-messages: the initiator's first, then the responder's (§7.1).
     for (const token of p.initiatorPreMessage)
@@ -135,12 +158,15 @@ export class HandshakeState {
     this.#assertTurn(true);
     const parts: Uint8Array[] = [];
     try {
+      this.#observe?.({ op: 'WriteMessage', index: this.#index });
       for (const token of this.pattern.messages[this.#index]) {
         if (token === 'e') {
           if (this.#e === undefined) this.#e = this.#suite.generateKeyPair();
           parts.push(this.#e.publicKey.slice());
+          this.#observeKey('e', 'write', this.#e.publicKey);
           this.#symmetric.mixHash(this.#e.publicKey);
         } else if (token === 's') {
+          this.#observeKey('s', 'write', this.#s!.publicKey);
           parts.push(this.#symmetric.encryptAndHash(this.#s!.publicKey));
         } else {
           this.#mixDh(token);
@@ -174,17 +200,20 @@ export class HandshakeState {
     };
     let payload: Uint8Array;
     try {
+      this.#observe?.({ op: 'ReadMessage', index: this.#index });
       for (const token of this.pattern.messages[this.#index]) {
         if (token === 'e') {
           const re = take(publicKeyLength, 'e').slice();
           this.#assertPeerKey(re, 'ephemeral');
           this.#re = re;
+          this.#observeKey('e', 'read', re);
           this.#symmetric.mixHash(re);
         } else if (token === 's') {
           const length = publicKeyLength + (this.#symmetric.cipherState.hasKey() ? tagLength : 0);
           const rs = this.#decrypt(take(length, 's'), 'static key');
           this.#assertPeerKey(rs, 'static');
           this.#rs = rs;
+          this.#observeKey('s', 'read', rs);
         } else {
           this.#mixDh(token);
         }
@@ -247,7 +276,13 @@ export class HandshakeState {
             : [this.#s, this.#re]; // es as responder, se as initiator
     if (local === undefined || remote === undefined)
       throw new CryptoError('PROTOCOL_ERROR', `HandshakeState: missing key for ${token}`);
-    this.#symmetric.mixKey(this.#suite.dh(local, remote));
+    const dh = this.#suite.dh(local, remote);
+    this.#observe?.({ op: 'token', token, dh: dh.slice() });
+    this.#symmetric.mixKey(dh);
+  }
+
+  #observeKey(token: 'e' | 's', direction: 'write' | 'read', publicKey: Uint8Array): void {
+    this.#observe?.({ op: 'token', token, direction, publicKey: publicKey.slice() });
   }
 
   #decrypt(ciphertext: Uint8Array, what: string): Uint8Array {

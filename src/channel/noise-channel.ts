@@ -20,7 +20,7 @@ import { assertBytes, equalBytes, utf8ToBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
 import { ByteQueue } from './byte-queue.js';
 import type { CipherState } from './cipher-state.js';
-import { HandshakeState } from './handshake-state.js';
+import { HandshakeState, type HandshakeEvent } from './handshake-state.js';
 import type { PatternName } from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
 
@@ -72,8 +72,10 @@ export interface NoiseChannelOptions {
   verifyRemoteStaticKey?: (publicKey: Uint8Array) => boolean;
   /** Largest application message to accept or send (≤ 65519, the default). */
   maxMessageLength?: number;
-  /** Fixed ephemeral key (tests only). */
+  /** Fixed ephemeral key (tests, and the seeded demo; never for real use). */
   ephemeralKey?: NoiseKeyPair;
+  /** For study only: sees each step of the handshake (HandshakeState's `observe`). */
+  observe?: (event: HandshakeEvent) => void;
 }
 
 /**
@@ -124,6 +126,7 @@ export class NoiseChannel implements ChannelEngine {
       s: options.staticKey,
       e: options.ephemeralKey,
       rs: knowsRemoteInAdvance ? options.remoteStaticKey : undefined,
+      observe: options.observe,
     });
   }
 
@@ -176,6 +179,14 @@ export class NoiseChannel implements ChannelEngine {
       const header = this.#queue.peek(2);
       if (header === undefined) return out;
       const length = (header[0] << 8) | header[1];
+      // "--" is the start of "-----BEGIN PUBLIC KEY-----": a tutorial-protocol peer. As a
+      // length (11 565 bytes) it is far beyond any handshake message, so fail now, not at the
+      // handshake timeout.
+      if (this.#receive === undefined && header[0] === 0x2d && header[1] === 0x2d)
+        throw new CryptoError(
+          'HANDSHAKE_FAILED',
+          'channel: the peer sent PEM text ("-----"), not a Noise message: it speaks the tutorial protocol',
+        );
       if (this.#receive !== undefined && length > this.maxMessageLength + 16)
         throw new CryptoError(
           'LIMIT_EXCEEDED',

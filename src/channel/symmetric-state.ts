@@ -12,6 +12,9 @@
  *   temp_key = HMAC(ck, ikm); output1 = HMAC(temp_key, 0x01); output2 = HMAC(temp_key, output1 ‖ 0x02) …
  * With HASHLEN = 32 every output is 32 bytes, so no truncation to 32 is needed (§5.2 note).
  *
+ * An optional observer sees each operation with the values it produced (copies), for study:
+ * `ecdh-lab demo` prints them. It is never set by default and cannot change the state.
+ *
  * Not here: MixKeyAndHash (only PSK patterns use it, and we have none).
  */
 import { concatBytes } from '../bytes/index.js';
@@ -37,15 +40,44 @@ export function noiseHkdf(
   return [output1, output2, output3];
 }
 
+/**
+ * One SymmetricState operation and what it produced, as an observer sees it (copies). k is the
+ * new CipherState key; k1, k2 are Split's two keys (initiator → responder, then back).
+ */
+export type SymmetricEvent =
+  | { readonly op: 'InitializeSymmetric'; readonly h: Uint8Array; readonly ck: Uint8Array }
+  | { readonly op: 'MixHash'; readonly data: Uint8Array; readonly h: Uint8Array }
+  | {
+      readonly op: 'MixKey';
+      readonly inputKeyMaterial: Uint8Array;
+      readonly ck: Uint8Array;
+      readonly k: Uint8Array;
+    }
+  | {
+      readonly op: 'EncryptAndHash' | 'DecryptAndHash';
+      readonly plaintext: Uint8Array;
+      readonly ciphertext: Uint8Array;
+    }
+  | { readonly op: 'Split'; readonly k1: Uint8Array; readonly k2: Uint8Array };
+
 export class SymmetricState {
   readonly #suite: NoiseSuite;
+  readonly #observe: ((event: SymmetricEvent) => void) | undefined;
   readonly cipherState: CipherState;
   #ck: Uint8Array;
   #h: Uint8Array;
 
-  /** InitializeSymmetric(protocol_name). */
-  constructor(suite: NoiseSuite, protocolName: Uint8Array) {
+  /**
+   * InitializeSymmetric(protocol_name).
+   * @param observe - called after each operation with copies of its values (study only)
+   */
+  constructor(
+    suite: NoiseSuite,
+    protocolName: Uint8Array,
+    observe?: (event: SymmetricEvent) => void,
+  ) {
     this.#suite = suite;
+    this.#observe = observe;
     const hashLength = suite.hashLength;
     if (protocolName.length <= hashLength) {
       this.#h = new Uint8Array(hashLength);
@@ -56,6 +88,7 @@ export class SymmetricState {
     this.#ck = this.#h.slice();
     this.cipherState = new CipherState(suite);
     this.cipherState.initializeKey(null);
+    this.#observe?.({ op: 'InitializeSymmetric', h: this.#h.slice(), ck: this.#ck.slice() });
   }
 
   /** The handshake hash h (a copy): after the handshake, a channel-binding value (§11.2). */
@@ -73,16 +106,28 @@ export class SymmetricState {
     const [ck, tempK] = noiseHkdf(this.#suite, this.#ck, inputKeyMaterial, 2);
     this.#ck = ck;
     this.cipherState.initializeKey(tempK.subarray(0, 32));
+    this.#observe?.({
+      op: 'MixKey',
+      inputKeyMaterial: inputKeyMaterial.slice(),
+      ck: ck.slice(),
+      k: tempK.slice(0, 32),
+    });
   }
 
   /** MixHash(data). */
   mixHash(data: Uint8Array): void {
     this.#h = this.#suite.hash(concatBytes(this.#h, data));
+    this.#observe?.({ op: 'MixHash', data: data.slice(), h: this.#h.slice() });
   }
 
   /** EncryptAndHash(plaintext). */
   encryptAndHash(plaintext: Uint8Array): Uint8Array {
     const ciphertext = this.cipherState.encryptWithAd(this.#h, plaintext);
+    this.#observe?.({
+      op: 'EncryptAndHash',
+      plaintext: plaintext.slice(),
+      ciphertext: ciphertext.slice(),
+    });
     this.mixHash(ciphertext);
     return ciphertext;
   }
@@ -90,6 +135,11 @@ export class SymmetricState {
   /** DecryptAndHash(ciphertext). @throws CryptoError 'AUTH_FAILED' */
   decryptAndHash(ciphertext: Uint8Array): Uint8Array {
     const plaintext = this.cipherState.decryptWithAd(this.#h, ciphertext);
+    this.#observe?.({
+      op: 'DecryptAndHash',
+      plaintext: plaintext.slice(),
+      ciphertext: ciphertext.slice(),
+    });
     this.mixHash(ciphertext);
     return plaintext;
   }
@@ -101,6 +151,7 @@ export class SymmetricState {
     const c2 = new CipherState(this.#suite);
     c1.initializeKey(tempK1.subarray(0, 32));
     c2.initializeKey(tempK2.subarray(0, 32));
+    this.#observe?.({ op: 'Split', k1: tempK1.slice(0, 32), k2: tempK2.slice(0, 32) });
     return [c1, c2];
   }
 }

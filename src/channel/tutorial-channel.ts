@@ -20,7 +20,10 @@
  * (./noise-channel.ts) for anything real.
  *
  * The PEM ends at the first "-----END PUBLIC KEY-----" followed by "\n" or "\r\n"; any other
- * byte after that marker is refused at once.
+ * byte after that marker is refused at once. So is, from the first byte on, anything that
+ * cannot begin a PEM public key (after optional blank lines, "-----BEGIN PUBLIC KEY-----"):
+ * a peer that speaks another protocol (a Noise frame starts with a zero byte) fails at once
+ * instead of at the handshake timeout.
  */
 import { assertBytes, bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
 import { aesGcm, type AesGcmKeyed } from '../cipher/gcm.js';
@@ -44,6 +47,7 @@ export const TUTORIAL_MAX_MESSAGE = 1 << 20;
  */
 export const TUTORIAL_MAX_RECORDS = 1 << 14;
 
+const BEGIN_MARKER = utf8ToBytes('-----BEGIN PUBLIC KEY-----');
 const END_MARKER = utf8ToBytes('-----END PUBLIC KEY-----');
 const LF = 0x0a;
 const CR = 0x0d;
@@ -161,6 +165,7 @@ export class TutorialChannel implements ChannelEngine {
   /** Reads the peer's PEM up to and including the END line ("\n" or "\r\n"); derives the key. */
   #readPem(): boolean {
     const available = this.#queue.peek(Math.min(this.#queue.length, TUTORIAL_MAX_PEM))!;
+    assertPemStart(available);
     const marker = indexOf(available, END_MARKER);
     let end = -1; // length of the PEM, line end included
     if (marker >= 0) {
@@ -223,6 +228,23 @@ export class TutorialChannel implements ChannelEngine {
       throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
     this.#seenNonces.add(nonce);
     return plaintext;
+  }
+}
+
+/**
+ * Refuses bytes that cannot begin a PEM public key: blank lines (spaces, tabs, CR, LF), then
+ * "-----BEGIN PUBLIC KEY-----", checked as far as the bytes go.
+ * @throws CryptoError 'INVALID_ENCODING'
+ */
+function assertPemStart(bytes: Uint8Array): void {
+  let i = 0;
+  while (i < bytes.length && [0x20, 0x09, CR, LF].includes(bytes[i])) i++;
+  for (let j = 0; j < BEGIN_MARKER.length && i + j < bytes.length; j++) {
+    if (bytes[i + j] !== BEGIN_MARKER[j])
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        `tutorial: the peer sent byte 0x${bytes[i + j].toString(16).padStart(2, '0')} where a PEM public key ("-----BEGIN PUBLIC KEY-----") begins: it may speak another protocol`,
+      );
   }
 }
 

@@ -1,28 +1,67 @@
 /// <reference types="node" />
 /**
- * A small, strict option parser for the CLI: `--name value`, `--name=value` and boolean
- * `--flag`. Unknown options, missing values and stray arguments are errors (exit 2), never
- * ignored.
+ * Command-line options, parsed by Node's own `node:util` parseArgs (in its tokens mode), then
+ * checked here against a command's option table, so that every mistake is one line:
+ *
+ *   --name VALUE, --name=VALUE     a 'string' option (a value that starts with '-' needs the
+ *                                  '=' form, except '-' itself, which means stdin)
+ *   --flag                         a 'boolean' option (no value)
+ *   --                             everything after it is a positional argument
+ *
+ * Unknown options, repeated options, missing values and extra positionals throw UsageError;
+ * the runner (./command.ts) prints its message and exits 2. Names are looked up as own
+ * properties only, so `--constructor` or `--__proto__` is just an unknown option.
+ *
+ * To add an option to a command, add one entry to the command's `options` table, e.g.
+ *
+ *   'frame-timeout': {
+ *     type: 'string',
+ *     placeholder: 'MS',
+ *     help: 'close a connection silent for MS milliseconds in the middle of a frame',
+ *     default: '10000',
+ *   },
+ *
+ * It is then listed by --help, parsed, and typed: `args.options['frame-timeout']` is a string
+ * (or `string | undefined` without a default; a boolean option is `boolean`). Convert it with
+ * the helpers below (integerOption, hexOption, bigintOption, choiceOption), which throw
+ * UsageError with a message that names the option. An option that only some modes of a command
+ * use is refused in the others with refuseOption (a command never ignores an option silently).
  */
+import { parseArgs } from 'node:util';
 
+/** One option of a command. */
 export interface OptionSpec {
   /** 'string' takes a value; 'boolean' is a flag. */
-  type: 'string' | 'boolean';
-  /** One line for --help. */
-  help: string;
+  readonly type: 'string' | 'boolean';
+  /** One line for --help (wrapped to fit). */
+  readonly help: string;
   /** The value's placeholder in --help, e.g. FILE. */
-  placeholder?: string;
-  default?: string;
+  readonly placeholder?: string;
+  /** The value when the option is absent (string options only; shown in --help). */
+  readonly default?: string;
+  /** A one-letter alias, e.g. 'h' for -h. */
+  readonly short?: string;
 }
 
-export type OptionSpecs = Record<string, OptionSpec>;
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
-export interface ParsedArgs {
-  options: Record<string, string | boolean | undefined>;
-  positionals: string[];
+/** The parsed value of each option, typed from the table. */
+export type OptionValues<S extends OptionSpecs> = {
+  readonly [K in keyof S]: S[K]['type'] extends 'boolean'
+    ? boolean
+    : S[K] extends { readonly default: string }
+      ? string
+      : string | undefined;
+};
+
+export interface ParsedArgs<S extends OptionSpecs = OptionSpecs> {
+  readonly options: OptionValues<S>;
+  readonly positionals: readonly string[];
+  /** The options written on the command line (an option left at its default is not given). */
+  readonly given: ReadonlySet<string>;
 }
 
-/** Thrown for a usage error; the CLI prints the message and the command's help, and exits 2. */
+/** A usage mistake: the CLI prints "ecdh-lab CMD: <message>" and a pointer to --help, exit 2. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -32,55 +71,187 @@ export class UsageError extends Error {
 
 /**
  * Parses `argv` against `specs`.
- * @throws UsageError for an unknown option, a missing value, or too many positionals
+ * @throws UsageError for an unknown or repeated option, a missing or unexpected value, or
+ *   more than `maxPositionals` positional arguments
  */
-export function parseArgs(argv: string[], specs: OptionSpecs, maxPositionals = 0): ParsedArgs {
-  const options: Record<string, string | boolean | undefined> = {};
-  const positionals: string[] = [];
+export function parseCommandLine<S extends OptionSpecs>(
+  argv: readonly string[],
+  specs: S,
+  maxPositionals = 0,
+): ParsedArgs<S> {
+  const config: Record<string, { type: 'string' | 'boolean'; short?: string }> =
+    Object.create(null);
+  const values: Record<string, string | boolean | undefined> = Object.create(null);
   for (const [name, spec] of Object.entries(specs)) {
-    options[name] = spec.type === 'boolean' ? false : spec.default;
+    config[name] =
+      spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+    values[name] = spec.type === 'boolean' ? false : spec.default;
   }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
+  // strict: false, so that every mistake comes back as a token and is reported below in one line.
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const given = new Set<string>();
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const spec = specs[name];
-    if (spec === undefined) throw new UsageError(`unknown option --${name}`);
+    const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
+    if (spec === undefined) throw new UsageError(`unknown option ${token.rawName}`);
+    const flag = `--${token.name}`;
+    if (given.has(token.name)) throw new UsageError(`${flag} is given twice`);
+    given.add(token.name);
     if (spec.type === 'boolean') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-      options[name] = true;
+      if (token.value !== undefined) throw new UsageError(`${flag} takes no value`);
+      values[token.name] = true;
       continue;
     }
-    let value: string | undefined;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined || (eq < 0 && value.startsWith('--')))
-      throw new UsageError(`--${name} needs a value`);
-    options[name] = value;
+    if (token.value === undefined) throw new UsageError(`${flag} needs a value`);
+    if (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')
+      throw new UsageError(
+        `${flag} needs a value (write ${flag}=VALUE for one that starts with '-')`,
+      );
+    values[token.name] = token.value;
   }
   if (positionals.length > maxPositionals)
     throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
-  return { options, positionals };
+  return { options: values as OptionValues<S>, positionals, given };
 }
 
-/** Formats the options table for --help. */
+/** The string value of an option, or undefined. */
+function text<S extends OptionSpecs>(args: ParsedArgs<S>, name: string): string | undefined {
+  const value = (args.options as Readonly<Record<string, unknown>>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A decimal integer option in [min, max]; undefined when absent without a default.
+ * @throws UsageError
+ */
+export function integerOption<S extends OptionSpecs>(
+  args: ParsedArgs<S>,
+  name: keyof S & string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = text(args, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got '${value}'`);
+  return Number(value);
+}
+
+/**
+ * A non-negative integer option, decimal or 0x-hex, as a bigint; undefined when absent.
+ * @throws UsageError
+ */
+export function bigintOption<S extends OptionSpecs>(
+  args: ParsedArgs<S>,
+  name: keyof S & string,
+): bigint | undefined {
+  const value = text(args, name);
+  if (value === undefined) return undefined;
+  if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(value))
+    throw new UsageError(`--${name} must be a decimal or 0x-hex integer, got '${value}'`);
+  return BigInt(value);
+}
+
+/**
+ * A byte-string option in hex: an even number of hex digits, with or without a 0x prefix
+ * (spaces and colons between digits are allowed, as in `openssl` and `xxd` output); undefined
+ * when absent. The value is not repeated in the message: it may be key material.
+ * @throws UsageError
+ */
+export function hexOption<S extends OptionSpecs>(
+  args: ParsedArgs<S>,
+  name: keyof S & string,
+): Uint8Array | undefined {
+  const value = text(args, name);
+  if (value === undefined) return undefined;
+  const digits = value.replace(/^0[xX]/, '').replace(/[\s:]/g, '');
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(digits))
+    throw new UsageError(`--${name} must be hex: an even number of 0-9a-f digits, 0x optional`);
+  const bytes = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < bytes.length; i++)
+    bytes[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
+/**
+ * An option whose value is one of `choices`; undefined when absent without a default.
+ * @throws UsageError
+ */
+export function choiceOption<S extends OptionSpecs, C extends string>(
+  args: ParsedArgs<S>,
+  name: keyof S & string,
+  choices: readonly C[],
+): C | undefined {
+  const value = text(args, name);
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got '${value}'`);
+  return value as C;
+}
+
+/** Refuses an option given on the command line where it has no effect. @throws UsageError */
+export function refuseOption<S extends OptionSpecs>(
+  args: ParsedArgs<S>,
+  name: keyof S & string,
+  where: string,
+): void {
+  if (args.given.has(name)) throw new UsageError(`--${name} is not used ${where}`);
+}
+
+/** Requires an option; `message` says what is missing. @throws UsageError */
+export function requireOption<S extends OptionSpecs>(
+  args: ParsedArgs<S>,
+  name: keyof S & string,
+  message = `--${name} is required`,
+): string {
+  const value = text(args, name);
+  if (value === undefined) throw new UsageError(message);
+  return value;
+}
+
+/** The width every line of help and explain output fits in. */
+export const WIDTH = 100;
+
+/** Splits `text` into lines of at most `width` columns at spaces (a longer word stays whole). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** The options table for --help, each description wrapped to fit in WIDTH columns. */
 export function formatOptions(specs: OptionSpecs): string {
   const rows = Object.entries(specs).map(([name, spec]) => {
-    const left = `  --${name}${spec.type === 'string' ? ` ${spec.placeholder ?? 'VALUE'}` : ''}`;
+    const names = spec.short === undefined ? `    --${name}` : `-${spec.short}, --${name}`;
+    const left = `  ${names}${spec.type === 'string' ? ` ${spec.placeholder ?? 'VALUE'}` : ''}`;
     const right = spec.help + (spec.default !== undefined ? ` (default: ${spec.default})` : '');
     return [left, right] as const;
   });
-  const width = Math.max(0, ...rows.map(([left]) => left.length)) + 2;
-  return rows.map(([left, right]) => left.padEnd(width) + right).join('\n') + '\n';
+  const column = Math.min(34, Math.max(0, ...rows.map(([left]) => left.length)) + 2);
+  const out: string[] = [];
+  for (const [left, right] of rows) {
+    const lines = wrap(right, WIDTH - column);
+    if (left.length + 2 > column) out.push(left);
+    else out.push(left.padEnd(column) + lines.shift());
+    for (const line of lines) out.push(' '.repeat(column) + line);
+  }
+  return `${out.join('\n')}\n`;
 }

@@ -10,9 +10,9 @@ import {
   PROTOCOLS,
   type ProtocolName,
 } from '../net/options.js';
-import { UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
+import { choiceOption, integerOption, UsageError, type ParsedArgs } from './args.js';
 
-export const CONNECTION_FLAGS: OptionSpecs = {
+export const CONNECTION_FLAGS = {
   protocol: {
     type: 'string',
     placeholder: 'tutorial|nn|nk|xx',
@@ -42,53 +42,26 @@ export const CONNECTION_FLAGS: OptionSpecs = {
     placeholder: 'BYTES',
     help: 'largest message (default: 65519 for Noise, 1048576 for tutorial)',
   },
-};
-
-/** Parses a decimal integer flag in [min, max]. @throws UsageError */
-export function integerFlag(
-  args: ParsedArgs,
-  name: string,
-  min: number,
-  max: number,
-): number | undefined {
-  const text = args.options[name];
-  if (text === undefined) return undefined;
-  if (typeof text !== 'string' || !/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(
-      `--${name} must be an integer from ${min} to ${max}, got '${String(text)}'`,
-    );
-  }
-  return Number(text);
-}
+} as const;
 
 /** The shared flags, checked. @throws UsageError */
-export function connectionFlags(args: ParsedArgs) {
-  const protocol = args.options.protocol;
+export function connectionFlags(args: ParsedArgs<typeof CONNECTION_FLAGS>) {
+  const protocol = choiceOption(args, 'protocol', PROTOCOLS);
   if (protocol === undefined)
     throw new UsageError(`--protocol is required (${PROTOCOLS.join(', ')})`);
-  if (!PROTOCOLS.includes(protocol as ProtocolName))
-    throw new UsageError(
-      `--protocol must be one of ${PROTOCOLS.join(', ')}, got '${String(protocol)}'`,
-    );
   return {
     protocol: protocol as ProtocolName,
     host: String(args.options.host),
-    port: integerFlag(args, 'port', 0, 65535)!,
-    handshakeTimeout: integerFlag(args, 'handshake-timeout', 0, 2 ** 31 - 1),
-    idleTimeout: integerFlag(args, 'idle-timeout', 0, 2 ** 31 - 1),
-    maxMessageLength: integerFlag(
+    port: integerOption(args, 'port', 0, 65535)!,
+    handshakeTimeout: integerOption(args, 'handshake-timeout', 0, 2 ** 31 - 1),
+    idleTimeout: integerOption(args, 'idle-timeout', 0, 2 ** 31 - 1),
+    maxMessageLength: integerOption(
       args,
       'max-message',
       1,
       protocol === 'tutorial' ? 1 << 20 : 65519,
     ),
   };
-}
-
-/** Refuses a flag the protocol does not use. @throws UsageError */
-export function refuseFlag(args: ParsedArgs, name: string, protocol: string): void {
-  if (args.options[name] !== undefined)
-    throw new UsageError(`--${name} is not used with --protocol ${protocol}`);
 }
 
 /** A fresh static key, its public half announced on stderr (for nk/xx without --key). */

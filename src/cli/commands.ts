@@ -1,18 +1,39 @@
 /// <reference types="node" />
 /**
- * The list of subcommands. Each lives in its own file; add new ones here.
+ * The list of subcommands and the top-level help.
+ *
+ * To add a command:
+ *   1. write src/cli/NAME.ts exporting `defineCommand({ summary, synopsis, description,
+ *      options, main })` (see ./command.ts; options are described in ./args.ts);
+ *   2. add it to COMMANDS below, where the order is the order of `ecdh-lab --help`;
+ *   3. test it under test/cli/ (test/cli/width.test.ts checks its --help automatically).
+ * `main` returns the exit code: 0 for success, 1 for a failure it has reported on stderr; a
+ * UsageError it throws becomes one line on stderr and exit code 2.
  */
-import { runCommand, type Command } from './command.js';
+import { WIDTH, wrap } from './args.js';
+import { defineCommand, type Command } from './command.js';
+import { connect } from './connect.js';
 import { demo } from './demo.js';
 import { derive } from './derive.js';
 import { explain } from './explain.js';
 import { keygen } from './keygen.js';
 import { pubkey } from './pubkey.js';
 import { serve } from './serve.js';
-import { connect } from './connect.js';
 import { playground } from './playground.js';
+import { packageVersion } from './version.js';
 
-const registry: Record<string, Command> = {
+const version = defineCommand({
+  summary: 'print the version of ecdh-lab',
+  synopsis: 'version',
+  description: 'Prints "ecdh-lab VERSION", the version in the package.json it was installed with.',
+  options: {},
+  async main() {
+    process.stdout.write(`ecdh-lab ${packageVersion()}\n`);
+    return 0;
+  },
+});
+
+export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   demo,
   keygen,
   pubkey,
@@ -21,30 +42,26 @@ const registry: Record<string, Command> = {
   serve,
   connect,
   playground,
-};
+  version,
+});
 
-export const VERSION = '0.1.0';
-
-export const commands: Record<string, { summary: string; run(argv: string[]): Promise<number> }> = {
-  version: {
-    summary: `ecdh-lab ${VERSION}`,
-    run: async () => {
-      process.stdout.write(`ecdh-lab ${VERSION}\n`);
-      return 0;
-    },
-  },
-};
-for (const [name, command] of Object.entries(registry)) {
-  commands[name] = { summary: command.summary, run: (argv) => runCommand(name, command, argv) };
+/** The command called `name` (own properties only: `__proto__` is no command). */
+export function findCommand(name: string): Command | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 }
 
+/** `ecdh-lab --help`. */
 export function usage(): string {
-  const names = Object.keys(registry);
+  const names = Object.keys(COMMANDS);
   const width = Math.max(...names.map((n) => n.length)) + 4;
+  const rows = names.map((name) => {
+    const [first, ...rest] = wrap(COMMANDS[name].summary, WIDTH - 2 - width);
+    return [`  ${name.padEnd(width)}${first}`, ...rest.map((l) => ' '.repeat(2 + width) + l)];
+  });
   return (
     'usage: ecdh-lab <command> [options]\n\n' +
     'P-256 ECDH, SHA-256, HMAC, HKDF and AES-GCM from scratch, explained.\n\ncommands:\n' +
-    names.map((n) => `  ${n.padEnd(width)}${registry[n].summary}`).join('\n') +
-    "\n\nRun `ecdh-lab <command> --help` for a command's options.\n"
+    rows.flat().join('\n') +
+    "\n\nRun 'ecdh-lab <command> --help' for a command's options.\n"
   );
 }

@@ -1,7 +1,9 @@
 /// <reference types="node" />
 /**
- * `ecdh-lab connect`: a line-oriented client for `ecdh-lab serve` (or any peer of the same
- * protocol): each stdin line becomes one message, each reply is printed as one line.
+ * `ecdh-lab connect`: a client for `ecdh-lab serve` (or any peer of the same protocol). By
+ * default each stdin line is one message of UTF-8 text and each reply is printed as one line;
+ * with --binary, stdin is raw bytes, sent in messages of at most the largest message size, and
+ * replies are written to stdout unchanged.
  */
 import * as readline from 'node:readline';
 import { utf8ToBytes } from '../bytes/index.js';
@@ -10,27 +12,27 @@ import type { PublicKey } from '../keys/public-key.js';
 import { connect as dial } from '../net/client.js';
 import type { SecureChannel } from '../net/secure-channel.js';
 import { describeError } from '../net/server.js';
-import { UsageError } from './args.js';
-import type { Command } from './command.js';
-import {
-  CONNECTION_FLAGS,
-  connectionFlags,
-  ephemeralStaticKey,
-  refuseFlag,
-} from './channel-flags.js';
+import { refuseOption, UsageError } from './args.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import { defineCommand } from './command.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
+import { connectFailure, words } from './network-errors.js';
 
-export const connect: Command = {
-  summary: 'send stdin lines over the secure channel and print the replies',
+export const connect = defineCommand({
+  summary: 'send stdin over the secure channel and print the replies (lines, or raw bytes)',
   synopsis:
-    'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem]',
+    'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary]',
   description:
-    'Connects, runs the handshake, then sends each line of stdin (without its newline) as one\n' +
-    'message and prints each reply as one line. Exits 0 once stdin has ended and every reply has\n' +
-    "arrived. nk needs --server-key (the server's PEM public key); with xx, --server-key pins the\n" +
-    "server's key and --key is the client's static key (without it a fresh key is generated and\n" +
-    'its public PEM printed on stderr). A handshake or authentication failure prints the reason\n' +
-    'on stderr and exits 1.',
+    'Connects, runs the handshake, then sends stdin and prints the replies. Without --binary a ' +
+    'message is one line of UTF-8 text: each line of stdin (without its newline) is sent as one ' +
+    'message, and each reply is printed as one line. With --binary, stdin is read as raw bytes ' +
+    'and sent in messages of at most the largest message size (--max-message), and the replies ' +
+    'are written to stdout as raw bytes, unchanged. Exits 0 once stdin has ended and every reply ' +
+    'has arrived.\n\n' +
+    "nk needs --server-key (the server's PEM public key); with xx, --server-key pins the " +
+    "server's key and --key is the client's static key (without it a fresh key is generated and " +
+    'its public PEM printed on stderr). A failed connection or handshake prints the reason on ' +
+    'stderr and exits 1.',
   options: {
     ...CONNECTION_FLAGS,
     'server-key': {
@@ -39,19 +41,24 @@ export const connect: Command = {
       help: "the server's static public key, PEM (nk: required; xx: pin)",
     },
     key: { type: 'string', placeholder: 'FILE', help: 'xx: the client static private key, PEM' },
+    binary: {
+      type: 'boolean',
+      help: 'stdin and the replies are raw bytes (default: lines of UTF-8 text)',
+    },
   },
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
-    if (protocol === 'tutorial' || protocol === 'nn') refuseFlag(args, 'server-key', protocol);
-    if (protocol !== 'xx') refuseFlag(args, 'key', protocol);
+    const where = `with --protocol ${protocol}`;
+    if (protocol === 'tutorial' || protocol === 'nn') refuseOption(args, 'server-key', where);
+    if (protocol !== 'xx') refuseOption(args, 'key', where);
     if (protocol === 'nk' && args.options['server-key'] === undefined)
       throw new UsageError("--protocol nk needs --server-key (the server's public key)");
     let staticKey: PrivateKey | undefined;
     let remoteStaticKey: PublicKey | undefined;
     const read = await reportErrors('connect', () => {
-      if (typeof args.options.key === 'string') staticKey = readPrivateKeyFile(args.options.key);
-      if (typeof args.options['server-key'] === 'string')
+      if (args.options.key !== undefined) staticKey = readPrivateKeyFile(args.options.key);
+      if (args.options['server-key'] !== undefined)
         remoteStaticKey = readPublicKeyFile(args.options['server-key']);
       return 0;
     });
@@ -63,37 +70,48 @@ export const connect: Command = {
     } catch (error) {
       const handshake = (error as { code?: string }).code === 'HANDSHAKE_FAILED';
       process.stderr.write(
-        `ecdh-lab connect: ${handshake ? 'handshake failed' : 'connection failed'}: ${describeError(error)}\n`,
+        handshake
+          ? `ecdh-lab connect: handshake failed: ${describeError(error)}\n` +
+              `ecdh-lab connect: check that the server uses --protocol ${protocol}` +
+              `${remoteStaticKey === undefined ? '' : ' and that --server-key is its key'}\n`
+          : `ecdh-lab connect: ${connectFailure(error, flags.host, flags.port)}\n`,
       );
-      if (handshake && (protocol === 'nk' || remoteStaticKey !== undefined))
-        process.stderr.write('ecdh-lab connect: (is --server-key the key this server uses?)\n');
       return 1;
     }
-    return relay(channel, protocol === 'xx');
+    return relay(channel, protocol === 'xx', args.options.binary);
   },
-};
+});
 
 /**
- * Sends stdin lines, prints replies; resolves with the exit code: 0 once stdin has ended and
- * every reply has arrived, 1 if the server ends the connection before that.
+ * Sends stdin, prints replies; resolves with the exit code: 0 once stdin has ended and every
+ * reply has arrived, 1 if the connection ends before that or a send fails.
  */
-function relay(channel: SecureChannel, xx: boolean): Promise<number> {
+function relay(channel: SecureChannel, xx: boolean, binary: boolean): Promise<number> {
   return new Promise((resolve) => {
     let sent = 0;
     let received = 0;
     let inputDone = false;
     let finished = false;
+    let stopInput = () => {};
     const finish = (code: number, message?: string) => {
       if (finished) return;
       finished = true;
       if (message !== undefined) process.stderr.write(`ecdh-lab connect: ${message}\n`);
-      lines.close();
+      stopInput();
       process.stdin.destroy();
       void channel.close().then(() => resolve(code));
     };
+    const send = (message: Uint8Array): Promise<void> => {
+      sent++;
+      return channel.send(message).catch((error) => finish(1, `cannot send: ${words(error)}`));
+    };
+    const endOfInput = () => {
+      inputDone = true;
+      if (received === sent) finish(0);
+    };
     channel.on('message', (message: Uint8Array) => {
       received++;
-      process.stdout.write(Buffer.concat([message, Buffer.of(0x0a)]));
+      process.stdout.write(binary ? message : Buffer.concat([message, Buffer.of(0x0a)]));
       if (inputDone && received === sent) finish(0);
     });
     // An XX server judges the client's key after our handshake has completed, so a refusal
@@ -111,19 +129,31 @@ function relay(channel: SecureChannel, xx: boolean): Promise<number> {
     });
     channel.on('close', (error?: Error) => {
       if (!finished)
-        finish(1, `${error ? `connection closed: ${describeError(error)}` : early()}${hint()}`);
+        finish(1, `${error ? `connection closed: ${words(error)}` : early()}${hint()}`);
     });
-    const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-    lines.on('line', (line) => {
-      if (finished) return;
-      sent++;
-      channel
-        .send(utf8ToBytes(line))
-        .catch((error) => finish(1, `cannot send: ${describeError(error)}`));
-    });
-    lines.on('close', () => {
-      inputDone = true;
-      if (received === sent) finish(0);
-    });
+    if (binary) {
+      // Raw bytes: each chunk of stdin is cut into messages of at most the largest size; stdin
+      // is paused until they are written, so a large input is not read faster than it is sent.
+      const max = channel.maxMessageLength;
+      process.stdin.on('data', (chunk: Buffer) => {
+        if (finished) return;
+        process.stdin.pause();
+        const pieces: Promise<void>[] = [];
+        for (let offset = 0; offset < chunk.length; offset += max)
+          pieces.push(send(new Uint8Array(chunk.subarray(offset, offset + max))));
+        void Promise.all(pieces).then(() => {
+          if (!finished) process.stdin.resume();
+        });
+      });
+      process.stdin.on('end', endOfInput);
+      stopInput = () => process.stdin.removeAllListeners('data');
+    } else {
+      const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+      lines.on('line', (line) => {
+        if (!finished) void send(utf8ToBytes(line));
+      });
+      lines.on('close', endOfInput);
+      stopInput = () => lines.close();
+    }
   });
 }

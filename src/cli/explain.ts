@@ -3,9 +3,9 @@
  * `ecdh-lab explain <topic>`: a computation printed step by step with every intermediate value
  * (the traces themselves are pure functions in src/explain/). `--json` prints the same data
  * for tools: bigints as decimal strings, bytes as hex, the point at infinity as null.
+ *
+ * Each topic is a subcommand with its own options: an option another topic uses is refused.
  */
-import { hexToBytes } from '../bytes/hex.js';
-import { utf8ToBytes } from '../bytes/bytes.js';
 import type { Curve } from '../curve/affine.js';
 import { P256 } from '../curve/p256.js';
 import { TOY } from '../curve/toy.js';
@@ -15,198 +15,184 @@ import { renderInverse, traceInverse } from '../explain/field.js';
 import { toJson } from '../explain/format.js';
 import { renderHkdf, traceHkdf } from '../explain/hkdf.js';
 import { renderLadder, traceLadder } from '../explain/ladder.js';
-import { UsageError, type ParsedArgs } from './args.js';
-import { commandHelp, type Command } from './command.js';
-
-interface Topic {
-  synopsis: string;
-  help: string;
-  run(args: ParsedArgs): { lines: string[]; data: unknown };
-}
-
-function option(args: ParsedArgs, name: string): string | undefined {
-  const value = args.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function parseCurve(args: ParsedArgs): 'toy' | 'p256' {
-  const value = option(args, 'curve') ?? 'toy';
-  if (value !== 'toy' && value !== 'p256')
-    throw new UsageError(`--curve must be toy or p256, got '${value}'`);
-  return value;
-}
-
-function parseInteger(text: string, name: string): bigint {
-  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(text))
-    throw new UsageError(`--${name} must be a decimal or 0x-hex integer, got '${text}'`);
-  return BigInt(text);
-}
-
-function parseHex(text: string | undefined, name: string): Uint8Array | undefined {
-  if (text === undefined) return undefined;
-  const clean = text.replace(/[\s:]/g, '');
-  if (!/^([0-9a-fA-F]{2})*$/.test(clean))
-    throw new UsageError(`--${name} must be hex with an even number of digits`);
-  return hexToBytes(clean);
-}
+import {
+  bigintOption,
+  choiceOption,
+  hexOption,
+  integerOption,
+  refuseOption,
+  UsageError,
+  type ParsedArgs,
+} from './args.js';
+import { defineCommand, type Command } from './command.js';
+import { INFO_OPTIONS, infoOption } from './info-options.js';
 
 const CURVES: Record<'toy' | 'p256', Curve> = { toy: TOY, p256: P256 };
+const CURVE_NAMES = ['toy', 'p256'] as const;
 
-const topics: Record<string, Topic> = {
-  ladder: {
-    synopsis: 'ladder [--scalar N] [--curve toy|p256] [--full N]',
-    help:
-      "k·G by the Montgomery ladder: each iteration's bit, swap, R0 = j·G and R1 = (j+1)·G, and a check of R1 − R0 = G. " +
-      'Default scalar: 13 on the toy curve, a fixed demo scalar on P-256 (whose first --full iterations are shown, then a summary).',
-    run(args) {
-      const curve = parseCurve(args);
-      const text = option(args, 'scalar');
-      const k =
-        text === undefined
-          ? curve === 'toy'
-            ? 13n
-            : demoScalar('ecdh-lab Alice')
-          : parseInteger(text, 'scalar');
-      const bits = CURVES[curve].n!.toString(2).length;
-      if (k >= 1n << BigInt(bits))
-        throw new UsageError(`--scalar must be below 2^${bits} on this curve`);
-      const full = parseInteger(option(args, 'full') ?? '3', 'full');
-      const trace = traceLadder(k, undefined, CURVES[curve]);
-      return { lines: renderLadder(trace, Number(full)), data: trace };
-    },
-  },
-  ecdh: {
-    synopsis: 'ecdh [--curve toy|p256]',
-    help:
-      'Alice and Bob exchange public keys and compute the same point (dA·dB)·G, with fixed, published demo scalars; ' +
-      "on P-256 also the 32-byte shared secret and the tutorial's HKDF key. Without --curve: both curves.",
-    run(args) {
-      const which =
-        option(args, 'curve') === undefined ? (['toy', 'p256'] as const) : [parseCurve(args)];
-      const traces = which.map((c) => traceEcdh(c));
-      const lines = traces.flatMap((t, i) => (i === 0 ? renderEcdh(t) : ['', ...renderEcdh(t)]));
-      return { lines, data: traces.length === 1 ? traces[0] : { toy: traces[0], p256: traces[1] } };
-    },
-  },
-  hkdf: {
-    synopsis: 'hkdf --ikm HEX [--salt HEX] [--info TEXT] [--length N]',
-    help:
-      'HKDF-SHA256 (RFC 5869): PRK = HMAC(salt, IKM), then each T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i). ' +
-      '--info is UTF-8 text (use --info-hex for bytes); no --salt means 32 zero bytes.',
-    run(args) {
-      const ikm = parseHex(option(args, 'ikm'), 'ikm');
-      if (ikm === undefined) throw new UsageError('hkdf needs --ikm HEX');
-      const infoHex = parseHex(option(args, 'info-hex'), 'info-hex');
-      const info = infoHex ?? utf8ToBytes(option(args, 'info') ?? '');
-      const length = Number(parseInteger(option(args, 'length') ?? '32', 'length'));
-      if (length > 8160) throw new UsageError('--length must be at most 8160 (255·32)');
-      const trace = traceHkdf(ikm, parseHex(option(args, 'salt'), 'salt'), info, length);
-      return { lines: renderHkdf(trace), data: trace };
-    },
-  },
-  aes: {
-    synopsis: 'aes --key HEX --block HEX',
-    help:
-      'One AES block encryption (FIPS 197), printing the state after each round function: SubBytes, ShiftRows, ' +
-      'MixColumns, AddRoundKey. Key: 16, 24 or 32 bytes; block: 16 bytes. Example: FIPS 197 Appendix C.1, ' +
-      '--key 000102030405060708090a0b0c0d0e0f --block 00112233445566778899aabbccddeeff.',
-    run(args) {
-      const key = parseHex(option(args, 'key'), 'key');
-      const block = parseHex(option(args, 'block'), 'block');
-      if (key === undefined || block === undefined)
-        throw new UsageError('aes needs --key HEX and --block HEX');
-      if (![16, 24, 32].includes(key.length))
-        throw new UsageError('--key must be 16, 24 or 32 bytes');
-      if (block.length !== 16) throw new UsageError('--block must be 16 bytes');
-      const trace = traceAes(key, block);
-      return { lines: renderAes(trace), data: trace };
-    },
-  },
-  field: {
-    synopsis: 'field [--value N] [--curve toy|p256]',
-    help:
-      "The inverse of N modulo p (toy: 223; p256: P-256's p) by Fermat (a^(p−2), square-and-multiply) and by the " +
-      'extended Euclidean algorithm, side by side. Default N: 17.',
-    run(args) {
-      const curve = parseCurve(args);
-      const a = parseInteger(option(args, 'value') ?? '17', 'value');
-      if (a % CURVES[curve].p === 0n)
-        throw new UsageError('--value must not be a multiple of p: 0 has no inverse');
-      const trace = traceInverse(a, CURVES[curve].p);
-      return { lines: renderInverse(trace), data: trace };
-    },
-  },
-};
+const CURVE = {
+  type: 'string',
+  placeholder: 'toy|p256',
+  help: 'toy (y² = x³ − 3x + 8 over F_223) or p256',
+} as const;
+const JSON_FLAG = { type: 'boolean', help: 'print the data as JSON instead of text' } as const;
 
-const topicHelp = Object.entries(topics)
-  .map(([, t]) => `  explain ${t.synopsis}\n${wrap(t.help, 6)}`)
-  .join('\n\n');
-
-function wrap(text: string, indent: number): string {
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line.length + word.length + 1 > 92 - indent && line !== '') {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+/** Prints a trace as text, or its data as JSON with --json. */
+function show(
+  args: ParsedArgs<{ json: typeof JSON_FLAG }>,
+  lines: string[],
+  data: unknown,
+): number {
+  process.stdout.write(`${args.options.json ? toJson(data) : lines.join('\n')}\n`);
+  return 0;
 }
 
-export const explain: Command = {
-  summary: 'print a computation step by step (ladder, ecdh, hkdf, aes, field)',
-  synopsis: `explain <topic> [options]   topics: ${Object.keys(topics).join(', ')}`,
+const ladder = defineCommand({
+  summary:
+    "k·G by the Montgomery ladder: each iteration's bit, swap, R0 = j·G and R1 = (j+1)·G, and a " +
+    'check of R1 − R0 = G. Default scalar: 13 on the toy curve, a fixed demo scalar on P-256 ' +
+    '(whose first --full iterations are shown, then a summary).',
+  synopsis: 'explain ladder [--scalar N] [--curve toy|p256] [--full N] [--json]',
   description:
-    'Prints a computation with every intermediate value, recomputed and checked against the library.\n' +
-    'Use --json for the same data as JSON (bigints as decimal strings, bytes as hex, O as null).\n\n' +
-    'topics:\n' +
-    topicHelp,
+    'Computes k·G with the Montgomery ladder and prints every iteration: the key bit, the swap, R0 = j·G and R1 = (j+1)·G, and a check of the invariant R1 − R0 = G. On the toy curve every iteration is a row of one table; on P-256 the first --full iterations are shown in full and the rest summarised.',
   options: {
-    curve: {
+    scalar: {
       type: 'string',
-      help: 'toy (y² = x³ − 3x + 8 over F_223) or p256',
-      placeholder: 'toy|p256',
+      placeholder: 'N',
+      help: 'the scalar k, decimal or 0x-hex (default: 13 on toy, a fixed demo scalar on p256)',
     },
-    scalar: { type: 'string', help: 'ladder: the scalar k (decimal or 0x-hex)', placeholder: 'N' },
+    curve: { ...CURVE, default: 'toy' },
     full: {
       type: 'string',
-      help: 'ladder on p256: iterations shown in full (default 3)',
       placeholder: 'N',
+      help: 'p256 only: iterations shown in full (default 3)',
     },
-    value: { type: 'string', help: 'field: the value to invert (default 17)', placeholder: 'N' },
-    ikm: { type: 'string', help: 'hkdf: input keying material', placeholder: 'HEX' },
-    salt: { type: 'string', help: 'hkdf: salt (default: 32 zero bytes)', placeholder: 'HEX' },
-    info: { type: 'string', help: 'hkdf: context, as UTF-8 text', placeholder: 'TEXT' },
-    'info-hex': { type: 'string', help: 'hkdf: context, as hex bytes', placeholder: 'HEX' },
-    length: { type: 'string', help: 'hkdf: output length in bytes (default 32)', placeholder: 'N' },
-    key: { type: 'string', help: 'aes: the key, 16, 24 or 32 bytes', placeholder: 'HEX' },
-    block: { type: 'string', help: 'aes: the 16-byte block to encrypt', placeholder: 'HEX' },
-    json: { type: 'boolean', help: 'print the data as JSON instead of text' },
+    json: JSON_FLAG,
   },
-  maxPositionals: 1,
   async main(args) {
-    const name = args.positionals[0];
-    const topic = name === undefined ? undefined : topics[name];
-    let result: { lines: string[]; data: unknown };
-    try {
-      if (topic === undefined) {
-        throw new UsageError(
-          name === undefined
-            ? `which topic? ${Object.keys(topics).join(', ')}`
-            : `unknown topic '${name}'`,
-        );
-      }
-      result = topic.run(args);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`ecdh-lab explain: ${error.message}\n\n${commandHelp(explain)}`);
-      return 2;
-    }
-    const { lines, data } = result;
-    process.stdout.write((args.options.json === true ? toJson(data) : lines.join('\n')) + '\n');
-    return 0;
+    const curve = choiceOption(args, 'curve', CURVE_NAMES)!;
+    if (curve === 'toy') refuseOption(args, 'full', 'on the toy curve (every iteration is shown)');
+    const bits = CURVES[curve].n!.toString(2).length;
+    const k =
+      bigintOption(args, 'scalar') ?? (curve === 'toy' ? 13n : demoScalar('ecdh-lab Alice'));
+    if (k >= 1n << BigInt(bits))
+      throw new UsageError(`--scalar must be below 2^${bits} on this curve`);
+    const full = integerOption(args, 'full', 0, bits) ?? 3;
+    const trace = traceLadder(k, undefined, CURVES[curve]);
+    return show(args, renderLadder(trace, full), trace);
   },
-};
+});
+
+const ecdh = defineCommand({
+  summary:
+    'Alice and Bob exchange public keys and compute the same point (dA·dB)·G, with fixed, ' +
+    "published demo scalars; on P-256 also the 32-byte shared secret and the tutorial's HKDF " +
+    'key. Without --curve: both curves.',
+  synopsis: 'explain ecdh [--curve toy|p256] [--json]',
+  description:
+    "Alice and Bob each take a scalar (fixed, published demo values, never keys), exchange dA·G and dB·G, and compute the same point (dA·dB)·G. On P-256 it also prints the 32-byte shared secret, as SEC 1 §3.3.1 defines it, and the tutorial's HKDF key. Without --curve both curves are shown.",
+  options: { curve: CURVE, json: JSON_FLAG },
+  async main(args) {
+    const chosen = choiceOption(args, 'curve', CURVE_NAMES);
+    const traces = (chosen === undefined ? CURVE_NAMES : [chosen]).map((c) => traceEcdh(c));
+    const lines = traces.flatMap((t, i) => (i === 0 ? renderEcdh(t) : ['', ...renderEcdh(t)]));
+    return show(args, lines, traces.length === 1 ? traces[0] : { toy: traces[0], p256: traces[1] });
+  },
+});
+
+const hkdf = defineCommand({
+  summary:
+    'HKDF-SHA256 (RFC 5869): PRK = HMAC(salt, IKM), then each T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i).',
+  synopsis:
+    'explain hkdf --ikm HEX [--salt HEX] [--info TEXT | --info-hex HEX] [--length N] [--json]',
+  description:
+    "HKDF-SHA256 (RFC 5869) step by step: PRK = HMAC(salt, IKM), then T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i) until there are --length bytes. No --salt means 32 zero bytes (the tutorial's salt=None). Example, RFC 5869 A.1:\n\n" +
+    '  ecdh-lab explain hkdf --ikm 0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b \\\n' +
+    '    --salt 000102030405060708090a0b0c --info-hex f0f1f2f3f4f5f6f7f8f9 --length 42',
+  options: {
+    ikm: { type: 'string', placeholder: 'HEX', help: 'input keying material (required)' },
+    salt: { type: 'string', placeholder: 'HEX', help: 'salt (default: 32 zero bytes)' },
+    ...INFO_OPTIONS,
+    length: {
+      type: 'string',
+      placeholder: 'N',
+      help: 'output length in bytes, 1 to 8160 (255·32)',
+      default: '32',
+    },
+    json: JSON_FLAG,
+  },
+  async main(args) {
+    const ikm = hexOption(args, 'ikm');
+    if (ikm === undefined) throw new UsageError('--ikm HEX is required');
+    const info = infoOption(args) ?? new Uint8Array(0);
+    const length = integerOption(args, 'length', 1, 8160)!;
+    const trace = traceHkdf(ikm, hexOption(args, 'salt'), info, length);
+    return show(args, renderHkdf(trace), trace);
+  },
+});
+
+const aes = defineCommand({
+  summary:
+    'One AES block encryption (FIPS 197), the state after each round function: SubBytes, ' +
+    'ShiftRows, MixColumns, AddRoundKey.',
+  synopsis: 'explain aes --key HEX --block HEX [--json]',
+  description:
+    'Encrypts one 16-byte block with AES (FIPS 197) and prints the state after each round function: SubBytes, ShiftRows, MixColumns, AddRoundKey, with the round keys. Example, FIPS 197 Appendix C.1:\n\n' +
+    '  ecdh-lab explain aes --key 000102030405060708090a0b0c0d0e0f \\\n' +
+    '    --block 00112233445566778899aabbccddeeff',
+  options: {
+    key: { type: 'string', placeholder: 'HEX', help: 'the key: 16, 24 or 32 bytes (required)' },
+    block: { type: 'string', placeholder: 'HEX', help: 'the 16-byte block to encrypt (required)' },
+    json: JSON_FLAG,
+  },
+  async main(args) {
+    const key = hexOption(args, 'key');
+    const block = hexOption(args, 'block');
+    if (key === undefined || block === undefined)
+      throw new UsageError('--key HEX and --block HEX are required');
+    if (![16, 24, 32].includes(key.length))
+      throw new UsageError('--key must be 16, 24 or 32 bytes');
+    if (block.length !== 16) throw new UsageError('--block must be 16 bytes');
+    const trace = traceAes(key, block);
+    return show(args, renderAes(trace), trace);
+  },
+});
+
+const field = defineCommand({
+  summary:
+    "The inverse of N modulo p (toy: 223; p256: P-256's p) by Fermat (a^(p−2), " +
+    'square-and-multiply) and by the extended Euclidean algorithm, side by side.',
+  synopsis: 'explain field [--value N] [--curve toy|p256] [--json]',
+  description:
+    "Inverts N modulo p (toy: 223; p256: P-256's p) two ways, side by side: by Fermat's little theorem, a^(p−2) by square-and-multiply, and by the extended Euclidean algorithm.",
+  options: {
+    value: {
+      type: 'string',
+      placeholder: 'N',
+      help: 'the value to invert, decimal or 0x-hex',
+      default: '17',
+    },
+    curve: { ...CURVE, default: 'toy' },
+    json: JSON_FLAG,
+  },
+  async main(args) {
+    const curve = choiceOption(args, 'curve', CURVE_NAMES)!;
+    const a = bigintOption(args, 'value')!;
+    if (a % CURVES[curve].p === 0n)
+      throw new UsageError('--value must not be a multiple of p: 0 has no inverse');
+    const trace = traceInverse(a, CURVES[curve].p);
+    return show(args, renderInverse(trace), trace);
+  },
+});
+
+const topics: Readonly<Record<string, Command>> = Object.freeze({ ladder, ecdh, hkdf, aes, field });
+
+export const explain = defineCommand({
+  summary: 'print a computation step by step (ladder, ecdh, hkdf, aes, field)',
+  synopsis: 'explain <topic> [options]',
+  description:
+    "Prints a computation with every intermediate value, recomputed and checked against the library. Each topic has its own options ('ecdh-lab explain TOPIC --help'); --json prints the same data as JSON (bigints as decimal strings, bytes as hex, O as null).",
+  options: {},
+  subcommands: topics,
+  subcommandKind: 'topic',
+});

@@ -27,16 +27,37 @@ function readText(path: string, what: string): string {
   }
 }
 
-function parseKey<K>(path: string, what: string, parse: (text: string) => K): K {
-  const text = readText(path, what);
+/** Parses key text read from `source` (a path, or 'stdin'). @throws CommandError */
+function parseKeyText<K>(
+  text: string,
+  source: string,
+  what: string,
+  parse: (text: string) => K,
+): K {
   try {
     return parse(text);
   } catch (error) {
     // CryptoError messages never carry key material (src/errors.ts).
     if (error instanceof CryptoError)
-      throw new CommandError(`${path} is not a valid ${what}: ${error.message}`);
+      throw new CommandError(`${source} is not a valid ${what}: ${error.message}`);
     throw error;
   }
+}
+
+function parseKey<K>(path: string, what: string, parse: (text: string) => K): K {
+  return parseKeyText(readText(path, what), path, what, parse);
+}
+
+/** All of stdin, as UTF-8 text (read asynchronously: a pipe may not be ready at once). */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a private key PEM given as text (e.g. read from stdin). @throws CommandError */
+export function parsePrivateKeyText(text: string, source: string): PrivateKey {
+  return parseKeyText(text, source, 'P-256 private key (PEM)', (t) => PrivateKey.fromPem(t));
 }
 
 /** Reads a PKCS#8 "PRIVATE KEY" or SEC1 "EC PRIVATE KEY" PEM file. @throws CommandError */

@@ -3,11 +3,14 @@
  * `ecdh-lab keygen [--out FILE] [--force]`: a new P-256 private key as PKCS#8 PEM, the
  * format `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` writes.
  */
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { generatePrivateKey } from '../keys/private-key.js';
-import { reportErrors, writeSecretFile } from './key-files.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandError, reportErrors, writeSecretFile } from './key-files.js';
+import { refuseOption } from './args.js';
 
-export const keygen: Command = {
+export const keygen = defineCommand({
   summary: 'generate a P-256 private key (PKCS#8 PEM)',
   synopsis: 'keygen [--out FILE] [--force]',
   description:
@@ -22,19 +25,30 @@ export const keygen: Command = {
     },
     force: { type: 'boolean', help: 'overwrite FILE if it exists' },
   },
-  async main({ options }) {
+  async main(args) {
+    const { out, force } = args.options;
+    if (out === undefined) refuseOption(args, 'force', 'without --out');
     return reportErrors('keygen', () => {
       const pem = generatePrivateKey().toPem();
-      const out = options.out as string | undefined;
       if (out === undefined) {
-        if (options.force)
-          process.stderr.write('ecdh-lab keygen: --force has no effect without --out\n');
         process.stdout.write(pem);
       } else {
-        writeSecretFile(out, pem, options.force === true);
+        if (isDirectory(out))
+          throw new CommandError(
+            `--out ${out} is a directory; give the name of the file to create, e.g. ${path.join(out, 'key.pem')}`,
+          );
+        writeSecretFile(out, pem, force);
         process.stderr.write(`ecdh-lab keygen: wrote a P-256 private key to ${out} (mode 0600)\n`);
       }
       return 0;
     });
   },
-};
+});
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // absent (the usual case) or unreadable: writeSecretFile reports it
+  }
+}

@@ -3,20 +3,21 @@
  * `ecdh-lab playground`: serves the interactive playground (src/playground/, built into
  * dist/esm/playground/) to a browser on this machine. The server is ./playground-server.ts.
  */
-import { integerFlag } from './channel-flags.js';
-import type { Command } from './command.js';
-import { startPlaygroundServer } from './playground-server.js';
+import { integerOption } from './args.js';
+import { defineCommand } from './command.js';
+import { listenFailure } from './network-errors.js';
+import { startPlaygroundServer, type PlaygroundServer } from './playground-server.js';
 
-export const playground: Command = {
+export const playground = defineCommand({
   summary: 'serve the interactive playground (field, curve, ladder, ECDH, attack) to a browser',
   synopsis: 'playground [--host 127.0.0.1] [--port 8223]',
   description:
-    'Serves a page where the library runs in your browser: the field F_p, the toy curve you can\n' +
-    'click on, the Montgomery ladder step by step beside double-and-add, ECDH then HKDF and\n' +
-    'AES-GCM (tamper with a byte: AUTH_FAILED), the invalid-curve attack, and ecdh-lab against\n' +
-    "the browser's WebCrypto. Every number is computed in the page; nothing leaves the machine.\n" +
-    'Prints "playground at http://HOST:PORT/" (the real port, also for --port 0), then serves\n' +
-    "only the package's files until SIGINT or SIGTERM, and exits 0.",
+    'Serves a page where the library runs in your browser: the field F_p, the toy curve you can ' +
+    'click on, the Montgomery ladder step by step beside double-and-add, ECDH then HKDF and ' +
+    'AES-GCM (tamper with a byte: AUTH_FAILED), the invalid-curve attack, and ecdh-lab against ' +
+    "the browser's WebCrypto. Every number is computed in the page; nothing leaves the machine.\n\n" +
+    'Prints "playground at http://HOST:PORT/" first (the real port, also for --port 0), then ' +
+    "serves only the package's files until SIGINT or SIGTERM, and exits 0.",
   options: {
     host: {
       type: 'string',
@@ -32,8 +33,8 @@ export const playground: Command = {
     },
   },
   async main(args) {
-    const port = integerFlag(args, 'port', 0, 65535)!;
-    const host = String(args.options.host);
+    const port = integerOption(args, 'port', 0, 65535)!;
+    const host = args.options.host;
     // Handlers first, so a signal sent as soon as the address is printed finds them.
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => {
@@ -45,12 +46,12 @@ export const playground: Command = {
     });
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-    let server: Awaited<ReturnType<typeof startPlaygroundServer>>;
+    let server: PlaygroundServer;
     try {
       server = await startPlaygroundServer({ host, port });
     } catch (error) {
       stop();
-      process.stderr.write(`ecdh-lab playground: ${(error as Error).message}\n`);
+      process.stderr.write(`ecdh-lab playground: ${listenFailure(error, host, port)}\n`);
       return 1;
     }
     process.stdout.write(`playground at ${server.url}\n`);
@@ -58,4 +59,4 @@ export const playground: Command = {
     await server.close();
     return 0;
   },
-};
+});

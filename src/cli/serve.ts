@@ -5,18 +5,14 @@
  */
 import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
-import { createServer } from '../net/server.js';
-import type { Command } from './command.js';
-import {
-  CONNECTION_FLAGS,
-  connectionFlags,
-  ephemeralStaticKey,
-  integerFlag,
-  refuseFlag,
-} from './channel-flags.js';
+import { createServer, formatAddress } from '../net/server.js';
+import { defineCommand } from './command.js';
+import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import { integerOption, refuseOption } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
+import { errnoWords, listenFailure } from './network-errors.js';
 
-export const serve: Command = {
+export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
   synopsis:
     'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
@@ -49,9 +45,9 @@ export const serve: Command = {
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
-    if (protocol === 'nn') refuseFlag(args, 'key', protocol);
-    if (protocol !== 'xx') refuseFlag(args, 'allow', protocol);
-    const maxConnections = integerFlag(args, 'max-connections', 1, 1_000_000)!;
+    if (protocol === 'nn') refuseOption(args, 'key', `with --protocol ${protocol}`);
+    if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
+    const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
     const read = await reportErrors('serve', () => {
@@ -68,7 +64,7 @@ export const serve: Command = {
         staticKey,
         allow,
         maxConnections,
-        log: (line) => process.stderr.write(`${line}\n`),
+        log: (line) => process.stderr.write(`${logLine(line, protocol)}\n`),
       },
       async (channel) => {
         try {
@@ -94,16 +90,28 @@ export const serve: Command = {
     try {
       address = await server.listen(flags.port, flags.host);
     } catch (error) {
-      process.stderr.write(
-        `ecdh-lab serve: cannot listen on ${flags.host}:${flags.port}: ${(error as Error).message}\n`,
-      );
+      process.stderr.write(`ecdh-lab serve: ${listenFailure(error, flags.host, flags.port)}\n`);
       stop();
       await server.close();
       return 1;
     }
-    process.stdout.write(`listening on ${address.host}:${address.port}\n`);
+    process.stdout.write(`listening on ${formatAddress(address.host, address.port)}\n`);
     await stopped;
     await server.close();
     return 0;
   },
-};
+});
+
+/**
+ * A server log line as printed: an errno code gets its meaning ("(ECONNRESET: connection reset
+ * by peer)"), and a peer that speaks another protocol gets a hint about --protocol.
+ */
+function logLine(line: string, protocol: string): string {
+  const explained = line.replace(
+    /\((E[A-Z0-9_]+)\)$/,
+    (_all, code: string) => `(${errnoWords(code)})`,
+  );
+  return /another protocol|the tutorial protocol/.test(line)
+    ? `${explained}; this server uses --protocol ${protocol}: check the client's --protocol`
+    : explained;
+}

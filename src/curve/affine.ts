@@ -43,6 +43,17 @@ export interface Curve {
 }
 
 /**
+ * A curve with all of its domain parameters, SEC 1 §3.1.1's T = (p, a, b, G, n, h): the base
+ * point G, its prime order n and the cofactor h. P256 and TOY are these.
+ */
+export interface DomainParameters extends Curve {
+  readonly name: string;
+  readonly n: bigint;
+  readonly h: bigint;
+  readonly G: AffinePoint;
+}
+
+/**
  * The point at infinity O, the identity of the group. A distinct frozen object, recognised by
  * identity only: `{ x: 0n, y: 0n }` built elsewhere is NOT infinity (and is not on P-256).
  */

@@ -12,7 +12,7 @@
  */
 import { p } from '../math/field.js';
 import { n } from '../math/scalar.js';
-import type { AffinePoint, Curve } from './affine.js';
+import type { AffinePoint, DomainParameters } from './affine.js';
 
 export { p, n };
 
@@ -38,4 +38,4 @@ export const G: AffinePoint = Object.freeze({ x: Gx, y: Gy });
  * P-256 as a curve object for the affine reference (affine.ts).
  * @example pointAdd(P256.G, P256.G, P256) // 2G
  */
-export const P256: Curve = Object.freeze({ name: 'P-256', p, a, b, n, h, G });
+export const P256: DomainParameters = Object.freeze({ name: 'P-256', p, a, b, n, h, G });

@@ -9,7 +9,7 @@
  * Run the affine reference on it: pointAdd(TOY.G, TOY.G, TOY), scalarMultiply(5n, TOY.G, TOY).
  * Deliberately not here: any security. 233 points can be listed in a millisecond.
  */
-import type { AffinePoint, Curve } from './affine.js';
+import type { AffinePoint, DomainParameters } from './affine.js';
 
 const G: AffinePoint = Object.freeze({ x: 4n, y: 27n });
 
@@ -17,7 +17,7 @@ const G: AffinePoint = Object.freeze({ x: 4n, y: 27n });
  * The toy curve y² = x³ − 3x + 8 over F_223, of prime order n = 233.
  * @example isOnCurve({ x: 4n, y: 27n }, TOY) // true
  */
-export const TOY: Curve = Object.freeze({
+export const TOY: DomainParameters = Object.freeze({
   name: 'toy y^2 = x^3 - 3x + 8 over F_223',
   p: 223n,
   a: 220n,

@@ -24,7 +24,7 @@ import { publicPointFromScalar, sharedSecret } from '../ecdh/ecdh.js';
 import { sha256 } from '../hash/sha256.js';
 import { hkdf } from '../kdf/hkdf.js';
 import { n } from '../math/scalar.js';
-import { formatNumber, groupHex } from './format.js';
+import { formatNumber, groupHex, labelled } from './format.js';
 import { pointLines } from './ladder.js';
 
 export interface EcdhTrace {
@@ -146,8 +146,10 @@ export function renderEcdh(t: EcdhTrace): string[] {
   );
   if (t.Z && t.key) {
     lines.push(
-      `shared secret Z = x-coordinate, 32 bytes (SEC 1 §3.3.1): ${groupHex(t.Z)}`,
-      `key = HKDF-SHA256(Z, salt=None, info=None, 32):          ${groupHex(t.key)}`,
+      'shared secret Z = the x-coordinate, 32 bytes (SEC 1 §3.3.1), and',
+      "the tutorial's key = HKDF-SHA256(Z, salt=None, info=None, 32):",
+      ...labelled('  Z   = ', groupHex(t.Z)),
+      ...labelled('  key = ', groupHex(t.key)),
     );
   } else {
     lines.push(`shared secret Z = x-coordinate = ${formatNumber(t.alicePoint.x)}`);

@@ -14,7 +14,7 @@
  */
 import { mod, modInverseVartime, modPow } from '../math/modular.js';
 import { fieldInverse, p as P256_P } from '../math/field.js';
-import { formatNumber, formatTable } from './format.js';
+import { firstThatFits, fitTable, formatNumber, labelled } from './format.js';
 
 export interface FermatStep {
   readonly bit: 0 | 1;
@@ -116,17 +116,38 @@ export function renderInverse(t: InverseTrace, show = 4): string[] {
     formatNumber(s.r),
     s.s < 0n ? '−' + formatNumber(-s.s) : formatNumber(s.s),
   ]);
+  const rOne = euclidRows[euclidRows.length - 2][3];
+  const inverse = formatNumber(mod(t.euclid[t.euclid.length - 2].s, t.p));
+  const product = formatNumber(t.product);
+  const agree = t.check.equal ? 'yes' : 'NO';
   return [
-    `Inverse of a = ${formatNumber(t.a)} modulo p = ${formatNumber(t.p)}`,
+    ...firstThatFits(
+      [`Inverse of a = ${formatNumber(t.a)} modulo p = ${formatNumber(t.p)}`],
+      [`Inverse of a = ${formatNumber(t.a)} modulo p,`, ...labelled('  p = ', formatNumber(t.p))],
+    ),
     '',
-    `Fermat: a^−1 = a^(p−2), p − 2 = ${formatNumber(t.p - 2n)}, by square-and-multiply (${t.fermat.length} bits)`,
-    ...formatTable(['step', 'bit', 'e (bits read)', 'a^e mod p'], clip(fermatRows)),
-    `  a^(p−2) = ${formatNumber(t.inverse)}`,
+    ...firstThatFits(
+      [
+        `Fermat: a^−1 = a^(p−2), p − 2 = ${formatNumber(t.p - 2n)}, by square-and-multiply (${t.fermat.length} bits)`,
+      ],
+      [
+        `Fermat: a^−1 = a^(p−2), by square-and-multiply over the ${t.fermat.length} bits of`,
+        ...labelled('  p − 2 = ', formatNumber(t.p - 2n)),
+      ],
+    ),
+    ...fitTable(['step', 'bit', 'e (bits read)', 'a^e mod p'], clip(fermatRows)),
+    ...labelled('  a^(p−2) = ', formatNumber(t.inverse)),
     '',
     'extended Euclid: r_i ≡ s_i·a (mod p); q = ⌊r_(i−2)/r_(i−1)⌋, r_i = r_(i−2) − q·r_(i−1), s likewise',
-    ...formatTable(['i', 'q', 'r', 's'], clip(euclidRows)),
-    `  r = 1 at s = ${euclidRows[euclidRows.length - 2][3]} → a^−1 = s mod p = ${formatNumber(mod(t.euclid[t.euclid.length - 2].s, t.p))}`,
+    ...fitTable(['i', 'q', 'r', 's'], clip(euclidRows)),
+    ...firstThatFits(
+      [`  r = 1 at s = ${rOne} → a^−1 = s mod p = ${inverse}`],
+      [...labelled('  r = 1 at s = ', rOne), ...labelled('  → a^−1 = s mod p = ', inverse)],
+    ),
     '',
-    `check: a · a^−1 mod p = ${formatNumber(t.product)}; both agree with ${t.check.against}: ${t.check.equal ? 'yes' : 'NO'}`,
+    ...firstThatFits(
+      [`check: a · a^−1 mod p = ${product}; both agree with ${t.check.against}: ${agree}`],
+      [`check: a · a^−1 mod p = ${product}; both agree with`, `  ${t.check.against}: ${agree}`],
+    ),
   ];
 }

@@ -13,7 +13,7 @@ import { concatBytes, equalBytes } from '../bytes/bytes.js';
 import { sha256 } from '../hash/sha256.js';
 import { hkdf } from '../kdf/hkdf.js';
 import { hmac } from '../mac/hmac.js';
-import { groupHex } from './format.js';
+import { groupHex, labelled } from './format.js';
 
 export interface HkdfBlock {
   readonly i: number;
@@ -79,21 +79,25 @@ export function traceHkdf(
 export function renderHkdf(t: HkdfTrace): string[] {
   const lines = [
     'HKDF-SHA256 (RFC 5869)',
-    `IKM   (${t.ikm.length} bytes)  ${groupHex(t.ikm)}`,
-    `salt  (${t.saltUsed.length} bytes)  ${groupHex(t.saltUsed)}${t.salt === undefined ? '   (none given: 32 zero bytes)' : ''}`,
-    `info  (${t.info.length} bytes)  ${groupHex(t.info)}`,
+    ...labelled(`IKM   (${t.ikm.length} bytes)  `, groupHex(t.ikm)),
+    ...labelled(
+      `salt  (${t.saltUsed.length} bytes)  `,
+      groupHex(t.saltUsed),
+      t.salt === undefined ? '(none given: 32 zero bytes)' : '',
+    ),
+    ...labelled(`info  (${t.info.length} bytes)  `, groupHex(t.info)),
     `L     ${t.length} bytes → N = ⌈L/32⌉ = ${t.blocks.length} block${t.blocks.length === 1 ? '' : 's'}`,
     '',
     'extract (§2.2)  PRK = HMAC-SHA256(salt, IKM)',
-    `  PRK   ${groupHex(t.prk)}`,
+    ...labelled('  PRK   ', groupHex(t.prk)),
     'expand (§2.3)   T(i) = HMAC-SHA256(PRK, T(i−1) ‖ info ‖ i)',
   ];
   for (const b of t.blocks) {
-    lines.push(`  T(${b.i}) input (${b.input.length} bytes)  ${groupHex(b.input)}`);
-    lines.push(`  T(${b.i})   ${groupHex(b.T)}`);
+    lines.push(...labelled(`  T(${b.i}) input (${b.input.length} bytes)  `, groupHex(b.input)));
+    lines.push(...labelled(`  T(${b.i})   `, groupHex(b.T)));
   }
   lines.push(
-    `OKM (first ${t.length} bytes)  ${groupHex(t.okm)}`,
+    ...labelled(`OKM (first ${t.length} bytes)  `, groupHex(t.okm)),
     `agrees with ${t.check.against}: ${t.check.equal ? 'yes' : 'NO'}`,
   );
   return lines;

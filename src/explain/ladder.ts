@@ -28,7 +28,7 @@ import {
 } from '../curve/affine.js';
 import { ladder } from '../curve/ladder.js';
 import { P256 } from '../curve/p256.js';
-import { formatNumber, formatPoint, formatTable } from './format.js';
+import { firstThatFits, formatNumber, formatPoint, formatTable, labelled } from './format.js';
 
 /** One iteration of the ladder, after its bit was processed. */
 export interface LadderStep {
@@ -171,7 +171,10 @@ export function renderLadder(trace: LadderTrace, full = 3): string[] {
   } else {
     for (const s of steps.slice(0, full)) {
       lines.push(
-        `step ${s.step}   bit ${s.bit}   swap ${s.swapped ? 'yes' : 'no'}   j = ${formatNumber(s.j)}`,
+        ...labelled(
+          `step ${s.step}   bit ${s.bit}   swap ${s.swapped ? 'yes' : 'no'}   j = `,
+          formatNumber(s.j),
+        ),
       );
       lines.push(...pointLines('  R0 = j·P    ', s.R0), ...pointLines('  R1 = (j+1)·P', s.R1));
       lines.push(`  R1 − R0 = P  ${ok(s)}`);
@@ -179,9 +182,13 @@ export function renderLadder(trace: LadderTrace, full = 3): string[] {
     const rest = steps.slice(full);
     if (rest.length > 0) {
       const ones = rest.filter((s) => s.bit === 1).length;
+      const held = `${rest.filter((s) => s.invariantHolds).length} of ${rest.length}`;
       lines.push(
         `steps ${full + 1}–${steps.length}: ${rest.length} more iterations (${ones} with bit 1, ${rest.length - ones} with bit 0),`,
-        `  each one addition and one doubling; invariant R1 − R0 = P held at ${rest.filter((s) => s.invariantHolds).length} of ${rest.length}`,
+        ...firstThatFits(
+          [`  each one addition and one doubling; invariant R1 − R0 = P held at ${held}`],
+          ['  each one addition and one doubling; the invariant R1 − R0 = P held at', `  ${held}`],
+        ),
       );
     }
   }

@@ -129,9 +129,11 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     }
   }
 
-  /** The peer's address as "host:port" (for logs; "?" until the socket is connected). */
+  /** The peer's address as "host:port" or "[v6 host]:port" (for logs; "?" until connected). */
   get remote(): string {
-    return `${this.#socket.remoteAddress ?? '?'}:${this.#socket.remotePort ?? '?'}`;
+    const host = this.#socket.remoteAddress ?? '?';
+    const port = this.#socket.remotePort ?? '?';
+    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`; // [::1]:port for IPv6
   }
 
   /**

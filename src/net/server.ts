@@ -60,6 +60,7 @@ export class SecureServer extends EventEmitter {
   readonly #rawLog: (line: string) => void;
   readonly #handler: ChannelHandler | undefined;
   #closing: Promise<void> | undefined;
+  #listening = false;
 
   /** @internal use createServer() */
   constructor(options: ServerOptions, handler?: ChannelHandler) {
@@ -75,7 +76,10 @@ export class SecureServer extends EventEmitter {
     this.#handler = handler;
     // allowHalfOpen: a client FIN ends only the incoming direction; replies still go out.
     this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#accept(socket));
-    this.#server.on('error', (error) => this.#log(`ecdh-lab server: ${error.message}`));
+    // An error while listen() is pending is reported by its rejection, not logged as well.
+    this.#server.on('error', (error) => {
+      if (!this.#listening) this.#log(`ecdh-lab server: ${error.message}`);
+    });
   }
 
   /** Connections currently handshaking or open. */
@@ -99,9 +103,14 @@ export class SecureServer extends EventEmitter {
    */
   listen(port = 65432, host = '127.0.0.1'): Promise<{ host: string; port: number }> {
     return new Promise((resolve, reject) => {
-      const onError = (error: Error) => reject(error);
+      const onError = (error: Error) => {
+        this.#listening = false;
+        reject(error);
+      };
+      this.#listening = true;
       this.#server.once('error', onError);
       this.#server.listen(port, host, () => {
+        this.#listening = false;
         this.#server.off('error', onError);
         resolve(this.address()!);
       });
@@ -122,7 +131,7 @@ export class SecureServer extends EventEmitter {
   }
 
   #accept(socket: net.Socket): void {
-    const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    const remote = formatAddress(socket.remoteAddress ?? '?', socket.remotePort ?? '?');
     if (this.#closing !== undefined || this.#channels.size >= this.#maxConnections) {
       this.#log(
         `ecdh-lab server: ${remote} refused: ${this.#closing ? 'shutting down' : `${this.#maxConnections} connections already open`}`,
@@ -210,6 +219,14 @@ export class SecureServer extends EventEmitter {
  */
 export function createServer(options: ServerOptions, handler?: ChannelHandler): SecureServer {
   return new SecureServer(options, handler);
+}
+
+/**
+ * "host:port", with an IPv6 host in brackets as in a URL (RFC 3986 §3.2.2): "[::1]:65432".
+ * @example formatAddress('::1', 65432) // '[::1]:65432'
+ */
+export function formatAddress(host: string, port: number | string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /** "message (CODE)" for a log line; error messages never contain key material. */

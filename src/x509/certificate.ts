@@ -228,11 +228,11 @@ export class Certificate {
    * Whether `issuer`'s key signed this certificate (only the signature: names, dates and
    * extensions are verify.ts's business).
    * @param issuer - the presumed issuer's certificate
-   * @param verifier - the ECDSA verifier (see signature.ts)
+   * @param verifier - the ECDSA verifier (default: ecdh-lab's own, see signature.ts)
    * @returns true when the signature verifies
    * @throws TypeError for wrong types; CryptoError CERT_UNSUPPORTED_KEY when the issuer's key
    *   is not P-256; CERT_UNSUPPORTED_ALGORITHM when the signature is not ECDSA with SHA-256/384/512
-   * @example leaf.isSignedBy(ca, verifier)
+   * @example leaf.isSignedBy(ca) // true
    */
   isSignedBy(issuer: Certificate, verifier: SignatureVerifier = DEFAULT_VERIFIER): boolean {
     if (!(issuer instanceof Certificate)) throw new TypeError('issuer must be a Certificate');

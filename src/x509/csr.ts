@@ -172,7 +172,7 @@ export class CertificationRequest {
    * @returns true when it verifies
    * @throws CryptoError CERT_UNSUPPORTED_KEY for a key other than P-256;
    *   CERT_UNSUPPORTED_ALGORITHM for a signature other than ECDSA with SHA-256/384/512
-   * @example csr.verifySignature(verifier) // true
+   * @example csr.verifySignature() // true
    */
   verifySignature(verifier: SignatureVerifier = DEFAULT_VERIFIER): boolean {
     assertVerifier(verifier, 'verifier');

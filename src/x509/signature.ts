@@ -11,10 +11,12 @@
  * (the DER of tbsCertificate), the DER ECDSA-Sig-Value and the hash name, and answers
  * true or false; a signer gets the bytes and the hash name and returns a DER
  * ECDSA-Sig-Value. Any ECDSA can stand behind them (a test can use node:crypto's). The
- * library's default verifier, `DEFAULT_VERIFIER`, refuses to run until an ECDSA
- * implementation is wired in here: callers pass `verifier` meanwhile.
+ * default verifier, `DEFAULT_VERIFIER`, is ecdh-lab's own ECDSA (`PublicKey.verify`, strict
+ * DER, high and low s both accepted, as RFC 5280 and OpenSSL do).
  */
-import { CryptoError } from '../errors.js';
+import type { HashFunction } from '../hash/hash.js';
+import { sha256 } from '../hash/sha256.js';
+import { sha384, sha512 } from '../hash/sha512.js';
 import { type DerReader, derSequence } from '../keys/der.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { derOid, fail, readOid, readTagged, readerOver, Tag } from './asn1.js';
@@ -125,15 +127,27 @@ export function assertSigner(value: unknown, name: string): asserts value is Sig
     throw new TypeError(`${name} must be a Signer (an object with publicKey and sign())`);
 }
 
+const HASH_FUNCTIONS: Record<SignatureHash, HashFunction> = {
+  'SHA-256': sha256,
+  'SHA-384': sha384,
+  'SHA-512': sha512,
+};
+
 /**
- * The verifier used when none is given. ecdh-lab's own ECDSA is not wired in yet, so it
- * refuses with CERT_UNSUPPORTED_ALGORITHM and says what to do.
+ * The verifier used when none is given: ecdh-lab's ECDSA on P-256 (FIPS 186-5 §6.4.2,
+ * src/ecdsa) through `PublicKey.verify`, with the hash the algorithm names and the DER
+ * encoding; false for a wrong or malformed signature.
+ * @throws TypeError for a hash other than the three names, or bytes that are not Uint8Arrays
+ * @example DEFAULT_VERIFIER.verify(issuerKey, tbsCertificate, signature, 'SHA-256') // true
  */
 export const DEFAULT_VERIFIER: SignatureVerifier = Object.freeze({
-  verify(): boolean {
-    throw new CryptoError(
-      'CERT_UNSUPPORTED_ALGORITHM',
-      'x509: no ECDSA implementation is configured; pass a SignatureVerifier as options.verifier',
-    );
+  verify(
+    publicKey: PublicKey,
+    message: Uint8Array,
+    signature: Uint8Array,
+    hash: SignatureHash,
+  ): boolean {
+    assertSignatureHash(hash, 'hash');
+    return publicKey.verify(message, signature, { hash: HASH_FUNCTIONS[hash], format: 'der' });
   },
 });

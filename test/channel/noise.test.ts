@@ -173,6 +173,23 @@ describe.each(SUITES)('Noise channel on the $name suite', ({ suite, keyPair }) =
     });
   });
 
+  it('fails at once when the peer sends PEM text (a tutorial-protocol peer) instead of a Noise message', () => {
+    for (const initiator of [true, false]) {
+      const channel = new NoiseChannel({ suite, pattern: 'NN', initiator });
+      channel.start();
+      // The tutorial peer's first bytes, one at a time: the second '-' decides.
+      expect(channel.receive(Buffer.from('-')).frames).toEqual([]);
+      let error: unknown;
+      try {
+        channel.receive(Buffer.from('----BEGIN PUBLIC KEY-----\n'));
+      } catch (e) {
+        error = e;
+      }
+      expect((error as CryptoError).code).toBe('HANDSHAKE_FAILED');
+      expect((error as Error).message).toMatch(/PEM text .* it speaks the tutorial protocol/);
+    }
+  });
+
   it('rejects a replayed and a reordered transport message', () => {
     const { initiator, responder } = handshake(
       ...(Object.values(noisePair(suite, 'NN')) as [NoiseChannel, NoiseChannel]),

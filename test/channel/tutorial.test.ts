@@ -169,9 +169,9 @@ describe('tutorial protocol', () => {
   it('enforces the limits: 1 KiB of PEM, L ≥ 28, L ≤ max + 28, RangeError at seal', () => {
     const a = new TutorialChannel();
     a.start();
-    expect(codeOf(() => a.receive(new Uint8Array(TUTORIAL_MAX_PEM).fill(0x41)))).toBe(
-      'LIMIT_EXCEEDED',
-    );
+    const noEnd = new Uint8Array(TUTORIAL_MAX_PEM).fill(0x41);
+    noEnd.set(Buffer.from('-----BEGIN PUBLIC KEY-----\n'));
+    expect(codeOf(() => a.receive(noEnd))).toBe('LIMIT_EXCEEDED');
     const { a: a2, b: b2 } = pair();
     expect(codeOf(() => b2.receive(Uint8Array.of(0, 0, 0, 27)))).toBe('PROTOCOL_ERROR');
     const { b: b3 } = pair();
@@ -185,6 +185,36 @@ describe('tutorial protocol', () => {
     const small = pair(new TutorialChannel(), new TutorialChannel({ maxMessageLength: 10 }));
     expect(codeOf(() => small.b.receive(small.a.seal(new Uint8Array(11))))).toBe('LIMIT_EXCEEDED');
     expect(() => new TutorialChannel({ maxMessageLength: 0 })).toThrow(RangeError);
+  });
+
+  it('refuses, from the first byte on, anything that cannot begin a PEM public key (another protocol)', () => {
+    // A Noise frame begins with its length's high byte, 0x00; HTTP with a letter.
+    for (const first of [
+      Uint8Array.of(0x00),
+      Buffer.from('GET / HTTP/1.1'),
+      Buffer.from(' \r\n-----BEGIN PRIVATE'),
+    ]) {
+      const a = new TutorialChannel();
+      a.start();
+      let error: unknown;
+      try {
+        a.receive(first);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CryptoError);
+      expect((error as CryptoError).code).toBe('INVALID_ENCODING');
+      expect((error as Error).message).toMatch(
+        /where a PEM public key .* begins: it may speak another protocol/,
+      );
+    }
+    // Blank lines, spaces and a PEM arriving one byte at a time are fine.
+    const a = new TutorialChannel();
+    const b = new TutorialChannel();
+    a.start();
+    const pem = Buffer.concat([Buffer.from('\r\n \t\n'), Buffer.from(b.start()[0])]);
+    for (let i = 0; i < pem.length; i++) a.receive(pem.subarray(i, i + 1));
+    expect(a.established).toBe(true);
   });
 
   it('refuses an invalid point in the PEM', () => {

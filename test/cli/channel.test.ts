@@ -4,15 +4,15 @@
  * exit, clean SIGTERM and SIGINT, connect's exit code (0 only once stdin has ended and every reply
  * has arrived). Runs the built CLI (dist/cjs/cli/main.js), which `npm test` builds first.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PrivateKey } from '../../src/keys/private-key.js';
 import { connect as dial } from '../../src/net/client.js';
 import { createServer, type ChannelHandler } from '../../src/net/server.js';
+import { CLI, connect, serve, stop } from './helpers';
 
-const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
@@ -30,55 +30,6 @@ beforeAll(() => {
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-interface Server {
-  child: ChildProcessWithoutNullStreams;
-  port: number;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Starts `serve`, resolving once its first stdout line announces the port. */
-function serve(...args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args]);
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const first = stdout.split('\n')[0];
-      const match = /^listening on 127\.0\.0\.1:(\d+)$/.exec(first);
-      if (match && stdout.includes('\n'))
-        resolve({ child, port: Number(match[1]), stderr: () => stderr, exit });
-      else if (stdout.includes('\n')) reject(new Error(`unexpected first line: ${first}`));
-    });
-    exit.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-}
-
-function connect(
-  port: number,
-  input: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'connect', '--port', String(port), ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
-}
-
-async function stop(server: Server): Promise<number | null> {
-  server.child.kill('SIGTERM');
-  return server.exit;
-}
 
 const INPUT = 'hello\n\nsecond line ✓\nlast';
 const OUTPUT = 'hello\n\nsecond line ✓\nlast\n';
@@ -270,18 +221,36 @@ describe('ecdh-lab serve / connect', () => {
     expect(await stop(server)).toBe(0);
     const result = await connect(port, 'hi\n', '--protocol', 'nn');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/connection failed: .*ECONNREFUSED/);
+    expect(result.stderr).toBe(
+      `ecdh-lab connect: no server is listening on 127.0.0.1:${port} (ECONNREFUSED: connection refused); is serve running, with this --host and --port?\n`,
+    );
   });
 });
 
 describe('ecdh-lab demo (the key-exchange and channel parts)', () => {
+  const demo = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'demo', ...args], { encoding: 'utf8', timeout: 30000 });
+  /** The hex after `label = ` (or `label  `), continuation lines included, without spaces. */
+  const value = (text: string, label: string, from = 0): string => {
+    const at = text.indexOf(label, from);
+    expect({ label, found: at >= 0 }).toEqual({ label, found: true });
+    const lines = text.slice(at + label.length).split('\n');
+    let hex = lines[0];
+    for (const line of lines.slice(1)) {
+      if (!/^ {10,}[0-9a-f]{2,8}( [0-9a-f]{2,8})*$/.test(line)) break;
+      hex += line;
+    }
+    return hex.replace(/\s/g, '');
+  };
+
   it('prints keys, PEM, agreeing secrets, the AES-GCM values and a Noise NN exchange, then exits 0 by itself', () => {
     const started = Date.now();
-    const r = spawnSync(process.execPath, [CLI, 'demo'], { encoding: 'utf8', timeout: 30000 });
+    const r = demo();
     expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
     expect(Date.now() - started).toBeLessThan(15000);
     const shared = [
-      ...r.stdout.matchAll(/^shared secret \((?:Alice|Bob):.*?\)\s+([0-9a-f ]+)$/gm),
+      ...r.stdout.matchAll(/^ {2}(?:Alice|Bob): +x of d[AB]·Q[AB] +([0-9a-f ]+)$/gm),
     ].map((m) => m[1]);
     expect(shared.length).toBe(2);
     expect(shared[0]).toBe(shared[1]);
@@ -290,15 +259,94 @@ describe('ecdh-lab demo (the key-exchange and channel parts)', () => {
       /-----BEGIN PUBLIC KEY-----/,
       /both sides agree: true/,
       /HKDF-SHA256\(Z, salt none, info none, 32\) = key/,
-      /^ {2}nonce /m,
+      /^ {2}nonce .*\(12 random bytes\)$/m,
       /^ {2}tag /m,
       /Bob decrypts: "Meet me/,
       /Noise_NN_P256_AESGCM_SHA256/,
-      /client ⇒ wire {2}0041/,
-      /server ⇒ wire {2}0051/,
-      /client application received "bye"/,
+      /^ {2}client ⇒ wire {2}0041 ‖ 65 bytes/m,
+      /^ {2}server ⇒ wire {2}0051 ‖ 81 bytes/m,
+      /^client {2}DecryptWithAd\(k2, n = 2, ad = empty\) = "bye"$/m,
     ]) {
       expect(r.stdout).toMatch(pattern);
     }
+  });
+
+  it('prints every Noise value token by token (e, ee, h, ck, k, the split keys, whole frames), and they are right', () => {
+    const { status, stdout } = demo('--seed', '7');
+    expect(status).toBe(0);
+    const noise = stdout.slice(stdout.indexOf('── The secure channel'));
+    // Each side, in the order of Noise rev 34 §5.3 for NN (→ e; ← e, ee).
+    const client = noise
+      .split('\n')
+      .filter((l) => l.startsWith('client  '))
+      .map((l) => l.slice(8).split(/[:(]/)[0]);
+    expect(client.slice(0, 14)).toEqual([
+      'InitializeSymmetric',
+      'MixHash',
+      'writes handshake message 1',
+      'e',
+      'MixHash',
+      'EncryptAndHash',
+      'MixHash',
+      'reads handshake message 2',
+      'e',
+      'MixHash',
+      'ee',
+      'MixKey',
+      'DecryptAndHash',
+      'MixHash',
+    ]);
+    expect(client[14]).toBe('Split');
+    expect(noise).not.toContain('…'); // nothing cut
+    // The values are the library's: e.pub = e.d·G, both sides' DH equal and = e.d(client)·re.
+    const clientD = value(noise, 'e.d = ');
+    const serverD = value(noise, 'e.d = ', noise.indexOf('server  writes'));
+    const clientKey = PrivateKey.fromRaw(Buffer.from(clientD, 'hex'));
+    const serverKey = PrivateKey.fromRaw(Buffer.from(serverD, 'hex'));
+    const clientPub = Buffer.from(clientKey.publicKey.toRaw({ compressed: false })).toString('hex');
+    expect(value(noise, 'e.pub.x = ')).toBe(clientPub.slice(2, 66));
+    expect(value(noise, 'e.pub.y = ')).toBe(clientPub.slice(66));
+    const dh = Buffer.from(clientKey.exchange(serverKey.publicKey)).toString('hex');
+    const dhLines = [...noise.matchAll(/DH = ([0-9a-f ]+)/g)].map((m) => m[1].replace(/ /g, ''));
+    expect(dhLines).toEqual([dh, dh]);
+    // Both sides print the same h after each step, and the same ck, k, k1, k2.
+    for (const name of ['ck = ', 'k  = ', 'k1 = ', 'k2 = '])
+      expect(value(noise, name, noise.indexOf('server  ee'))).toBe(
+        value(noise, name, noise.indexOf('client  ee')),
+      );
+    const hs = (side: string) =>
+      [...noise.matchAll(new RegExp(`^${side}  MixHash.*\\n +h  = ([0-9a-f ]+)$`, 'gm'))].map(
+        (m) => m[1],
+      );
+    expect(hs('client')).toHaveLength(5); // prologue, e.pub, c, re, c
+    expect(hs('client')).toEqual(hs('server'));
+    // The first frame is the whole client e.pub, the second the server's e.pub then the tag.
+    expect(value(noise, '0041 ‖ 65 bytes  (u16 length ‖ message)')).toBe(clientPub);
+    const serverPub = Buffer.from(serverKey.publicKey.toRaw({ compressed: false })).toString('hex');
+    const tag = value(noise, 'c  = ');
+    expect(tag).toHaveLength(32);
+    expect(value(noise, '0051 ‖ 81 bytes  (u16 length ‖ message)')).toBe(serverPub + tag);
+  });
+
+  it('--seed makes every key and nonce reproducible and says seeded keys are for study only', () => {
+    const a = demo('--seed', '42');
+    const b = demo('--seed', '42');
+    const c = demo('--seed', '43');
+    const random = demo();
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toMatch(/^Seeded run \(--seed 42\)[\s\S]{0,200}for study only/);
+    expect(a.stdout).toMatch(/\(12 bytes from the seed\)/);
+    const keys = (text: string) =>
+      [...text.matchAll(/(?:private d|e\.d =) +([0-9a-f ]+)/g)].map((m) => m[1]);
+    expect(keys(a.stdout)).toHaveLength(4);
+    for (const other of [c, random]) {
+      const mine = keys(a.stdout);
+      const theirs = keys(other.stdout);
+      for (let i = 0; i < 4; i++) expect(theirs[i]).not.toBe(mine[i]);
+    }
+    expect(random.stdout).not.toMatch(/Seeded run/);
+    expect(demo('--seed', 'x').status).toBe(2);
+    expect(demo('--help').stdout).toMatch(/Seeded\s+keys\s+are\s+for\s+study\s+only/);
   });
 });

@@ -109,7 +109,8 @@ describe('ecdh-lab explain', () => {
       'PRK   07770936 2c2e32df 0ddc3f0d c47bba63 90b6c73b b50f9c31 22ec844a d7c2b3e5',
     );
     expect(r.stdout).toContain(
-      'OKM (first 42 bytes)  3cb25f25 faacd57a 90434f64 d0362f2a 2d2d0a90 cf1a5a4c 5db02d56 ecc4c5bf 34007208 d5b88718 5865',
+      'OKM (first 42 bytes)  3cb25f25 faacd57a 90434f64 d0362f2a 2d2d0a90 cf1a5a4c 5db02d56 ecc4c5bf\n' +
+        '                      34007208 d5b88718 5865\n',
     );
     const json = JSON.parse(
       run('hkdf', '--ikm', '00ff', '--info', 'ctx', '--length', '40', '--json').stdout,
@@ -162,21 +163,30 @@ describe('ecdh-lab explain', () => {
     );
   });
 
-  it('usage errors exit 2 with the help; --help lists every topic', () => {
-    for (const args of [
-      [],
-      ['bogus'],
-      ['ladder', '--curve', 'p384'],
-      ['ladder', '--scalar', 'x1'],
-      ['hkdf'],
-      ['hkdf', '--ikm', 'abc'],
-      ['field', '--value', '0'],
-      ['aes', '--key', '00'],
-      ['aes', '--key', '00'.repeat(16), '--block', '00'],
-    ]) {
+  it('usage errors exit 2 with one line and a pointer to --help; --help lists every topic', () => {
+    for (const [args, where, message] of [
+      [[], 'explain', /^which topic\? ladder, ecdh, hkdf, aes, field$/],
+      [['bogus'], 'explain', /^unknown topic 'bogus'/],
+      [['__proto__'], 'explain', /^unknown topic '__proto__'/],
+      [['--json', 'ladder'], 'explain', /^the topic comes first/],
+      [['ladder', '--curve', 'p384'], 'explain ladder', /^--curve must be one of toy, p256/],
+      [['ladder', '--scalar', 'x1'], 'explain ladder', /^--scalar must be a decimal or 0x-hex/],
+      [['ladder', '--full', '5'], 'explain ladder', /^--full is not used on the toy curve/],
+      [['ecdh', '--scalar', '5'], 'explain ecdh', /^unknown option --scalar$/],
+      [['hkdf'], 'explain hkdf', /^--ikm HEX is required$/],
+      [['hkdf', '--ikm', 'abc'], 'explain hkdf', /^--ikm must be hex/],
+      [['hkdf', '--ikm', '00', '--info', 'a', '--info-hex', '00'], 'explain hkdf', /not both/],
+      [['field', '--value', '0'], 'explain field', /^--value must not be a multiple of p/],
+      [['aes', '--key', '00'], 'explain aes', /^--key HEX and --block HEX are required$/],
+      [['aes', '--key', '00'.repeat(16), '--block', '00'], 'explain aes', /^--block must be 16/],
+    ] as [string[], string, RegExp][]) {
       const r = run(...args);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
-      expect(r.stderr).toMatch(/usage: ecdh-lab explain/);
+      const lines = r.stderr.split('\n');
+      expect({ args, lines: lines.length }).toEqual({ args, lines: 3 });
+      expect(lines[0].startsWith(`ecdh-lab ${where}: `)).toBe(true);
+      expect(lines[0].slice(`ecdh-lab ${where}: `.length)).toMatch(message);
+      expect(lines[1]).toBe(`run 'ecdh-lab ${where} --help' for usage`);
     }
     const help = run('--help');
     expect(help.status).toBe(0);

@@ -54,9 +54,20 @@ describe('ecdh-lab keygen', () => {
     expect(fs.readFileSync(out, 'utf8')).not.toBe(first);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600); // an overwritten file is made private too
   });
+  it('--out DIR says that it is a directory', () => {
+    const r = run('keygen', '--out', dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `ecdh-lab keygen: --out ${dir} is a directory; give the name of the file to create, e.g. ${path.join(dir, 'key.pem')}\n`,
+    );
+    expect(run('keygen', '--out', dir, '--force').stderr).toMatch(/is a directory/);
+  });
   it('--help explains it; an unknown option exits 2', () => {
     expect(run('keygen', '--help').stdout).toMatch(/usage: ecdh-lab keygen \[--out FILE\]/);
     expect(run('keygen', '--bogus').status).toBe(2);
+    expect(run('keygen', '--force').stderr).toMatch(
+      /^ecdh-lab keygen: --force is not used without --out\n/,
+    );
   });
 });
 
@@ -90,10 +101,35 @@ describe('ecdh-lab pubkey', () => {
       expect(text).not.toContain(key.toPem().split('\n')[1].slice(4, 20));
     }
   });
-  it('--in is required (exit 2)', () => {
-    const r = run('pubkey');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--in FILE is required/);
+  it('reads the key from stdin without --in or with --in -, so keygen | pubkey works', () => {
+    const pem = run('keygen').stdout;
+    const expected = PrivateKey.fromPem(pem).publicKey.toPem();
+    for (const args of [[], ['--in', '-']]) {
+      const r = spawnSync(process.execPath, [CLI, 'pubkey', ...args], {
+        input: pem,
+        encoding: 'utf8',
+      });
+      expect({ args, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        args,
+        status: 0,
+        stdout: expected,
+        stderr: '',
+      });
+    }
+    const piped = spawnSync(
+      'bash',
+      ['-c', `'${process.execPath}' '${CLI}' keygen | '${process.execPath}' '${CLI}' pubkey`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(piped.status).toBe(0);
+    expect(PublicKey.fromPem(piped.stdout)).toBeInstanceOf(PublicKey);
+    const empty = spawnSync(process.execPath, [CLI, 'pubkey'], { input: '', encoding: 'utf8' });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(
+      /^ecdh-lab pubkey: stdin is not a valid P-256 private key \(PEM\)/,
+    );
   });
 });
 
@@ -154,15 +190,36 @@ describe('ecdh-lab derive', () => {
         ),
       ).toString('hex'),
     );
+    // --info-hex gives the same bytes as --info, and hex may carry a 0x prefix everywhere.
+    const hex = run(
+      'derive',
+      '--key',
+      aFile,
+      '--peer',
+      bPublicFile,
+      '--hkdf',
+      '--salt',
+      '0x000102ff',
+      '--info-hex',
+      `0x${Buffer.from('ecdh-lab v1 ✓', 'utf8').toString('hex')}`,
+      '--length',
+      '42',
+    );
+    expect(hex.stdout).toBe(full.stdout);
   });
   it('usage errors exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['--key', aFile], /--key FILE and --peer FILE are required/],
       [['--key', aFile, '--peer', bPublicFile, '--salt', '00'], /--salt needs --hkdf/],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--salt', 'xyz'], /--salt must be hex/],
+      [['--key', aFile, '--peer', bPublicFile, '--info-hex', '00'], /--info-hex needs --hkdf/],
+      [
+        ['--key', aFile, '--peer', bPublicFile, '--hkdf', '--info', 'a', '--info-hex', '00'],
+        /give --info or --info-hex, not both/,
+      ],
       [
         ['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '0'],
-        /--length must be an integer in 1\.\.8160/,
+        /--length must be an integer from 1 to 8160/,
       ],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '8161'], /--length must be/],
       [['--key', aFile, '--peer', bPublicFile, '--hkdf', '--length', '3.5'], /--length must be/],

@@ -204,15 +204,19 @@ describe('ecdh-lab playground', () => {
     );
     expect(help.stdout).toMatch(/--port PORT/);
   });
-  it('refuses a bad port or an unknown option with exit 2', () => {
-    expect(run('playground', '--port', '70000')).toMatchObject({
-      status: 2,
-      stderr: expect.stringMatching(/--port must be an integer from 0 to 65535/),
-    });
-    expect(run('playground', '--bogus')).toMatchObject({
-      status: 2,
-      stderr: expect.stringMatching(/unknown option --bogus/),
-    });
+  it('refuses a bad port, an unknown option or an argument with one line and exit 2', () => {
+    for (const [args, message] of [
+      [['--port', '70000'], /--port must be an integer from 0 to 65535, got '70000'/],
+      [['--bogus'], /unknown option --bogus/],
+      [['--host'], /--host needs a value/],
+      [['extra'], /unexpected argument 'extra'/],
+    ] as const) {
+      const result = run('playground', ...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/\nrun 'ecdh-lab playground --help' for usage\n$/);
+      expect(result.stderr.split('\n')).toHaveLength(3);
+    }
   });
   it('--port 0: prints the address first, serves the page, and exits 0 on SIGINT', async () => {
     const child = spawn(process.execPath, [CLI, 'playground', '--port', '0'], {
@@ -242,7 +246,7 @@ describe('ecdh-lab playground', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
-  it('a port already in use: exit 1 with the reason', async () => {
+  it('a port already in use: exit 1 with one line that gives the reason and what to try', async () => {
     const busy = await startPlaygroundServer({ port: 0 });
     try {
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -257,7 +261,8 @@ describe('ecdh-lab playground', () => {
         child.on('exit', (code) => resolve({ code, stderr }));
       });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^ecdh-lab playground: .*EADDRINUSE/);
+      expect(result.stderr).toMatch(/^ecdh-lab playground: .*EADDRINUSE.*; try --port 0/);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     } finally {
       await busy.close();
     }

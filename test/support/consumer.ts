@@ -3,7 +3,7 @@
  * for tests of the published entry points. `run(file, source)` writes a script there and
  * returns what it printed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,9 +12,15 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 
 export interface ConsumerProject {
   dir: string;
+  /** Writes a file into the project. */
+  write(file: string, text: string): void;
   run(file: string, source: string): string;
+  /** Runs this repository's TypeScript compiler on `-p config`; output is trimmed. */
+  tsc(config: string): { status: number | null; output: string };
   remove(): void;
 }
+
+const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 export function createConsumerProject(): ConsumerProject {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecdh-lab-consumer-'));
@@ -23,6 +29,15 @@ export function createConsumerProject(): ConsumerProject {
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"consumer","private":true}\n');
   return {
     dir,
+    write: (file, text) => fs.writeFileSync(path.join(dir, file), text),
+    tsc(config) {
+      const r = spawnSync(process.execPath, [TSC, '-p', config], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120000,
+      });
+      return { status: r.status, output: `${r.stdout}${r.stderr}`.trim() };
+    },
     run(file, source) {
       fs.writeFileSync(path.join(dir, file), source);
       return execFileSync(process.execPath, [file], {

@@ -1,8 +1,8 @@
 /**
- * TEST-ONLY STAND-IN for ecdh-lab's own ECDSA: the X.509 signature interface
- * (src/x509/signature.ts) implemented with node:crypto, so certificates can be issued and
- * verified before the library's ECDSA is wired in. Used by the tests under test/x509 and by
- * the certificate examples in docs/examples. Never imported by src/.
+ * TEST-ONLY: the X.509 signature interface (src/x509/signature.ts) implemented with
+ * node:crypto, an ECDSA that shares no code with ecdh-lab's. The tests under test/x509 issue
+ * their certificates with it, so the library's verifier (ecdh-lab's own ECDSA, the default)
+ * checks signatures it did not make. Never imported by src/ or docs/.
  */
 import * as crypto from 'node:crypto';
 import type { PrivateKey } from '../../src/keys/private-key';

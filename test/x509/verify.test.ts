@@ -1,18 +1,34 @@
 /**
  * verifyChain beyond the table in verify-table.test.ts: argument checks, how paths are
  * built (key identifiers, look-alike issuers, loops, self-issued CAs and pathLen, maxDepth,
- * anchors), which certificate each error names, and the default verifier's refusal while
- * ecdh-lab's own ECDSA is not wired in. Certificates from test/x509/fixtures.ts.
+ * anchors), which certificate each error names, and the default verifier (ecdh-lab's own
+ * ECDSA) against node:crypto both ways. Certificates from test/x509/fixtures.ts.
  */
 import { hexToBytes } from '../../src/bytes/index.js';
+import { decodeSignature, encodeSignature } from '../../src/ecdsa/signature.js';
+import { P256 } from '../../src/curve/p256.js';
 import { CryptoError } from '../../src/errors.js';
+import { sha256 } from '../../src/hash/sha256.js';
+import { sha384, sha512 } from '../../src/hash/sha512.js';
 import { issueCertificate } from '../../src/x509/builder.js';
 import { Certificate } from '../../src/x509/certificate.js';
 import { DEFAULT_VERIFIER, type SignatureVerifier } from '../../src/x509/signature.js';
 import { verifyChain, type VerifyChainOptions } from '../../src/x509/verify.js';
 import { nodeSigner, nodeVerifier } from '../support/node-ecdsa';
 import { thrownBy } from '../support/errors';
-import { DAY, intermediate, leaf, root, rsaPublicKeyDer, T, VALID } from './fixtures';
+import {
+  DAY,
+  intermediate,
+  keyFor,
+  leaf,
+  root,
+  rsaPublicKeyDer,
+  T,
+  VALID,
+  withBadSignature,
+} from './fixtures';
+
+const nodeHashes = { sha256, sha384, sha512 } as const;
 
 const R = root();
 const I = intermediate(R);
@@ -106,14 +122,49 @@ describe('arguments', () => {
     expect(verifyChain(L, options).chain.length).toBe(3);
     expect(reads).toBe(1);
   });
-  it('the default verifier refuses to run, and says what to pass', () => {
-    expect(() => verifyChain(L, { anchors: [R.cert], intermediates: [I.cert], time: T })).toThrow(
-      expect.objectContaining({
-        code: 'CERT_UNSUPPORTED_ALGORITHM',
-        message: expect.stringMatching(/options\.verifier/),
-      }),
+  it("the default verifier is ecdh-lab's own ECDSA: it checks what node:crypto signed", () => {
+    // The fixtures are signed by node:crypto (random k, s high or low): no verifier is passed.
+    expect(verifyChain(L, { anchors: [R.cert], intermediates: [I.cert], time: T }).chain).toEqual([
+      L,
+      I.cert,
+      R.cert,
+    ]);
+    expect(L.isSignedBy(I.cert)).toBe(true);
+    expect(L.isSignedBy(R.cert)).toBe(false);
+    const bad = Certificate.fromDer(withBadSignature(L));
+    expect(bad.isSignedBy(I.cert, DEFAULT_VERIFIER)).toBe(false);
+    expect(
+      thrownBy(() => verifyChain(bad, { anchors: [R.cert], intermediates: [I.cert], time: T })),
+    ).toMatchObject({ code: 'CERT_BAD_SIGNATURE' });
+  });
+  it('the default verifier accepts both s and n − s, each hash, and refuses what it should', () => {
+    const key = keyFor('default verifier');
+    const message = new TextEncoder().encode('tbsCertificate stand-in');
+    for (const [hash, nodeHash] of [
+      ['SHA-256', 'sha256'],
+      ['SHA-384', 'sha384'],
+      ['SHA-512', 'sha512'],
+    ] as const) {
+      const signature = nodeSigner(key).sign(message, hash);
+      const { r, s } = decodeSignature(signature);
+      const twin = encodeSignature({ r, s: P256.n - s });
+      expect(DEFAULT_VERIFIER.verify(key.publicKey, message, signature, hash)).toBe(true);
+      expect(DEFAULT_VERIFIER.verify(key.publicKey, message, twin, hash)).toBe(true);
+      // …and what ecdh-lab signs, node:crypto verifies (the other direction).
+      const ours = key.sign(message, { hash: nodeHashes[nodeHash], format: 'der' });
+      expect(nodeVerifier.verify(key.publicKey, message, ours, hash)).toBe(true);
+    }
+    const signature = nodeSigner(key).sign(message, 'SHA-256');
+    expect(DEFAULT_VERIFIER.verify(key.publicKey, message, signature, 'SHA-384')).toBe(false);
+    expect(DEFAULT_VERIFIER.verify(keyFor('other').publicKey, message, signature, 'SHA-256')).toBe(
+      false,
     );
-    expect(() => L.isSignedBy(I.cert, DEFAULT_VERIFIER)).toThrow(CryptoError);
+    expect(DEFAULT_VERIFIER.verify(key.publicKey, message, signature.slice(1), 'SHA-256')).toBe(
+      false,
+    );
+    expect(() =>
+      DEFAULT_VERIFIER.verify(key.publicKey, message, signature, 'MD5' as 'SHA-256'),
+    ).toThrow(TypeError);
   });
 });
 
