@@ -19,6 +19,7 @@ import { explain } from './explain.js';
 import { keygen } from './keygen.js';
 import { pubkey } from './pubkey.js';
 import { serve } from './serve.js';
+import { sign, verify } from './signatures.js';
 import { playground } from './playground.js';
 import { packageVersion } from './version.js';
 
@@ -38,6 +39,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   keygen,
   pubkey,
   derive,
+  sign,
+  verify,
   explain,
   serve,
   connect,
@@ -60,7 +63,8 @@ export function usage(): string {
   });
   return (
     'usage: ecdh-lab <command> [options]\n\n' +
-    'P-256 ECDH, SHA-256, HMAC, HKDF and AES-GCM from scratch, explained.\n\ncommands:\n' +
+    'P-256 ECDH and ECDSA, SHA-2, HMAC, HKDF, AES-GCM and X.509 from scratch, explained.\n\n' +
+    'commands:\n' +
     rows.flat().join('\n') +
     "\n\nRun 'ecdh-lab <command> --help' for a command's options.\n"
   );
