@@ -11,6 +11,7 @@
  * UsageError it throws becomes one line on stderr and exit code 2.
  */
 import { WIDTH, wrap } from './args.js';
+import { cert } from './cert.js';
 import { defineCommand, type Command } from './command.js';
 import { connect } from './connect.js';
 import { demo } from './demo.js';
@@ -41,6 +42,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   derive,
   sign,
   verify,
+  cert,
   explain,
   serve,
   connect,
