@@ -103,14 +103,14 @@ function pemBlocksOnly(text: string): string {
   return blocks === null ? text : blocks.join('\n'); // no whole block: let the PEM reader say why
 }
 
-/** Parses a file that is PEM (text with BEGIN lines) or DER (starting with a SEQUENCE). */
+/** Parses bytes read from `source` that are PEM (text with BEGIN lines) or DER (a SEQUENCE). */
 function parseFile<T>(
-  path: string,
+  bytes: Uint8Array,
+  source: string,
   what: string,
   fromPem: (text: string) => T,
   fromDer: (der: Uint8Array) => T,
 ): T {
-  const bytes = readBytes(path, what);
   const text = Buffer.from(bytes).toString('utf8');
   try {
     if (text.includes('-----BEGIN ')) return fromPem(pemBlocksOnly(text));
@@ -118,21 +118,31 @@ function parseFile<T>(
     throw new CryptoError('INVALID_ENCODING', 'neither PEM nor DER');
   } catch (error) {
     if (error instanceof CryptoError)
-      throw new CommandError(`${path} is not a valid ${what}: ${error.message}`);
+      throw new CommandError(`${source} is not a valid ${what}: ${error.message}`);
     throw error;
   }
 }
 
-/** Every certificate in a file: a PEM bundle (one or more), or one DER. @throws CommandError */
-export function readCertificates(path: string, what = 'certificate'): Certificate[] {
+/** Every certificate in `bytes` read from `source`: a PEM bundle, or one DER. @throws CommandError */
+export function certificatesFrom(
+  bytes: Uint8Array,
+  source: string,
+  what = 'certificate',
+): Certificate[] {
   const certs = parseFile(
-    path,
+    bytes,
+    source,
     what,
     (text) => Certificate.fromPemBundle(text),
     (der) => [Certificate.fromDer(der)],
   );
-  if (certs.length === 0) throw new CommandError(`${path} holds no certificate`);
+  if (certs.length === 0) throw new CommandError(`${source} holds no certificate`);
   return certs;
+}
+
+/** Every certificate in a file: a PEM bundle (one or more), or one DER. @throws CommandError */
+export function readCertificates(path: string, what = 'certificate'): Certificate[] {
+  return certificatesFrom(readBytes(path, what), path, what);
 }
 
 /** The one certificate in a file. @throws CommandError */
@@ -143,18 +153,24 @@ export function readCertificate(path: string, what = 'certificate'): Certificate
   return certs[0];
 }
 
-/** A PKCS #10 request, PEM or DER. @throws CommandError */
-export function readRequest(path: string): CertificationRequest {
+/** A PKCS #10 request in `bytes` read from `source`, PEM or DER. @throws CommandError */
+export function requestFrom(bytes: Uint8Array, source: string): CertificationRequest {
   return parseFile(
-    path,
+    bytes,
+    source,
     'certificate request',
     (text) => CertificationRequest.fromPem(text),
     (der) => CertificationRequest.fromDer(der),
   );
 }
 
-/** Whether a file holds a certificate request (its first PEM label says so). */
-export function isRequestFile(path: string): boolean {
-  const text = Buffer.from(readBytes(path, 'certificate')).toString('utf8');
+/** A PKCS #10 request file, PEM or DER. @throws CommandError */
+export function readRequest(path: string): CertificationRequest {
+  return requestFrom(readBytes(path, 'certificate request'), path);
+}
+
+/** Whether bytes hold a PEM certificate request (a BEGIN line says so). */
+export function isRequest(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString('utf8');
   return /^-----BEGIN (NEW )?CERTIFICATE REQUEST-----\r?$/m.test(text);
 }

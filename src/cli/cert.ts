@@ -15,8 +15,8 @@ import { verifyChain } from '../x509/verify.js';
 import { choiceOption, UsageError } from './args.js';
 import { defineCommand, type Command } from './command.js';
 import { certCsr, certNew } from './cert-new.js';
-import { isRequestFile, readCertificates, readRequest } from './cert-files.js';
-import { reportErrors } from './key-files.js';
+import { certificatesFrom, isRequest, readCertificates, requestFrom } from './cert-files.js';
+import { readBytes, readStdinBytes, reportErrors } from './key-files.js';
 
 const show = defineCommand({
   summary:
@@ -24,18 +24,23 @@ const show = defineCommand({
     'certificate request',
   synopsis: 'cert show FILE',
   description:
-    'Prints each certificate in FILE (PEM, a PEM bundle, or DER) in the layout of `openssl x509 -text -noout`: version, serial, signature algorithm, issuer, validity, subject, the public key, the extensions and the signature. For a certificate request (PKCS #10) it prints the subject, the key, the names requested and whether the self-signature verifies. Nothing is verified for a certificate: use `ecdh-lab cert verify` for that.',
+    "Prints each certificate in FILE (PEM, a PEM bundle, or DER; '-' reads stdin) in the layout of `openssl x509 -text -noout`: version, serial, signature algorithm, issuer, validity, subject, the public key, the extensions and the signature. For a certificate request (PKCS #10) it prints the subject, the key, the names requested and whether the self-signature verifies. Nothing is verified for a certificate: use `ecdh-lab cert verify` for that.",
   options: {},
   maxPositionals: 1,
   async main(args) {
     const [path] = args.positionals;
     if (path === undefined) throw new UsageError('which file? ecdh-lab cert show FILE');
+    if (path === '-' && process.stdin.isTTY)
+      throw new UsageError("FILE '-' reads stdin, which is a terminal: pipe a certificate in");
+    const stdin = path === '-' ? await readStdinBytes() : undefined;
     return reportErrors('cert show', () => {
-      if (isRequestFile(path)) {
-        process.stdout.write(describeRequest(readRequest(path)));
+      const source = stdin === undefined ? path : 'stdin';
+      const bytes = stdin ?? readBytes(path, 'certificate');
+      if (isRequest(bytes)) {
+        process.stdout.write(describeRequest(requestFrom(bytes, source)));
         return 0;
       }
-      const certs = readCertificates(path);
+      const certs = certificatesFrom(bytes, source);
       process.stdout.write(certs.map((cert) => cert.describe()).join('\n\n') + '\n');
       return 0;
     });

@@ -28,12 +28,13 @@ function words(line: string): string[] {
 }
 
 let dir: TempDir;
-/** Runs `ecdh-lab cert …` in the temp dir. */
-function cert(line: string) {
+/** Runs `ecdh-lab cert …` in the temp dir, with `input` on stdin. */
+function cert(line: string, input = '') {
   const r = spawnSync(process.execPath, [CLI, 'cert', ...words(line)], {
     cwd: dir.path,
     encoding: 'utf8',
     timeout: 30000,
+    input,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -107,6 +108,12 @@ describe('ecdh-lab cert: what it issues, OpenSSL accepts', () => {
     const request = ok('show leaf.csr');
     expect(request).toContain('    Subject: CN = localhost\n');
     expect(request).toContain('    Self-signature: valid\n');
+    // '-' reads stdin
+    expect(cert('show -', dir.read('leaf.csr')).stdout).toBe(request);
+    expect(cert('show -', dir.read('leaf.crt')).stdout).toBe(leaf);
+    expect(cert('show -', 'junk').stderr).toBe(
+      'ecdh-lab cert show: stdin is not a valid certificate: neither PEM nor DER\n',
+    );
     if (!opensslAvailable()) return;
     const r = openssl(['req', '-verify', '-noout', '-in', 'leaf.csr'], dir.path);
     expect(r.status).toBe(0);
