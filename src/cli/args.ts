@@ -6,9 +6,10 @@
  *   --name VALUE, --name=VALUE     a 'string' option (a value that starts with '-' needs the
  *                                  '=' form, except '-' itself, which means stdin)
  *   --flag                         a 'boolean' option (no value)
+ *   --name A --name B              a 'string' option with `multiple: true` (a list, in order)
  *   --                             everything after it is a positional argument
  *
- * Unknown options, repeated options, missing values and extra positionals throw UsageError;
+ * Unknown options, repeated options (other than `multiple` ones), missing values and extra positionals throw UsageError;
  * the runner (./command.ts) prints its message and exits 2. Names are looked up as own
  * properties only, so `--constructor` or `--__proto__` is just an unknown option.
  *
@@ -22,7 +23,8 @@
  *   },
  *
  * It is then listed by --help, parsed, and typed: `args.options['frame-timeout']` is a string
- * (or `string | undefined` without a default; a boolean option is `boolean`). Convert it with
+ * (or `string | undefined` without a default; a boolean option is `boolean`, a `multiple` one
+ * `readonly string[]`, empty when absent). Convert it with
  * the helpers below (integerOption, hexOption, bigintOption, choiceOption), which throw
  * UsageError with a message that names the option. An option that only some modes of a command
  * use is refused in the others with refuseOption (a command never ignores an option silently).
@@ -41,6 +43,8 @@ export interface OptionSpec {
   readonly default?: string;
   /** A one-letter alias, e.g. 'h' for -h. */
   readonly short?: string;
+  /** String options only: may be given several times; the value is the list (parseArgs' `multiple`). */
+  readonly multiple?: boolean;
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
@@ -49,9 +53,11 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 export type OptionValues<S extends OptionSpecs> = {
   readonly [K in keyof S]: S[K]['type'] extends 'boolean'
     ? boolean
-    : S[K] extends { readonly default: string }
-      ? string
-      : string | undefined;
+    : S[K] extends { readonly multiple: true }
+      ? readonly string[]
+      : S[K] extends { readonly default: string }
+        ? string
+        : string | undefined;
 };
 
 export interface ParsedArgs<S extends OptionSpecs = OptionSpecs> {
@@ -79,13 +85,19 @@ export function parseCommandLine<S extends OptionSpecs>(
   specs: S,
   maxPositionals = 0,
 ): ParsedArgs<S> {
-  const config: Record<string, { type: 'string' | 'boolean'; short?: string }> =
+  const config: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> =
     Object.create(null);
-  const values: Record<string, string | boolean | undefined> = Object.create(null);
+  const values: Record<string, string | boolean | string[] | undefined> = Object.create(null);
+  const lists: Record<string, string[]> = Object.create(null);
   for (const [name, spec] of Object.entries(specs)) {
-    config[name] =
-      spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
-    values[name] = spec.type === 'boolean' ? false : spec.default;
+    const multiple = spec.type === 'string' && spec.multiple === true;
+    config[name] = {
+      type: spec.type,
+      ...(spec.short === undefined ? {} : { short: spec.short }),
+      ...(multiple ? { multiple: true } : {}),
+    };
+    if (multiple) lists[name] = [];
+    values[name] = multiple ? lists[name] : spec.type === 'boolean' ? false : spec.default;
   }
   // strict: false, so that every mistake comes back as a token and is reported below in one line.
   const { tokens } = parseArgs({
@@ -106,7 +118,8 @@ export function parseCommandLine<S extends OptionSpecs>(
     const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
     if (spec === undefined) throw new UsageError(`unknown option ${token.rawName}`);
     const flag = `--${token.name}`;
-    if (given.has(token.name)) throw new UsageError(`${flag} is given twice`);
+    const list = Object.hasOwn(lists, token.name) ? lists[token.name] : undefined;
+    if (given.has(token.name) && list === undefined) throw new UsageError(`${flag} is given twice`);
     given.add(token.name);
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(`${flag} takes no value`);
@@ -118,8 +131,10 @@ export function parseCommandLine<S extends OptionSpecs>(
       throw new UsageError(
         `${flag} needs a value (write ${flag}=VALUE for one that starts with '-')`,
       );
-    values[token.name] = token.value;
+    if (list === undefined) values[token.name] = token.value;
+    else list.push(token.value);
   }
+  for (const list of Object.values(lists)) Object.freeze(list);
   if (positionals.length > maxPositionals)
     throw new UsageError(`unexpected argument '${positionals[maxPositionals]}'`);
   return { options: values as OptionValues<S>, positionals, given };
@@ -242,7 +257,10 @@ export function formatOptions(specs: OptionSpecs): string {
   const rows = Object.entries(specs).map(([name, spec]) => {
     const names = spec.short === undefined ? `    --${name}` : `-${spec.short}, --${name}`;
     const left = `  ${names}${spec.type === 'string' ? ` ${spec.placeholder ?? 'VALUE'}` : ''}`;
-    const right = spec.help + (spec.default !== undefined ? ` (default: ${spec.default})` : '');
+    const right =
+      spec.help +
+      (spec.default !== undefined ? ` (default: ${spec.default})` : '') +
+      (spec.multiple === true ? ' (repeatable)' : '');
     return [left, right] as const;
   });
   const column = Math.min(34, Math.max(0, ...rows.map(([left]) => left.length)) + 2);

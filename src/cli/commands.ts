@@ -11,6 +11,7 @@
  * UsageError it throws becomes one line on stderr and exit code 2.
  */
 import { WIDTH, wrap } from './args.js';
+import { cert } from './cert.js';
 import { defineCommand, type Command } from './command.js';
 import { connect } from './connect.js';
 import { demo } from './demo.js';
@@ -19,6 +20,7 @@ import { explain } from './explain.js';
 import { keygen } from './keygen.js';
 import { pubkey } from './pubkey.js';
 import { serve } from './serve.js';
+import { sign, verify } from './signatures.js';
 import { playground } from './playground.js';
 import { packageVersion } from './version.js';
 
@@ -38,6 +40,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   keygen,
   pubkey,
   derive,
+  sign,
+  verify,
+  cert,
   explain,
   serve,
   connect,
@@ -60,7 +65,8 @@ export function usage(): string {
   });
   return (
     'usage: ecdh-lab <command> [options]\n\n' +
-    'P-256 ECDH, SHA-256, HMAC, HKDF and AES-GCM from scratch, explained.\n\ncommands:\n' +
+    'P-256 ECDH and ECDSA, SHA-2, HMAC, HKDF, AES-GCM and X.509 from scratch, explained.\n\n' +
+    'commands:\n' +
     rows.flat().join('\n') +
     "\n\nRun 'ecdh-lab <command> --help' for a command's options.\n"
   );

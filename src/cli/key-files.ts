@@ -1,8 +1,9 @@
 /// <reference types="node" />
 /**
- * Shared by the key commands (keygen, pubkey, derive): reading key files with messages
- * that name the file and the problem but never the key, and writing a private key file
- * with mode 0600.
+ * Shared by the key commands (keygen, pubkey, derive, sign, verify, cert): reading key files
+ * with messages that name the file and the problem but never the key, reading input bytes
+ * from a file or stdin, and writing a private key file with mode 0600 (or a public one, such
+ * as a certificate, with the usual mode).
  */
 import * as fs from 'node:fs';
 import { CryptoError } from '../errors.js';
@@ -19,8 +20,13 @@ export class CommandError extends Error {
 }
 
 function readText(path: string, what: string): string {
+  return Buffer.from(readBytes(path, what)).toString('utf8');
+}
+
+/** The bytes of a file; `what` names it in the error. @throws CommandError */
+export function readBytes(path: string, what: string): Uint8Array {
   try {
-    return fs.readFileSync(path, 'utf8');
+    return fs.readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CommandError(`cannot read ${what} ${path}${code ? ` (${code})` : ''}`);
@@ -48,11 +54,16 @@ function parseKey<K>(path: string, what: string, parse: (text: string) => K): K 
   return parseKeyText(readText(path, what), path, what, parse);
 }
 
-/** All of stdin, as UTF-8 text (read asynchronously: a pipe may not be ready at once). */
-export async function readStdin(): Promise<string> {
+/** All of stdin, as bytes (read asynchronously: a pipe may not be ready at once). */
+export async function readStdinBytes(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** All of stdin, as UTF-8 text. */
+export async function readStdin(): Promise<string> {
+  return Buffer.from(await readStdinBytes()).toString('utf8');
 }
 
 /** Parses a private key PEM given as text (e.g. read from stdin). @throws CommandError */
@@ -109,6 +120,31 @@ export function writeSecretFile(path: string, text: string, force: boolean): voi
     fs.writeFileSync(fd, text);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes `text` to a file with the usual mode (for certificates and requests, which are
+ * public). An existing file is refused unless `force`, so that `--out` cannot replace a key
+ * by a slip of the keyboard; a directory is refused with a hint.
+ * @throws CommandError
+ */
+export function writePublicFile(path: string, text: string, force: boolean): void {
+  let isDirectory = false;
+  try {
+    isDirectory = fs.statSync(path).isDirectory();
+  } catch {
+    // absent (the usual case) or unreadable: the open below reports it
+  }
+  if (isDirectory)
+    throw new CommandError(`${path} is a directory; give the name of the file to create`);
+  try {
+    fs.writeFileSync(path, text, { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new CommandError(`${path} already exists; use --force to overwrite it`);
+    throw new CommandError(`cannot write ${path}${code ? ` (${code})` : ''}`);
   }
 }
 

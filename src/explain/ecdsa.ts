@@ -28,7 +28,7 @@ import { encodeSignature } from '../ecdsa/signature.js';
 import { sha256 } from '../hash/sha256.js';
 import { mod, modInverseVartime } from '../math/modular.js';
 import { demoScalar } from './ecdh.js';
-import { formatNumber, groupHex } from './format.js';
+import { firstThatFits, formatNumber, groupHex, labelled, LINE_WIDTH } from './format.js';
 import { pointLines } from './ladder.js';
 
 export interface EcdsaTrace {
@@ -154,45 +154,80 @@ export function traceEcdsa(
 }
 
 /**
- * The trace as text lines.
+ * `label` + `value` + `note` on one line when it fits in 100 columns; else the label on a line
+ * of its own and the value below it, indented and wrapped (P-256's 256-bit values and DER).
+ * Toy-curve lines always fit on one.
+ */
+function fitted(label: string, value: string, note = ''): string[] {
+  const line = `${label}${value}${note === '' ? '' : ` ${note}`}`;
+  return firstThatFits([line], [label.trimEnd(), ...labelled('    ', value, note)]);
+}
+
+/** The message in double quotes (JSON escapes for quotes and control characters), cut to fit. */
+function quotedMessage(label: string, message: string): string[] {
+  const quoted = [...JSON.stringify(message)];
+  const indent = [...label].length;
+  const room = LINE_WIDTH - indent;
+  const lines: string[] = [];
+  for (let i = 0; i === 0 || i < quoted.length; i += room)
+    lines.push((i === 0 ? label : ' '.repeat(indent)) + quoted.slice(i, i + room).join(''));
+  return lines;
+}
+
+/**
+ * The trace as text lines, each at most 100 columns wide.
  * @example renderEcdsa(traceEcdsa('toy')).join('\n')
  */
 export function renderEcdsa(t: EcdsaTrace): string[] {
   const num = formatNumber;
   const qlen = t.n.toString(2).length;
+  const why = 'u1 + u2·d = w·(e + r·d) = w·s·k = k (mod n):';
+  const combined = `${num(t.combined)} ${t.combined === t.k ? '= k' : '≠ k ?!'}`;
+  const check = `checked against ${t.check.against}:`;
+  const verdict = t.check.equal ? 'same r and s, valid' : 'MISMATCH';
   return [
-    `ECDSA on ${t.curve}   (n = ${num(t.n)}, qlen = ${qlen} bits)`,
+    ...firstThatFits(
+      [`ECDSA on ${t.curve}   (n = ${num(t.n)}, qlen = ${qlen} bits)`],
+      [`ECDSA on ${t.curve}   (qlen = ${qlen} bits)`, ...labelled('n  = ', num(t.n))],
+    ),
     ...pointLines('G  =', t.G),
-    `private key d = ${num(t.d)}`,
+    ...fitted('private key d = ', num(t.d)),
     ...pointLines('public key Q = d·G =', t.Q),
     '',
     'Sign (FIPS 186-5 §6.4.1)',
-    `  message M = "${t.message}"`,
-    `  SHA-256(M) = ${groupHex(t.digest)}`,
-    `  e = leftmost ${qlen} bits of SHA-256(M) = ${num(t.e)}`,
-    `  k = RFC 6979 nonce for (d, SHA-256(M)) = ${num(t.k)}`,
+    ...quotedMessage('  message M = ', t.message),
+    ...fitted('  SHA-256(M) = ', groupHex(t.digest)),
+    ...fitted(`  e = leftmost ${qlen} bits of SHA-256(M) = `, num(t.e)),
+    ...fitted('  k = RFC 6979 nonce for (d, SHA-256(M)) = ', num(t.k)),
     ...pointLines('  R = k·G =', t.R),
-    `  r = x(R) mod n = ${num(t.r)}`,
-    `  k⁻¹ mod n = ${num(t.kInverse)}`,
-    `  e + r·d mod n = ${num(t.numerator)}`,
-    `  s = k⁻¹·(e + r·d) mod n = ${num(t.s)}`,
+    ...fitted('  r = x(R) mod n = ', num(t.r)),
+    ...fitted('  k⁻¹ mod n = ', num(t.kInverse)),
+    ...fitted('  e + r·d mod n = ', num(t.numerator)),
+    ...fitted('  s = k⁻¹·(e + r·d) mod n = ', num(t.s)),
     ...(t.der
-      ? [`  signature (r, s), DER: ${groupHex(t.der)}`]
+      ? fitted('  signature (r, s), DER: ', groupHex(t.der))
       : [`  signature (r, s) = (${t.r}, ${t.s})`]),
     '',
     'Verify (FIPS 186-5 §6.4.2)',
     `  r, s in [1, n − 1]: yes`,
-    `  w = s⁻¹ mod n = ${num(t.w)}`,
-    `  u1 = e·w mod n = ${num(t.u1)}`,
-    `  u2 = r·w mod n = ${num(t.u2)}`,
+    ...fitted('  w = s⁻¹ mod n = ', num(t.w)),
+    ...fitted('  u1 = e·w mod n = ', num(t.u1)),
+    ...fitted('  u2 = r·w mod n = ', num(t.u2)),
     ...pointLines('  u1·G =', t.u1G),
     ...pointLines('  u2·Q =', t.u2Q),
     ...pointLines("  R' = u1·G + u2·Q =", t.verifyPoint),
-    `  x(R') mod n = ${num(t.verifyPoint.x % t.n)} ${t.valid ? '= r: valid' : '≠ r: INVALID'}`,
+    ...fitted(
+      "  x(R') mod n = ",
+      num(t.verifyPoint.x % t.n),
+      t.valid ? '= r: valid' : '≠ r: INVALID',
+    ),
     '',
     'Why it works',
-    `  u1 + u2·d = w·(e + r·d) = w·s·k = k (mod n):  u1 + u2·d mod n = ${num(t.combined)} ${t.combined === t.k ? '= k' : '≠ k ?!'}`,
+    ...firstThatFits(
+      [`  ${why}  u1 + u2·d mod n = ${combined}`],
+      [`  ${why}`, ...labelled('  u1 + u2·d mod n = ', combined)],
+    ),
     `  so R' = u1·G + u2·(d·G) = (u1 + u2·d)·G = k·G = R`,
-    `checked against ${t.check.against}: ${t.check.equal ? 'same r and s, valid' : 'MISMATCH'}`,
+    ...firstThatFits([`${check} ${verdict}`], [check, `  ${verdict}`]),
   ];
 }

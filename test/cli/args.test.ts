@@ -77,6 +77,28 @@ describe('parseCommandLine', () => {
     const args = parseCommandLine([], SPECS);
     expect(Object.getPrototypeOf(args.options)).toBeNull();
   });
+
+  it('collects a `multiple` option into a frozen list, in order, empty when absent', () => {
+    const specs = {
+      dns: { type: 'string', placeholder: 'NAME', help: 'a name', multiple: true },
+      out: { type: 'string', help: 'once' },
+    } as const;
+    const args = parseCommandLine(['--dns', 'a', '--out', 'o', '--dns=b', '--dns', '-'], specs);
+    const dns: readonly string[] = args.options.dns; // typed as a list
+    expect(dns).toEqual(['a', 'b', '-']);
+    expect(Object.isFrozen(dns)).toBe(true);
+    expect(args.given.has('dns')).toBe(true);
+    expect(parseCommandLine([], specs).options.dns).toEqual([]);
+    expect(parseCommandLine([], specs).given.has('dns')).toBe(false);
+    expect(() => parseCommandLine(['--out', 'a', '--out', 'b'], specs)).toThrow(
+      '--out is given twice',
+    );
+    expect(() => parseCommandLine(['--dns'], specs)).toThrow('--dns needs a value');
+    expect(() => parseCommandLine(['--dns', '--out', 'x'], specs)).toThrow(
+      /^--dns needs a value \(write --dns=VALUE/,
+    );
+    expect(formatOptions(specs)).toMatch(/--dns NAME +a name \(repeatable\)\n/);
+  });
 });
 
 describe('value helpers', () => {

@@ -56,6 +56,24 @@ describe('ecdh-lab CLI', () => {
         repeats: fs.readFileSync(path.join(cli, name), 'utf8').includes(`'${version}'`),
       }).toEqual({ name, repeats: false });
   });
+  it("the README's command table lists every command; docs/README.md every explain topic", () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| command | does |'));
+    for (const name of Object.keys(COMMANDS))
+      expect({ name, listed: new RegExp(`^\\| \`${name}\\b`, 'm').test(table) }).toEqual({
+        name,
+        listed: true,
+      });
+    const docs = fs.readFileSync(path.join(root, 'docs', 'README.md'), 'utf8');
+    for (const topic of Object.keys(COMMANDS.explain.subcommands ?? {})) {
+      expect({ topic, listed: docs.includes(`| \`explain ${topic} `) }).toEqual({
+        topic,
+        listed: true,
+      });
+      expect(readme).toMatch(new RegExp(`explain <[a-z|\\\\]*\\b${topic}\\b`));
+    }
+  });
   it('help CMD is CMD --help', () => {
     const r = run('help', 'keygen');
     expect(r.status).toBe(0);

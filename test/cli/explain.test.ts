@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { multiply, show, type ToyPoint } from '../explain/toy-oracle';
+import { PrivateKey } from '../../src/keys/private-key';
+import { add, multiply, show, type ToyPoint } from '../explain/toy-oracle';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
 const run = (...args: string[]) =>
@@ -92,6 +93,47 @@ describe('ecdh-lab explain', () => {
     expect(text).toContain(Z.toString('hex').slice(0, 8) + ' ' + Z.toString('hex').slice(8, 16));
   });
 
+  it('ecdsa on the toy curve: points from the oracle, r and s from the textbook steps, valid', () => {
+    const r = run('ecdsa', '--private-key', '101', '--message', 'by hand', '--json');
+    expect(r.status).toBe(0);
+    const t = JSON.parse(r.stdout);
+    const n = 233;
+    const [d, k, e] = [Number(t.d), Number(t.k), Number(t.e)];
+    expect(d).toBe(101);
+    // e: the leftmost 8 bits (qlen of n = 233) of SHA-256(M), i.e. its first byte
+    expect(e).toBe(crypto.createHash('sha256').update('by hand').digest()[0]);
+    expect([Number(t.Q.x), Number(t.Q.y)]).toEqual(multiply(d, G));
+    const R = multiply(k, G)!;
+    expect(Number(t.r)).toBe(R[0] % n);
+    const kInverse = [...Array(n).keys()].find((c) => (k * c) % n === 1)!;
+    expect(Number(t.s)).toBe((kInverse * ((e + Number(t.r) * d) % n)) % n);
+    // verification by the oracle: x(u1·G + u2·Q) mod n = r
+    const w = [...Array(n).keys()].find((c) => (Number(t.s) * c) % n === 1)!;
+    const sum = add(multiply((e * w) % n, G), multiply((Number(t.r) * w) % n, multiply(d, G)));
+    expect(sum![0] % n).toBe(Number(t.r));
+    expect(t.valid && t.check.equal).toBe(true);
+    expect(run('ecdsa').stdout).toContain('signature (r, s) = (31, 69)'); // chapter 9's numbers
+  });
+
+  it('ecdsa --curve p256: the same r and s as PrivateKey.sign (RFC 6979), node:crypto verifies', () => {
+    const d = `0x${'5a'.repeat(32)}`;
+    const r = run('ecdsa', '--curve', 'p256', '--private-key', d, '--message', 'pay Bob', '--json');
+    expect(r.status).toBe(0);
+    const t = JSON.parse(r.stdout);
+    const key = PrivateKey.fromRaw(Buffer.from('5a'.repeat(32), 'hex'));
+    const p1363 = Buffer.from(key.sign(Buffer.from('pay Bob'), { format: 'p1363' }));
+    expect(BigInt(t.r)).toBe(BigInt(`0x${p1363.subarray(0, 32).toString('hex')}`));
+    expect(BigInt(t.s)).toBe(BigInt(`0x${p1363.subarray(32).toString('hex')}`));
+    const nodeKey = crypto.createPublicKey(key.publicKey.toPem());
+    expect(
+      crypto.verify('sha256', Buffer.from('pay Bob'), nodeKey, Buffer.from(t.der, 'hex')),
+    ).toBe(true);
+    const text = run('ecdsa', '--curve', 'p256', '--private-key', d, '--message', 'pay Bob').stdout;
+    expect(text).toContain('checked against ecdsaSign / ecdsaVerify');
+    const sHex = BigInt(t.s).toString(16).padStart(64, '0');
+    expect(text).toContain(`0x${sHex.slice(0, 8)} ${sHex.slice(8, 16)}`);
+  });
+
   it("hkdf: RFC 5869 A.1 inputs give the RFC's PRK and OKM, grouped", () => {
     const r = run(
       'hkdf',
@@ -165,7 +207,7 @@ describe('ecdh-lab explain', () => {
 
   it('usage errors exit 2 with one line and a pointer to --help; --help lists every topic', () => {
     for (const [args, where, message] of [
-      [[], 'explain', /^which topic\? ladder, ecdh, hkdf, aes, field$/],
+      [[], 'explain', /^which topic\? ladder, ecdh, ecdsa, hkdf, aes, field$/],
       [['bogus'], 'explain', /^unknown topic 'bogus'/],
       [['__proto__'], 'explain', /^unknown topic '__proto__'/],
       [['--json', 'ladder'], 'explain', /^the topic comes first/],
@@ -173,6 +215,14 @@ describe('ecdh-lab explain', () => {
       [['ladder', '--scalar', 'x1'], 'explain ladder', /^--scalar must be a decimal or 0x-hex/],
       [['ladder', '--full', '5'], 'explain ladder', /^--full is not used on the toy curve/],
       [['ecdh', '--scalar', '5'], 'explain ecdh', /^unknown option --scalar$/],
+      [['ecdsa', '--curve', 'p384'], 'explain ecdsa', /^--curve must be one of toy, p256/],
+      [
+        ['ecdsa', '--private-key', '233'],
+        'explain ecdsa',
+        /^--private-key must be in \[1, n − 1\]/,
+      ],
+      [['ecdsa', '--private-key', '0'], 'explain ecdsa', /^--private-key must be in \[1, n − 1\]/],
+      [['ecdsa', '--scalar', '5'], 'explain ecdsa', /^unknown option --scalar$/],
       [['hkdf'], 'explain hkdf', /^--ikm HEX is required$/],
       [['hkdf', '--ikm', 'abc'], 'explain hkdf', /^--ikm must be hex/],
       [['hkdf', '--ikm', '00', '--info', 'a', '--info-hex', '00'], 'explain hkdf', /not both/],
@@ -190,7 +240,7 @@ describe('ecdh-lab explain', () => {
     }
     const help = run('--help');
     expect(help.status).toBe(0);
-    for (const topic of ['ladder', 'ecdh', 'hkdf', 'aes', 'field'])
+    for (const topic of ['ladder', 'ecdh', 'ecdsa', 'hkdf', 'aes', 'field'])
       expect(help.stdout).toContain(`explain ${topic}`);
   });
 });
