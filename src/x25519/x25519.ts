@@ -24,8 +24,8 @@
  */
 import { assertBytes } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
-import { CURVE25519 } from './curve.js';
 import { decodeLittleEndian, fieldToBytes, p } from './field.js';
+import { fixedBaseU } from './fixed-base.js';
 import { x25519Ladder } from './ladder.js';
 
 /**
@@ -98,7 +98,8 @@ export function x25519(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Arra
 }
 
 /**
- * The X25519 public key of a 32-byte private key: X25519(privateKey, 9) (RFC 7748 §6.1).
+ * The X25519 public key of a 32-byte private key: X25519(privateKey, 9) (RFC 7748 §6.1),
+ * computed by the fixed-base table of fixed-base.ts (the same value as the ladder's, faster).
  * @param privateKey - 32 bytes (any 32 bytes; clamped here, on a copy)
  * @returns the 32-byte public key (the u-coordinate of k·B)
  * @throws TypeError when not a Uint8Array; RangeError when not 32 bytes long
@@ -106,7 +107,7 @@ export function x25519(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Arra
  */
 export function x25519PublicKey(privateKey: Uint8Array): Uint8Array {
   assertBytes(privateKey, 'privateKey', 32);
-  return fieldToBytes(x25519Ladder(decodeScalar25519(privateKey), CURVE25519.u));
+  return fieldToBytes(fixedBaseU(decodeScalar25519(privateKey)));
 }
 
 /**
