@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import { environment, formatRow, runRow, sinkResult } from './harness.mjs';
 
-const LAYERS = ['hash', 'cipher', 'curve', 'channel'];
+const LAYERS = ['hash', 'cipher', 'curve', 'x25519', 'channel'];
 
 function parse(argv) {
   const options = { json: undefined, filter: undefined, rounds: 3, time: 0.5, help: false };
