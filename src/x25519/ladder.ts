@@ -5,9 +5,9 @@
  * depends on u(P) only. What it takes is a rule for u(R0 + R1) that needs no v, and there is one
  * when the DIFFERENCE R1 − R0 is known (Montgomery 1987): with R = (X : Z) standing for
  * u = X/Z (and O = (1 : 0)),
- *   doubling      X(2R) = (X² − Z²)²                 Z(2R) = 4XZ·(X² + A·XZ + Z²)
- *   differential  X(R0 + R1) = Z(R1 − R0) · 4(X0·X1 − Z0·Z1)²
- *   addition      Z(R0 + R1) = X(R1 − R0) · 4(X0·Z1 − Z0·X1)²
+ *   doubling                X(2R) = (X² − Z²)²,   Z(2R) = 4XZ·(X² + A·XZ + Z²)
+ *   differential addition   X(R0 + R1) = Z(R1 − R0) · 4(X0·X1 − Z0·Z1)²
+ *   (R1 − R0 known)         Z(R0 + R1) = X(R1 − R0) · 4(X0·Z1 − Z0·X1)²
  * The ladder keeps R0 = j·P and R1 = (j+1)·P, so the INVARIANT R1 − R0 = P holds at every step
  * and the difference needed is always P itself, with X = u, Z = 1. For the next bit b of k:
  *   b = 0:  (R0, R1) ← (2·R0, R0 + R1)     b = 1:  (R0, R1) ← (R0 + R1, 2·R1)
@@ -21,13 +21,13 @@
  *
  * Why there is no special case. P-256's co-Z ladder must steer around P = ±Q and O (its
  * header proves which four scalars would meet them). These formulas need no branch at all:
- * since A² − 4 is not a square mod p, Bernstein (Curve25519, PKC 2006, Theorem B.1) shows that
- * the ladder computes u(k·P) correctly for every u, on the curve and on its twist, once the
- * point at infinity is mapped to u = 0, which is what the final X·Z^(p−2) does (0^(p−2) = 0).
- * For example R0 = O = (1 : 0) enters the first step like any other point: doubling it gives
- * (1 : 0) again, and O + P comes out as (4u² : 4u) = (u : 1) = P. So the ladder starts from
- * R0 = O, R1 = P, runs exactly 255 steps (bits 254 … 0) and ends with one inversion, whatever
- * k and u are.
+ * since A² − 4 is not a square mod p, Bernstein ("Curve25519: new Diffie-Hellman speed
+ * records", PKC 2006) shows that they compute u(k·P) correctly for every u, on the curve and
+ * on its twist, once the point at infinity is mapped to u = 0, which is what the final
+ * X·Z^(p−2) does (0^(p−2) = 0). For example R0 = O = (1 : 0) enters the first step like any
+ * other point: doubling it gives (1 : 0) again, and O + P comes out as (4u² : 4u) = (u : 1) = P.
+ * So the ladder starts from R0 = O, R1 = P, runs exactly 255 steps (bits 254 … 0) and ends
+ * with one inversion, whatever k and u are.
  *
  * Why clamping (x25519.ts, decodeScalar25519): the scalar's bit 254 is set, so every key has the
  * same length (no leading zeros for a shorter ladder to skip), and bits 0–2 are cleared, so

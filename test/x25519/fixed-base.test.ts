@@ -14,13 +14,13 @@ const n = 2n ** 252n + 27742317777372353535851937790883648493n;
 
 describe('edwards25519 constants', () => {
   it('d = −121665/121666, and the base point (RFC 8032 §5.1) is on −x² + y² = 1 + d·x²·y²', () => {
-    expect(EDWARDS_D).toBe(
-      37095705934669439343138083508754565189542113879843219016388785533085940283555n,
-    );
+    expect(EDWARDS_D).toBe(mod(-121665n * modInverseVartime(121666n, p), p));
     const { x, y } = EDWARDS_BASE;
     expect(y).toBe(46316835694926478169428394003475163141307993866256225615783033603165251855960n);
     expect(x).toBe(15112221349535400772501151409588531511454012693041857206046113283949847762202n);
     expect(mod(-x * x + y * y - 1n - EDWARDS_D * x * x * y * y, p)).toBe(0n);
+    expect(y).toBe(mod(4n * modInverseVartime(5n, p), p)); // y = 4/5
+    expect(x % 2n).toBe(0n); // the even root
   });
 
   it('the birational map sends it to u = (1 + y)/(1 − y) = 9', () => {
