@@ -2,10 +2,11 @@
 /**
  * Channel rows.
  *
- * 1. Handshakes per second in memory (no sockets): both sides of Noise NN and XX, and the
- *    tutorial's PEM exchange + ECDH + HKDF. The Noise state machine is ecdh-lab's in every
- *    column; the columns differ in the primitives under it: ecdh-lab's own (p256Suite),
- *    node:crypto (OpenSSL), and @noble/curves + ciphers + hashes. The tutorial row's node:crypto
+ * 1. Handshakes per second in memory (no sockets): both sides of Noise NN and XX over P-256
+ *    and over 25519, and the tutorial's PEM exchange + ECDH + HKDF. The Noise state machine is
+ *    ecdh-lab's in every column; the columns differ in the primitives under it: ecdh-lab's own
+ *    (p256Suite, x25519Suite), node:crypto (OpenSSL; X25519 keys as KeyObjects, the peer's
+ *    32 bytes imported as SPKI DER), and @noble/curves + ciphers + hashes. The tutorial row's node:crypto
  *    column is the same steps written directly with node:crypto (generateKeyPairSync, SPKI PEM
  *    export and import, diffieHellman, hkdfSync, one AES-GCM record).
  * 2. Channel throughput over loopback (127.0.0.1), one direction, 1 KiB and 64 KiB messages:
@@ -24,11 +25,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { p256 } from '@noble/curves/nist.js';
+import { x25519 as nobleX25519 } from '@noble/curves/ed25519.js';
 import { gcm } from '@noble/ciphers/aes.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
 import { PrivateKey, CryptoError } from '../dist/esm/index.js';
-import { NoiseChannel, TutorialChannel, p256Suite, noiseKeyPair } from '../dist/esm/noise.js';
+import {
+  NoiseChannel,
+  TutorialChannel,
+  p256Suite,
+  noiseKeyPair,
+  x25519Suite,
+} from '../dist/esm/noise.js';
 import { createServer, connect } from '../dist/esm/node.js';
 
 const nonceOf = (n) => {
@@ -101,6 +109,49 @@ const nobleSuite = {
   },
   hash: (data) => nobleSha256(data),
   hmac: (key, data) => nobleHmac(nobleSha256, key, data),
+};
+
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+
+/** @type {import('../dist/esm/noise.js').NoiseSuite} */
+const nodeSuite25519 = {
+  ...nodeSuite,
+  dhName: '25519',
+  publicKeyLength: 32,
+  generateKeyPair() {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('x25519');
+    const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
+    return /** @type {any} */ ({ privateKey, publicKey: raw });
+  },
+  assertPublicKey(q) {
+    if (q.length !== 32) throw new CryptoError('INVALID_ENCODING', 'bad key');
+  },
+  dh: (kp, q) =>
+    new Uint8Array(
+      crypto.diffieHellman({
+        privateKey: /** @type {any} */ (kp).privateKey,
+        publicKey: crypto.createPublicKey({
+          key: Buffer.concat([SPKI_X25519, q]),
+          format: 'der',
+          type: 'spki',
+        }),
+      }),
+    ),
+};
+
+/** @type {import('../dist/esm/noise.js').NoiseSuite} */
+const nobleSuite25519 = {
+  ...nobleSuite,
+  dhName: '25519',
+  publicKeyLength: 32,
+  generateKeyPair() {
+    const secretKey = nobleX25519.utils.randomSecretKey();
+    return /** @type {any} */ ({ secretKey, publicKey: nobleX25519.getPublicKey(secretKey) });
+  },
+  assertPublicKey(q) {
+    if (q.length !== 32) throw new CryptoError('INVALID_ENCODING', 'bad key');
+  },
+  dh: (kp, q) => nobleX25519.getSharedSecret(/** @type {any} */ (kp).secretKey, q),
 };
 
 /** Runs a whole handshake in memory and returns the initiator's first transport frame. */
@@ -272,23 +323,35 @@ async function tlsLoopback() {
 
 export async function rows() {
   const out = [];
-  const statics = {
-    'ecdh-lab': [noiseKeyPair(PrivateKey.generate()), noiseKeyPair(PrivateKey.generate())],
-    'node:crypto': [nodeSuite.generateKeyPair(), nodeSuite.generateKeyPair()],
-    '@noble': [nobleSuite.generateKeyPair(), nobleSuite.generateKeyPair()],
-  };
-  const suites = { 'ecdh-lab': p256Suite, 'node:crypto': nodeSuite, '@noble': nobleSuite };
-  for (const pattern of ['NN', 'XX']) {
-    const contenders = {};
-    for (const [name, suite] of Object.entries(suites)) {
-      const [s1, s2] = pattern === 'XX' ? statics[name] : [undefined, undefined];
-      contenders[name] = () => noiseHandshake(suite, pattern, s1, s2);
+  /** @type {[string, Record<string, any>][]} */
+  const curves = [
+    ['P256', { 'ecdh-lab': p256Suite, 'node:crypto': nodeSuite, '@noble': nobleSuite }],
+    [
+      '25519',
+      { 'ecdh-lab': x25519Suite, 'node:crypto': nodeSuite25519, '@noble': nobleSuite25519 },
+    ],
+  ];
+  for (const [dhName, suites] of curves) {
+    const statics = Object.fromEntries(
+      Object.entries(suites).map(([name, suite]) => [
+        name,
+        name === 'ecdh-lab' && dhName === 'P256'
+          ? [noiseKeyPair(PrivateKey.generate()), noiseKeyPair(PrivateKey.generate())]
+          : [suite.generateKeyPair(), suite.generateKeyPair()],
+      ]),
+    );
+    for (const pattern of ['NN', 'XX']) {
+      const contenders = {};
+      for (const [name, suite] of Object.entries(suites)) {
+        const [s1, s2] = pattern === 'XX' ? statics[name] : [undefined, undefined];
+        contenders[name] = () => noiseHandshake(suite, pattern, s1, s2);
+      }
+      out.push({
+        group: 'channel',
+        name: `handshake Noise_${pattern}_${dhName}_AESGCM_SHA256, in memory (both sides)`,
+        contenders,
+      });
     }
-    out.push({
-      group: 'channel',
-      name: `handshake Noise_${pattern}_P256_AESGCM_SHA256, in memory (both sides)`,
-      contenders,
-    });
   }
   out.push({
     group: 'channel',

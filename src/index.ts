@@ -31,6 +31,10 @@ export type {
   GcmTagLength,
 } from './cipher/gcm.js';
 
+// X25519 (RFC 7748) on raw 32-byte keys: the public key of a private key, and the shared
+// secret (an all-zero result, from a public key of small order, is refused: INVALID_POINT).
+export { x25519, x25519PublicKey } from './x25519/x25519.js';
+
 // Keys: key objects and their formats (SEC 1, RFC 5480 SPKI, RFC 5208 PKCS#8,
 // RFC 5915 ECPrivateKey, RFC 7468 PEM, RFC 7518 JWK), and ECDH through `exchange`.
 export { PublicKey } from './keys/public-key.js';

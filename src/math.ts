@@ -68,6 +68,38 @@ export { ladder, montgomeryLadder, doubleAndAdd } from './curve/ladder.js';
 export { fixedBaseMultiply } from './curve/fixed-base.js';
 export { decodePoint, encodePoint } from './curve/encoding.js';
 
+// Curve25519 (RFC 7748): its field F_p, p = 2^255 − 19 (reduction by folding 2^255 ≡ 19),
+// the textbook affine group law on v² = u³ + 486662·u² + u (the reference), and the x-only
+// ladder of X25519 on integers. X25519 on bytes (`x25519`, `x25519PublicKey`) is in `ecdh-lab`.
+export {
+  p as p25519,
+  reduce as field25519Reduce,
+  fieldCanonical as field25519Canonical,
+  fieldAdd as field25519Add,
+  fieldSub as field25519Sub,
+  fieldNeg as field25519Neg,
+  fieldMul as field25519Mul,
+  fieldSquare as field25519Square,
+  fieldInverse as field25519Inverse,
+  fieldSqrt as field25519Sqrt,
+  fieldFromBytes as field25519FromBytes,
+  fieldToBytes as field25519ToBytes,
+} from './x25519/field.js';
+export {
+  CURVE25519,
+  CURVE25519_INFINITY,
+  BASE_POINT as CURVE25519_BASE_POINT,
+  isOnCurve25519,
+  curve25519PointFromU,
+  curve25519Negate,
+  curve25519Add,
+  curve25519Double,
+  curve25519Multiply,
+} from './x25519/curve.js';
+export type { Curve25519Point } from './x25519/curve.js';
+export { x25519Ladder } from './x25519/ladder.js';
+export { decodeScalar25519, decodeUCoordinate, encodeUCoordinate } from './x25519/x25519.js';
+
 // ECDH on bigints (SEC 1 §3.3.1) and the public-key checks of SP 800-56A §5.6.2.3.3.
 export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
 export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';
@@ -117,4 +149,6 @@ export { traceInverse, renderInverse } from './explain/field.js';
 export type { InverseTrace, FermatStep, EuclidStep } from './explain/field.js';
 export { traceEcdsa, renderEcdsa } from './explain/ecdsa.js';
 export type { EcdsaTrace } from './explain/ecdsa.js';
+export { traceX25519Ladder, renderX25519Ladder } from './explain/x25519-ladder.js';
+export type { X25519LadderTrace, X25519LadderStep } from './explain/x25519-ladder.js';
 export { formatNumber, formatPoint, groupHex, toJson } from './explain/format.js';

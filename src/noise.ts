@@ -1,8 +1,9 @@
 /**
  * ecdh-lab/noise — the secure channel's protocol logic, free of sockets: Noise NN/NK/XX
  * (recommended) and the tutorial's exchange, as state machines that take bytes and return
- * bytes. Browser-safe. The TCP transport that drives them is `ecdh-lab/node`; the wire
- * formats are in docs/PROTOCOL.md.
+ * bytes, with two Noise suites: P256 (the channel's default) and 25519 (the suite of the
+ * published Noise test vectors). Browser-safe. The TCP transport that drives them is
+ * `ecdh-lab/node`; the wire formats are in docs/PROTOCOL.md.
  */
 export { CipherState, MAX_NONCE } from './channel/cipher-state.js';
 export { SymmetricState, noiseHkdf } from './channel/symmetric-state.js';
@@ -10,10 +11,16 @@ export type { SymmetricEvent } from './channel/symmetric-state.js';
 export { HandshakeState } from './channel/handshake-state.js';
 export type { HandshakeEvent, HandshakeOptions, TransportKeys } from './channel/handshake-state.js';
 export { PATTERNS, protocolName } from './channel/patterns.js';
-export type { HandshakePattern, PatternName, Token } from './channel/patterns.js';
+export type {
+  HandshakePattern,
+  HandshakePatternName,
+  PatternName,
+  Token,
+} from './channel/patterns.js';
 export type { NoiseCipher, NoiseKeyPair, NoiseSuite } from './channel/suite.js';
 export { p256Suite, noiseKeyPair, aesGcmNonce } from './channel/p256-suite.js';
 export type { P256KeyPair } from './channel/p256-suite.js';
+export { x25519Suite, x25519KeyPair } from './channel/x25519-suite.js';
 export {
   NoiseChannel,
   PROLOGUE,

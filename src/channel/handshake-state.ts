@@ -32,7 +32,7 @@ import {
   PATTERNS,
   protocolName,
   type HandshakePattern,
-  type PatternName,
+  type HandshakePatternName,
   type Token,
 } from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
@@ -41,15 +41,15 @@ import { SymmetricState, type SymmetricEvent } from './symmetric-state.js';
 /** Initialize() parameters. */
 export interface HandshakeOptions {
   suite: NoiseSuite;
-  pattern: PatternName;
+  pattern: HandshakePatternName;
   initiator: boolean;
   /** Prologue bytes both sides must agree on (ecdh-lab: ASCII "ecdh-lab/1"). */
   prologue: Uint8Array;
-  /** s: the local static key pair (NK responder, XX both sides). */
+  /** s: the local static key pair (NK responder, XX both sides; IK, N, K, X as they need). */
   s?: NoiseKeyPair;
   /** e: a fixed ephemeral key pair — for test vectors only; normally generated. */
   e?: NoiseKeyPair;
-  /** rs: the remote static public key known in advance (NK initiator). */
+  /** rs: the remote static public key known in advance (a pre-message: NK, IK, N, X initiator; K both sides). */
   rs?: Uint8Array;
   /** For study only: called with each step of the handshake (copies of its values). */
   observe?: (event: HandshakeEvent) => void;

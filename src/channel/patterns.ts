@@ -1,5 +1,7 @@
 /**
- * The three handshake patterns ecdh-lab speaks — Noise Protocol Framework revision 34, §7.
+ * The handshake patterns ecdh-lab speaks — Noise Protocol Framework revision 34, §7.
+ *
+ * The secure channel (noise-channel.ts) offers three interactive patterns:
  *
  *   NN:                  NK:                  XX:
  *     -> e                 <- s                 -> e
@@ -11,17 +13,30 @@
  * knows the responder's static key in advance, so the responder is authenticated. In XX both
  * sides send their static keys encrypted and each side decides whether it trusts the other's.
  *
- * Not here: PSK modifiers, fallback patterns, one-way patterns.
+ * The handshake state machine (handshake-state.ts) runs four more, checked against the
+ * published test vectors: IK (§7.5, the initiator's static key in the first message) and the
+ * one-way patterns N, K and X (§7.4), where only the initiator sends:
+ *
+ *   IK:                  N:            K:            X:
+ *     <- s                 <- s          -> s          <- s
+ *     ...                  ...           <- s          ...
+ *     -> e, es, s, ss      -> e, es      ...           -> e, es, s, ss
+ *     <- e, ee, se                       -> e, es, ss
+ *
+ * Not here: PSK modifiers, fallback patterns, deferred patterns.
  */
 
 /** A token of a message pattern (§7.1). */
 export type Token = 'e' | 's' | 'ee' | 'es' | 'se' | 'ss';
 
-/** The names of the supported patterns. */
+/** The names of the patterns the secure channel (NoiseChannel) offers. */
 export type PatternName = 'NN' | 'NK' | 'XX';
 
+/** The names of every pattern the handshake state machine (HandshakeState) runs. */
+export type HandshakePatternName = PatternName | 'IK' | 'N' | 'K' | 'X';
+
 export interface HandshakePattern {
-  readonly name: PatternName;
+  readonly name: HandshakePatternName;
   /** Pre-message public keys of the initiator ("->" before "...") */
   readonly initiatorPreMessage: readonly ('s' | 'e')[];
   /** Pre-message public keys of the responder ("<-" before "...") */
@@ -30,8 +45,8 @@ export interface HandshakePattern {
   readonly messages: readonly (readonly Token[])[];
 }
 
-/** NN, NK and XX exactly as §7.4/§7.5 write them. */
-export const PATTERNS: Readonly<Record<PatternName, HandshakePattern>> = {
+/** The patterns exactly as §7.4 and §7.5 write them. */
+export const PATTERNS: Readonly<Record<HandshakePatternName, HandshakePattern>> = {
   NN: {
     name: 'NN',
     initiatorPreMessage: [],
@@ -53,6 +68,33 @@ export const PATTERNS: Readonly<Record<PatternName, HandshakePattern>> = {
     responderPreMessage: [],
     messages: [['e'], ['e', 'ee', 's', 'es'], ['s', 'se']],
   },
+  IK: {
+    name: 'IK',
+    initiatorPreMessage: [],
+    responderPreMessage: ['s'],
+    messages: [
+      ['e', 'es', 's', 'ss'],
+      ['e', 'ee', 'se'],
+    ],
+  },
+  N: {
+    name: 'N',
+    initiatorPreMessage: [],
+    responderPreMessage: ['s'],
+    messages: [['e', 'es']],
+  },
+  K: {
+    name: 'K',
+    initiatorPreMessage: ['s'],
+    responderPreMessage: ['s'],
+    messages: [['e', 'es', 'ss']],
+  },
+  X: {
+    name: 'X',
+    initiatorPreMessage: [],
+    responderPreMessage: ['s'],
+    messages: [['e', 'es', 's', 'ss']],
+  },
 };
 
 /**
@@ -60,7 +102,7 @@ export const PATTERNS: Readonly<Record<PatternName, HandshakePattern>> = {
  * @example protocolName('XX', 'P256', 'AESGCM', 'SHA256') === 'Noise_XX_P256_AESGCM_SHA256'
  */
 export function protocolName(
-  pattern: PatternName,
+  pattern: HandshakePatternName,
   dhName: string,
   cipherName: string,
   hashName: string,

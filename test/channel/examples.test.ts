@@ -2,13 +2,14 @@
  * Every `@example` in src/channel/*.ts runs (STYLE.md §3: "one runnable example"). Each example
  * is cut out of its doc comment and evaluated as a function body with the channel's exports in
  * scope plus the few free names the examples use (`socket`, `prologue`, `serverKey`, `myKey`,
- * `cs`, `h`, `payload`, `ck`, `dhOutput`, `suite`), bound to small real values.
+ * `cs`, `h`, `payload`, `ck`, `dhOutput`, `suite`, `randomBytes`), bound to small real values.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as channel from '../../src/noise.js';
 import { NonceSet } from '../../src/channel/nonce-set.js';
 import { utf8ToBytes } from '../../src/bytes/index.js';
+import { randomBytes } from '../../src/random.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
 
 const dir = path.join(__dirname, '../../src/channel');
@@ -40,6 +41,7 @@ function scope(): Record<string, unknown> {
     ...channel,
     NonceSet, // internal (not exported from the package)
     utf8ToBytes,
+    randomBytes,
     PrivateKey,
     socket: { write: (bytes: Uint8Array) => expect(bytes).toBeInstanceOf(Uint8Array) },
     prologue: channel.PROLOGUE,
