@@ -88,6 +88,9 @@ export class HandshakeState {
   readonly #symmetric: SymmetricState;
   #s: NoiseKeyPair | undefined;
   #e: NoiseKeyPair | undefined;
+  /** s.publicKey and e.publicKey, each read once (what is hashed, sent and observed). */
+  #sPublic: Uint8Array | undefined;
+  #ePublic: Uint8Array | undefined;
   #rs: Uint8Array | undefined;
   #re: Uint8Array | undefined;
   #index = 0;
@@ -110,6 +113,8 @@ export class HandshakeState {
     this.protocolName = protocolName(p.name, suite.dhName, suite.cipherName, suite.hashName);
     this.#s = options.s;
     this.#e = options.e;
+    this.#sPublic = this.#s?.publicKey.slice();
+    this.#ePublic = this.#e?.publicKey.slice();
     this.#rs = options.rs?.slice();
     if (this.#rs !== undefined) suite.assertPublicKey(this.#rs);
     this.#assertKeys();
@@ -161,13 +166,17 @@ export class HandshakeState {
       this.#observe?.({ op: 'WriteMessage', index: this.#index });
       for (const token of this.pattern.messages[this.#index]) {
         if (token === 'e') {
-          if (this.#e === undefined) this.#e = this.#suite.generateKeyPair();
-          parts.push(this.#e.publicKey.slice());
-          this.#observeKey('e', 'write', this.#e.publicKey);
-          this.#symmetric.mixHash(this.#e.publicKey);
+          if (this.#e === undefined) {
+            this.#e = this.#suite.generateKeyPair();
+            this.#ePublic = this.#e.publicKey.slice();
+          }
+          const ePublic = this.#ePublic!;
+          parts.push(ePublic.slice());
+          this.#observeKey('e', 'write', ePublic);
+          this.#symmetric.mixHash(ePublic);
         } else if (token === 's') {
-          this.#observeKey('s', 'write', this.#s!.publicKey);
-          parts.push(this.#symmetric.encryptAndHash(this.#s!.publicKey));
+          this.#observeKey('s', 'write', this.#sPublic!);
+          parts.push(this.#symmetric.encryptAndHash(this.#sPublic!));
         } else {
           this.#mixDh(token);
         }
@@ -230,13 +239,7 @@ export class HandshakeState {
 
   #preMessageKey(token: 's' | 'e', local: boolean): Uint8Array {
     const key =
-      token === 's'
-        ? local
-          ? this.#s?.publicKey
-          : this.#rs
-        : local
-          ? this.#e?.publicKey
-          : this.#re;
+      token === 's' ? (local ? this.#sPublic : this.#rs) : local ? this.#ePublic : this.#re;
     if (key === undefined)
       throw new TypeError(
         `HandshakeState: pattern ${this.pattern.name} needs a pre-message ${token} key`,

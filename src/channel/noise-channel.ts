@@ -98,7 +98,8 @@ export class NoiseChannel implements ChannelEngine {
 
   /** @throws TypeError/RangeError for missing keys or a bad maxMessageLength */
   constructor(options: NoiseChannelOptions) {
-    const { suite, pattern, initiator } = options;
+    // Each option is read once: a getter cannot show one key to the checks and another later.
+    const { suite, pattern, initiator, remoteStaticKey, verifyRemoteStaticKey } = options;
     const max = options.maxMessageLength ?? MAX_NOISE_PAYLOAD;
     if (!Number.isInteger(max) || max < 1 || max > MAX_NOISE_PAYLOAD)
       throw new RangeError(
@@ -108,16 +109,17 @@ export class NoiseChannel implements ChannelEngine {
     this.protocol = pattern.toLowerCase();
     const knowsRemoteInAdvance = pattern === 'NK' && initiator;
     // A remote key the pattern cannot use is an error, not something to ignore silently.
-    if (options.remoteStaticKey !== undefined && !knowsRemoteInAdvance && pattern !== 'XX')
+    if (remoteStaticKey !== undefined && !knowsRemoteInAdvance && pattern !== 'XX')
       throw new TypeError(
         `NoiseChannel: remoteStaticKey is not used by ${pattern} as ${initiator ? 'initiator' : 'responder'}`,
       );
-    if (options.verifyRemoteStaticKey !== undefined && pattern !== 'XX')
+    if (verifyRemoteStaticKey !== undefined && pattern !== 'XX')
       throw new TypeError(`NoiseChannel: verifyRemoteStaticKey is only used by XX`);
-    if (options.remoteStaticKey !== undefined)
-      assertBytes(options.remoteStaticKey, 'remoteStaticKey', suite.publicKeyLength);
-    this.#pin = knowsRemoteInAdvance ? undefined : options.remoteStaticKey?.slice();
-    this.#verify = options.verifyRemoteStaticKey;
+    if (remoteStaticKey !== undefined)
+      assertBytes(remoteStaticKey, 'remoteStaticKey', suite.publicKeyLength);
+    const remote = remoteStaticKey?.slice();
+    this.#pin = knowsRemoteInAdvance ? undefined : remote;
+    this.#verify = verifyRemoteStaticKey;
     this.#handshake = new HandshakeState({
       suite,
       pattern,
@@ -125,7 +127,7 @@ export class NoiseChannel implements ChannelEngine {
       prologue: PROLOGUE,
       s: options.staticKey,
       e: options.ephemeralKey,
-      rs: knowsRemoteInAdvance ? options.remoteStaticKey : undefined,
+      rs: knowsRemoteInAdvance ? remote : undefined,
       observe: options.observe,
     });
   }

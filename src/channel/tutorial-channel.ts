@@ -86,7 +86,8 @@ export class TutorialChannel implements ChannelEngine {
 
   /** @throws TypeError for a non-PrivateKey; RangeError for a bad maxMessageLength */
   constructor(options: TutorialChannelOptions = {}) {
-    if (options.privateKey !== undefined && !(options.privateKey instanceof PrivateKey))
+    const { privateKey } = options; // read once: the key checked is the key kept
+    if (privateKey !== undefined && !(privateKey instanceof PrivateKey))
       throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
     const max = options.maxMessageLength ?? TUTORIAL_MAX_MESSAGE;
     if (!Number.isInteger(max) || max < 1 || max > TUTORIAL_MAX_MESSAGE)
@@ -94,7 +95,7 @@ export class TutorialChannel implements ChannelEngine {
         `TutorialChannel: maxMessageLength must be an integer in [1, ${TUTORIAL_MAX_MESSAGE}]`,
       );
     this.maxMessageLength = max;
-    this.#privateKey = options.privateKey ?? PrivateKey.generate();
+    this.#privateKey = privateKey ?? PrivateKey.generate();
   }
 
   get established(): boolean {

@@ -22,6 +22,7 @@ import {
   pointAdd,
   pointDouble,
   pointNegate,
+  readAffinePoint,
   scalarMultiply,
   type AffinePoint,
   type Curve,
@@ -80,9 +81,10 @@ export function traceLadder(
 ): LadderTrace {
   if (typeof k !== 'bigint') throw new TypeError(`explain: k must be a bigint, got ${typeof k}`);
   const { n } = curve;
-  const base = P ?? curve.G;
-  if (n === undefined || base === undefined)
+  if (n === undefined || (P ?? curve.G) === undefined)
     throw new RangeError('explain: the curve needs n and G');
+  // Read once: every step and the check below see the same point.
+  const base = readAffinePoint(P ?? curve.G, 'P');
   const bitLength = n.toString(2).length;
   if (k < 0n || k >= 1n << BigInt(bitLength))
     throw new RangeError(`explain: k must be in [0, 2^${bitLength})`);

@@ -5,8 +5,8 @@
  * A PublicKey exists only for a point Q that passed SP 800-56A rev3 §5.6.2.3.3 full public
  * key validation — not the point at infinity, coordinates in [0, p−1], on the curve (the
  * order check n·Q = O is implied by the cofactor h = 1). Every factory validates (the raw
- * point through `decodePoint`, then the constructor once more), so an invalid-curve point
- * can never reach the ladder.
+ * point through `decodePoint`, then the constructor once more, on the one copy it keeps), so an
+ * invalid-curve point can never reach the ladder or an export.
  *
  *   raw   SEC 1 §2.3.3 point: 0x04 ‖ X ‖ Y (65 bytes) or 0x02|ỹ ‖ X (33 bytes)
  *   DER   SubjectPublicKeyInfo (RFC 5480; spki.ts), uncompressed point, as node and OpenSSL write
@@ -22,7 +22,7 @@
 import { concatBytes } from '../bytes/index.js';
 import type { AffinePoint } from '../curve/affine.js';
 import { decodePoint, encodePoint } from '../curve/encoding.js';
-import { assertValidPublicPoint } from '../ecdh/validate.js';
+import { parsePublicPoint } from '../ecdh/validate.js';
 import { ecdsaVerifyBytes, type VerifyOptions } from '../ecdsa/ecdsa.js';
 import { fieldToBytes } from '../math/field.js';
 import { encodeJwk, parseJwk, type EcJwk } from './jwk.js';
@@ -38,10 +38,13 @@ export interface PublicKeyRawOptions {
 export class PublicKey {
   readonly #point: AffinePoint;
 
-  /** Use the static factories; they all validate. */
+  /**
+   * Use the static factories; they all validate. The point is read once into a frozen copy of
+   * bigints, that copy is validated, and the copy is what the key keeps: a getter (or a Proxy)
+   * cannot pass validation with one point and be stored as another.
+   */
   private constructor(point: AffinePoint) {
-    assertValidPublicPoint(point);
-    this.#point = Object.freeze({ x: point.x, y: point.y });
+    this.#point = parsePublicPoint(point);
     Object.freeze(this);
   }
 
