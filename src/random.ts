@@ -4,10 +4,11 @@
  * without a CSPRNG the library refuses to generate keys or nonces.
  */
 import { assertInteger } from './bytes/assert.js';
+import { CryptoError } from './errors.js';
 
 /**
  * Returns `length` cryptographically secure random bytes.
- * @throws Error when no `globalThis.crypto.getRandomValues` exists
+ * @throws CryptoError NO_RANDOM_SOURCE when no `globalThis.crypto.getRandomValues` exists
  * @example const nonce = randomBytes(12)
  */
 export function randomBytes(length: number): Uint8Array {
@@ -15,7 +16,10 @@ export function randomBytes(length: number): Uint8Array {
   const source = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } })
     .crypto;
   if (typeof source?.getRandomValues !== 'function') {
-    throw new Error('random: globalThis.crypto.getRandomValues is not available');
+    throw new CryptoError(
+      'NO_RANDOM_SOURCE',
+      'random: globalThis.crypto.getRandomValues is not available',
+    );
   }
   const out = new Uint8Array(length);
   // getRandomValues fills at most 65536 bytes per call.

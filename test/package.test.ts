@@ -45,6 +45,33 @@ describe('a project that depends on ecdh-lab', () => {
     expect(project.run('cjs.cjs', source)).toBe(abc);
   });
 
+  it('instanceof CryptoError holds across the ESM and CommonJS builds, both ways (the Symbol.for brand)', () => {
+    const source = [
+      "import { createRequire } from 'node:module';",
+      "import * as esm from 'ecdh-lab';",
+      "const cjs = createRequire(import.meta.url)('ecdh-lab');",
+      'const caught = (f) => { try { f(); } catch (e) { return e; } };',
+      'const fromEsm = caught(() => esm.PrivateKey.fromRaw(new Uint8Array(32)));',
+      'const fromCjs = caught(() => cjs.PrivateKey.fromRaw(new Uint8Array(32)));',
+      'console.log(JSON.stringify([',
+      '  esm.CryptoError === cjs.CryptoError,',
+      '  fromEsm instanceof cjs.CryptoError, fromCjs instanceof esm.CryptoError,',
+      '  fromEsm instanceof esm.CryptoError, fromCjs instanceof cjs.CryptoError,',
+      '  fromEsm.code, fromCjs.code, new Error() instanceof esm.CryptoError,',
+      ']));',
+    ].join('\n');
+    expect(JSON.parse(project.run('dual.mjs', source))).toEqual([
+      false, // two classes: the dual package loads two copies of src/errors.ts
+      true,
+      true,
+      true,
+      true,
+      'INVALID_SCALAR',
+      'INVALID_SCALAR',
+      false,
+    ]);
+  });
+
   it('ships type declarations for both builds', () => {
     expect(fs.existsSync(path.join(ROOT, pkg.exports['.'].import.types))).toBe(true);
     expect(fs.existsSync(path.join(ROOT, pkg.exports['.'].require.types))).toBe(true);

@@ -33,8 +33,7 @@
  * dependent BigInt timing, allocation and GC, the JIT; the mixed additions have no branch,
  * their reductions are `% p` on non-negative values). The first call also builds the table; README.md gives the measured cost.
  */
-import { assertBigInt } from '../bytes/assert.js';
-import { n } from '../math/scalar.js';
+import { assertScalarRange } from '../math/scalar.js';
 import type { AffinePoint } from './affine.js';
 import { G } from './p256.js';
 import { p } from '../math/field.js';
@@ -121,14 +120,13 @@ function buildTable(): bigint[][] {
 
 /**
  * d·G by the fixed-window table (see the file header).
- * @param d - the scalar, 1 ≤ d ≤ n − 1 (checked here with a RangeError; publicPointFromScalar
- *   checks first and throws CryptoError INVALID_SCALAR instead)
+ * @param d - the scalar, 1 ≤ d ≤ n − 1
  * @returns d·G
- * @throws TypeError for a non-bigint; RangeError when d is outside [1, n − 1]
+ * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when d is outside [1, n − 1]
  * @example fixedBaseMultiply(2n) // 2G
  */
 export function fixedBaseMultiply(d: bigint): AffinePoint {
-  assertBigInt(d, 'd', 1n, n - 1n);
+  assertScalarRange(d);
   table ??= buildTable();
   const digits = digitsOf(d);
   let X = 1n;

@@ -64,7 +64,7 @@ export function publicPointFromScalar(d: bigint): AffinePoint {
  * "testing candidates"; FIPS 186-5 A.2.2): draw 32 random bytes, read them as c, and accept
  * when 1 ≤ c ≤ n − 1. Since n > 2^256 − 2^224, a draw is rejected with probability < 2^−32.
  * @returns d, uniform in [1, n − 1]
- * @throws Error when no CSPRNG is available (random.ts)
+ * @throws CryptoError NO_RANDOM_SOURCE when no CSPRNG is available (random.ts)
  * @example const d = randomScalar()
  */
 export function randomScalar(): bigint {

@@ -14,6 +14,7 @@
  * and tests only.
  */
 import { assertBigInt } from '../bytes/assert.js';
+import { assertScalarRange } from '../math/scalar.js';
 import {
   INFINITY,
   isOnCurve,
@@ -43,7 +44,8 @@ function orderAndBase(curve: Curve): { n: bigint; G: AffinePoint } {
  * @param k - the per-message secret, 1 ≤ k ≤ n − 1 (never reuse one: chapter 9 of the tour)
  * @param curve - the curve (default P-256)
  * @returns { r, s }
- * @throws TypeError for wrong types; RangeError for d or k outside [1, n − 1], or when this k
+ * @throws TypeError for wrong types; CryptoError INVALID_SCALAR for d outside [1, n − 1];
+ *   RangeError for k outside [1, n − 1], or when this k
  *   gives r = 0 or s = 0 (the standard says: choose another k)
  * @example ecdsaSignReference(72n, 101n, 19n, TOY) // a signature a reader can check by hand
  */
@@ -55,7 +57,7 @@ export function ecdsaSignReference(
 ): { r: bigint; s: bigint } {
   const { n, G } = orderAndBase(curve);
   assertBigInt(e, 'e', 0n);
-  assertBigInt(d, 'd', 1n, n - 1n);
+  assertScalarRange(d, n);
   assertBigInt(k, 'k', 1n, n - 1n);
   const R = scalarMultiply(k, G, curve); //                  R = k·G
   if (R === INFINITY) throw new RangeError('k·G is the point at infinity: choose another k');

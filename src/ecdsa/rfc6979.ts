@@ -30,6 +30,7 @@
  * and through BigInt conversions, whose timing is not constant (src/math/field.ts header).
  */
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
+import { assertScalarRange } from '../math/scalar.js';
 import { bigIntToBytes, bytesToBigInt } from '../bytes/bigint.js';
 import { concatBytes } from '../bytes/bytes.js';
 import { assertHashFunction, type HashFunction } from '../hash/hash.js';
@@ -84,7 +85,8 @@ export type NonceGenerator = () => bigint;
  * @param h1 - H(m), the message hash (any length: it goes through bits2octets)
  * @param extraData - k' of §3.6 (empty for deterministic signatures)
  * @returns the generator
- * @throws TypeError for wrong argument types; RangeError when x is outside [1, q − 1]
+ * @throws TypeError for wrong argument types; RangeError when q < 2; CryptoError
+ *   INVALID_SCALAR when the private key x is outside [1, q − 1]
  * @example
  * // RFC 6979 §A.2.5, P-256 with SHA-256, message "sample":
  * rfc6979Nonces(sha256, P256.n, x, sha256(utf8ToBytes('sample')))() // k = 0xa6e3c57d…
@@ -98,7 +100,7 @@ export function rfc6979Nonces(
 ): NonceGenerator {
   assertHashFunction(hash);
   assertBigInt(q, 'q', 2n);
-  assertBigInt(x, 'x', 1n, q - 1n);
+  assertScalarRange(x, q, 'x');
   assertBytes(h1, 'h1');
   assertBytes(extraData, 'extraData');
   const qlen = bitLength(q);

@@ -23,7 +23,7 @@ import { TOY } from '../curve/toy.js';
 import { publicPointFromScalar, sharedSecret } from '../ecdh/ecdh.js';
 import { sha256 } from '../hash/sha256.js';
 import { hkdf } from '../kdf/hkdf.js';
-import { n } from '../math/scalar.js';
+import { assertScalarRange, n } from '../math/scalar.js';
 import { formatNumber, groupHex, labelled } from './format.js';
 import { pointLines } from './ladder.js';
 
@@ -59,7 +59,7 @@ export function demoScalar(label: string): bigint {
  * @param curve - 'toy' or 'p256'
  * @param dA - Alice's scalar (default: toy 17, P-256 demoScalar('ecdh-lab Alice'))
  * @param dB - Bob's scalar (default: toy 42, P-256 demoScalar('ecdh-lab Bob'))
- * @throws RangeError for a scalar outside [1, n − 1]
+ * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR for a scalar outside [1, n − 1]
  * @example traceEcdh('toy').alicePoint // equals traceEcdh('toy').bobPoint
  */
 export function traceEcdh(curve: 'toy' | 'p256', dA?: bigint, dB?: bigint): EcdhTrace {
@@ -68,9 +68,8 @@ export function traceEcdh(curve: 'toy' | 'p256', dA?: bigint, dB?: bigint): Ecdh
   const G = C.G as AffinePoint;
   const a = dA ?? (curve === 'toy' ? 17n : demoScalar('ecdh-lab Alice'));
   const b = dB ?? (curve === 'toy' ? 42n : demoScalar('ecdh-lab Bob'));
-  for (const d of [a, b])
-    if (d < 1n || d >= order)
-      throw new RangeError(`explain: private scalars must be in [1, ${order - 1n}]`);
+  assertScalarRange(a, order, 'dA');
+  assertScalarRange(b, order, 'dB');
   if (curve === 'toy') {
     const QA = scalarMultiply(a, G, C);
     const QB = scalarMultiply(b, G, C);

@@ -27,6 +27,7 @@ import { bits2int, rfc6979Nonces } from '../ecdsa/rfc6979.js';
 import { encodeSignature } from '../ecdsa/signature.js';
 import { sha256 } from '../hash/sha256.js';
 import { mod, modInverseVartime } from '../math/modular.js';
+import { assertScalarRange } from '../math/scalar.js';
 import { demoScalar } from './ecdh.js';
 import { firstThatFits, formatNumber, groupHex, labelled, LINE_WIDTH } from './format.js';
 import { pointLines } from './ladder.js';
@@ -71,7 +72,7 @@ export interface EcdsaTrace {
  * @param options - `d`: the private key (default: toy 17, P-256 demoScalar('ecdh-lab Alice'));
  *   `message` (default 'hello, ecdsa')
  * @returns the trace
- * @throws RangeError for a d outside [1, n − 1]
+ * @throws TypeError for a non-bigint d; CryptoError INVALID_SCALAR for a d outside [1, n − 1]
  * @example traceEcdsa('toy').valid // true
  */
 export function traceEcdsa(
@@ -82,8 +83,7 @@ export function traceEcdsa(
   const n = C.n as bigint;
   const G = C.G as AffinePoint;
   const d = options.d ?? (curve === 'toy' ? 17n : demoScalar('ecdh-lab Alice'));
-  if (typeof d !== 'bigint' || d < 1n || d >= n)
-    throw new RangeError(`explain: the private key must be in [1, ${n - 1n}]`);
+  assertScalarRange(d, n);
   const message = options.message ?? 'hello, ecdsa';
   const Q = scalarMultiply(d, G, C);
   const digest = sha256(utf8ToBytes(message));

@@ -21,6 +21,7 @@
  * dependent in its control flow or memory access.
  */
 import { assertBytes } from '../bytes/assert.js';
+import { CryptoError } from '../errors.js';
 import type { Hash, HashFunction } from './hash.js';
 import { H0, K as KArray } from './sha256-constants.js';
 
@@ -476,7 +477,7 @@ class Sha256 implements Hash {
 
   update(data: Uint8Array): this {
     assertBytes(data, 'data');
-    if (this.finished) throw new Error('sha256: update() after digest()');
+    if (this.finished) throw new CryptoError('INVALID_STATE', 'sha256: update() after digest()');
     let offset = 0;
     const n = data.length;
     this.length += n;
@@ -499,13 +500,13 @@ class Sha256 implements Hash {
   }
 
   digest(): Uint8Array {
-    if (this.finished) throw new Error('sha256: digest() called twice');
+    if (this.finished) throw new CryptoError('INVALID_STATE', 'sha256: digest() called twice');
     this.finished = true;
     return finish(this.state, this.buffer, this.buffered, this.length);
   }
 
   clone(): Sha256 {
-    if (this.finished) throw new Error('sha256: clone() after digest()');
+    if (this.finished) throw new CryptoError('INVALID_STATE', 'sha256: clone() after digest()');
     const copy = new Sha256();
     copy.state.set(this.state);
     copy.buffer.set(this.buffer);

@@ -15,6 +15,7 @@
  * in its control flow or memory access.
  */
 import { assertBytes } from '../bytes/assert.js';
+import { CryptoError } from '../errors.js';
 import type { Hash, HashFunction } from './hash.js';
 import { H0_384, H0_512 } from './sha512-constants.js';
 import { compressBlocks, halves, newSchedule, type Schedule } from './sha512-compress.js';
@@ -43,7 +44,8 @@ class Sha512 implements Hash {
 
   update(data: Uint8Array): this {
     assertBytes(data, 'data');
-    if (this.finished) throw new Error(`${this.name}: update() after digest()`);
+    if (this.finished)
+      throw new CryptoError('INVALID_STATE', `${this.name}: update() after digest()`);
     let offset = 0;
     const n = data.length;
     this.length += n;
@@ -66,7 +68,8 @@ class Sha512 implements Hash {
   }
 
   digest(): Uint8Array {
-    if (this.finished) throw new Error(`${this.name}: digest() called twice`);
+    if (this.finished)
+      throw new CryptoError('INVALID_STATE', `${this.name}: digest() called twice`);
     this.finished = true;
     return finish(
       this.state,
@@ -79,7 +82,8 @@ class Sha512 implements Hash {
   }
 
   clone(): Sha512 {
-    if (this.finished) throw new Error(`${this.name}: clone() after digest()`);
+    if (this.finished)
+      throw new CryptoError('INVALID_STATE', `${this.name}: clone() after digest()`);
     const copy = new Sha512(this.state, this.outputLength, this.name);
     copy.buffer.set(this.buffer);
     copy.buffered = this.buffered;

@@ -301,7 +301,7 @@ export class PrivateKey {
 /**
  * A fresh random P-256 private key (the tutorial's `ec.generate_private_key(ec.SECP256R1())`).
  * @returns a PrivateKey with d uniform in [1, n−1]
- * @throws Error when no CSPRNG is available
+ * @throws CryptoError NO_RANDOM_SOURCE when no CSPRNG is available
  * @example
  * const alice = generatePrivateKey(), bob = generatePrivateKey();
  * equalBytes(alice.exchange(bob.publicKey), bob.exchange(alice.publicKey)) // true

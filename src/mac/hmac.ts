@@ -19,6 +19,7 @@
  */
 import { assertBytes } from '../bytes/assert.js';
 import { equalBytes } from '../bytes/bytes.js';
+import { CryptoError } from '../errors.js';
 import { assertHashFunction, type Hash, type HashFunction } from '../hash/hash.js';
 import { sha256, sha256FromState, sha256StateAfterBlock } from '../hash/sha256.js';
 
@@ -53,20 +54,20 @@ export class Hmac implements Hash {
   }
 
   update(data: Uint8Array): this {
-    if (this.finished) throw new Error('hmac: update() after digest()');
+    if (this.finished) throw new CryptoError('INVALID_STATE', 'hmac: update() after digest()');
     this.inner.update(data); // steps 5–6: H((K0 ⊕ ipad) ‖ text), absorbed as it arrives
     return this;
   }
 
   digest(): Uint8Array {
-    if (this.finished) throw new Error('hmac: digest() called twice');
+    if (this.finished) throw new CryptoError('INVALID_STATE', 'hmac: digest() called twice');
     this.finished = true;
     // Steps 8–9: H((K0 ⊕ opad) ‖ H((K0 ⊕ ipad) ‖ text)).
     return this.outer.update(this.inner.digest()).digest();
   }
 
   clone(): Hmac {
-    if (this.finished) throw new Error('hmac: clone() after digest()');
+    if (this.finished) throw new CryptoError('INVALID_STATE', 'hmac: clone() after digest()');
     return new Hmac(this.inner.clone(), this.outer.clone());
   }
 }

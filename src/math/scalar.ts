@@ -127,14 +127,19 @@ export function scalarInverse(a: bigint): bigint {
 }
 
 /**
- * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ n − 1.
+ * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ order − 1 (SEC 1 §3.2.1).
+ * Every function that takes a private key checks it here, so an out-of-range private key is
+ * the same error everywhere: CryptoError INVALID_SCALAR.
+ * @param d - the candidate private scalar
+ * @param order - the group order (default: P-256's n)
+ * @param name - the argument's name, for the TypeError
  * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when out of range
  * @example assertScalarRange(1n) // passes
  */
-export function assertScalarRange(d: unknown): asserts d is bigint {
-  assertBigInt(d, 'd');
-  if (d < 1n || d >= n)
-    throw new CryptoError('INVALID_SCALAR', 'scalar: private scalar must be in [1, n-1]');
+export function assertScalarRange(d: unknown, order: bigint = n, name = 'd'): asserts d is bigint {
+  assertBigInt(d, name);
+  if (d < 1n || d >= order)
+    throw new CryptoError('INVALID_SCALAR', `scalar: private scalar ${name} must be in [1, n-1]`);
 }
 
 /**

@@ -162,11 +162,15 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
 
   /**
    * Encrypts and sends one message; resolves when it has been handed to the OS.
-   * @throws TypeError (not bytes), RangeError (larger than maxMessageLength), Error when closed
+   * @throws TypeError (not bytes), RangeError (larger than maxMessageLength),
+   *   CryptoError CHANNEL_CLOSED when not open
    */
   async send(message: Uint8Array): Promise<void> {
     if (this.#state !== 'open')
-      throw new Error(`channel: cannot send, the channel is ${this.#state}`);
+      throw new CryptoError(
+        'CHANNEL_CLOSED',
+        `channel: cannot send, the channel is ${this.#state}`,
+      );
     const frame = this.#engine.seal(message);
     await new Promise<void>((resolve, reject) => {
       this.#socket.write(frame, (error) => (error ? reject(error) : resolve()));

@@ -16,6 +16,7 @@ import { PrivateKey } from '../../src/keys/private-key';
 import { PublicKey } from '../../src/keys/public-key';
 import { n } from '../../src/math/scalar';
 import { G } from '../../src/curve/p256';
+import { expectCryptoError } from '../support/errors';
 
 const big = (hex: string): bigint => BigInt(`0x${hex}`);
 
@@ -159,8 +160,9 @@ describe('rfc6979Nonces', () => {
     expect(rfc6979Nonces(sha256, n, A25.x, h1, new Uint8Array(0))()).toBe(plain);
   });
   it('rejects bad arguments', () => {
-    expect(() => rfc6979Nonces(sha256, n, 0n, new Uint8Array(32))).toThrow(RangeError);
-    expect(() => rfc6979Nonces(sha256, n, n, new Uint8Array(32))).toThrow(RangeError);
+    expectCryptoError(() => rfc6979Nonces(sha256, n, 0n, new Uint8Array(32)), 'INVALID_SCALAR');
+    expectCryptoError(() => rfc6979Nonces(sha256, n, n, new Uint8Array(32)), 'INVALID_SCALAR');
+    expect(() => rfc6979Nonces(sha256, 1n, 1n, new Uint8Array(32))).toThrow(RangeError); // q < 2
     expect(() => rfc6979Nonces({} as never, n, 1n, new Uint8Array(32))).toThrow(TypeError);
     expect(() => rfc6979Nonces(sha256, n, 1n, 'abc' as never)).toThrow(TypeError);
   });
