@@ -77,6 +77,7 @@ export class CryptoError extends Error {
    * A subclass (TlsError) keeps the ordinary prototype check for its own `instanceof`.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked about
     if (this !== CryptoError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return (
       typeof value === 'object' &&
