@@ -110,6 +110,7 @@ export class PrivateKey {
         throw new CryptoError(
           'INVALID_ENCODING',
           'private key: expected a PKCS#8 PrivateKeyInfo or SEC1 ECPrivateKey (a public key or another structure was given)',
+          { cause: error },
         );
       }
       throw error;

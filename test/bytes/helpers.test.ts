@@ -58,6 +58,38 @@ describe('concatBytes and equalBytes', () => {
       { numRuns: 1000 },
     );
   });
+  it('equalBytes reads every byte of equal-length inputs, wherever the first difference is', () => {
+    // The constant-time-style property as an operation count (mutation survivor: an early-exit
+    // comparison). Timing itself is never asserted: JavaScript promises nothing about it, and
+    // what this checks is the part the code controls, that the work does not depend on where
+    // the inputs differ. Each input is a Proxy over a Uint8Array that counts index reads.
+    const counted = (bytes: Uint8Array) => {
+      const reads = { count: 0 };
+      const proxy = new Proxy(bytes, {
+        get(target, key) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+          const value = Reflect.get(target, key);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return { proxy, reads };
+    };
+    const length = 32;
+    for (const at of [0, 1, 15, 31, -1]) {
+      const a = new Uint8Array(length).fill(7);
+      const b = a.slice();
+      if (at >= 0) b[at] ^= 0x80;
+      const ca = counted(a);
+      const cb = counted(b);
+      expect(equalBytes(ca.proxy, cb.proxy)).toBe(at < 0);
+      expect([ca.reads.count, cb.reads.count]).toEqual([length, length]);
+    }
+    // Lengths are public: different lengths return at once, reading nothing.
+    const short = counted(new Uint8Array(31));
+    const long = counted(new Uint8Array(32));
+    expect(equalBytes(short.proxy, long.proxy)).toBe(false);
+    expect(short.reads.count + long.reads.count).toBe(0);
+  });
   it('reject non-Uint8Array arguments', () => {
     expect(() => concatBytes(new Uint8Array(1), [1] as never)).toThrow(
       /arrays\[1\] must be a Uint8Array/,

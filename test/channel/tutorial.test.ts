@@ -187,6 +187,21 @@ describe('tutorial protocol', () => {
     expect(() => new TutorialChannel({ maxMessageLength: 0 })).toThrow(RangeError);
   });
 
+  it('carries a record of exactly the maximum size, both at the default and at a set limit', () => {
+    // Mutation survivor: `length > max + 28` → `>=` refused the largest legal record.
+    const { a, b } = pair();
+    const largest = new Uint8Array(TUTORIAL_MAX_MESSAGE).map((_, i) => i & 0xff);
+    const record = a.seal(largest);
+    expect(record.length).toBe(4 + 12 + TUTORIAL_MAX_MESSAGE + 16);
+    const received = b.receive(record).messages;
+    expect(received.length).toBe(1);
+    expect(Buffer.compare(received[0], largest)).toBe(0); // (toEqual on 1 MiB is slow)
+    const small = pair(new TutorialChannel(), new TutorialChannel({ maxMessageLength: 10 }));
+    const ten = Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    expect(small.b.receive(small.a.seal(ten)).messages).toEqual([ten]);
+    expect(codeOf(() => small.b.receive(small.a.seal(new Uint8Array(11))))).toBe('LIMIT_EXCEEDED');
+  });
+
   it('refuses, from the first byte on, anything that cannot begin a PEM public key (another protocol)', () => {
     // A Noise frame begins with its length's high byte, 0x00; HTTP with a letter.
     for (const first of [

@@ -174,3 +174,34 @@ describe('randomScalar', () => {
     expect(seen.size).toBe(200);
   });
 });
+
+describe('the point at infinity (mutation survivor: step 1 of validate.ts dropped)', () => {
+  // INFINITY is a frozen placeholder { x: 0, y: 0 }; (0, 0) is not on P-256 (b ≠ 0), so without
+  // step 1 the refusal would still come, from step 3, for the wrong reason. The message shows
+  // which step refused: step 1, by name.
+  it('is refused by step 1 itself, not by the on-curve check', () => {
+    for (const f of [
+      () => parsePublicPoint(INFINITY),
+      () => assertValidPublicPoint(INFINITY),
+      () => sharedSecret(5n, INFINITY),
+    ])
+      expect(f).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_POINT',
+          message: expect.stringMatching(/infinity/),
+        }),
+      );
+  });
+  it('no encoding reaches it: SEC 1 0x00 (the encoding of O) is refused by name, and (0, 0) is not a point', () => {
+    expect(() => decodePoint(Uint8Array.of(0x00))).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_POINT',
+        message: expect.stringMatching(/infinity/),
+      }),
+    );
+    const zeros = new Uint8Array(65);
+    zeros[0] = 0x04;
+    expect(() => decodePoint(zeros)).toThrow(code('INVALID_POINT'));
+    expect(() => encodePoint(INFINITY, false)).toThrow(code('INVALID_POINT'));
+  });
+});

@@ -149,6 +149,29 @@ describe('SHA-256 properties against node:crypto (fast-check)', () => {
     );
   });
 
+  it('a partial block topped up to exactly 64 bytes is compressed (the buffer never holds a full block)', () => {
+    // Mutation survivor: `buffered < 64` → `<= 64` kept a full buffer uncompressed. These
+    // chunkings fill a partial buffer to exactly 64 bytes and then go on (or finish).
+    const msg = new Uint8Array(300).map((_, i) => (i * 31 + 7) & 0xff);
+    const chunkings = [
+      [1, 63],
+      [1, 63, 1],
+      [10, 54, 0, 64, 3],
+      [63, 1, 64, 64],
+      [32, 16, 16, 100],
+      [5, 59, 5, 59, 5, 59],
+    ];
+    for (const cuts of chunkings) {
+      const h = sha256.create();
+      let offset = 0;
+      for (const cut of cuts) {
+        h.update(msg.subarray(offset, offset + cut));
+        offset += cut;
+      }
+      expect(bytesToHex(h.digest())).toBe(nodeSha256(msg.subarray(0, offset)));
+    }
+  });
+
   it('a few large inputs (64 KiB to 3 MiB + odd tails)', () => {
     fc.assert(
       fc.property(

@@ -144,6 +144,40 @@ describe('throwing application code never crashes the server', () => {
     expect(logs.filter((l) => /message boom/.test(l))).toHaveLength(1);
     expect(unhandled).toEqual([]);
   });
+
+  // A bad handler costs only its own connection (mutation survivors: the rejection of the
+  // handler's promise left unhandled; a failed handler logged while its channel stays open).
+  for (const kind of ['throws synchronously', 'returns a rejected promise'] as const) {
+    it(`a handler that ${kind}: one log line, no unhandled rejection, that channel closed, the next client served`, async () => {
+      const logs: string[] = [];
+      let calls = 0;
+      const server = createServer({ protocol: 'nn', log: (l) => logs.push(l) }, (channel) => {
+        if (calls++ === 0) {
+          if (kind === 'throws synchronously') throw new Error('handler boom');
+          return Promise.reject(new Error('handler boom'));
+        }
+        return (async () => {
+          for await (const message of channel) await channel.send(message);
+        })();
+      });
+      const { port } = await server.listen(0, '127.0.0.1');
+      const victim = await connect({ protocol: 'nn', port });
+      const ended = new Promise<void>((r) => victim.once('end', () => r()));
+      expect(await within(2000, ended)).toBe('done'); // the server closed the victim's channel
+      await victim.close();
+      await waitFor(() => server.connections === 0);
+      const next = await connect({ protocol: 'nn', port });
+      await next.send(Buffer.from('still here'));
+      expect(
+        Buffer.from((await next[Symbol.asyncIterator]().next()).value as Uint8Array).toString(),
+      ).toBe('still here');
+      await next.close();
+      await server.close();
+      await sleep(10); // let a stray rejection reach the unhandledRejection hook
+      expect(logs.filter((l) => /handler failed: handler boom/.test(l))).toHaveLength(1);
+      expect(unhandled).toEqual([]);
+    });
+  }
 });
 
 describe('iterator and log', () => {
