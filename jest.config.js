@@ -26,6 +26,8 @@ export default {
   // Checks the committed Wycheproof files against vectors/wycheproof.lock once, before any
   // suite runs; a missing file or a mismatch stops the run.
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
+  // fast-check generates up to each arbitrary's maxLength (baseSize 'max'), in every file.
+  setupFiles: ['<rootDir>/test/support/fast-check-setup.ts'],
   // Generous for the slowest single test under CI load; a stuck test fails with its name
   // instead of stalling the run.
   testTimeout: 60000,

@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createConsumerProject, ROOT, type ConsumerProject } from './support/consumer';
+import { assertDistFresh } from './support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 describe('package.json', () => {

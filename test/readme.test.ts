@@ -14,6 +14,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { createConsumerProject } from './support/consumer';
+import { assertDistFresh } from './support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
 const ROOT = path.resolve(__dirname, '..');
 const MODULES: Record<string, string> = {

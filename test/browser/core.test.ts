@@ -25,6 +25,9 @@ import { type Chromium, chromiumAvailable, launchChromium, watchErrors } from '.
 import { loadCavp } from '../support/cavp';
 import { decideEcdh, ECDH_FILE, ECDH_POLICY, type EcdhTest } from '../support/ecdh-wycheproof';
 import { loadWycheproof } from '../support/wycheproof';
+import { assertDistFresh } from '../support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
 /** What the page holds once the entry points are imported (typed, for the page functions). */
 interface InPage {

@@ -32,6 +32,9 @@ import {
   launchChromium,
   watchErrors,
 } from '../support/browser';
+import { assertDistFresh } from '../support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
 const RUN = chromiumAvailable('test/browser/playground.test.ts');
 const SHOTS = path.join(ARTIFACTS, 'playground');

@@ -4,6 +4,9 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { assertDistFresh } from '../support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
 export const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cjs', 'cli', 'main.js');
 

@@ -59,15 +59,11 @@ describe('docs/ generated blocks', () => {
     expect(names.filter((n) => !shown.has(n))).toEqual([]);
   });
 
-  // docs/PROTOCOL.md is written by the channel layer (src/channel); until that branch is
-  // merged, the tour's link to it is the one allowed to dangle.
-  const PENDING = new Set([path.join(DOCS, 'PROTOCOL.md')]);
-  it('relative links between docs resolve', () => {
+  it('relative links between docs resolve (none is exempt)', () => {
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\]\((?!https?:|#)([^)#\s]+)(#[^)]*)?\)/g)) {
         const target = path.resolve(path.dirname(file), m[1]);
-        if (PENDING.has(target)) continue;
         expect({
           file: path.relative(DOCS, file),
           link: m[1],

@@ -8,6 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES, exampleNames, shownOutputs } from '../../docs/tools/build-docs';
+import { assertDistFresh } from '../support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNNER = path.join(ROOT, 'docs', 'tools', 'run-example.cjs');

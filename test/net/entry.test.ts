@@ -6,6 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createConsumerProject, ROOT, type ConsumerProject } from '../support/consumer';
+import { assertDistFresh } from '../support/dist';
+
+assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
 let project: ConsumerProject;
 

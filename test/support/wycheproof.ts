@@ -5,8 +5,9 @@
  *
  * A suite declares a *flag policy*: every flag it knows, with a sentence saying how it is
  * treated. Loading fails on a flag the policy does not know, so a new upstream flag cannot
- * slip through unexamined. Each case is named "file #tcId comment"; suites assert how many
- * cases they skip (see `expectSkipped`).
+ * slip through unexamined. Each case is named "file #tcId comment"; a suite counts what
+ * happened to each case with a `CaseTally` and asserts, in its last test, how many cases ran to
+ * the end of their assertions and how many it skipped (`expectSkipped`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -86,6 +87,38 @@ export function loadWycheproof<G = Record<string, unknown>, T = Record<string, u
       `wycheproof: ${file} declares ${json.numberOfTests} tests, found ${cases.length}`,
     );
   return { algorithm: json.algorithm, numberOfTests: json.numberOfTests, cases };
+}
+
+/**
+ * What a suite did with its cases: `decided(c)` at the end of a case's test (after all its
+ * assertions passed), `skipped(c, reason)` for a case the suite does not run. Jest runs the tests
+ * of a file in order, so a last test calling `expectSkipped` sees every case: a case that
+ * failed, was skipped silently or was never reached makes the counts disagree.
+ */
+export class CaseTally {
+  readonly #decided = new Set<number>();
+  readonly #skipped = new Map<number, string>();
+
+  decided(c: { tcId: number }): void {
+    this.#decided.add(c.tcId);
+  }
+
+  skipped(c: { tcId: number }, reason: string): void {
+    this.#skipped.set(c.tcId, reason);
+  }
+
+  /** The reasons of the skipped cases, by tcId. */
+  get skips(): ReadonlyMap<number, string> {
+    return this.#skipped;
+  }
+
+  /** Asserts that exactly `count` of the `total` cases were skipped and all others decided. */
+  expectSkipped(count: number, total: number): void {
+    expect({ decided: this.#decided.size, skipped: this.#skipped.size }).toEqual({
+      decided: total - count,
+      skipped: count,
+    });
+  }
 }
 
 /** Decodes Wycheproof hex (possibly empty). */
