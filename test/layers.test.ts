@@ -1,5 +1,5 @@
 /**
- * The layering of src/ (STYLE.md §1), checked the way Go's deps_test.go does it: each
+ * The layering of src/, checked the way Go's deps_test.go does it: each
  * folder lists the folders it may import from, and only src/net and src/cli may import
  * node: modules. Imports flow downward only.
  */
@@ -135,7 +135,7 @@ const IMPORT =
 
 const files = sourceFiles(SRC).filter((f) => !f.endsWith('.d.ts'));
 
-describe('src/ layering (STYLE.md §1)', () => {
+describe('src/ layering', () => {
   it('every folder under src/ has a rule', () => {
     const folders = new Set(files.map(folderOf));
     for (const folder of folders) expect(Object.keys(ALLOWED)).toContain(folder);

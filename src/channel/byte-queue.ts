@@ -9,8 +9,8 @@
  *   read(n)      copies out buffer[head … head + n) and moves head  — O(n)
  *
  * Coalescing is the point: a peer that trickles 1-byte chunks costs 1 byte of buffer per byte,
- * not a Uint8Array object per byte (~220 B of heap each, measured when every chunk was kept as
- * its own copy). The buffer is at most about twice the largest amount ever buffered (see
+ * not a Uint8Array object per byte (each with its own object header and backing store, as when
+ * every chunk was kept as its own copy). The buffer is at most about twice the largest amount ever buffered (see
  * `capacity`), and a buffer above 64 KiB is dropped as soon as the queue is empty, so an idle
  * connection does not keep the memory of one large message.
  *

@@ -10,7 +10,8 @@
  *   Split():              temp_k1, temp_k2 = HKDF(ck, empty, 2); two CipherStates
  * HKDF(chaining_key, ikm, n) of §4.3 is RFC 5869 with salt = chaining_key and empty info:
  *   temp_key = HMAC(ck, ikm); output1 = HMAC(temp_key, 0x01); output2 = HMAC(temp_key, output1 ‖ 0x02) …
- * With HASHLEN = 32 every output is 32 bytes, so no truncation to 32 is needed (§5.2 note).
+ * InitializeKey takes the first 32 bytes of each temp_k: §5.2 truncates temp_k to 32 bytes when
+ * HASHLEN is 64; with SHA-256 (HASHLEN = 32, the suites here) the cut leaves it whole.
  *
  * An optional observer sees each operation with the values it produced (copies), for study:
  * `ecdh-lab demo` prints them. It is never set by default and cannot change the state.

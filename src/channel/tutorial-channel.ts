@@ -13,8 +13,8 @@
  * connection, which stops replay and reflection towards us. The nonces live in one compact
  * NonceSet (./nonce-set.ts, 12-byte keys in one Uint8Array, 13 B per slot) instead of strings,
  * and a connection is capped at TUTORIAL_MAX_RECORDS = 2^14 records each way: at the cap the
- * set holds 2^15 nonces in 2^16 slots = 832 KiB (process.memoryUsage: 0.80–0.85 MiB per
- * channel at the cap; the Set of hex strings used before cost ~394 B per nonce). With the
+ * set holds 2^15 nonces in 2^16 slots = 832 KiB (13 B per slot; docs/measurements.md has the
+ * measured memory of a channel at the cap). With the
  * record being read (≤ 1 MiB + 32, in a ByteQueue of at most twice that) this is the
  * channel's memory budget, whatever the peer sends (docs/PROTOCOL.md §3). Use Noise
  * (./noise-channel.ts) for anything real.

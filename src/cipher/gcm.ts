@@ -93,12 +93,8 @@ export function assertGcmLimits(plaintextLength: number, aadLength: number): voi
 
 /**
  * From this many bytes of A and C on (4 KiB), a one-shot call builds the 64 KiB 8-bit GHASH table
- * instead of Shoup's 16-entry 4-bit table. Measured on the project machine (Node 20, shared
- * 2-core EPYC; medians): building the 8-bit table takes about 19–22 µs, the 4-bit one 1–2 µs;
- * GHASH costs about 30 ns a block with the 8-bit table and 100 ns with the 4-bit one. One-shot
- * encryption forcing each table, 8-bit time / 4-bit time (AES-128, AES-256): 2 KiB 1.67, 1.29;
- * 3 KiB 1.11, 1.29; 4 KiB 0.97, 1.02; 5 KiB 0.88, 0.38 (noisy); 8 KiB 0.77, 0.79. Break-even is
- * therefore about 4 KiB (≈ 256 blocks: ~20 µs of building saved ~70 ns a block), not less.
+ * instead of Shoup's 16-entry 4-bit table: the 8-bit table costs more to build and less per
+ * block, and this is where the two break even (docs/measurements.md has the measurements).
  */
 const ONE_SHOT_8BIT_FROM = 4096;
 

@@ -10,8 +10,10 @@
  * Z need not even be carried along (here it is tracked, one multiplication per addition, so
  * the final conversion is a plain toAffine).
  *
- *   XYcZ-ADD(P, Q)  → (P + Q, P')             4M + 2S
- *   XYcZ-ADDC(P, Q) → (P + Q, P − Q)          5M + 3S   (the "conjugate" addition)
+ *   XYcZ-ADD(P, Q)  → (P + Q, P')             4M + 2S, 5M + 2S with Z tracked
+ *   XYcZ-ADDC(P, Q) → (P + Q, P − Q)          5M + 3S, 6M + 3S with Z tracked (the "conjugate")
+ *
+ * (The paper's counts leave Z out; the ladder's 11M + 5S per bit is the two with Z.)
  *
  * Special cases: none are handled. X1 = X2 (P = ±Q) gives Z3 = 0 and a meaningless result, and
  * neither input may be O. The ladder (ladder.ts) guarantees X1 ≠ X2 at every step; that proof
@@ -79,7 +81,7 @@ export function coZAddConjugate(pair: CoZPair): CoZPair {
   return coZAddConjugateUnchecked(readCoZPair(pair, 'pair'));
 }
 
-/** XYcZ-ADD without argument checks (4M + 2S): the ladder's inner step. */
+/** XYcZ-ADD without argument checks (5M + 2S, Z tracked): the ladder's inner step. */
 export function coZAddUnchecked(pair: CoZPair): CoZPair {
   const { X1, Y1, X2, Y2, Z } = pair;
   const dX = sub(X2, X1); //                         X2 − X1
@@ -94,7 +96,7 @@ export function coZAddUnchecked(pair: CoZPair): CoZPair {
   return { X1: X3, Y1: Y3, X2: B, Y2: E, Z: mul(Z, dX) }; // Z3 = Z·(X2 − X1)
 }
 
-/** XYcZ-ADDC without argument checks (5M + 3S): the ladder's inner step. */
+/** XYcZ-ADDC without argument checks (6M + 3S, Z tracked): the ladder's inner step. */
 export function coZAddConjugateUnchecked(pair: CoZPair): CoZPair {
   const { X1, Y1, X2, Y2, Z } = pair;
   const dX = sub(X2, X1); //                         X2 − X1

@@ -31,7 +31,8 @@
  *
  * What BigInt still leaks: the same caveats as the ladder (ladder.ts header: operand-size
  * dependent BigInt timing, allocation and GC, the JIT; the mixed additions have no branch,
- * their reductions are `% p` on non-negative values). The first call also builds the table; README.md gives the measured cost.
+ * their reductions are `% p` on non-negative values). The first call also builds the table (the
+ * README's benchmark table gives its cost).
  */
 import { assertScalarRange } from '../math/scalar.js';
 import type { AffinePoint } from './affine.js';

@@ -27,8 +27,8 @@
  * k' ∈ [2n − 2, 2n + 1]; (3n−1)/2 would need k' = 3n − 1, i.e. k = n − 1, which takes k + n.
  * So exactly k' ∈ {2n − 2, 2n − 1, 2n, 2n + 1}, i.e. k ∈ {n − 2, n − 1, 0, 1}, would fail. Those
  * four scalars are replaced by 2 before the loop, and their results (−2P, −P, O, P) are
- * selected afterwards by masks, so the same operations run for every k. (PERF-NOTES' prototype
- * failed at exactly 1, n − 2, n − 1; the tests run all four and their neighbours.)
+ * selected afterwards by masks, so the same operations run for every k. (The tests run all four
+ * and their neighbours, and watch the co-Z formulas: no step meets a degenerate pair.)
  *
  * What is removed, and how. No `if`, `?:` and no array index depends on the key: the key's bits
  * are read by masks and shifts (32-bit words, then number shifts), a swap mask is

@@ -6,12 +6,12 @@
  * output. The exported functions check their arguments (TypeError for a non-bigint,
  * RangeError outside [0, p−1]); the point formulas, which are the inner loop of everything
  * above, call the unchecked forms at the end of this file instead (same math, no checks).
- *   fieldAdd / fieldSub     one correction by ±p, never % on a sum (PERF-NOTES); the correction
+ *   fieldAdd / fieldSub     one correction by ±p, never % on a sum; the correction
  *                           is branch-free: s − p is negative exactly when s < p, and then
  *                           (s − p) >> 256 = −1 (all ones), else 0, so p & that mask is the
  *                           amount to add back
- *   fieldMul / fieldSquare  (a·b) mod p — V8's own BigInt remainder was the fastest
- *                           reduction measured, faster than Barrett or Montgomery in BigInt
+ *   fieldMul / fieldSquare  (a·b) mod p with V8's own BigInt remainder, which beat
+ *                           Barrett and Montgomery reduction in BigInt (docs/measurements.md)
  *   fieldInverse(a)         a^(p−2) (Fermat: a^(p−1) = 1 for a ≠ 0) by a fixed addition chain:
  *                           255 squarings and 12 multiplications, the same for every a
  *   fieldSqrt(a)            p ≡ 3 (mod 4), so a root, if any, is a^((p+1)/4) (checked by squaring)

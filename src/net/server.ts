@@ -38,15 +38,15 @@ export interface ServerOptions extends ChannelOptions {
  */
 export type ChannelHandler = (channel: SecureChannel) => void | Promise<void>;
 
+/** Most log lines per second; the rest are counted and summarised. */
+const LOG_LINES_PER_SECOND = 20;
+
 /**
  * A listening secure-channel server. Events: 'channel' (channel: SecureChannel).
  * @example
  * const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for await (const m of ch) await ch.send(m) })
  * const { port } = await server.listen(0)
  */
-/** Most log lines per second; the rest are counted and summarised. */
-const LOG_LINES_PER_SECOND = 20;
-
 export class SecureServer extends EventEmitter {
   readonly #server: net.Server;
   readonly #channels = new Set<SecureChannel>();

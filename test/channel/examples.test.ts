@@ -1,5 +1,5 @@
 /**
- * Every `@example` in src/channel/*.ts runs (STYLE.md §3: "one runnable example"). Each example
+ * Every `@example` in src/channel/*.ts runs (every public function has one runnable example). Each example
  * is cut out of its doc comment and evaluated as a function body with the channel's exports in
  * scope plus the few free names the examples use (`socket`, `prologue`, `serverKey`, `myKey`,
  * `cs`, `h`, `payload`, `ck`, `dhOutput`, `suite`, `randomBytes`), bound to small real values.

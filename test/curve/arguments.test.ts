@@ -1,5 +1,5 @@
 /**
- * Argument checks on every exported function of src/curve (STYLE §6: junk-typed inputs go to
+ * Argument checks on every exported function of src/curve (junk-typed inputs go to
  * every public function): a wrong type is a TypeError naming the argument, a coordinate outside
  * [0, p − 1] a RangeError (where the function feeds the unchecked field operations). Also: each
  * point argument is read exactly once (a getter cannot show a check one point and the

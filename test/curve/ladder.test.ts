@@ -2,7 +2,8 @@
  * Tests for src/curve/ladder.ts, src/curve/coz.ts, src/curve/jacobian.ts and
  * src/curve/fixed-base.ts: every fast method against the affine reference (affine.ts), the
  * ladder against the plain ladder and against double-and-add, and the edge scalars
- * 0, 1, 2, n − 2, n − 1, n (where PERF-NOTES' co-Z prototype failed). fast-check, 1000 runs.
+ * 0, 1, 2, n − 2, n − 1, n (where a co-Z ladder without the substitution fails; ladder-edges.test.ts
+ * watches the substitution itself). fast-check, 1000 runs.
  */
 import fc from 'fast-check';
 import {

@@ -106,7 +106,7 @@ describe('sharedSecret (SEC 1 §3.3.1, SP 800-56A §5.7.1.2) against node:crypto
     expect(() => sharedSecret(5n, { x: 1n, y: 2n })).toThrow(CryptoError);
   });
   it('validates and multiplies the SAME point: a getter object that shows G first and (1, 2) afterwards', () => {
-    // review-1 bug 1: the validator used to read Q.x/Q.y, and the ladder read them again.
+    // A bug this once had: the validator read Q.x/Q.y, and the ladder read them again.
     let reads = 0;
     const switching = {
       get x() {

@@ -235,7 +235,7 @@ describe('the unchecked field forms (the inner loop) against the plain arithmeti
   });
 });
 
-// Junk-typed and out-of-range inputs reach every exported math function (STYLE §6): a wrong type
+// Junk-typed and out-of-range inputs reach every exported math function (the house rule: junk goes to every public function): a wrong type
 // is a TypeError and a value outside the field or ring a RangeError, both naming the argument.
 describe('argument checks on every exported math function', () => {
   const junk: unknown[] = [1, '1', null, undefined, {}, [1n], 1.5];

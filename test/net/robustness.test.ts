@@ -1,5 +1,5 @@
 /**
- * The node:net transport (src/net) under the conditions the review of issue 5 found untested or
+ * The node:net transport (src/net) under the conditions a review found untested or
  * broken, each on 127.0.0.1 with port 0, short timeouts and bounded loops:
  * half-close (a client FIN still gets every reply), shutdown while a half-closed peer is not
  * reading, throwing 'channel' / 'message' listeners, leaving a for-await loop early, log

@@ -1,5 +1,5 @@
 /**
- * Every `@example` in src/tls/*.ts runs (STYLE.md §3). Each example is cut out of its doc
+ * Every `@example` in src/tls/*.ts runs. Each example is cut out of its doc
  * comment and evaluated as a function body with every src/tls export in scope, plus the few
  * free names the examples use, bound to small real values (the credential and verifier are
  * the TEST-ONLY stand-ins of ./support.ts).
