@@ -56,7 +56,7 @@ export interface CryptoErrorOptions {
  *
  * @example
  * try { aesGcm(key, nonce).decrypt(forged) } catch (e) {
- *   if (e instanceof CryptoError && e.code === 'AUTH_FAILED') { ... }
+ *   if (e instanceof CryptoError && e.code === 'AUTH_FAILED') console.error('forged message refused')
  * }
  */
 export class CryptoError extends Error {

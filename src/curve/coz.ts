@@ -65,7 +65,9 @@ function readCoZPair(value: unknown, name: string): CoZPair {
  * XYcZ-ADD: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns R = P + Q as (X1, Y1) and P
  * re-expressed on R's Z as (X2, Y2). Requires P ≠ ±Q and neither at infinity.
  * @throws TypeError / RangeError when pair is not a CoZPair of coordinates in [0, p − 1]
- * @example coZAdd({ X1: Gx, Y1: Gy, X2: X2G, Y2: Y2G, Z: 1n }) // after putting 2G on Z = 1
+ * @example
+ * const G2 = pointDouble(G) // 2G, affine: Z = 1 for both points
+ * coZAdd({ X1: G.x, Y1: G.y, X2: G2.x, Y2: G2.y, Z: 1n }) // (3G, G) on the new common Z
  */
 export function coZAdd(pair: CoZPair): CoZPair {
   return coZAddUnchecked(readCoZPair(pair, 'pair'));
@@ -75,7 +77,9 @@ export function coZAdd(pair: CoZPair): CoZPair {
  * XYcZ-ADDC: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns P + Q as (X1, Y1) and P − Q as
  * (X2, Y2), both on Z3 = Z·(X2 − X1). Requires P ≠ ±Q and neither at infinity.
  * @throws TypeError / RangeError when pair is not a CoZPair of coordinates in [0, p − 1]
- * @example coZAddConjugate(pair) // { P + Q, P − Q }
+ * @example
+ * const G2 = pointDouble(G)
+ * coZAddConjugate({ X1: G.x, Y1: G.y, X2: G2.x, Y2: G2.y, Z: 1n }) // (G + 2G, G − 2G), co-Z
  */
 export function coZAddConjugate(pair: CoZPair): CoZPair {
   return coZAddConjugateUnchecked(readCoZPair(pair, 'pair'));

@@ -46,7 +46,7 @@ function curveRightSide(x: bigint): bigint {
  * @returns the point, on the curve and not O
  * @throws TypeError when not a Uint8Array; CryptoError INVALID_ENCODING for a wrong length or
  *   prefix; CryptoError INVALID_POINT for O, a coordinate ≥ p or a point not on the curve
- * @example decodePoint(hexToBytes('04' + GxHex + GyHex)) // G
+ * @example decodePoint(concatBytes(Uint8Array.of(0x04), fieldToBytes(G.x), fieldToBytes(G.y))) // G
  */
 export function decodePoint(bytes: Uint8Array): AffinePoint {
   assertBytes(bytes, 'bytes');

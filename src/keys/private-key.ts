@@ -83,7 +83,7 @@ export class PrivateKey {
    * @returns the key
    * @throws TypeError when not a Uint8Array; RangeError when not 32 bytes; CryptoError
    *   INVALID_SCALAR when d = 0 or d ≥ n
-   * @example PrivateKey.fromRaw(hexToBytes('c9af…'))
+   * @example PrivateKey.fromRaw(hexToBytes('c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721'))
    */
   static fromRaw(bytes: Uint8Array): PrivateKey {
     return new PrivateKey(scalarFromBytes(bytes));

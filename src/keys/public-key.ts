@@ -100,7 +100,7 @@ export class PublicKey {
    * @returns the validated key
    * @throws TypeError when not a plain object; CryptoError INVALID_ENCODING for a malformed
    *   JWK; CryptoError INVALID_POINT for an invalid point
-   * @example PublicKey.fromJwk({ kty: 'EC', crv: 'P-256', x: '…', y: '…' })
+   * @example PublicKey.fromJwk(JSON.parse(text)) // text: '{"kty":"EC","x":"…","y":"…","crv":"P-256"}'
    */
   static fromJwk(jwk: EcJwk | Record<string, unknown>): PublicKey {
     const { x, y } = parseJwk(jwk, 'public');

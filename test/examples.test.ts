@@ -1,0 +1,271 @@
+/**
+ * Every `@example` in src/ runs. test/channel/examples.test.ts and test/tls/examples.test.ts
+ * run those of src/channel and src/tls with their own scopes; this file runs all the others.
+ * Each example is cut out of its doc comment and evaluated as a block with the exports of the
+ * package's entry points (and of the example's own module) in scope, plus the few free names
+ * the examples use, bound to small real values below.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as root from '../src/index';
+import * as math from '../src/math';
+import * as noise from '../src/noise';
+import * as x509 from '../src/x509';
+import { expandKey } from '../src/cipher/aes';
+import { createGhashKey, GHASH_TABLE_8BIT } from '../src/cipher/ghash';
+import * as der from '../src/keys/der';
+import { examplesOf } from './support/examples';
+
+const SRC = path.join(__dirname, '..', 'src');
+const COVERED_ELSEWHERE = new Set(['channel', 'tls']);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return COVERED_ELSEWHERE.has(entry.name) ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const { PrivateKey, PublicKey, utf8ToBytes, sha256, sha384, hexToBytes } = root;
+
+/** Small real values for the free names the examples use, made once. */
+const shared = (() => {
+  const alice = PrivateKey.fromRaw(new Uint8Array(32).fill(1));
+  const bob = PrivateKey.fromRaw(new Uint8Array(32).fill(2));
+  const message = utf8ToBytes('hello');
+  const signature = alice.sign(message);
+  const aesKey = hexToBytes('000102030405060708090a0b0c0d0e0f');
+  const nonce = new Uint8Array(12);
+  const sealed = root.aesGcm(aesKey, nonce).encrypt(message);
+  const files: Record<string, string | Uint8Array> = {
+    'key.der': alice.toDer(),
+    'key.pem': alice.toPem(),
+    'peer.der': bob.publicKey.toDer(),
+    'peer.pem': bob.publicKey.toPem(),
+    'peers.pem': alice.publicKey.toPem() + bob.publicKey.toPem(),
+  };
+  const fs = {
+    readFileSync: (name: string, encoding?: string) => {
+      const content = files[name];
+      if (content === undefined) throw new Error(`example fs: no file ${name}`);
+      return encoding === undefined && typeof content !== 'string'
+        ? content
+        : typeof content === 'string'
+          ? content
+          : Buffer.from(content).toString(encoding as BufferEncoding);
+    },
+    writeFileSync: () => {},
+  };
+  return {
+    fs,
+    alice,
+    bob,
+    dA: 17n,
+    dB: 42n,
+    d: 0x1234n,
+    Q: alice.publicKey.point,
+    P: math.G,
+    x: fieldBytes(math.G.x),
+    y: fieldBytes(math.G.y),
+    r: 1n,
+    s: 2n,
+    a: Uint8Array.of(1),
+    b: Uint8Array.of(2),
+    c: Uint8Array.of(3),
+    m1: Uint8Array.of(1),
+    m2: Uint8Array.of(2),
+    part1: Uint8Array.of(1),
+    part2: Uint8Array.of(2),
+    message,
+    signature,
+    receivedTag: root.hmac(sha256, aesKey, message),
+    expectedTag: new Uint8Array(16),
+    receivedTag16: new Uint8Array(16),
+    nonce,
+    aad: new Uint8Array(3),
+    plaintext: message,
+    forged: sealed.map((v, i) => (i === 0 ? v ^ 1 : v)),
+    ikm: new Uint8Array(22).fill(0x0b),
+    salt: hexToBytes('000102030405060708090a0b0c'),
+    info: hexToBytes('f0f1f2f3f4f5f6f7f8f9'),
+    prk: new Uint8Array(32).fill(7),
+    text: JSON.stringify(alice.publicKey.toJwk()),
+    pem: alice.publicKey.toPem(),
+    peerBytes: bob.publicKey.toRaw(),
+    other: bob.publicKey,
+    length: 32,
+    spkiDer: alice.publicKey.toDer(),
+    sec1Point: alice.publicKey.toRaw(),
+    derBytes: signature,
+    block: hexToBytes('00112233445566778899aabbccddeeff'),
+    alicePrivate: new Uint8Array(32).fill(5),
+    bobPrivate: new Uint8Array(32).fill(6),
+    toy: math.TOY,
+    sha384,
+  };
+})();
+
+function fieldBytes(value: bigint): Uint8Array {
+  return root.bigIntToBytes(value, 32);
+}
+
+/** Per-file meanings of a name (an AES key in cipher/, a key object in keys/). */
+function perFile(file: string): Record<string, unknown> {
+  const aesKey = hexToBytes('000102030405060708090a0b0c0d0e0f');
+  const w = expandKey(aesKey);
+  const zeros = (n: number) => new Uint8Array(n);
+  if (file === 'bytes/words.ts') return { out: zeros(8) };
+  if (file === 'cipher/aes.ts')
+    return { key: aesKey, w, out: new Int32Array(4), c0: 1, c1: 2, c2: 3, c3: 4 };
+  if (file === 'cipher/gctr.ts')
+    return { w, J0: Int32Array.of(0, 0, 0, 1), ciphertext: zeros(shared.plaintext.length) };
+  if (file === 'cipher/ghash.ts') {
+    const one = zeros(16);
+    one[0] = 0x80;
+    return {
+      x: zeros(16).fill(3),
+      one,
+      H: zeros(16).fill(0x42),
+      A: zeros(5),
+      C: zeros(20),
+      lengths: zeros(16),
+      X: zeros(48).fill(1),
+      h0: 1,
+      h1: 2,
+      h2: 3,
+      h3: 4,
+      key: createGhashKey(Int32Array.of(1, 2, 3, 4), GHASH_TABLE_8BIT),
+      Y: new Int32Array(4),
+      c0: 1,
+      c1: 2,
+      c2: 3,
+      c3: 4,
+    };
+  }
+  if (file === 'curve/jacobian.ts') return { Gx: math.G.x, Gy: math.G.y };
+  if (file === 'kdf/hkdf.ts') return { sharedSecret: zeros(32).fill(9) };
+  if (file === 'ecdsa/rfc6979.ts')
+    return { x: 0xc9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721n };
+  if (file === 'keys/algorithm.ts' || file === 'keys/der.ts')
+    return {
+      ...der,
+      der: shared.alice.publicKey.toDer(),
+      d: zeros(32).fill(1),
+      point: shared.alice.publicKey.toRaw(),
+      prime256v1: der.oidFromString('1.2.840.10045.3.1.7'),
+    };
+  if (file === 'keys/pem.ts')
+    return { text: shared.alice.publicKey.toPem() + shared.alice.toPem() };
+  if (file === 'x25519/curve.ts') return { p: 2n ** 255n - 19n };
+  if (file === 'playground/small-curve.ts') {
+    const { lineThrough } = require('../src/playground/small-curve');
+    return { line: lineThrough(math.TOY.G, math.TOY.G, math.TOY), P: math.TOY.G, curve: math.TOY };
+  }
+  if (file === 'x509/asn1.ts') return { cn: Uint8Array.of(5, 0), o: Uint8Array.of(5, 0) };
+  if (file === 'keys/private-key.ts')
+    return { key: shared.alice, a: shared.alice, text: JSON.stringify(shared.alice.toJwk()) };
+  if (file === 'keys/public-key.ts')
+    return { key: shared.alice.publicKey, a: { publicKey: shared.alice.publicKey } };
+  if (file === 'keys/pkcs8.ts')
+    return {
+      der: shared.alice.toDer('pkcs8'),
+      Q: shared.alice.publicKey.toRaw(),
+      d: new Uint8Array(32).fill(1),
+    };
+  if (file === 'keys/sec1.ts')
+    return {
+      der: shared.alice.toDer('sec1'),
+      Q: shared.alice.publicKey.toRaw(),
+      d: new Uint8Array(32).fill(1),
+    };
+  if (file === 'keys/spki.ts' || file === 'keys/der.ts')
+    return { der: shared.alice.publicKey.toDer(), d: new Uint8Array(32).fill(1) };
+  return { key: aesKey };
+}
+
+function scope(file: string): Record<string, unknown> {
+  const own = require(path.join(SRC, file)) as Record<string, unknown>;
+  return { ...root, ...math, ...noise, ...x509, ...own, ...shared, ...perFile(file) };
+}
+
+const cases = sourceFiles(SRC).flatMap((file) =>
+  examplesOf(fs.readFileSync(file, 'utf8')).map((code): [string, string, string] => [
+    path.relative(SRC, file),
+    code.split('\n')[0].slice(0, 80),
+    code,
+  ]),
+);
+
+/**
+ * Examples that do not run here yet, by their test name: they need a live socket or server
+ * (net/, node.ts, cli/playground-server.ts: `await` at the top level), a DOM (playground/dom.ts),
+ * or a certificate chain and signer in scope (x509/), or a binding still missing. The list may
+ * only shrink: an example that starts to run fails the last test until it is removed here.
+ */
+const NOT_YET_RUN = new Set<string>([
+  "bytes/assert.ts: assertBigInt(d, 'd', 1n, n - 1n)",
+  'cipher/gcm.ts: const gcm = aesGcm.withKey(key);',
+  'cipher/ghash.ts: ghashReference(H, concatBytes(A, C, lengths))',
+  "cli/playground-server.ts: moduleGraph(root, path.join(root, 'dist/esm/playground/main.js')) // ['/dist/esm",
+  'cli/playground-server.ts: const server = await startPlaygroundServer({ port: 0 }); console.log(server.url)',
+  "keys/pem.ts: selectPemBlock(decodePemBlocks(text), ['PRIVATE KEY', 'EC PRIVATE KEY'])",
+  "keys/pem.ts: decodePem(text, 'PUBLIC KEY').der",
+  "net/client.ts: const channel = await connect({ protocol: 'nk', port: 65432, remoteStaticKey: se",
+  'net/secure-channel.ts: for await (const message of channel) await channel.send(message) // an echo serv',
+  'net/secure-channel.ts: await channel.close()',
+  "net/server.ts: const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for a",
+  'net/server.ts: const { port } = server.address()!',
+  "node.ts: import { createServer, connect } from 'ecdh-lab/node'",
+  "playground/dom.ts: h('p', { class: 'note' }, 'p = ', 223n)",
+  "playground/dom.ts: svg('circle', { cx: 4, cy: 27, r: 1.5 })",
+  'playground/small-curve.ts: linePoints(line, P, curve).length // p',
+  'x509/asn1.ts: derSetOf(derSequence(cn), derSequence(o))',
+  "x509/builder.ts: const root = selfSignedCertificate({ signer, subject: 'CN=Test Root,O=Example', ",
+  'x509/builder.ts: const leaf = issueCertificate({ issuerCertificate: root, issuerSigner: rootSigne',
+  "x509/certificate.ts: Certificate.fromDer(fs.readFileSync('leaf.der')).subject.toString()",
+  "x509/certificate.ts: Certificate.fromPem(fs.readFileSync('ca.crt', 'utf8'))",
+  "x509/certificate.ts: Certificate.fromPemBundle(fs.readFileSync('chain.pem', 'utf8')).length",
+  'x509/certificate.ts: leaf.isSignedBy(ca) // true',
+  'x509/certificate.ts: console.log(cert.describe())',
+  'x509/csr.ts: CertificationRequest.fromDer(der).subject.toString()',
+  "x509/csr.ts: CertificationRequest.fromPem(fs.readFileSync('req.csr', 'utf8'))",
+  'x509/csr.ts: csr.verifySignature() // true',
+  "x509/csr.ts: const csr = createCertificationRequest({ signer, subject: 'CN=localhost', subjec",
+  'x509/csr.ts: issueFromRequest(csr, { issuerCertificate: ca, issuerSigner, verifier, extendedK',
+  'x509/name.ts: Name.fromDer(cert.subject.toDer()).toString()',
+  "x509/signature.ts: DEFAULT_VERIFIER.verify(issuerKey, tbsCertificate, signature, 'SHA-256') // true",
+  'x509/verify.ts: const { chain } = verifyChain(leaf, { anchors: [root], intermediates: [inter], h',
+]);
+
+describe('@example blocks in src/ (outside channel/ and tls/)', () => {
+  it('finds them', () => expect(cases.length).toBeGreaterThan(200));
+  const runs = (file: string, code: string): boolean => {
+    const bindings = scope(file);
+    const names = Object.keys(bindings).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+    try {
+      new Function(...names, `'use strict';\n{\n${code}\n}`)(
+        ...names.map((name) => bindings[name]),
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  it.each(cases.filter(([file, first]) => !NOT_YET_RUN.has(`${file}: ${first}`)))(
+    '%s: %s',
+    (file, _first, code) => {
+      const bindings = scope(file);
+      const names = Object.keys(bindings).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+      const run = new Function(...names, `'use strict';\n{\n${code}\n}`);
+      expect(() => run(...names.map((name) => bindings[name]))).not.toThrow();
+    },
+  );
+  it(`the ${NOT_YET_RUN.size} examples not run yet are still listed for a reason (none runs now)`, () => {
+    const listed = cases.filter(([file, first]) => NOT_YET_RUN.has(`${file}: ${first}`));
+    expect(listed.length).toBe(NOT_YET_RUN.size); // every entry names an existing example
+    expect(
+      listed.filter(([file, , code]) => runs(file, code)).map(([f, first]) => `${f}: ${first}`),
+    ).toEqual([]);
+  });
+});
