@@ -27,7 +27,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const { PrivateKey, PublicKey, utf8ToBytes, sha256, sha384, hexToBytes } = root;
+const { PrivateKey, utf8ToBytes, sha256, sha384, hexToBytes } = root;
 
 /** Small real values for the free names the examples use, made once. */
 const shared = (() => {
