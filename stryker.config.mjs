@@ -1,0 +1,50 @@
+// StrykerJS over the security-critical modules: `npm run mutate` (long: not part of npm test).
+// Each mutant is one small bug; the suite must fail for it. The score and what was run are in
+// the README ("Mutation testing"). A subset, as in the README:
+//   npx stryker run --mutate src/keys/der.ts --mutate src/cipher/gcm.ts --concurrency 1
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.config.js', enableFindRelatedTests: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    // GCM
+    'src/cipher/gcm.ts',
+    'src/cipher/gctr.ts',
+    // ECDH validation and the point decoder
+    'src/ecdh/validate.ts',
+    'src/ecdh/ecdh.ts',
+    'src/curve/encoding.ts',
+    // DER
+    'src/keys/der.ts',
+    // the ladder
+    'src/curve/ladder.ts',
+    // the channel state machines
+    'src/channel/cipher-state.ts',
+    'src/channel/symmetric-state.ts',
+    'src/channel/handshake-state.ts',
+    'src/channel/noise-channel.ts',
+    'src/channel/tutorial-channel.ts',
+    // ECDSA
+    'src/ecdsa/ecdsa.ts',
+    'src/ecdsa/signature.ts',
+    'src/ecdsa/rfc6979.ts',
+    // X.509 parsing and path validation
+    'src/x509/asn1.ts',
+    'src/x509/certificate.ts',
+    'src/x509/verify.ts',
+    // TLS record and handshake parsing
+    'src/tls/record.ts',
+    'src/tls/handshake-buffer.ts',
+    'src/tls/messages.ts',
+    'src/tls/extensions.ts',
+  ],
+  // The sandbox needs the sources, the tests, their vectors and the docs the tests read.
+  ignorePatterns: ['dist', 'coverage', 'bench/results', '.stryker-tmp', 'reports'],
+  tempDirName: '.stryker-tmp',
+  concurrency: 1,
+  timeoutMS: 60000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 90, low: 80, break: null },
+};
