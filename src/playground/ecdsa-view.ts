@@ -52,6 +52,7 @@ import {
   parseInteger,
   replace,
 } from './dom.js';
+import { recoverFromReusedNonce } from './nonce-reuse.js';
 import { randomInRange } from './numbers.js';
 
 const HASHES = { 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512 } as const;
@@ -364,28 +365,6 @@ function p256Signature(): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // A signer that reuses k, and what anyone who sees two signatures learns.
 
-interface Reuse {
-  n: bigint;
-  Q: AffinePoint;
-  e1: bigint;
-  e2: bigint;
-  r: bigint;
-  s1: bigint;
-  s2: bigint;
-}
-
-/**
- * The attacker's side: from public values only (Q, the two messages' e, the two signatures),
- * k = (e1 − e2)·(s1 − s2)⁻¹ and d = (s1·k − e1)·r⁻¹ (mod n), since s·k = e + r·d for both.
- */
-function recover({ n, e1, e2, r, s1, s2 }: Reuse): { k: bigint; d: bigint } | undefined {
-  const ds = mod(s1 - s2, n);
-  if (ds === 0n) return undefined; // e1 ≡ e2 (mod n): the two equations are one
-  const k = mod((e1 - e2) * modInverseVartime(ds, n), n);
-  const d = mod((s1 * k - e1) * modInverseVartime(r, n), n);
-  return { k, d };
-}
-
 function nonceReuse(curveName: 'toy' | 'p256'): HTMLElement {
   const toy = curveName === 'toy';
   const curve = toy ? TOY : P256;
@@ -481,7 +460,7 @@ function nonceReuse(curveName: 'toy' | 'p256'): HTMLElement {
           : 'Different r?!',
       ),
     ];
-    const found = recover({ n, Q, e1, e2, r: sig1.r, s1: sig1.s, s2: sig2.s });
+    const found = recoverFromReusedNonce({ n, e1, e2, r: sig1.r, s1: sig1.s, s2: sig2.s });
     if (found === undefined) {
       parts.push(
         notice(
