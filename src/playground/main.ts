@@ -1,5 +1,6 @@
 /**
- * The playground page's entry point (index.html loads it as a module): shows one view at a time,
+ * The playground page's entry point (index.html loads it, with everything it imports, as the
+ * one file dist/esm/playground/bundle.js that `npm run build` writes): shows one view at a time,
  * chosen by the address's #fragment, and builds each view the first time it is shown. Every view
  * computes with the package's ES module build (../index.js and ../math.js, the `ecdh-lab` and
  * `ecdh-lab/math` entry points), here in the browser; the page loads nothing from elsewhere.
