@@ -1,5 +1,6 @@
 /**
- * ecdh-lab/node: the TCP transport of the secure channel (Node only). The protocol logic it
+ * ecdh-lab/node: the TCP transports (Node only): the secure channel, and TLS 1.3 (tlsConnect,
+ * tlsStream, createServer({ protocol: 'tls' })). The protocol logic it
  * drives is in `ecdh-lab/noise` (NoiseChannel, TutorialChannel, …), which is browser-safe.
  *
  * @example
@@ -13,3 +14,11 @@ export { SecureChannel } from './net/secure-channel.js';
 export type { ChannelTimeouts } from './net/secure-channel.js';
 export { PROTOCOLS, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT } from './net/options.js';
 export type { ChannelOptions, ProtocolName } from './net/options.js';
+export { tlsConnect, tlsStream } from './net/tls-client.js';
+export type { TlsConnectOptions, TlsTransportOptions } from './net/tls-client.js';
+export type { TlsServerOptions } from './net/tls-server.js';
+export type { TlsChannelHandler } from './net/server.js';
+export { TlsChannel } from './net/tls-channel.js';
+export { TlsDuplex } from './net/tls-duplex.js';
+export { pemServerCredential, pemCertificateVerifier } from './net/tls-credentials.js';
+export type { PemInput } from './net/tls-credentials.js';
