@@ -25,11 +25,11 @@ import { PublicKey } from '../../src/keys/public-key';
 import { certificateVerifyContent } from '../../src/tls/authentication';
 import { TlsClient } from '../../src/tls/client';
 import { type Extension, extension } from '../../src/tls/extensions';
-import { secp256r1, secp256r1KeyPair } from '../../src/tls/groups';
+import { secp256r1, secp256r1KeyPair, x25519Group, x25519KeyPair } from '../../src/tls/groups';
 import type { ClientHelloFields } from '../../src/tls/hello';
 import { parseCertificate, parseCertificateVerify } from '../../src/tls/messages';
 import { SECTION_3, SECTION_5, SECTION_6 } from './rfc8448-vectors';
-import { acceptAnyCertificate, hex, x25519Standin } from './support';
+import { acceptAnyCertificate, hex } from './support';
 
 /** signature_algorithms as the RFC's client sent it. */
 const RFC_SIGNATURE_SCHEMES = [
@@ -58,13 +58,19 @@ const fixedP256 = (privateKey: string) => ({
   generateKeyPair: () => secp256r1KeyPair(PrivateKey.fromRaw(hex(privateKey))),
 });
 
+/** An x25519 group (ecdh-lab's) that hands out one fixed key (the RFC's). */
+const fixedX25519 = (privateKey: string) => ({
+  ...x25519Group,
+  generateKeyPair: () => x25519KeyPair(hex(privateKey)),
+});
+
 describe('RFC 8448 §5: the HelloRetryRequest handshake, client side, byte for byte', () => {
   const v = SECTION_5;
   const secrets = new Map<string, string>();
   const client = new TlsClient({
     serverName: 'server',
     verifier: acceptAnyCertificate, // TEST-ONLY: the RFC's certificate is RSA
-    groups: [x25519Standin(hex(v.clientX25519Private)), fixedP256(v.clientP256Private)],
+    groups: [fixedX25519(v.clientX25519Private), fixedP256(v.clientP256Private)],
     keyShareGroups: undefined, // the first group: x25519
     signatureSchemes: RFC_SIGNATURE_SCHEMES,
     random: hex('c05333f1e168f732427e91815a093c990115f161130c68e9be3e563610ee9487'),
@@ -130,14 +136,12 @@ describe('RFC 8448 §5: the HelloRetryRequest handshake, client side, byte for b
   });
 });
 
-describe('RFC 8448 §3: the simple 1-RTT handshake, client side (TEST-ONLY x25519 stand-in)', () => {
+describe('RFC 8448 §3: the simple 1-RTT handshake, client side (ecdh-lab x25519)', () => {
   const v = SECTION_3;
   const client = new TlsClient({
     serverName: 'server',
     verifier: acceptAnyCertificate, // TEST-ONLY: the RFC's certificate is RSA
-    groups: [
-      x25519Standin(hex('70a1a8f491e82d530542c6d7a8dcd8cfa9e31f59bb336b550b13bfe199f542c5')),
-    ],
+    groups: [fixedX25519('70a1a8f491e82d530542c6d7a8dcd8cfa9e31f59bb336b550b13bfe199f542c5')],
     signatureSchemes: RFC_SIGNATURE_SCHEMES,
     random: hex('6660261ff947cea49cce6cfad687f457cf1b14531ba14131a0e8f309a1d0b9c4'),
     legacySessionId: new Uint8Array(0),
