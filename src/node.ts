@@ -20,5 +20,5 @@ export type { TlsServerOptions } from './net/tls-server.js';
 export type { TlsChannelHandler } from './net/server.js';
 export { TlsChannel } from './net/tls-channel.js';
 export { TlsDuplex } from './net/tls-duplex.js';
-export { pemServerCredential, pemCertificateVerifier } from './net/tls-credentials.js';
-export type { PemInput } from './net/tls-credentials.js';
+
+export type { CaInput, PemInput } from './net/tls-credentials.js';

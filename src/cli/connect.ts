@@ -18,13 +18,13 @@ import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel
 import { defineCommand } from './command.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 import { connectFailure, words } from './network-errors.js';
-import { connectTls } from './tls-modes.js';
+import { connectTls, tlsGroupsOption } from './tls-modes.js';
 
 export const connect = defineCommand({
   summary: 'send stdin over the secure channel and print the replies (lines, or raw bytes)',
   synopsis:
     'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary]\n' +
-    '       connect --protocol tls --ca CA.crt [--servername NAME] [--keylog FILE] [--host] [--port]',
+    '       connect --protocol tls --ca CA.crt [--servername NAME] [--groups LIST] [--keylog FILE] [--host] [--port]',
   description:
     'Connects, runs the handshake, then sends stdin and prints the replies. Without --binary a ' +
     'message is one line of UTF-8 text: each line of stdin (without its newline) is sent as one ' +
@@ -60,6 +60,11 @@ export const connect = defineCommand({
       placeholder: 'NAME',
       help: "tls: the name to check the server's certificate for and send as SNI (default: --host)",
     },
+    groups: {
+      type: 'string',
+      placeholder: 'LIST',
+      help: 'tls: key-share groups in order, from x25519 and P-256 (default x25519,P-256)',
+    },
     keylog: {
       type: 'string',
       placeholder: 'FILE',
@@ -79,9 +84,11 @@ export const connect = defineCommand({
       const { ca, servername, keylog } = args.options;
       if (ca === undefined)
         throw new UsageError('--protocol tls needs --ca (the trust anchors, PEM)');
-      return connectTls(flags, { ca, servername, keylog });
+      const groups = tlsGroupsOption(args.options.groups);
+      return connectTls({ ...flags, groups }, { ca, servername, keylog });
     }
-    for (const name of ['ca', 'servername', 'keylog'] as const) refuseOption(args, name, where);
+    for (const name of ['ca', 'servername', 'keylog', 'groups'] as const)
+      refuseOption(args, name, where);
     if (protocol === 'tutorial' || protocol === 'nn') refuseOption(args, 'server-key', where);
     if (protocol !== 'xx') refuseOption(args, 'key', where);
     if (protocol === 'nk' && args.options['server-key'] === undefined)

@@ -11,13 +11,13 @@ import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel
 import { integerOption, refuseOption, UsageError } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
 import { errnoWords, listenFailure } from './network-errors.js';
-import { serveTls } from './tls-modes.js';
+import { serveTls, tlsGroupsOption } from './tls-modes.js';
 
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX) or TLS 1.3',
   synopsis:
     'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]\n' +
-    '       serve --protocol tls --cert CHAIN.pem --key KEY.pem [--http] [--keylog FILE] [--host] [--port]',
+    '       serve --protocol tls --cert CHAIN.pem --key KEY.pem [--http] [--groups LIST] [--keylog FILE] [--host] [--port]',
   description:
     'Listens for connections and echoes every message back. The first line on stdout is\n' +
     '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
@@ -47,6 +47,11 @@ export const serve = defineCommand({
       type: 'boolean',
       help: 'tls: answer one HTTP request per connection with a page (as openssl s_server -www)',
     },
+    groups: {
+      type: 'string',
+      placeholder: 'LIST',
+      help: 'tls: key-share groups in order, from x25519 and P-256 (default x25519,P-256)',
+    },
     keylog: {
       type: 'string',
       placeholder: 'FILE',
@@ -74,9 +79,14 @@ export const serve = defineCommand({
       if (cert === undefined) throw new UsageError('--protocol tls needs --cert (the chain, PEM)');
       if (key === undefined)
         throw new UsageError("--protocol tls needs --key (the leaf's key, PEM)");
-      return serveTls({ ...flags, maxConnections }, { cert, key, keylog }, args.options.http);
+      const groups = tlsGroupsOption(args.options.groups);
+      return serveTls(
+        { ...flags, maxConnections, groups },
+        { cert, key, keylog },
+        args.options.http,
+      );
     }
-    for (const name of ['cert', 'http', 'keylog'] as const)
+    for (const name of ['cert', 'http', 'keylog', 'groups'] as const)
       refuseOption(args, name, `with --protocol ${protocol}`);
     if (protocol === 'nn') refuseOption(args, 'key', `with --protocol ${protocol}`);
     if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);

@@ -20,7 +20,9 @@ import { pemCertificateVerifier, pemServerCredential } from '../net/tls-credenti
 import { TlsError } from '../tls/alert.js';
 import type { TlsServerCredential } from '../tls/authentication.js';
 import type { TlsCertificateVerifier } from '../tls/authentication.js';
+import { type KeyShareGroup, secp256r1, x25519Group } from '../tls/groups.js';
 import { signatureSchemeName } from '../tls/registry.js';
+import { UsageError } from './args.js';
 import { CommandError, readBytes, reportErrors } from './key-files.js';
 import { connectFailure, errnoWords, listenFailure, words } from './network-errors.js';
 
@@ -31,6 +33,33 @@ interface Flags {
   handshakeTimeout?: number;
   idleTimeout?: number;
   maxMessageLength?: number;
+  /** Key-share groups, in order (default: the engine's). */
+  groups?: readonly KeyShareGroup[];
+}
+
+const GROUP_NAMES: Record<string, KeyShareGroup> = {
+  x25519: x25519Group,
+  'p-256': secp256r1,
+  secp256r1,
+  prime256v1: secp256r1,
+};
+
+/**
+ * --groups: names separated by commas (x25519, P-256 or its aliases secp256r1 and prime256v1).
+ * @throws UsageError for an unknown or repeated name
+ */
+export function tlsGroupsOption(text: string | undefined): KeyShareGroup[] | undefined {
+  if (text === undefined) return undefined;
+  const groups = text.split(',').map((name) => {
+    const group = Object.hasOwn(GROUP_NAMES, name.toLowerCase())
+      ? GROUP_NAMES[name.toLowerCase()]
+      : undefined;
+    if (group === undefined)
+      throw new UsageError(`--groups: unknown group '${name}' (x25519, P-256)`);
+    return group;
+  });
+  if (new Set(groups).size !== groups.length) throw new UsageError('--groups: a group is repeated');
+  return groups;
 }
 
 /** The largest HTTP request head `serve --http` reads before it answers 400. */
@@ -132,6 +161,7 @@ export async function serveTls(
       protocol: 'tls',
       credential,
       alpn: http ? ['http/1.1'] : undefined,
+      groups: flags.groups,
       keyLog,
       handshakeTimeout: flags.handshakeTimeout,
       idleTimeout: flags.idleTimeout,
@@ -196,6 +226,7 @@ export async function connectTls(
       host: flags.host,
       port: flags.port,
       servername: files.servername,
+      groups: flags.groups,
       verifier,
       keyLog,
       handshakeTimeout: flags.handshakeTimeout,

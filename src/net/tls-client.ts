@@ -18,7 +18,7 @@ import type { TlsCipherSuite } from '../tls/suites.js';
 import { DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT } from './options.js';
 import type { ChannelTimeouts } from './secure-channel.js';
 import { TLS_MAX_MESSAGE, TlsChannel } from './tls-channel.js';
-import { type PemInput, pemCertificateVerifier } from './tls-credentials.js';
+import { type CaInput, pemCertificateVerifier } from './tls-credentials.js';
 import type { TlsDuplex } from './tls-duplex.js';
 
 /** What both TLS sides of the transport take besides their credentials. */
@@ -46,8 +46,8 @@ export interface TlsConnectOptions extends TlsTransportOptions {
   host?: string;
   /** Default 443. */
   port?: number;
-  /** Trust anchors: PEM text (one or more certificates) or a list of them. Required unless `verifier` is given. */
-  ca?: PemInput | readonly PemInput[];
+  /** Trust anchors: PEM (text or file bytes), or DER certificates or Certificates. Required unless `verifier` is given. */
+  ca?: CaInput;
   /** The name to verify the certificate for and send as SNI (default: `host`). */
   servername?: string;
   /** Advanced: validates the chain instead of `ca`. */

@@ -2,8 +2,8 @@
  * `serve --protocol tls` and `connect --protocol tls` (the built CLI, dist/cjs/cli/main.js) on
  * 127.0.0.1, port 0, against real peers no one here wrote:
  *   curl --cacert                → serve --protocol tls --http      (the page's text)
- *   openssl s_client -tls1_3     → serve --protocol tls             (echo; its default groups put
- *                                   X25519 first, so a P-256-only server needs a HelloRetryRequest)
+ *   openssl s_client -tls1_3     → serve --protocol tls             (echo; its default groups send
+ *                                   an X25519 share only, so `--groups P-256` needs a HelloRetryRequest)
  *   connect --protocol tls       → openssl s_server -tls1_3 -www    (prints openssl's page)
  * and ecdh-lab against itself (echo, close_notify at the end of stdin), --keylog on both sides
  * (NSS labels, the client random, secret lengths, both files the same), and usage errors.
@@ -164,26 +164,32 @@ describe('serve --protocol tls', () => {
     expect(r.stderr).toMatch(/verify return:1/);
   });
 
-  it("openssl s_client's default groups (X25519 first) need a HelloRetryRequest to P-256", async () => {
-    if (!opensslAvailable()) return;
-    const server = await serveTls('--http');
-    const r = await peer(
-      'openssl',
-      [
-        's_client',
-        '-tls1_3',
-        '-quiet',
-        '-CAfile',
-        dir.file('ca.crt'),
-        '-connect',
-        `127.0.0.1:${server.port}`,
-      ],
-      'GET / HTTP/1.0\r\n\r\n',
-      (stdout) => stdout.includes('Request:'),
-    );
-    expect(r.stdout).toMatch(/^HelloRetryRequest: +yes$/m);
-    expect(r.stdout).toMatch(/^Group: +secp256r1$/m);
-  });
+  it.each([
+    [['--groups', 'P-256'], 'yes', 'secp256r1'], // s_client sends an X25519 share only
+    [[], 'no', 'x25519'], // ecdh-lab's default groups: x25519, then P-256
+  ])(
+    "openssl s_client's default groups against serve --http %j: HelloRetryRequest %s, %s",
+    async (groups, retry, group) => {
+      if (!opensslAvailable()) return;
+      const server = await serveTls('--http', ...groups);
+      const r = await peer(
+        'openssl',
+        [
+          's_client',
+          '-tls1_3',
+          '-quiet',
+          '-CAfile',
+          dir.file('ca.crt'),
+          '-connect',
+          `127.0.0.1:${server.port}`,
+        ],
+        'GET / HTTP/1.0\r\n\r\n',
+        (stdout) => stdout.includes('Request:'),
+      );
+      expect(r.stdout).toMatch(new RegExp(`^HelloRetryRequest: +${retry}$`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^Group: +${group}$`, 'm'));
+    },
+  );
 
   it('--keylog on both sides writes the same five NSS lines (label, client random, secret)', async () => {
     const server = await serveTls('--keylog', dir.file('server.keys'));
@@ -235,6 +241,11 @@ describe('serve --protocol tls', () => {
     usage(['connect', '--protocol', 'tls'], /needs --ca/);
     usage(['connect', '--protocol', 'tls', '--ca', 'ca.crt', '--binary'], /--binary is not used/);
     usage(['connect', '--protocol', 'nk', '--ca', 'ca.crt'], /--ca is not used with --protocol nk/);
+    usage(
+      ['connect', '--protocol', 'tls', '--ca', 'ca.crt', '--groups', 'P-384'],
+      /unknown group 'P-384'/,
+    );
+    usage(['serve', '--protocol', 'nn', '--groups', 'x25519'], /--groups is not used/);
   });
 });
 
