@@ -23,8 +23,7 @@ import { connectTls, tlsGroupsOption } from './tls-modes.js';
 export const connect = defineCommand({
   summary: 'send stdin over the secure channel and print the replies (lines, or raw bytes)',
   synopsis:
-    'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary]\n' +
-    '       connect --protocol tls --ca CA.crt [--servername NAME] [--groups LIST] [--keylog FILE] [--host] [--port]',
+    'connect --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary] [--ca CA.crt] [--servername NAME] [--groups LIST] [--keylog FILE]',
   description:
     'Connects, runs the handshake, then sends stdin and prints the replies. Without --binary a ' +
     'message is one line of UTF-8 text: each line of stdin (without its newline) is sent as one ' +
@@ -41,7 +40,8 @@ export const connect = defineCommand({
     "server's certificate chain must lead to a certificate in --ca and name --servername (default:\n" +
     '--host). At the end of stdin it sends close_notify and waits for the server to close; exit 0\n' +
     'after a clean close, 1 after a refusal, an alert or a truncated connection. --keylog appends\n' +
-    'the NSS key log lines (SSLKEYLOGFILE) for Wireshark: they are secrets.',
+    'the NSS key log lines (SSLKEYLOGFILE) for Wireshark: they are secrets. --groups (default\n' +
+    'x25519,P-256) lists the groups offered; the first gets a key share.',
   options: {
     ...CONNECTION_FLAGS,
     'server-key': {

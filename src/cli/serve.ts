@@ -16,8 +16,7 @@ import { serveTls, tlsGroupsOption } from './tls-modes.js';
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX) or TLS 1.3',
   synopsis:
-    'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]\n' +
-    '       serve --protocol tls --cert CHAIN.pem --key KEY.pem [--http] [--groups LIST] [--keylog FILE] [--host] [--port]',
+    'serve --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--cert CHAIN.pem] [--http] [--groups LIST] [--keylog FILE]',
   description:
     'Listens for connections and echoes every message back. The first line on stdout is\n' +
     '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
@@ -30,7 +29,9 @@ export const serve = defineCommand({
     'the bytes it receives; with --http it answers one HTTP/1.x request per connection as\n' +
     '`openssl s_server -www` does (HTTP/1.0 200 ok and a text page naming the negotiated version,\n' +
     'suite, group and signature scheme), then sends close_notify and closes. --keylog appends the\n' +
-    'NSS key log lines (SSLKEYLOGFILE) that let Wireshark decrypt a capture: they are secrets.',
+    'NSS key log lines (SSLKEYLOGFILE) that let Wireshark decrypt a capture: they are secrets.\n' +
+    '--groups (default x25519,P-256) lists the key-share groups in order of preference; with\n' +
+    '--groups P-256, clients that send only an X25519 share (OpenSSL, Node) get a HelloRetryRequest.',
   options: {
     ...CONNECTION_FLAGS,
     key: {
