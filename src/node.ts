@@ -1,10 +1,11 @@
 /**
- * ecdh-lab/node: the TCP transports (Node only): the secure channel, and TLS 1.3 (tlsConnect,
- * tlsStream, createServer({ protocol: 'tls' })). The protocol logic it
- * drives is in `ecdh-lab/noise` (NoiseChannel, TutorialChannel, …), which is browser-safe.
+ * ecdh-lab/node: the TCP transports (Node only) of the secure channel and of TLS 1.3
+ * (tlsConnect, tlsStream, createServer({ protocol: 'tls' })). The protocol logic they drive is
+ * in `ecdh-lab/noise` (NoiseChannel, TutorialChannel, …) and `ecdh-lab/tls` (TlsClient,
+ * TlsServer), which are browser-safe.
  *
  * @example
- * import { createServer, connect } from 'ecdh-lab/node'
+ * import { createServer, connect, tlsConnect } from 'ecdh-lab/node'
  */
 export { createServer, SecureServer } from './net/server.js';
 export type { ServerOptions, ChannelHandler } from './net/server.js';

@@ -6,6 +6,7 @@
  * the shared server's timeouts and caps, and the key log checked against the trace's secrets.
  * Certificates are issued by ecdh-lab's own X.509 builder (./tls-support.ts).
  */
+import { createDecipheriv, createHmac } from 'node:crypto';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
@@ -295,5 +296,76 @@ describe('--keylog: the NSS key log', () => {
     }
     await waitFor(() => serverLines.length === 5);
     expect([...serverLines].sort()).toEqual([...lines].sort()); // both ends log the same secrets
+  });
+
+  it("its CLIENT_TRAFFIC_SECRET_0 decrypts the client's first application record on the wire (node:crypto)", async () => {
+    const { port } = await echoTls();
+    // A TCP relay that records what the client sends.
+    const sent: Buffer[] = [];
+    const relay = net.createServer((inbound) => {
+      const outbound = net.connect({ host: '127.0.0.1', port });
+      inbound.on('data', (d: Buffer) => {
+        sent.push(d);
+        outbound.write(d);
+      });
+      outbound.pipe(inbound);
+      inbound.on('end', () => outbound.end());
+      for (const s of [inbound, outbound]) s.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const relayPort = (relay.address() as net.AddressInfo).port;
+    const lines: string[] = [];
+    try {
+      const channel = await tlsConnect({
+        host: '127.0.0.1',
+        port: relayPort,
+        ca: files.ca,
+        keyLog: (line) => lines.push(line),
+      });
+      await channel.send(utf8ToBytes('a secret for Wireshark'));
+      await channel[Symbol.asyncIterator]().next(); // the echo: our record has gone through
+      const suite = channel.negotiated.cipherSuite!;
+      await channel.close();
+      // The client's records (RFC 8446 §5.1): ClientHello, change_cipher_spec, then protected
+      // records (23): its Finished under the handshake key, then application data under
+      // client_application_traffic_secret_0, sequence number 0.
+      const wire = Buffer.concat(sent);
+      const records: Buffer[] = [];
+      for (let at = 0; at < wire.length; at += 5 + wire.readUInt16BE(at + 3))
+        records.push(wire.subarray(at, at + 5 + wire.readUInt16BE(at + 3)));
+      const protectedRecords = records.filter((r) => r[0] === 23);
+      const record = protectedRecords[1];
+      const secretHex = lines.find((l) => l.startsWith('CLIENT_TRAFFIC_SECRET_0 '))!.split(' ')[2];
+      // HKDF-Expand-Label (§7.1) for one hash block, and the traffic key and IV (§7.3).
+      const hash = suite.endsWith('SHA384') ? 'sha384' : 'sha256';
+      const expandLabel = (secret: Buffer, label: string, length: number) => {
+        const full = Buffer.from(`tls13 ${label}`);
+        const info = Buffer.concat([Buffer.from([0, length, full.length]), full, Buffer.from([0])]);
+        return createHmac(hash, secret)
+          .update(Buffer.concat([info, Buffer.from([1])]))
+          .digest()
+          .subarray(0, length);
+      };
+      const secret = Buffer.from(secretHex, 'hex');
+      const keyLength = suite.includes('AES_256') ? 32 : 16;
+      const key = expandLabel(secret, 'key', keyLength);
+      const nonce = expandLabel(secret, 'iv', 12); // XOR the sequence number 0: unchanged
+      const body = record.subarray(5);
+      const decipher = createDecipheriv(
+        keyLength === 32 ? 'aes-256-gcm' : 'aes-128-gcm',
+        key,
+        nonce,
+      );
+      decipher.setAAD(record.subarray(0, 5));
+      decipher.setAuthTag(body.subarray(body.length - 16));
+      const inner = Buffer.concat([
+        decipher.update(body.subarray(0, body.length - 16)),
+        decipher.final(),
+      ]);
+      // TLSInnerPlaintext: content ‖ ContentType (23, application_data) ‖ zero padding.
+      expect(inner.toString('latin1')).toBe('a secret for Wireshark\x17');
+    } finally {
+      await new Promise((resolve) => relay.close(resolve));
+    }
   });
 });
