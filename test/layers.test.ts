@@ -37,7 +37,10 @@ const ALLOWED: Record<string, string[]> = {
     'bytes',
     '.',
   ],
+  // explain tls traces a handshake of the TLS engine (and issues its demo certificates).
   explain: [
+    'tls',
+    'x509',
     'keys',
     'ecdsa',
     'ecdh',
