@@ -2,7 +2,8 @@
 /**
  * A TCP server that hands every connection to the application as an established SecureChannel.
  *
- * Each accepted socket gets a fresh ChannelEngine (./options.ts) and its own timers. A peer
+ * Each accepted socket gets a fresh ChannelEngine (./options.ts), or with `protocol: 'tls'` a
+ * TLS 1.3 server engine in a TlsChannel (./tls-server.ts), and its own timers. A peer
  * that misbehaves in any way — garbage, an invalid point, a forged or replayed record, an
  * oversized frame, silence, an abrupt disconnect — costs only its own connection: the server
  * logs one line (the peer's address and the error's message, which never holds key material)
@@ -44,7 +45,8 @@ export type TlsChannelHandler = (channel: TlsChannel) => void | Promise<void>;
 type AnyChannel = SecureChannel | TlsChannel;
 
 /**
- * A listening secure-channel server. Events: 'channel' (channel: SecureChannel).
+ * A listening secure-channel server. Events: 'channel' (channel: SecureChannel, or a TlsChannel
+ * for `protocol: 'tls'`).
  * @example
  * const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for await (const m of ch) await ch.send(m) })
  * const { port } = await server.listen(0)
