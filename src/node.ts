@@ -17,7 +17,7 @@ export { PROTOCOLS, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT } from './ne
 export type { ChannelOptions, ProtocolName } from './net/options.js';
 export { tlsConnect, tlsStream } from './net/tls-client.js';
 export type { TlsConnectOptions, TlsTransportOptions } from './net/tls-client.js';
-export type { TlsServerOptions } from './net/tls-server.js';
+export type { TlsListenOptions } from './net/tls-server.js';
 export type { TlsChannelHandler } from './net/server.js';
 export { TlsChannel } from './net/tls-channel.js';
 export { TlsDuplex } from './net/tls-duplex.js';

@@ -25,7 +25,7 @@ import * as net from 'node:net';
 import { resolveOptions, type ChannelOptions } from './options.js';
 import { type ChannelPolicy, SecureChannel } from './secure-channel.js';
 import type { TlsChannel } from './tls-channel.js';
-import { tlsServerOpener, type TlsServerOptions } from './tls-server.js';
+import { tlsServerOpener, type TlsListenOptions } from './tls-server.js';
 
 export interface ServerOptions extends ChannelOptions {
   /** Most simultaneous connections, handshaking or open (default 1024). */
@@ -71,12 +71,12 @@ export class SecureServer extends EventEmitter {
 
   /** @internal use createServer() */
   constructor(
-    options: ServerOptions | TlsServerOptions,
+    options: ServerOptions | TlsListenOptions,
     handler?: ChannelHandler | TlsChannelHandler,
   ) {
     super();
     if (options?.protocol === 'tls') {
-      this.#open = tlsServerOpener(options as TlsServerOptions);
+      this.#open = tlsServerOpener(options as TlsListenOptions);
     } else {
       const resolved = resolveOptions(options as ServerOptions, 'server');
       this.#open = (socket, policy) =>
@@ -233,10 +233,10 @@ export class SecureServer extends EventEmitter {
  * Creates a server; call `listen()` on it.
  * @throws TypeError/RangeError for inconsistent options (e.g. 'nk' without a staticKey)
  */
-export function createServer(options: TlsServerOptions, handler?: TlsChannelHandler): SecureServer;
+export function createServer(options: TlsListenOptions, handler?: TlsChannelHandler): SecureServer;
 export function createServer(options: ServerOptions, handler?: ChannelHandler): SecureServer;
 export function createServer(
-  options: ServerOptions | TlsServerOptions,
+  options: ServerOptions | TlsListenOptions,
   handler?: ChannelHandler | TlsChannelHandler,
 ): SecureServer {
   return new SecureServer(options, handler);

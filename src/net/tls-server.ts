@@ -15,7 +15,7 @@ import { type TlsTransportOptions, transportLimits } from './tls-client.js';
 import { type PemInput, pemServerCredential } from './tls-credentials.js';
 
 /** The options of `createServer({ protocol: 'tls', … })`. */
-export interface TlsServerOptions extends TlsTransportOptions {
+export interface TlsListenOptions extends TlsTransportOptions {
   protocol: 'tls';
   /** The certificate chain, PEM, leaf first (required unless `credential` is given). */
   cert?: PemInput;
@@ -33,7 +33,7 @@ export interface TlsServerOptions extends TlsTransportOptions {
 
 /** @internal Checks the options once; returns what opens a channel on each accepted socket. */
 export function tlsServerOpener(
-  options: TlsServerOptions,
+  options: TlsListenOptions,
 ): (socket: Socket, policy: ChannelPolicy) => TlsChannel {
   if (options.credential === undefined && (options.cert === undefined || options.key === undefined))
     throw new TypeError(
