@@ -148,6 +148,13 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
     return this.#peerEnded;
   }
 
+  /** Bytes held for this connection now: received data not yet read, and records not yet written to the OS. */
+  get buffered(): { incoming: number; outgoing: number } {
+    let incoming = 0;
+    for (const data of this.#queue) incoming += data.length;
+    return { incoming, outgoing: this.#socket.writableLength };
+  }
+
   /** The largest `send` input. */
   get maxMessageLength(): number {
     return this.#maxMessageLength;
