@@ -11,15 +11,15 @@
  *   CERT_UNKNOWN_ISSUER                               unknown_ca
  *   CERT_EXPIRED, CERT_NOT_YET_VALID                  certificate_expired ("has expired or is
  *                                                     not currently valid")
+ *   CERT_HOST_MISMATCH                                certificate_unknown (RFC 8446 §6.2: "some
+ *                                                     other issue … rendering it unacceptable":
+ *                                                     the certificate is sound, just not for
+ *                                                     this name; OpenSSL's and Go's clients send
+ *                                                     bad_certificate here instead)
  *   CERT_UNSUPPORTED_KEY, CERT_UNSUPPORTED_ALGORITHM  unsupported_certificate
- *   CERT_HOST_MISMATCH, CERT_BAD_SIGNATURE,           bad_certificate
- *   CERT_NOT_CA, CERT_WRONG_USAGE, CERT_PATH_TOO_LONG,
- *   CERT_UNKNOWN_CRITICAL_EXTENSION, a certificate
- *   that does not parse, anything else
- *   no name to check at all (see `servername`)        certificate_unknown
- *
- * A name mismatch gets bad_certificate, the alert OpenSSL's client (`-verify_hostname`) and
- * Go's crypto/tls send for it: the certificate is not acceptable for this connection.
+ *   CERT_BAD_SIGNATURE, CERT_NOT_CA, CERT_WRONG_USAGE,
+ *   CERT_PATH_TOO_LONG, CERT_UNKNOWN_CRITICAL_EXTENSION,
+ *   a certificate that does not parse, anything else  bad_certificate
  *
  * The engine answers every one of these with that alert (client.ts). The verifier holds no
  * secret; it may be shared by many connections.
@@ -54,6 +54,7 @@ const ALERTS: Partial<Record<string, AlertDescription>> = {
   CERT_UNKNOWN_ISSUER: 'unknown_ca',
   CERT_EXPIRED: 'certificate_expired',
   CERT_NOT_YET_VALID: 'certificate_expired',
+  CERT_HOST_MISMATCH: 'certificate_unknown',
   CERT_UNSUPPORTED_KEY: 'unsupported_certificate',
   CERT_UNSUPPORTED_ALGORITHM: 'unsupported_certificate',
 };

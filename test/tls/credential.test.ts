@@ -97,7 +97,7 @@ describe('x509Verifier', () => {
       refusal(() => x509Verifier({ ca: fixture('other-ca.pem') }).verifyChain(chain, 'localhost')),
     ).toBe('unknown_ca');
     expect(refusal(() => x509Verifier({ ca }).verifyChain(chain, 'elsewhere.test'))).toBe(
-      'bad_certificate',
+      'certificate_unknown',
     );
     const expired = [certificateDer(fixture('expired.pem'))];
     expect(refusal(() => x509Verifier({ ca }).verifyChain(expired, 'localhost'))).toBe(
@@ -189,10 +189,10 @@ describe('x509Verifier', () => {
     expect(alert('CERT_UNKNOWN_ISSUER')).toBe('unknown_ca');
     expect(alert('CERT_EXPIRED')).toBe('certificate_expired');
     expect(alert('CERT_NOT_YET_VALID')).toBe('certificate_expired');
+    expect(alert('CERT_HOST_MISMATCH')).toBe('certificate_unknown');
     expect(alert('CERT_UNSUPPORTED_KEY')).toBe('unsupported_certificate');
     expect(alert('CERT_UNSUPPORTED_ALGORITHM')).toBe('unsupported_certificate');
     for (const code of [
-      'CERT_HOST_MISMATCH',
       'CERT_BAD_SIGNATURE',
       'CERT_NOT_CA',
       'CERT_WRONG_USAGE',
