@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm run memory [-- --connections N] [--protocol nn|nk|xx|tutorial]`
+ * `npm run memory [-- --connections N] [--protocol nn|nk|xx]`
  *
  * What an idle established connection costs the server: a child process runs the built
  * library's server (dist/esm, node.ts `createServer`, an echo handler); this process opens
@@ -30,6 +30,8 @@ function parse(argv) {
   }
   if (!Number.isInteger(options.connections) || options.connections < 1)
     throw new Error('memory: --connections must be a positive integer');
+  if (!['nn', 'nk', 'xx'].includes(options.protocol))
+    throw new Error('memory: --protocol must be nn, nk or xx');
   return options;
 }
 
@@ -60,6 +62,7 @@ async function server(protocol) {
   const { port } = await srv.listen(0, '127.0.0.1');
   const publicKey = staticKey ? staticKey.publicKey.toPem() : undefined;
   process.send?.({ type: 'listening', port, publicKey });
+  process.on('disconnect', () => process.exit(0)); // the parent is gone: do not linger
   process.on('message', (message) => {
     if (message === 'measure') {
       for (let i = 0; i < 3; i++) globalThis.gc?.();
@@ -94,7 +97,7 @@ function request(child, type) {
 
 async function main(options) {
   const { connect } = await import(new URL('node.js', DIST).href);
-  const { PublicKey } = await import(new URL('index.js', DIST).href);
+  const { PublicKey, generatePrivateKey } = await import(new URL('index.js', DIST).href);
   const child = fork(new URL(import.meta.url), ['--server', '--protocol', options.protocol], {
     execArgv: ['--expose-gc'],
   });
@@ -104,7 +107,7 @@ async function main(options) {
     port,
     host: '127.0.0.1',
     ...(publicKey ? { remoteStaticKey: PublicKey.fromPem(publicKey) } : {}),
-    ...(options.protocol === 'xx' ? { staticKey: undefined } : {}),
+    ...(options.protocol === 'xx' ? { staticKey: generatePrivateKey() } : {}),
   };
   const hello = new TextEncoder().encode('hello');
   const open = async () => {
@@ -157,9 +160,9 @@ async function main(options) {
 const options = parse(process.argv.slice(2));
 if (options.help) {
   console.log(
-    'usage: npm run memory -- [--connections N] [--protocol nn|nk|xx|tutorial]\n\n' +
+    'usage: npm run memory -- [--connections N] [--protocol nn|nk|xx]\n\n' +
       '  --connections N   idle connections to open (default 1000)\n' +
-      '  --protocol NAME   the channel protocol (default nn: Noise NN)',
+      '  --protocol NAME   the Noise pattern: nn (default), nk or xx',
   );
 } else if (options.server) {
   await server(options.protocol);
