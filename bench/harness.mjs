@@ -2,7 +2,8 @@
 /**
  * The shared benchmark harness (benchmark.js).
  *
- * A row is one operation with up to three contenders: ecdh-lab, node:crypto and @noble/*.
+ * A row is one operation with its contenders: ecdh-lab, node:crypto and @noble/*, and on some
+ * rows a further pure-JS anchor (elliptic, sha256-uint8array, @stablelib/gcm).
  * All contenders of a row run in the same process, interleaved: the row's suite is run
  * `rounds` times (default 3), each contender once per round, and the reported figure is the
  * median over rounds. Every call's result goes into a sink, so the JIT cannot drop the work
@@ -13,11 +14,13 @@ import Benchmark from 'benchmark';
 import * as os from 'node:os';
 
 export const CONTENDERS = ['ecdh-lab', 'node:crypto', '@noble'];
+/** The further pure-JS anchors, in the README table's "other pure JS" column. */
+export const ANCHORS = ['elliptic', 'sha256-uint8array', '@stablelib/gcm'];
 
 let sinkValue = 0;
 /** Consumes a result so it stays observable. */
 export function sink(value) {
-  if (value instanceof Uint8Array)
+  if (value instanceof Uint8Array || Array.isArray(value))
     sinkValue ^= value.length === 0 ? 1 : value[0] ^ value[value.length - 1];
   else if (typeof value === 'bigint') sinkValue ^= Number(value & 0xffn);
   else if (typeof value === 'number') sinkValue ^= value | 0;
