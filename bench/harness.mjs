@@ -53,7 +53,7 @@ function median(values) {
 }
 
 /**
- * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string, defer?: boolean }} Row
+ * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string, defer?: boolean, processes?: number }} Row
  * @typedef {{ group: string, name: string, bytes?: number, note?: string, results: Record<string, { hz: number, rme: number, samples: number, us: number, mbps?: number }> }} RowResult
  */
 
@@ -109,6 +109,7 @@ function tallies(row) {
  */
 export function runRow(row, { rounds, maxTime }) {
   if (row.defer) return runRowDeferred(row, { rounds, maxTime });
+  if (row.processes) return runRowProcesses(row);
   const { hz, rme, samples, record } = tallies(row);
   for (const fn of Object.values(row.contenders)) sink(fn()); // warm-up, and a check that each contender runs
   for (let round = 0; round < rounds; round++) {
@@ -169,6 +170,40 @@ export async function runRowDeferred(row, { rounds, maxTime }) {
     });
   }
   return summarize(row, hz, rme, samples);
+}
+
+/**
+ * A row whose contenders each run one fresh process and return its time in milliseconds
+ * (`processes: N`, bench/cold.mjs): N runs per contender, interleaved; the median is
+ * reported, and rme is half the interquartile range as a percentage of the median.
+ * @param {Row & { processes: number }} row
+ * @returns {RowResult}
+ */
+function runRowProcesses(row) {
+  /** @type {Record<string, number[]>} */
+  const times = {};
+  for (const name of Object.keys(row.contenders)) times[name] = [];
+  for (let run = 0; run < row.processes; run++) {
+    for (const [name, fn] of Object.entries(row.contenders)) {
+      const ms = /** @type {number} */ (fn());
+      sink(ms);
+      times[name].push(ms);
+    }
+  }
+  /** @type {RowResult['results']} */
+  const results = {};
+  for (const [name, list] of Object.entries(times)) {
+    const sorted = [...list].sort((a, b) => a - b);
+    const ms = median(sorted);
+    const q = (f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
+    results[name] = {
+      hz: 1000 / ms,
+      rme: ((q(0.75) - q(0.25)) / 2 / ms) * 100,
+      samples: list.length,
+      us: ms * 1000,
+    };
+  }
+  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
 }
 
 function formatRate(r, bytes) {
