@@ -59,31 +59,32 @@ if (!options.list) {
   );
 }
 
-// Every layer's rows are gathered first, so progress can say "row k of N".
 const all = [];
-/** @type {{ layer: string, rows: any[], teardown?: () => unknown }[]} */
-const layers = [];
-let matched = 0;
 const filter = options.filter?.toLowerCase();
+const pick = (/** @type {any[]} */ rows) =>
+  rows.filter((row) => !filter || rowLabel(row).toLowerCase().includes(filter));
+/** @type {{ rows: () => Promise<any[]>, teardown?: () => unknown }[]} */
+const layers = [];
 for (const layer of LAYERS) {
   const path = new URL(`./${layer}.mjs`, import.meta.url);
-  if (!fs.existsSync(path)) continue;
-  const { rows, teardown } = await import(path.href);
-  const picked = (await rows()).filter(
-    (/** @type {any} */ row) => !filter || rowLabel(row).toLowerCase().includes(filter),
-  );
-  matched += picked.length;
-  layers.push({ layer, rows: picked, teardown });
+  if (fs.existsSync(path)) layers.push(await import(path.href));
+}
+// A first pass names (and counts) the rows, so that progress can say "row k of N". Each layer
+// is then set up again just before its rows run: a layer's connections must not sit idle
+// while the other layers run (the channel's server closes idle connections).
+let matched = 0;
+for (const { rows, teardown } of layers) {
+  for (const row of pick(await rows())) {
+    matched++;
+    if (options.list) console.log(rowLabel(row));
+  }
+  if (teardown) await teardown();
 }
 const started = Date.now();
 let k = 0;
-for (const { rows, teardown } of layers) {
-  for (const row of rows) {
+for (const { rows, teardown } of options.list || matched === 0 ? [] : layers) {
+  for (const row of pick(await rows())) {
     const label = rowLabel(row);
-    if (options.list) {
-      console.log(label);
-      continue;
-    }
     k++;
     // Progress goes to stderr, so stdout (the table) stays clean when redirected.
     const elapsed = Math.round((Date.now() - started) / 1000);
