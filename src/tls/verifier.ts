@@ -11,9 +11,11 @@
  *   CERT_UNKNOWN_ISSUER                               unknown_ca
  *   CERT_EXPIRED, CERT_NOT_YET_VALID                  certificate_expired ("has expired or is
  *                                                     not currently valid")
- *   CERT_HOST_MISMATCH                                certificate_unknown (as OpenSSL sends for a
- *                                                     name mismatch: the certificate is sound,
- *                                                     just not for this name)
+ *   CERT_HOST_MISMATCH                                certificate_unknown (RFC 8446 §6.2: "some
+ *                                                     other issue … rendering it unacceptable":
+ *                                                     the certificate is sound, just not for
+ *                                                     this name; OpenSSL's and Go's clients send
+ *                                                     bad_certificate here instead)
  *   CERT_UNSUPPORTED_KEY, CERT_UNSUPPORTED_ALGORITHM  unsupported_certificate
  *   CERT_BAD_SIGNATURE, CERT_NOT_CA, CERT_WRONG_USAGE,
  *   CERT_PATH_TOO_LONG, CERT_UNKNOWN_CRITICAL_EXTENSION,
