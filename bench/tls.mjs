@@ -16,7 +16,7 @@
  * (and each byte's encryption and decryption) happens on the same core. The certificates are
  * issued at setup by ecdh-lab's X.509 builder: a P-256 root and a leaf for localhost.
  * These rows are asynchronous (the harness's deferred mode); everything is set up during the
- * first row's untimed warm-up call. Progress goes to stderr.
+ * first row's untimed warm-up call (one progress line on stderr, beside run.mjs's per row).
  */
 import * as tls from 'node:tls';
 import { PrivateKey, sha256 } from '../dist/esm/index.js';
@@ -238,7 +238,6 @@ function setup() {
 }
 
 export async function rows() {
-  const started = new Set();
   /** @param {string} name @param {'p256' | 'x25519'} group @param {'handshake' | 'bulk'} op */
   const row = (name, group, op) => ({
     group: 'TLS 1.3',
@@ -246,13 +245,7 @@ export async function rows() {
     ...(op === 'bulk' ? { bytes: BATCH } : {}),
     defer: true,
     contenders: {
-      'ecdh-lab': () => {
-        if (!started.has(name)) {
-          started.add(name); // the harness's untimed warm-up call
-          progress(`${name} …`);
-        }
-        return setup().then((all) => all[group]['ecdh-lab'][op]());
-      },
+      'ecdh-lab': () => setup().then((all) => all[group]['ecdh-lab'][op]()),
       'node:tls': () => setup().then((all) => all[group]['node:tls'][op]()),
     },
   });
