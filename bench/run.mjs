@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import { environment, formatRow, rowLabel, runRow, sinkResult } from './harness.mjs';
 
-const LAYERS = ['hash', 'cipher', 'curve', 'signature', 'x25519', 'channel', 'cold'];
+const LAYERS = ['hash', 'cipher', 'curve', 'signature', 'x25519', 'channel', 'tls', 'cold'];
 
 function parse(argv) {
   const options = {

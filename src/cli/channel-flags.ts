@@ -12,11 +12,14 @@ import {
 } from '../net/options.js';
 import { choiceOption, integerOption, UsageError, type ParsedArgs } from './args.js';
 
+/** The protocols of serve and connect: the secure channel's four, and TLS 1.3 (./tls-modes.ts). */
+const CLI_PROTOCOLS = [...PROTOCOLS, 'tls'] as const;
+
 export const CONNECTION_FLAGS = {
   protocol: {
     type: 'string',
-    placeholder: 'tutorial|nn|nk|xx',
-    help: 'the protocol (required; see docs/PROTOCOL.md)',
+    placeholder: 'tutorial|nn|nk|xx|tls',
+    help: 'the protocol (required; see docs/PROTOCOL.md, and docs/tls.md for tls)',
   },
   host: { type: 'string', placeholder: 'HOST', help: 'address', default: '127.0.0.1' },
   port: {
@@ -40,17 +43,17 @@ export const CONNECTION_FLAGS = {
   'max-message': {
     type: 'string',
     placeholder: 'BYTES',
-    help: 'largest message (default: 65519 for Noise, 1048576 for tutorial)',
+    help: 'largest message (default: 65519 for Noise, 1048576 for tutorial and tls)',
   },
 } as const;
 
 /** The shared flags, checked. @throws UsageError */
 export function connectionFlags(args: ParsedArgs<typeof CONNECTION_FLAGS>) {
-  const protocol = choiceOption(args, 'protocol', PROTOCOLS);
+  const protocol = choiceOption(args, 'protocol', CLI_PROTOCOLS);
   if (protocol === undefined)
-    throw new UsageError(`--protocol is required (${PROTOCOLS.join(', ')})`);
+    throw new UsageError(`--protocol is required (${CLI_PROTOCOLS.join(', ')})`);
   return {
-    protocol: protocol as ProtocolName,
+    protocol: protocol as ProtocolName | 'tls',
     host: String(args.options.host),
     port: integerOption(args, 'port', 0, 65535)!,
     handshakeTimeout: integerOption(args, 'handshake-timeout', 0, 2 ** 31 - 1),
@@ -59,7 +62,7 @@ export function connectionFlags(args: ParsedArgs<typeof CONNECTION_FLAGS>) {
       args,
       'max-message',
       1,
-      protocol === 'tutorial' ? 1 << 20 : 65519,
+      protocol === 'tutorial' || protocol === 'tls' ? 1 << 20 : 65519,
     ),
   };
 }

@@ -3,7 +3,8 @@
  * `ecdh-lab connect`: a client for `ecdh-lab serve` (or any peer of the same protocol). By
  * default each stdin line is one message of UTF-8 text and each reply is printed as one line;
  * with --binary, stdin is raw bytes, sent in messages of at most the largest message size, and
- * replies are written to stdout unchanged.
+ * replies are written to stdout unchanged. With --protocol tls it is a TLS 1.3 byte-stream
+ * client (./tls-modes.ts).
  */
 import * as readline from 'node:readline';
 import { utf8ToBytes } from '../bytes/index.js';
@@ -17,11 +18,12 @@ import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel
 import { defineCommand } from './command.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 import { connectFailure, words } from './network-errors.js';
+import { connectTls, tlsGroupsOption } from './tls-modes.js';
 
 export const connect = defineCommand({
   summary: 'send stdin over the secure channel and print the replies (lines, or raw bytes)',
   synopsis:
-    'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary]',
+    'connect --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary] [--ca CA.crt] [--servername NAME] [--groups LIST] [--keylog FILE]',
   description:
     'Connects, runs the handshake, then sends stdin and prints the replies. Without --binary a ' +
     'message is one line of UTF-8 text: each line of stdin (without its newline) is sent as one ' +
@@ -32,7 +34,14 @@ export const connect = defineCommand({
     "nk needs --server-key (the server's PEM public key); with xx, --server-key pins the " +
     "server's key and --key is the client's static key (without it a fresh key is generated and " +
     'its public PEM printed on stderr). A failed connection or handshake prints the reason on ' +
-    'stderr and exits 1.',
+    'stderr and exits 1.\n\n' +
+    'With --protocol tls it is a TLS 1.3 client (docs/tls.md) that works like `openssl s_client\n' +
+    '-quiet`: stdin goes to the connection and what arrives goes to stdout, as raw bytes. The\n' +
+    "server's certificate chain must lead to a certificate in --ca and name --servername (default:\n" +
+    '--host). At the end of stdin it sends close_notify and waits for the server to close; exit 0\n' +
+    'after a clean close, 1 after a refusal, an alert or a truncated connection. --keylog appends\n' +
+    'the NSS key log lines (SSLKEYLOGFILE) for Wireshark: they are secrets. --groups (default\n' +
+    'x25519,P-256) lists the groups offered; the first gets a key share.',
   options: {
     ...CONNECTION_FLAGS,
     'server-key': {
@@ -41,6 +50,26 @@ export const connect = defineCommand({
       help: "the server's static public key, PEM (nk: required; xx: pin)",
     },
     key: { type: 'string', placeholder: 'FILE', help: 'xx: the client static private key, PEM' },
+    ca: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'tls: the trust anchors, PEM certificates (required with tls)',
+    },
+    servername: {
+      type: 'string',
+      placeholder: 'NAME',
+      help: "tls: the name to check the server's certificate for and send as SNI (default: --host)",
+    },
+    groups: {
+      type: 'string',
+      placeholder: 'LIST',
+      help: 'tls: key-share groups in order, from x25519 and P-256 (default x25519,P-256)',
+    },
+    keylog: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'tls: append the NSS key log lines (secrets!) to FILE',
+    },
     binary: {
       type: 'boolean',
       help: 'stdin and the replies are raw bytes (default: lines of UTF-8 text)',
@@ -50,6 +79,16 @@ export const connect = defineCommand({
     const flags = connectionFlags(args);
     const { protocol } = flags;
     const where = `with --protocol ${protocol}`;
+    if (protocol === 'tls') {
+      for (const name of ['server-key', 'key', 'binary'] as const) refuseOption(args, name, where);
+      const { ca, servername, keylog } = args.options;
+      if (ca === undefined)
+        throw new UsageError('--protocol tls needs --ca (the trust anchors, PEM)');
+      const groups = tlsGroupsOption(args.options.groups);
+      return connectTls({ ...flags, groups }, { ca, servername, keylog });
+    }
+    for (const name of ['ca', 'servername', 'keylog', 'groups'] as const)
+      refuseOption(args, name, where);
     if (protocol === 'tutorial' || protocol === 'nn') refuseOption(args, 'server-key', where);
     if (protocol !== 'xx') refuseOption(args, 'key', where);
     if (protocol === 'nk' && args.options['server-key'] === undefined)
@@ -66,7 +105,7 @@ export const connect = defineCommand({
     if (protocol === 'xx' && staticKey === undefined) staticKey = ephemeralStaticKey('connect');
     let channel: SecureChannel;
     try {
-      channel = await dial({ ...flags, staticKey, remoteStaticKey });
+      channel = await dial({ ...flags, protocol, staticKey, remoteStaticKey });
     } catch (error) {
       const handshake = (error as { code?: string }).code === 'HANDSHAKE_FAILED';
       process.stderr.write(

@@ -1,34 +1,62 @@
 /// <reference types="node" />
 /**
  * `ecdh-lab serve`: an echo service over the secure channel (each message received is sent
- * back unchanged), for any of the four protocols.
+ * back unchanged), for any of the four protocols, or over TLS 1.3 (./tls-modes.ts).
  */
 import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
 import { createServer, formatAddress } from '../net/server.js';
 import { defineCommand } from './command.js';
 import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
-import { integerOption, refuseOption } from './args.js';
+import { integerOption, refuseOption, UsageError } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
 import { errnoWords, listenFailure } from './network-errors.js';
+import { serveTls, tlsGroupsOption } from './tls-modes.js';
 
 export const serve = defineCommand({
-  summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
+  summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX) or TLS 1.3',
   synopsis:
-    'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
+    'serve --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--cert CHAIN.pem] [--http] [--groups LIST] [--keylog FILE]',
   description:
     'Listens for connections and echoes every message back. The first line on stdout is\n' +
     '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
     'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its\n' +
     'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only\n' +
     'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops\n' +
-    'accepting, closes every channel and exits 0.',
+    'accepting, closes every channel and exits 0.\n\n' +
+    'With --protocol tls the server speaks TLS 1.3 (docs/tls.md): --cert is its certificate chain\n' +
+    "(PEM, leaf first, e.g. from `cert new`) and --key the leaf's P-256 private key. It echoes\n" +
+    'the bytes it receives; with --http it answers one HTTP/1.x request per connection as\n' +
+    '`openssl s_server -www` does (HTTP/1.0 200 ok and a text page naming the negotiated version,\n' +
+    'suite, group and signature scheme), then sends close_notify and closes. --keylog appends the\n' +
+    'NSS key log lines (SSLKEYLOGFILE) that let Wireshark decrypt a capture: they are secrets.\n' +
+    '--groups (default x25519,P-256) lists the key-share groups in order of preference; with\n' +
+    '--groups P-256, clients that send only an X25519 share (OpenSSL, Node) get a HelloRetryRequest.',
   options: {
     ...CONNECTION_FLAGS,
     key: {
       type: 'string',
       placeholder: 'FILE',
-      help: 'static private key, PEM (nk, xx; tutorial: use instead of a fresh key)',
+      help: "static private key, PEM (nk, xx; tutorial: use instead of a fresh key; tls: the leaf's key)",
+    },
+    cert: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'tls: the certificate chain, PEM, leaf first',
+    },
+    http: {
+      type: 'boolean',
+      help: 'tls: answer one HTTP request per connection with a page (as openssl s_server -www)',
+    },
+    groups: {
+      type: 'string',
+      placeholder: 'LIST',
+      help: 'tls: key-share groups in order, from x25519 and P-256 (default x25519,P-256)',
+    },
+    keylog: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'tls: append the NSS key log lines (secrets!) to FILE',
     },
     allow: {
       type: 'string',
@@ -45,9 +73,24 @@ export const serve = defineCommand({
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
+    const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
+    if (protocol === 'tls') {
+      refuseOption(args, 'allow', 'with --protocol tls');
+      const { cert, key, keylog } = args.options;
+      if (cert === undefined) throw new UsageError('--protocol tls needs --cert (the chain, PEM)');
+      if (key === undefined)
+        throw new UsageError("--protocol tls needs --key (the leaf's key, PEM)");
+      const groups = tlsGroupsOption(args.options.groups);
+      return serveTls(
+        { ...flags, maxConnections, groups },
+        { cert, key, keylog },
+        args.options.http,
+      );
+    }
+    for (const name of ['cert', 'http', 'keylog', 'groups'] as const)
+      refuseOption(args, name, `with --protocol ${protocol}`);
     if (protocol === 'nn') refuseOption(args, 'key', `with --protocol ${protocol}`);
     if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
-    const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
     const read = await reportErrors('serve', () => {
@@ -61,6 +104,7 @@ export const serve = defineCommand({
     const server = createServer(
       {
         ...flags,
+        protocol,
         staticKey,
         allow,
         maxConnections,

@@ -2,7 +2,8 @@
 /**
  * A TCP server that hands every connection to the application as an established SecureChannel.
  *
- * Each accepted socket gets a fresh ChannelEngine (./options.ts) and its own timers. A peer
+ * Each accepted socket gets a fresh ChannelEngine (./options.ts), or with `protocol: 'tls'` a
+ * TLS 1.3 server engine in a TlsChannel (./tls-server.ts), and its own timers. A peer
  * that misbehaves in any way — garbage, an invalid point, a forged or replayed record, an
  * oversized frame, silence, an abrupt disconnect — costs only its own connection: the server
  * logs one line (the peer's address and the error's message, which never holds key material)
@@ -22,7 +23,9 @@
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { resolveOptions, type ChannelOptions } from './options.js';
-import { SecureChannel } from './secure-channel.js';
+import { type ChannelPolicy, SecureChannel } from './secure-channel.js';
+import type { TlsChannel } from './tls-channel.js';
+import { tlsServerOpener, type TlsListenOptions } from './tls-server.js';
 
 export interface ServerOptions extends ChannelOptions {
   /** Most simultaneous connections, handshaking or open (default 1024). */
@@ -37,9 +40,13 @@ export interface ServerOptions extends ChannelOptions {
  * already has), so a handler that replies asynchronously should settle after its last reply.
  */
 export type ChannelHandler = (channel: SecureChannel) => void | Promise<void>;
+/** The handler of a TLS server (`protocol: 'tls'`): the same, with a TlsChannel. */
+export type TlsChannelHandler = (channel: TlsChannel) => void | Promise<void>;
+type AnyChannel = SecureChannel | TlsChannel;
 
 /**
- * A listening secure-channel server. Events: 'channel' (channel: SecureChannel).
+ * A listening secure-channel server. Events: 'channel' (channel: SecureChannel, or a TlsChannel
+ * for `protocol: 'tls'`).
  * @example
  * const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for await (const m of ch) await ch.send(m) })
  * const { port } = await server.listen(0)
@@ -49,23 +56,32 @@ const LOG_LINES_PER_SECOND = 20;
 
 export class SecureServer extends EventEmitter {
   readonly #server: net.Server;
-  readonly #channels = new Set<SecureChannel>();
+  readonly #channels = new Set<AnyChannel>();
   readonly #sockets = new Set<net.Socket>();
   #logWindowStart = 0;
   #logLinesInWindow = 0;
   #logSuppressed = 0;
-  readonly #options: ReturnType<typeof resolveOptions>;
+  readonly #open: (socket: net.Socket, policy: ChannelPolicy) => AnyChannel;
   readonly #maxConnections: number;
   readonly #log: (line: string) => void;
   readonly #rawLog: (line: string) => void;
-  readonly #handler: ChannelHandler | undefined;
+  readonly #handler: ((channel: AnyChannel) => void | Promise<void>) | undefined;
   #closing: Promise<void> | undefined;
   #listening = false;
 
   /** @internal use createServer() */
-  constructor(options: ServerOptions, handler?: ChannelHandler) {
+  constructor(
+    options: ServerOptions | TlsListenOptions,
+    handler?: ChannelHandler | TlsChannelHandler,
+  ) {
     super();
-    this.#options = resolveOptions(options, 'server');
+    if (options?.protocol === 'tls') {
+      this.#open = tlsServerOpener(options as TlsListenOptions);
+    } else {
+      const resolved = resolveOptions(options as ServerOptions, 'server');
+      this.#open = (socket, policy) =>
+        new SecureChannel(socket, resolved.engine(), resolved.timeouts, policy);
+    }
     const max = options.maxConnections ?? 1024;
     if (!Number.isInteger(max) || max < 1)
       throw new RangeError('server: maxConnections must be a positive integer');
@@ -73,7 +89,7 @@ export class SecureServer extends EventEmitter {
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.#rawLog = log;
     this.#log = (line) => this.#rateLimited(log, line);
-    this.#handler = handler;
+    this.#handler = handler as ((channel: AnyChannel) => void | Promise<void>) | undefined;
     // allowHalfOpen: a client FIN ends only the incoming direction; replies still go out.
     this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#accept(socket));
     // An error while listen() is pending is reported by its rejection, not logged as well.
@@ -142,9 +158,9 @@ export class SecureServer extends EventEmitter {
     }
     this.#sockets.add(socket);
     socket.once('close', () => this.#sockets.delete(socket));
-    let channel: SecureChannel;
+    let channel: AnyChannel;
     try {
-      channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts, {
+      channel = this.#open(socket, {
         onFailure: 'linger',
         closeOnPeerEnd: this.#handler === undefined,
       });
@@ -217,7 +233,12 @@ export class SecureServer extends EventEmitter {
  * Creates a server; call `listen()` on it.
  * @throws TypeError/RangeError for inconsistent options (e.g. 'nk' without a staticKey)
  */
-export function createServer(options: ServerOptions, handler?: ChannelHandler): SecureServer {
+export function createServer(options: TlsListenOptions, handler?: TlsChannelHandler): SecureServer;
+export function createServer(options: ServerOptions, handler?: ChannelHandler): SecureServer;
+export function createServer(
+  options: ServerOptions | TlsListenOptions,
+  handler?: ChannelHandler | TlsChannelHandler,
+): SecureServer {
   return new SecureServer(options, handler);
 }
 

@@ -144,7 +144,7 @@ describe('ecdh-lab serve / connect', () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
     expect(run('serve').status).toBe(2);
-    expect(run('serve', '--protocol', 'tls').stderr).toMatch(/--protocol must be one of/);
+    expect(run('serve', '--protocol', 'quic').stderr).toMatch(/--protocol must be one of/);
     expect(run('serve', '--protocol', 'nn', '--key', 'x.pem').stderr).toMatch(
       /--key is not used with --protocol nn/,
     );
