@@ -5,7 +5,12 @@
  */
 import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
-import { createServer, formatAddress } from '../net/server.js';
+import {
+  createServer,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  formatAddress,
+} from '../net/server.js';
 import { defineCommand } from './command.js';
 import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
 import { integerOption, refuseOption } from './args.js';
@@ -15,20 +20,29 @@ import { errnoWords, listenFailure } from './network-errors.js';
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX)',
   synopsis:
-    'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem]',
+    'serve --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--max-connections N] [--max-per-address N]',
   description:
-    'Listens for connections and echoes every message back. The first line on stdout is\n' +
-    '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
-    'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its\n' +
-    'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only\n' +
-    'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops\n' +
-    'accepting, closes every channel and exits 0.',
+    'Listens for connections and echoes every message back. The first line on stdout is ' +
+    '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static ' +
+    'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its ' +
+    'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only ' +
+    'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops ' +
+    'accepting, closes every channel and exits 0.\n\n' +
+    'Limits: at most --max-connections connections, at most --max-per-address from one IP ' +
+    'address (more are refused at once, with a log line); a frame must arrive whole within ' +
+    '--frame-timeout of its first byte. Each connection buffers at most two largest messages ' +
+    'plus 128 KiB in each direction (256 KiB for Noise, 2.1 MiB for tutorial by default) and ' +
+    'stops reading while that is spent, so a peer that sends without reading costs no more.\n\n' +
+    'tutorial takes no --key: the server uses a fresh key pair for every connection, as the ' +
+    "tutorial's program does. Its one AES key (both directions) then differs on every " +
+    'connection, so a record replayed from another connection fails; within a connection the ' +
+    'server refuses a repeated nonce. The tutorial protocol authenticates nobody: use nk or xx.',
   options: {
     ...CONNECTION_FLAGS,
     key: {
       type: 'string',
       placeholder: 'FILE',
-      help: 'static private key, PEM (nk, xx; tutorial: use instead of a fresh key)',
+      help: 'static private key, PEM (nk, xx)',
     },
     allow: {
       type: 'string',
@@ -39,15 +53,23 @@ export const serve = defineCommand({
       type: 'string',
       placeholder: 'N',
       help: 'most simultaneous connections',
-      default: '1024',
+      default: String(DEFAULT_MAX_CONNECTIONS),
+    },
+    'max-per-address': {
+      type: 'string',
+      placeholder: 'N',
+      help: 'most simultaneous connections from one IP address',
+      default: String(DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
     },
   },
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
-    if (protocol === 'nn') refuseOption(args, 'key', `with --protocol ${protocol}`);
+    if (protocol === 'nn' || protocol === 'tutorial')
+      refuseOption(args, 'key', `with --protocol ${protocol}`);
     if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
     const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
+    const maxConnectionsPerAddress = integerOption(args, 'max-per-address', 1, 1_000_000)!;
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
     const read = await reportErrors('serve', () => {
@@ -64,6 +86,7 @@ export const serve = defineCommand({
         staticKey,
         allow,
         maxConnections,
+        maxConnectionsPerAddress,
         log: (line) => process.stderr.write(`${logLine(line, protocol)}\n`),
       },
       async (channel) => {
