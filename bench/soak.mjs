@@ -158,11 +158,16 @@ for (let i = 0; i < attackers.nonReaders; i++)
             continue;
           }
           counts.nonReaderBytes += 65537;
-          await Promise.race([
-            new Promise((r) => peer.socket.once('drain', r)),
-            closed(peer.socket),
-            sleep(2000),
-          ]);
+          await new Promise((resolve) => {
+            const done = () => {
+              clearTimeout(timer);
+              peer.socket.off('drain', done);
+              resolve();
+            };
+            const timer = setTimeout(done, 2000);
+            peer.socket.once('drain', done);
+            closed(peer.socket).then(done);
+          });
         }
         peer.socket.destroy();
       }
