@@ -6,6 +6,7 @@
  *
  * Each topic is a subcommand with its own options: an option another topic uses is refused.
  */
+import * as net from 'node:net';
 import type { Curve } from '../curve/affine.js';
 import { P256 } from '../curve/p256.js';
 import { TOY } from '../curve/toy.js';
@@ -17,11 +18,22 @@ import { toJson } from '../explain/format.js';
 import { renderHkdf, traceHkdf } from '../explain/hkdf.js';
 import { renderLadder, traceLadder } from '../explain/ladder.js';
 import {
+  renderTls,
+  type TlsExplainTransport,
+  type TlsHandshakeTrace,
+  traceTlsInProcess,
+  traceTlsOver,
+} from '../explain/tls.js';
+import { readCertificates } from './cert-files.js';
+import { CommandError } from './key-files.js';
+import { connectFailure } from './network-errors.js';
+import {
   bigintOption,
   choiceOption,
   hexOption,
   integerOption,
   refuseOption,
+  requireOption,
   UsageError,
   type ParsedArgs,
 } from './args.js';
@@ -222,6 +234,113 @@ const ecdsa = defineCommand({
   },
 });
 
+/** A TCP socket as the byte stream `traceTlsOver` drives (a thin transport: no TLS here). */
+function socketTransport(host: string, port: number): Promise<TlsExplainTransport> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    const chunks: Uint8Array[] = [];
+    const waiting: ((chunk: Uint8Array | undefined) => void)[] = [];
+    let ended = false;
+    const deliver = (chunk: Uint8Array | undefined) => {
+      const next = waiting.shift();
+      if (next !== undefined) next(chunk);
+      else if (chunk !== undefined) chunks.push(chunk);
+    };
+    socket.setTimeout(10000, () => socket.destroy(new Error('no answer for 10 s')));
+    socket.on('data', (data: Buffer) => deliver(new Uint8Array(data)));
+    socket.on('close', () => {
+      ended = true;
+      while (waiting.length > 0) deliver(undefined);
+    });
+    socket.once('error', (error) => reject(new CommandError(connectFailure(error, host, port))));
+    socket.once('connect', () => {
+      socket.on('error', () => {}); // the close that follows ends the trace
+      resolve({
+        write: (bytes) => void socket.write(bytes),
+        read: () =>
+          chunks.length > 0
+            ? Promise.resolve(chunks.shift())
+            : ended
+              ? Promise.resolve(undefined)
+              : new Promise((r) => waiting.push(r)),
+        close: () => void socket.end(),
+      });
+    });
+  });
+}
+
+const tls = defineCommand({
+  summary:
+    'A TLS 1.3 handshake (RFC 8446) from the client side: every message annotated byte by byte, ' +
+    'the (EC)DHE exchange, every secret of the key schedule as it is derived with its traffic ' +
+    'key and IV, the CertificateVerify and Finished checks. Against an in-process ecdh-lab ' +
+    'server by default, or a real one (--host, --port, --ca).',
+  synopsis:
+    'explain tls [--group G] [--suite S] [--hello-retry] [--host H --port P --ca FILE] [--json]',
+  description:
+    "Performs a TLS 1.3 handshake with ecdh-lab's client and prints it from the client's side: the records on the wire, each handshake message field by field (hex on the left, meaning on the right), the key shares and the (EC)DHE secret, every secret of the key schedule (§7.1) with the transcript hash it is derived over and, for traffic secrets, the AES-GCM key and IV (§7.3), the CertificateVerify content and its verification (§4.4.3), both Finished values recomputed (§4.4.4), then one message each way and close_notify. By default the server is an ecdh-lab server in the same process, with fixed demo keys and randoms, so the output is the same on every run. --hello-retry makes that server accept P-256 only while the client sends an x25519 share: a HelloRetryRequest. With --host and --port the client connects to a real TLS 1.3 server over TCP and checks its chain against --ca (its key shares are then fresh). The output shows secrets: never point it at a connection that matters.\n\n" +
+    '  ecdh-lab explain tls --hello-retry --suite TLS_AES_256_GCM_SHA384\n' +
+    '  ecdh-lab explain tls --host 127.0.0.1 --port 8443 --ca ca.pem --servername localhost',
+  options: {
+    group: {
+      type: 'string',
+      placeholder: 'x25519|secp256r1',
+      help: 'in-process: the group the client sends a key share for',
+      default: 'x25519',
+    },
+    suite: {
+      type: 'string',
+      placeholder: 'NAME',
+      help: 'in-process: TLS_AES_128_GCM_SHA256 or TLS_AES_256_GCM_SHA384',
+      default: 'TLS_AES_128_GCM_SHA256',
+    },
+    'hello-retry': {
+      type: 'boolean',
+      help: 'in-process: the server takes P-256 only, so it answers with a HelloRetryRequest',
+    },
+    host: { type: 'string', placeholder: 'H', help: 'a real server: its host name or address' },
+    port: { type: 'string', placeholder: 'P', help: 'a real server: its TCP port' },
+    ca: { type: 'string', placeholder: 'FILE', help: 'a real server: the CA certificate(s), PEM' },
+    servername: {
+      type: 'string',
+      placeholder: 'NAME',
+      help: 'a real server: the name sent and checked (default: --host)',
+    },
+    json: JSON_FLAG,
+  },
+  async main(args) {
+    let trace: TlsHandshakeTrace;
+    if (args.options.host === undefined) {
+      for (const name of ['port', 'ca', 'servername'] as const)
+        refuseOption(args, name, 'without --host (the in-process server needs none)');
+      trace = traceTlsInProcess({
+        group: choiceOption(args, 'group', ['x25519', 'secp256r1'] as const),
+        suite: choiceOption(args, 'suite', [
+          'TLS_AES_128_GCM_SHA256',
+          'TLS_AES_256_GCM_SHA384',
+        ] as const),
+        helloRetry: args.options['hello-retry'] === true,
+      });
+    } else {
+      for (const name of ['group', 'suite', 'hello-retry'] as const)
+        refuseOption(args, name, 'with --host (they shape the in-process handshake)');
+      const host = args.options.host;
+      const port = integerOption(args, 'port', 1, 65535);
+      if (port === undefined) throw new UsageError('--port P is required with --host');
+      const caFile = requireOption(args, 'ca', '--ca FILE is required with --host');
+      const ca = readCertificates(caFile, 'CA certificate');
+      const transport = await socketTransport(host, port);
+      trace = await traceTlsOver(transport, {
+        serverName: args.options.servername ?? host,
+        ca,
+        peer: `${host}:${port}`,
+      });
+    }
+    show(args, renderTls(trace), trace);
+    return trace.failed ? 1 : 0;
+  },
+});
+
 const topics: Readonly<Record<string, Command>> = Object.freeze({
   ladder,
   ecdh,
@@ -229,10 +348,11 @@ const topics: Readonly<Record<string, Command>> = Object.freeze({
   hkdf,
   aes,
   field,
+  tls,
 });
 
 export const explain = defineCommand({
-  summary: 'print a computation step by step (ladder, ecdh, ecdsa, hkdf, aes, field)',
+  summary: 'print a computation step by step (ladder, ecdh, ecdsa, hkdf, aes, field, tls)',
   synopsis: 'explain <topic> [options]',
   description:
     "Prints a computation with every intermediate value, recomputed and checked against the library. Each topic has its own options ('ecdh-lab explain TOPIC --help'); --json prints the same data as JSON (bigints as decimal strings, bytes as hex, O as null).",

@@ -3,9 +3,10 @@
  * Shared by the key commands (keygen, pubkey, derive, sign, verify, cert): reading key files
  * with messages that name the file and the problem but never the key, reading input bytes
  * from a file or stdin, and writing a private key file with mode 0600 (or a public one, such
- * as a certificate, with the usual mode).
+ * as a certificate, with the usual mode), atomically.
  */
 import * as fs from 'node:fs';
+import { type AtomicWriteOptions, FileWriteError, writeFileAtomically } from './atomic-file.js';
 import { CryptoError } from '../errors.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { decodePemBlocks } from '../keys/pem.js';
@@ -101,50 +102,30 @@ export function readPublicKeyListFile(path: string): PublicKey[] {
 }
 
 /**
- * Writes `text` to a new file with mode 0600; an existing file is refused unless `force`,
- * and is then truncated and set to 0600 before anything is written.
+ * Writes a private key file: mode 0600, atomically (atomic-file.ts), never through a link
+ * or into a FIFO or directory; an existing file is replaced only with `force`.
  * @throws CommandError
  */
 export function writeSecretFile(path: string, text: string, force: boolean): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, force ? 'w' : 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new CommandError(`${path} already exists; use --force to overwrite it`);
-    throw new CommandError(`cannot create ${path}${code ? ` (${code})` : ''}`);
-  }
-  try {
-    fs.fchmodSync(fd, 0o600); // an overwritten file keeps its old mode otherwise
-    fs.writeFileSync(fd, text);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeFile(path, text, { secret: true, force });
 }
 
 /**
- * Writes `text` to a file with the usual mode (for certificates and requests, which are
- * public). An existing file is refused unless `force`, so that `--out` cannot replace a key
- * by a slip of the keyboard; a directory is refused with a hint.
+ * Writes a public file (a certificate or request) the same way, with the usual mode. An
+ * existing file is refused unless `force`, so that `--out` cannot replace a key by a slip
+ * of the keyboard.
  * @throws CommandError
  */
 export function writePublicFile(path: string, text: string, force: boolean): void {
-  let isDirectory = false;
+  writeFile(path, text, { secret: false, force });
+}
+
+function writeFile(path: string, text: string, options: AtomicWriteOptions): void {
   try {
-    isDirectory = fs.statSync(path).isDirectory();
-  } catch {
-    // absent (the usual case) or unreadable: the open below reports it
-  }
-  if (isDirectory)
-    throw new CommandError(`${path} is a directory; give the name of the file to create`);
-  try {
-    fs.writeFileSync(path, text, { flag: force ? 'w' : 'wx' });
+    writeFileAtomically(path, text, options);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new CommandError(`${path} already exists; use --force to overwrite it`);
-    throw new CommandError(`cannot write ${path}${code ? ` (${code})` : ''}`);
+    if (error instanceof FileWriteError) throw new CommandError(error.message);
+    throw error;
   }
 }
 

@@ -5,9 +5,7 @@
  */
 import { defineCommand } from './command.js';
 import { generatePrivateKey } from '../keys/private-key.js';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { CommandError, reportErrors, writeSecretFile } from './key-files.js';
+import { reportErrors, writeSecretFile } from './key-files.js';
 import { refuseOption } from './args.js';
 
 export const keygen = defineCommand({
@@ -16,7 +14,10 @@ export const keygen = defineCommand({
   description:
     'Generates a P-256 private key (d uniform in [1, n-1] from the system CSPRNG) and writes it as\n' +
     'PKCS#8 PEM ("PRIVATE KEY") to stdout, or to FILE, created with mode 0600. An existing FILE\n' +
-    'is not overwritten unless --force is given. Get the public key with `ecdh-lab pubkey --in FILE`.',
+    'is not overwritten unless --force is given; then the key goes to a new file beside it,\n' +
+    'which is renamed over FILE, so FILE holds the old key or the new one, never a mix. A FILE\n' +
+    'that is a symbolic link, a directory or a FIFO is refused. Get the public key with\n' +
+    '`ecdh-lab pubkey --in FILE`.',
   options: {
     out: {
       type: 'string',
@@ -33,10 +34,6 @@ export const keygen = defineCommand({
       if (out === undefined) {
         process.stdout.write(pem);
       } else {
-        if (isDirectory(out))
-          throw new CommandError(
-            `--out ${out} is a directory; give the name of the file to create, e.g. ${path.join(out, 'key.pem')}`,
-          );
         writeSecretFile(out, pem, force);
         process.stderr.write(`ecdh-lab keygen: wrote a P-256 private key to ${out} (mode 0600)\n`);
       }
@@ -44,11 +41,3 @@ export const keygen = defineCommand({
     });
   },
 });
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false; // absent (the usual case) or unreadable: writeSecretFile reports it
-  }
-}

@@ -103,7 +103,7 @@ export class PrivateKey {
     let isPkcs8: boolean;
     try {
       const outer = new DerReader(der).readSequence();
-      outer.readInteger(); // PKCS#8: version 0; SEC1: version 1 (checked by the parsers)
+      outer.readInteger(1); // PKCS#8: version 0; SEC1: version 1 (checked by the parsers)
       isPkcs8 = outer.peekTag() === DerTag.SEQUENCE; // privateKeyAlgorithm vs privateKey OCTET STRING
     } catch (error) {
       if (error instanceof CryptoError) {

@@ -28,7 +28,7 @@ import { assertBytes, bytesToHex, equalBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
 import { sha256 } from '../hash/sha256.js';
 import { DerReader } from '../keys/der.js';
-import { decodePemBlocks, encodePem } from '../keys/pem.js';
+import { decodePemBlocks, encodePem, type PemBlock, quotePemLabel } from '../keys/pem.js';
 import type { PublicKey } from '../keys/public-key.js';
 import {
   contextTag,
@@ -142,7 +142,7 @@ export class Certificate {
         'INVALID_ENCODING',
         `pem: expected one "CERTIFICATE" block, found ${blocks.length} blocks (use Certificate.fromPemBundle)`,
       );
-    return Certificate.fromPemBundle(pem)[0];
+    return certificatesFromBlocks(blocks)[0];
   }
 
   /**
@@ -153,14 +153,7 @@ export class Certificate {
    * @example Certificate.fromPemBundle(fs.readFileSync('chain.pem', 'utf8')).length
    */
   static fromPemBundle(pem: string): Certificate[] {
-    return decodePemBlocks(pem).map((block, i) => {
-      if (block.label !== PEM_LABEL)
-        throw new CryptoError(
-          'INVALID_ENCODING',
-          `pem: block ${i + 1} is "${block.label}", expected "${PEM_LABEL}"`,
-        );
-      return parseCertificate(block.der, `certificate ${i + 1}`);
-    });
+    return certificatesFromBlocks(decodePemBlocks(pem));
   }
 
   /** notBefore, as a fresh Date. */
@@ -284,6 +277,18 @@ export function describeName(cert: Certificate): string {
 /** A key's kind for messages. */
 export function keyName(info: SubjectPublicKeyInfo): string {
   return info.kind === 'unsupported' ? info.name : info.kind;
+}
+
+/** Certificates from decoded PEM blocks, each of which must be labelled CERTIFICATE. */
+function certificatesFromBlocks(blocks: readonly PemBlock[]): Certificate[] {
+  return blocks.map((block, i) => {
+    if (block.label !== PEM_LABEL)
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        `pem: block ${i + 1} is ${quotePemLabel(block.label)}, expected "${PEM_LABEL}"`,
+      );
+    return parseCertificate(block.der, `certificate ${i + 1}`);
+  });
 }
 
 function parseCertificate(der: Uint8Array, what: string): Certificate {

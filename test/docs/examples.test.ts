@@ -77,7 +77,8 @@ describe('npm run example -- NAME', () => {
         stdout: `${shown.get(name)}\n`,
         stderr: '',
       });
-  });
+    // Some forty processes, each loading the TypeScript compiler: minutes on a loaded machine.
+  }, 300_000);
 
   it('through npm, as the tour says; a missing or unknown name lists the examples (exit 2)', () => {
     const npm = (...args: string[]) =>
