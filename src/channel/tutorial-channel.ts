@@ -101,6 +101,11 @@ export class TutorialChannel implements ChannelEngine {
     return this.#gcm !== undefined;
   }
 
+  /** Bytes of an incomplete PEM or record (see ChannelEngine). */
+  get bufferedLength(): number {
+    return this.#queue.length;
+  }
+
   /** Our public key (what start() sends). */
   get publicKey(): PublicKey {
     return this.#privateKey.publicKey;

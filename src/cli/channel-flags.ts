@@ -5,6 +5,7 @@
  */
 import { PrivateKey } from '../keys/private-key.js';
 import {
+  DEFAULT_FRAME_TIMEOUT,
   DEFAULT_HANDSHAKE_TIMEOUT,
   DEFAULT_IDLE_TIMEOUT,
   PROTOCOLS,
@@ -40,6 +41,12 @@ export const CONNECTION_FLAGS = {
     help: 'close a channel silent for this long, 0 = never',
     default: String(DEFAULT_IDLE_TIMEOUT),
   },
+  'frame-timeout': {
+    type: 'string',
+    placeholder: 'MS',
+    help: 'close when a started frame is not complete this long after its first byte, 0 = never',
+    default: String(DEFAULT_FRAME_TIMEOUT),
+  },
   'max-message': {
     type: 'string',
     placeholder: 'BYTES',
@@ -58,6 +65,7 @@ export function connectionFlags(args: ParsedArgs<typeof CONNECTION_FLAGS>) {
     port: integerOption(args, 'port', 0, 65535)!,
     handshakeTimeout: integerOption(args, 'handshake-timeout', 0, 2 ** 31 - 1),
     idleTimeout: integerOption(args, 'idle-timeout', 0, 2 ** 31 - 1),
+    frameTimeout: integerOption(args, 'frame-timeout', 0, 2 ** 31 - 1),
     maxMessageLength: integerOption(
       args,
       'max-message',

@@ -5,7 +5,12 @@
  */
 import type { PrivateKey } from '../keys/private-key.js';
 import type { PublicKey } from '../keys/public-key.js';
-import { createServer, formatAddress } from '../net/server.js';
+import {
+  createServer,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  formatAddress,
+} from '../net/server.js';
 import { defineCommand } from './command.js';
 import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
 import { integerOption, refuseOption, UsageError } from './args.js';
@@ -16,14 +21,23 @@ import { serveTls, tlsGroupsOption } from './tls-modes.js';
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX) or TLS 1.3',
   synopsis:
-    'serve --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--cert CHAIN.pem] [--http] [--groups LIST] [--keylog FILE]',
+    'serve --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--cert CHAIN.pem] [--http] [--groups LIST] [--keylog FILE] [--max-connections N] [--max-per-address N]',
   description:
-    'Listens for connections and echoes every message back. The first line on stdout is\n' +
-    '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static\n' +
-    'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its\n' +
-    'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only\n' +
-    'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops\n' +
+    'Listens for connections and echoes every message back. The first line on stdout is ' +
+    '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static ' +
+    'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its ' +
+    'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only ' +
+    'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops ' +
     'accepting, closes every channel and exits 0.\n\n' +
+    'Limits: at most --max-connections connections, at most --max-per-address from one IP ' +
+    'address (more are refused at once, with a log line); a frame must arrive whole within ' +
+    '--frame-timeout of its first byte. Each connection buffers at most two largest messages ' +
+    'plus 128 KiB in each direction (256 KiB for Noise, 2.1 MiB for tutorial by default) and ' +
+    'stops reading while that is spent, so a peer that sends without reading costs no more.\n\n' +
+    'tutorial takes no --key: the server uses a fresh key pair for every connection, as the ' +
+    "tutorial's program does. Its one AES key (both directions) then differs on every " +
+    'connection, so a record replayed from another connection fails; within a connection the ' +
+    'server refuses a repeated nonce. The tutorial protocol authenticates nobody: use nk or xx.\n\n' +
     'With --protocol tls the server speaks TLS 1.3 (docs/tls.md): --cert is its certificate chain\n' +
     "(PEM, leaf first, e.g. from `cert new`) and --key the leaf's P-256 private key. It echoes\n" +
     'the bytes it receives; with --http it answers one HTTP/1.x request per connection as\n' +
@@ -37,7 +51,7 @@ export const serve = defineCommand({
     key: {
       type: 'string',
       placeholder: 'FILE',
-      help: "static private key, PEM (nk, xx; tutorial: use instead of a fresh key; tls: the leaf's key)",
+      help: "static private key, PEM (nk, xx; tls: the leaf's key)",
     },
     cert: {
       type: 'string',
@@ -67,30 +81,37 @@ export const serve = defineCommand({
       type: 'string',
       placeholder: 'N',
       help: 'most simultaneous connections',
-      default: '1024',
+      default: String(DEFAULT_MAX_CONNECTIONS),
+    },
+    'max-per-address': {
+      type: 'string',
+      placeholder: 'N',
+      help: 'most simultaneous connections from one IP address',
+      default: String(DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
     },
   },
   async main(args) {
     const flags = connectionFlags(args);
     const { protocol } = flags;
+    if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
     const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
+    const maxConnectionsPerAddress = integerOption(args, 'max-per-address', 1, 1_000_000)!;
     if (protocol === 'tls') {
-      refuseOption(args, 'allow', 'with --protocol tls');
       const { cert, key, keylog } = args.options;
       if (cert === undefined) throw new UsageError('--protocol tls needs --cert (the chain, PEM)');
       if (key === undefined)
         throw new UsageError("--protocol tls needs --key (the leaf's key, PEM)");
       const groups = tlsGroupsOption(args.options.groups);
       return serveTls(
-        { ...flags, maxConnections, groups },
+        { ...flags, maxConnections, maxConnectionsPerAddress, groups },
         { cert, key, keylog },
         args.options.http,
       );
     }
     for (const name of ['cert', 'http', 'keylog', 'groups'] as const)
       refuseOption(args, name, `with --protocol ${protocol}`);
-    if (protocol === 'nn') refuseOption(args, 'key', `with --protocol ${protocol}`);
-    if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
+    if (protocol === 'nn' || protocol === 'tutorial')
+      refuseOption(args, 'key', `with --protocol ${protocol}`);
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
     const read = await reportErrors('serve', () => {
@@ -108,6 +129,7 @@ export const serve = defineCommand({
         staticKey,
         allow,
         maxConnections,
+        maxConnectionsPerAddress,
         log: (line) => process.stderr.write(`${logLine(line, protocol)}\n`),
       },
       async (channel) => {

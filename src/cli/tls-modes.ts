@@ -32,6 +32,7 @@ interface Flags {
   port: number;
   handshakeTimeout?: number;
   idleTimeout?: number;
+  frameTimeout?: number;
   maxMessageLength?: number;
   /** Key-share groups, in order (default: the engine's). */
   groups?: readonly KeyShareGroup[];
@@ -144,7 +145,7 @@ async function answerHttp(channel: TlsChannel): Promise<void> {
 
 /** `serve --protocol tls`: echo (or --http) over TLS until SIGINT/SIGTERM. */
 export async function serveTls(
-  flags: Flags & { maxConnections: number },
+  flags: Flags & { maxConnections: number; maxConnectionsPerAddress: number },
   files: { cert: string; key: string; keylog?: string },
   http: boolean,
 ): Promise<number> {
@@ -165,8 +166,10 @@ export async function serveTls(
       keyLog,
       handshakeTimeout: flags.handshakeTimeout,
       idleTimeout: flags.idleTimeout,
+      frameTimeout: flags.frameTimeout,
       maxMessageLength: flags.maxMessageLength,
       maxConnections: flags.maxConnections,
+      maxConnectionsPerAddress: flags.maxConnectionsPerAddress,
       log: (line) => process.stderr.write(`${explainLog(line)}\n`),
     },
     async (channel) => {
@@ -231,6 +234,7 @@ export async function connectTls(
       keyLog,
       handshakeTimeout: flags.handshakeTimeout,
       idleTimeout: flags.idleTimeout,
+      frameTimeout: flags.frameTimeout,
       maxMessageLength: flags.maxMessageLength,
     });
   } catch (error) {

@@ -4,7 +4,7 @@
  * ChannelEngine factory. Keys a protocol does not use are an error, never silently ignored.
  *
  *   protocol   server needs            client needs              optional
- *   tutorial   —                       —                         staticKey (else fresh per connection)
+ *   tutorial   —                       —                         —  (a fresh key per connection, always)
  *   nn         —                       —                         —
  *   nk         staticKey               remoteStaticKey           —
  *   xx         staticKey               staticKey                 remoteStaticKey (pin), allow
@@ -23,7 +23,12 @@ export const PROTOCOLS: readonly ProtocolName[] = ['tutorial', 'nn', 'nk', 'xx']
 export interface ChannelOptions {
   /** Which protocol (docs/PROTOCOL.md). Required unless `engine` is given. */
   protocol?: ProtocolName;
-  /** Our static key: NK server, XX both sides; tutorial: use it instead of a fresh key. */
+  /**
+   * Our static key: NK server, XX both sides. Refused for 'tutorial': its one key for both
+   * directions is derived from the two key pairs alone, so two static keys would give every
+   * connection the same AES key and a record recorded on one would be accepted on another
+   * (docs/PROTOCOL.md §1.2). A fresh key on our side makes every connection's key new.
+   */
   staticKey?: PrivateKey;
   /** The server's static key known in advance: required for an NK client, a pin for XX. */
   remoteStaticKey?: PublicKey;
@@ -35,12 +40,18 @@ export interface ChannelOptions {
   handshakeTimeout?: number;
   /** Close an open channel after this many ms without traffic in either direction (default 300 000; 0 disables). */
   idleTimeout?: number;
+  /**
+   * Close an open channel when a frame (tutorial: a record) whose first byte has arrived is not
+   * complete this many ms later; bytes trickled in do not restart the clock (default 30 000; 0 disables).
+   */
+  frameTimeout?: number;
   /** Advanced: builds the engine for each connection instead of `protocol` (custom suites, tests). */
   engine?: () => ChannelEngine;
 }
 
 export const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
 export const DEFAULT_IDLE_TIMEOUT = 300_000;
+export const DEFAULT_FRAME_TIMEOUT = 30_000;
 
 function timeout(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -63,6 +74,7 @@ export function resolveOptions(
       'handshakeTimeout',
     ),
     idleTimeout: timeout(options.idleTimeout, DEFAULT_IDLE_TIMEOUT, 'idleTimeout'),
+    frameTimeout: timeout(options.frameTimeout, DEFAULT_FRAME_TIMEOUT, 'frameTimeout'),
   };
   if (options.engine !== undefined) {
     if (typeof options.engine !== 'function')
@@ -91,12 +103,13 @@ export function resolveOptions(
     );
   };
   if (protocol === 'tutorial') {
+    if (staticKey !== undefined)
+      throw new TypeError(
+        "options.staticKey is refused for protocol 'tutorial': with static keys on both ends every connection would share one AES key and accept another connection's records; each connection uses a fresh key",
+      );
     if (remoteStaticKey !== undefined) refuse('remoteStaticKey');
     if (allow !== undefined) refuse('allow');
-    return {
-      engine: () => new TutorialChannel({ privateKey: staticKey, maxMessageLength }),
-      timeouts,
-    };
+    return { engine: () => new TutorialChannel({ maxMessageLength }), timeouts };
   }
   const initiator = side === 'client';
   if (protocol === 'nn') {

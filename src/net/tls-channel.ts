@@ -25,8 +25,10 @@
  * the alert. A fatal alert from the peer closes the channel with that alert as its error.
  * Timers are cleared on every path to `closed`.
  *
- * Delivery and back-pressure are those of SecureChannel: 'message' listeners, or an iterator
- * with up to 64 waiting messages before the socket is paused. `duplex()` gives the same
+ * Delivery and back-pressure are those of SecureChannel: 'message' listeners, or an iterator;
+ * the socket is paused while more than 64 KiB of received data waits to be read. A record whose
+ * first byte has arrived must be complete within `frameTimeout` once the channel is open;
+ * trickled bytes do not restart that clock, a completed record does. `duplex()` gives the same
  * connection as a Node stream.Duplex (./tls-duplex.ts).
  *
  * Not here: PEM files (./tls-credentials.ts), dialling and listening (./tls-client.ts,
@@ -43,7 +45,8 @@ import type { TlsServer } from '../tls/server.js';
 import type { ChannelPolicy, ChannelTimeouts, FailurePolicy } from './secure-channel.js';
 import { TlsDuplex } from './tls-duplex.js';
 
-const HIGH_WATER_MARK = 64;
+/** Received application bytes waiting to be read above which the socket is paused. */
+const HIGH_WATER_BYTES = 64 * 1024;
 const CLOSE_GRACE_MS = 2000;
 /** The default and largest `send` input (sent as records of at most 2^14 bytes, §5.1). */
 export const TLS_MAX_MESSAGE = 1 << 20;
@@ -77,6 +80,7 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
   #discarding = false;
   #error: Error | undefined;
   #handshakeTimer: ReturnType<typeof setTimeout> | undefined;
+  #recordTimer: ReturnType<typeof setTimeout> | undefined;
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #duplex: TlsDuplex | undefined;
   #resolveReady!: () => void;
@@ -150,9 +154,17 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
 
   /** Bytes held for this connection now: received data not yet read, and records not yet written to the OS. */
   get buffered(): { incoming: number; outgoing: number } {
-    let incoming = 0;
-    for (const data of this.#queue) incoming += data.length;
-    return { incoming, outgoing: this.#socket.writableLength };
+    return {
+      incoming: this.#queuedBytes() + this.#engine.bufferedRecordBytes,
+      outgoing: this.#socket.writableLength,
+    };
+  }
+
+  /** Application data received and waiting to be read. */
+  #queuedBytes(): number {
+    let bytes = 0;
+    for (const data of this.#queue) bytes += data.length;
+    return bytes;
   }
 
   /** The largest `send` input. */
@@ -284,9 +296,47 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
 
   #onData(chunk: Buffer): void {
     if (this.#state === 'closed' || this.#discarding) return;
+    const before = this.#engine.bufferedRecordBytes;
     this.#step(() =>
       this.#engine.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
     );
+    // Fewer bytes held than were added: at least one record completed.
+    this.#armRecordTimer(this.#engine.bufferedRecordBytes < before + chunk.byteLength);
+  }
+
+  /**
+   * The record deadline: started by the first byte of a record, restarted when a record
+   * completes while another has begun, stopped when no partial record is held.
+   */
+  #armRecordTimer(progressed: boolean): void {
+    if (
+      this.#state !== 'open' ||
+      this.#engine.bufferedRecordBytes === 0 ||
+      this.#timeouts.frameTimeout === 0
+    ) {
+      this.#clearRecordTimer();
+      return;
+    }
+    if (this.#recordTimer !== undefined && !progressed) return;
+    this.#clearRecordTimer();
+    const timer = setTimeout(() => {
+      // A busy event loop runs timers before it reads: decide after the next poll phase.
+      setImmediate(() => {
+        if (this.#recordTimer === timer)
+          this.#fail(
+            new CryptoError(
+              'TIMEOUT',
+              `tls: record not complete within ${this.#timeouts.frameTimeout} ms`,
+            ),
+          );
+      });
+    }, this.#timeouts.frameTimeout);
+    this.#recordTimer = timer;
+  }
+
+  #clearRecordTimer(): void {
+    if (this.#recordTimer !== undefined) clearTimeout(this.#recordTimer);
+    this.#recordTimer = undefined;
   }
 
   /** Runs one engine step: writes its records, delivers its data, follows its state. */
@@ -328,13 +378,13 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
         this.#waiters.shift()!.resolve({ value: this.#queue.shift()!, done: false });
       else break;
     }
-    if (this.#queue.length > HIGH_WATER_MARK && this.#state === 'open') this.#socket.pause();
+    if (this.#queuedBytes() > HIGH_WATER_BYTES && this.#state === 'open') this.#socket.pause();
     else this.#resumeIfDrained();
   }
 
   #resumeIfDrained(): void {
     if (
-      this.#queue.length <= HIGH_WATER_MARK / 2 &&
+      this.#queuedBytes() <= HIGH_WATER_BYTES / 2 &&
       this.#socket.isPaused() &&
       this.#state !== 'closed'
     )
@@ -429,6 +479,7 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
       );
     this.#state = 'closed';
     this.#clearHandshakeTimer();
+    this.#clearRecordTimer();
     if (this.#graceTimer !== undefined) clearTimeout(this.#graceTimer);
     this.#socket.setTimeout(0);
     if (wasHandshaking)

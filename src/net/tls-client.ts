@@ -15,7 +15,11 @@ import { TlsClient } from '../tls/client.js';
 import type { KeyShareGroup } from '../tls/groups.js';
 import type { TlsTracer } from '../tls/observe.js';
 import type { TlsCipherSuite } from '../tls/suites.js';
-import { DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT } from './options.js';
+import {
+  DEFAULT_FRAME_TIMEOUT,
+  DEFAULT_HANDSHAKE_TIMEOUT,
+  DEFAULT_IDLE_TIMEOUT,
+} from './options.js';
 import type { ChannelTimeouts } from './secure-channel.js';
 import { TLS_MAX_MESSAGE, TlsChannel } from './tls-channel.js';
 import { type CaInput, pemCertificateVerifier } from './tls-credentials.js';
@@ -39,6 +43,8 @@ export interface TlsTransportOptions {
   handshakeTimeout?: number;
   /** Close an open connection after this many ms without traffic (default 300 000; 0 disables). */
   idleTimeout?: number;
+  /** Once open, from a record's first byte to its last (default 30 s; 0 = none). */
+  frameTimeout?: number;
 }
 
 export interface TlsConnectOptions extends TlsTransportOptions {
@@ -83,6 +89,12 @@ export function transportLimits(options: TlsTransportOptions): {
         2 ** 31 - 1,
       ),
       idleTimeout: integer(options.idleTimeout, DEFAULT_IDLE_TIMEOUT, 'idleTimeout', 2 ** 31 - 1),
+      frameTimeout: integer(
+        options.frameTimeout,
+        DEFAULT_FRAME_TIMEOUT,
+        'frameTimeout',
+        2 ** 31 - 1,
+      ),
     },
     maxMessageLength,
   };

@@ -27,6 +27,8 @@ export interface TlsListenOptions extends TlsTransportOptions {
   helloRetryCookie?: boolean;
   /** Most simultaneous connections, handshaking or open (default 1024). */
   maxConnections?: number;
+  /** Most simultaneous connections from one IP address (default 32); more are refused at accept. */
+  maxConnectionsPerAddress?: number;
   /** Receives one line per noteworthy event (default: stderr). */
   log?: (line: string) => void;
 }

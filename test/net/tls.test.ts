@@ -175,6 +175,28 @@ describe('the shared server, for TLS', () => {
   });
 });
 
+describe('a record trickled in (the frame deadline)', () => {
+  it('closes the connection at frameTimeout after the first byte of a record, however bytes trickle', async () => {
+    const { port, logs } = await echoTls({ frameTimeout: 400 });
+    const raw = net.connect({ host: '127.0.0.1', port });
+    const socket = tls.connect({ socket: raw, ca: files.ca, servername: 'localhost' });
+    socket.on('error', () => {});
+    await new Promise<void>((resolve) => socket.once('secureConnect', resolve));
+    socket.write('ping');
+    await new Promise((resolve) => socket.once('data', resolve)); // an open, working channel
+    const started = Date.now();
+    // Beneath node's TLS: the header of an application_data record announcing 64 bytes
+    // (RFC 8446 §5.2), then one byte every 100 ms.
+    raw.write(Buffer.from('1703030040', 'hex'));
+    const trickle = setInterval(() => raw.writable && raw.write(Buffer.of(0)), 100);
+    await new Promise((resolve) => raw.once('close', resolve));
+    clearInterval(trickle);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    await waitFor(() => logs.length > 0);
+    expect(logs[0]).toMatch(/record not complete within 400 ms/);
+  });
+});
+
 describe('node:tls and https', () => {
   it('node:tls clients (default options, and ecdhCurve P-256) against our server', async () => {
     const { port } = await echoTls();
