@@ -84,10 +84,14 @@ export class TutorialChannel implements ChannelEngine {
   #started = false;
   #dead = false;
 
-  /** @throws TypeError for a non-PrivateKey; RangeError for a bad maxMessageLength */
+  /** @throws TypeError for a non-PrivateKey or an X25519 key; RangeError for a bad maxMessageLength */
   constructor(options: TutorialChannelOptions = {}) {
     if (options.privateKey !== undefined && !(options.privateKey instanceof PrivateKey))
       throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
+    if (options.privateKey !== undefined && options.privateKey.curve !== 'P-256')
+      throw new TypeError(
+        'TutorialChannel: privateKey must be a P-256 key (the tutorial is P-256 only)',
+      );
     const max = options.maxMessageLength ?? TUTORIAL_MAX_MESSAGE;
     if (!Number.isInteger(max) || max < 1 || max > TUTORIAL_MAX_MESSAGE)
       throw new RangeError(

@@ -1,9 +1,11 @@
 /// <reference types="node" />
 /**
- * What `serve` and `connect` share: the protocol and limit flags, strict number parsing, and
- * a fresh static key when none is given. Key files are read by ./key-files.ts.
+ * What `serve` and `connect` share: the protocol, curve and limit flags, strict number
+ * parsing, and a fresh static key when none is given. Key files are read by ./key-files.ts.
  */
+import type { KeyCurve } from '../keys/key-curve.js';
 import { PrivateKey } from '../keys/private-key.js';
+import type { PublicKey } from '../keys/public-key.js';
 import {
   DEFAULT_HANDSHAKE_TIMEOUT,
   DEFAULT_IDLE_TIMEOUT,
@@ -11,12 +13,20 @@ import {
   type ProtocolName,
 } from '../net/options.js';
 import { choiceOption, integerOption, UsageError, type ParsedArgs } from './args.js';
+import { CLI_CURVES, keyCurve } from './curve-flag.js';
+import { CommandError } from './key-files.js';
 
 export const CONNECTION_FLAGS = {
   protocol: {
     type: 'string',
     placeholder: 'tutorial|nn|nk|xx',
     help: 'the protocol (required; see docs/PROTOCOL.md)',
+  },
+  curve: {
+    type: 'string',
+    placeholder: 'p256|x25519',
+    help: 'nn, nk, xx: the Noise DH, P256 or 25519 (both sides must agree)',
+    default: 'p256',
   },
   host: { type: 'string', placeholder: 'HOST', help: 'address', default: '127.0.0.1' },
   port: {
@@ -49,8 +59,12 @@ export function connectionFlags(args: ParsedArgs<typeof CONNECTION_FLAGS>) {
   const protocol = choiceOption(args, 'protocol', PROTOCOLS);
   if (protocol === undefined)
     throw new UsageError(`--protocol is required (${PROTOCOLS.join(', ')})`);
+  const curve = keyCurve(choiceOption(args, 'curve', CLI_CURVES)!);
+  if (protocol === 'tutorial' && curve !== 'P-256')
+    throw new UsageError('--protocol tutorial is P-256 only; --curve x25519 is for nn, nk and xx');
   return {
     protocol: protocol as ProtocolName,
+    curve,
     host: String(args.options.host),
     port: integerOption(args, 'port', 0, 65535)!,
     handshakeTimeout: integerOption(args, 'handshake-timeout', 0, 2 ** 31 - 1),
@@ -64,9 +78,30 @@ export function connectionFlags(args: ParsedArgs<typeof CONNECTION_FLAGS>) {
   };
 }
 
+/** The `--curve` value that names a KeyCurve, for messages. */
+export function curveFlag(curve: KeyCurve): string {
+  return curve === 'X25519' ? 'x25519' : 'p256';
+}
+
+/**
+ * Refuses a key file whose curve is not the one --curve names (p256 by default).
+ * @throws CommandError
+ */
+export function checkKeyCurve<K extends PrivateKey | PublicKey>(
+  key: K,
+  curve: KeyCurve,
+  source: string,
+): K {
+  if (key.curve !== curve)
+    throw new CommandError(
+      `${source} is a${key.curve === 'X25519' ? 'n' : ''} ${key.curve} key, but --curve is ${curveFlag(curve)}${curve === 'P-256' ? ' (the default)' : ''}: use --curve ${curveFlag(key.curve)}`,
+    );
+  return key;
+}
+
 /** A fresh static key, its public half announced on stderr (for nk/xx without --key). */
-export function ephemeralStaticKey(command: string): PrivateKey {
-  const key = PrivateKey.generate();
+export function ephemeralStaticKey(command: string, curve: KeyCurve = 'P-256'): PrivateKey {
+  const key = PrivateKey.generate({ curve });
   process.stderr.write(
     `ecdh-lab ${command}: no --key given; using a fresh static key for this run. Its public key:\n${key.publicKey.toPem()}`,
   );
