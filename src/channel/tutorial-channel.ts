@@ -200,7 +200,13 @@ export class TutorialChannel implements ChannelEngine {
     } catch {
       throw new CryptoError('INVALID_ENCODING', 'tutorial: the peer PEM is not text');
     }
-    this.#peerPublicKey = PublicKey.fromPem(text); // validates the point (INVALID_POINT / INVALID_ENCODING)
+    const peer = PublicKey.fromPem(text); // validates the point (INVALID_POINT / INVALID_ENCODING)
+    if (peer.curve !== 'P-256')
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        `tutorial: the peer sent an ${peer.curve} key; the tutorial protocol is P-256 only`,
+      );
+    this.#peerPublicKey = peer;
     const z = this.#privateKey.exchange(this.#peerPublicKey);
     this.#key = hkdf(sha256, z, undefined, undefined, 32);
     this.#gcm = aesGcm.withKey(this.#key);
