@@ -15,6 +15,7 @@ import {
   derOctetString,
   derSequence,
 } from '../../src/keys/der.js';
+import { PrivateKey } from '../../src/keys/private-key.js';
 import { PublicKey } from '../../src/keys/public-key.js';
 import { derBoolean, derContext, derOid, Tag } from '../../src/x509/asn1.js';
 import { keyIdentifier } from '../../src/x509/builder.js';
@@ -192,6 +193,18 @@ describe('subject public keys', () => {
     expect(cert.describe()).toMatch(
       /Public Key Algorithm: X25519\n {16}X25519 Public-Key:\n {16}pub:\n {20}27:d8:c8/,
     );
+  });
+  it('X25519: a certificate issued for an X25519 PublicKey object, read by node:crypto too', () => {
+    const key = PrivateKey.generate({ curve: 'X25519' });
+    const cert = leaf(R, { publicKey: key.publicKey, keyUsage: ['keyAgreement'] });
+    expect(cert.publicKey?.curve).toBe('X25519');
+    expect(cert.publicKey?.equals(key.publicKey)).toBe(true);
+    const node = new X509Certificate(cert.toDer());
+    expect(node.publicKey.asymmetricKeyType).toBe('x25519');
+    expect(new Uint8Array(node.publicKey.export({ type: 'spki', format: 'der' }))).toEqual(
+      key.publicKey.toDer(),
+    );
+    expect(node.verify(new X509Certificate(R.cert.toDer()).publicKey)).toBe(true);
   });
   it('RSA is unsupported data with its size; the certificate still prints', () => {
     const cert = leaf(R, { publicKey: rsaPublicKeyDer() });
