@@ -63,7 +63,9 @@ describe('ecdh-lab keygen', () => {
     expect(run('keygen', '--out', dir, '--force').stderr).toMatch(/is a directory/);
   });
   it('--help explains it; an unknown option exits 2', () => {
-    expect(run('keygen', '--help').stdout).toMatch(/usage: ecdh-lab keygen \[--out FILE\]/);
+    expect(run('keygen', '--help').stdout).toMatch(
+      /usage: ecdh-lab keygen \[--curve p256\|x25519\] \[--out FILE\]/,
+    );
     expect(run('keygen', '--bogus').status).toBe(2);
     expect(run('keygen', '--force').stderr).toMatch(
       /^ecdh-lab keygen: --force is not used without --out\n/,
