@@ -77,7 +77,9 @@ describe('npm run example -- NAME', () => {
         stdout: `${shown.get(name)}\n`,
         stderr: '',
       });
-  });
+    // Each of the ~40 examples is a process that loads the TypeScript compiler: minutes, not
+    // seconds, on a loaded machine (a generous bound against a hang, never a speed assertion).
+  }, 300_000);
 
   it('through npm, as the tour says; a missing or unknown name lists the examples (exit 2)', () => {
     const npm = (...args: string[]) =>
