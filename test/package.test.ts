@@ -188,7 +188,7 @@ describe('the published files (npm pack) and the bin', () => {
 
   it('ships the playground once: its page in the ES module build, none of it in CommonJS', () => {
     const files = packed();
-    for (const file of ['index.html', 'playground.css', 'favicon.svg', 'main.js'])
+    for (const file of ['index.html', 'playground.css', 'favicon.svg', 'main.js', 'bundle.js'])
       expect(files).toContain(`dist/esm/playground/${file}`);
     expect(files.filter((f) => f.startsWith('dist/cjs/playground/'))).toEqual([]);
   });

@@ -9,9 +9,9 @@
  *   /src/…                 the TypeScript sources, so the source maps resolve in the devtools
  *   anything else          404; a path that leaves those folders (.., a symlink) is 404 too
  *
- * The page's index.html is served with a <link rel="modulepreload"> for every module its script
- * imports, directly or not (found by reading the built files' import statements), so the
- * browser fetches the whole module graph at once instead of discovering it import by import.
+ * The page's index.html loads one script, dist/esm/playground/bundle.js: its modules and the
+ * library's in one file, written by `npm run build` (src/build.mjs), so the browser makes one
+ * request for them rather than one per module. The modules themselves are served too.
  *
  * Only GET and HEAD (405 otherwise). Every response carries a Content-Security-Policy that
  * allows only this origin (the page works offline and loads nothing from elsewhere) and the
@@ -144,35 +144,6 @@ export function resolveRequestPath(root: string, urlPath: string): string | unde
   return undefined;
 }
 
-const STATIC_IMPORT = /^(?:import|export)\s[^'"]*?from\s*'(\.{1,2}\/[^']+\.js)'/gm;
-
-/**
- * Every module reachable from `entry` by static relative imports (entry included), as URL
- * paths from the package root, in a stable order.
- * @example moduleGraph(root, path.join(root, 'dist/esm/playground/main.js')) // ['/dist/esm/bytes/assert.js', …]
- */
-export function moduleGraph(root: string, entry: string): string[] {
-  const seen = new Set<string>();
-  const pending = [entry];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (seen.has(file) || !fs.existsSync(file)) continue;
-    seen.add(file);
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(STATIC_IMPORT))
-      pending.push(path.resolve(path.dirname(file), match[1]));
-  }
-  return [...seen].map((file) => `/${path.relative(root, file).split(path.sep).join('/')}`).sort();
-}
-
-/** The page with a modulepreload link for each module of its graph, before its script tag. */
-function pageWithPreloads(root: string, html: string): string {
-  const main = path.join(root, PLAYGROUND_PATH, 'main.js');
-  const links = moduleGraph(root, main)
-    .map((url) => `<link rel="modulepreload" href="${url}">`)
-    .join('\n');
-  return html.replace('<script type="module"', `${links}\n<script type="module"`);
-}
-
 function send(
   response: http.ServerResponse,
   status: number,
@@ -234,14 +205,6 @@ export async function startPlaygroundServer(
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     fs.readFile(file, (error, bytes) => {
       if (error) send(response, 404, text, 'playground: not found\n', head);
-      else if (file === fs.realpathSync(page))
-        send(
-          response,
-          200,
-          { 'Content-Type': type },
-          pageWithPreloads(root, bytes.toString('utf8')),
-          head,
-        );
       else send(response, 200, { 'Content-Type': type }, bytes, head);
     });
   });

@@ -132,3 +132,11 @@ export function notice(kind: 'error' | 'ok' | 'info', ...children: Child[]): HTM
     ...children,
   );
 }
+
+/**
+ * Runs `work` once the browser has painted the view (after the next frame): a view shows and
+ * answers clicks first, and its slower P-256 computations fill in a moment later.
+ */
+export function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}

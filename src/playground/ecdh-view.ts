@@ -22,7 +22,17 @@ import {
   utf8ToBytes,
 } from '../index.js';
 import { isOnCurve, scalarMultiply, TOY } from '../math.js';
-import { button, bytesHex, field, formatPoint, h, notice, parseInteger, replace } from './dom.js';
+import {
+  afterPaint,
+  button,
+  bytesHex,
+  field,
+  formatPoint,
+  h,
+  notice,
+  parseInteger,
+  replace,
+} from './dom.js';
 import { randomInRange } from './numbers.js';
 
 /** HKDF's info string in this view (the tutorial's derive_key uses none; any label works). */
@@ -280,6 +290,7 @@ function p256Exchange(): HTMLElement {
     h('div', { class: 'controls' }, message.wrapper, reseal),
     gcmOut,
   );
-  exchange();
+  replace(keysOut, h('p', { class: 'note' }, 'computing…'));
+  afterPaint(exchange);
   return card;
 }

@@ -1,5 +1,6 @@
 /**
- * The playground page's entry point (index.html loads it as a module): shows one view at a time,
+ * The playground page's entry point (index.html loads it, with everything it imports, as the
+ * one file dist/esm/playground/bundle.js that `npm run build` writes): shows one view at a time,
  * chosen by the address's #fragment, and builds each view the first time it is shown. Every view
  * computes with the package's ES module build (../index.js and ../math.js, the `ecdh-lab` and
  * `ecdh-lab/math` entry points), here in the browser; the page loads nothing from elsewhere.
@@ -9,6 +10,7 @@ import { mountBench } from './bench-view.js';
 import { mountCurve } from './curve-view.js';
 import { h } from './dom.js';
 import { mountEcdh } from './ecdh-view.js';
+import { mountEcdsa } from './ecdsa-view.js';
 import { mountField } from './field-view.js';
 import { mountScalar } from './scalar-view.js';
 
@@ -18,6 +20,7 @@ const VIEWS: Record<string, (root: HTMLElement) => void> = {
   scalar: mountScalar,
   ecdh: mountEcdh,
   attack: mountAttack,
+  ecdsa: mountEcdsa,
   bench: mountBench,
 };
 const DEFAULT_VIEW = 'field';
@@ -40,7 +43,9 @@ function show(name: string): void {
       mounted.add(view);
       const body = section.querySelector<HTMLElement>('.view-body') ?? section;
       try {
+        const start = performance.now();
         VIEWS[view](body);
+        section.dataset.mountMs = String(Math.round(performance.now() - start));
       } catch (error) {
         console.error(error);
         showError(`The ${view} view failed: ${(error as Error).message}`);
@@ -60,7 +65,9 @@ window.addEventListener('unhandledrejection', (event) =>
 window.addEventListener('hashchange', () => show(location.hash.slice(1)));
 
 show(location.hash.slice(1));
+// Milliseconds from the start of navigation to the first view built and listening.
+const readyMs = Math.round(performance.now());
 const loaded = document.getElementById('loaded');
-if (loaded !== null)
-  loaded.textContent = `Loaded and computed in ${Math.round(performance.now())} ms.`;
+if (loaded !== null) loaded.textContent = `Loaded and computed in ${readyMs} ms.`;
+document.documentElement.dataset.readyMs = String(readyMs);
 document.documentElement.dataset.ready = 'true';

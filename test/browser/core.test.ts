@@ -4,6 +4,7 @@
  * server from 127.0.0.1) and runs there:
  *   - SHA-256: NIST CAVP SHAVS ShortMsg and LongMsg (vectors/nist/sha2/), one-shot and streamed,
  *     and the FIPS 180-2 Appendix B.3 million-'a' message;
+ *   - SHA-384 and SHA-512: NIST CAVP SHAVS ShortMsg and LongMsg, one-shot and streamed;
  *   - HMAC-SHA256: RFC 4231 §4.3 and Wycheproof hmac_sha256_test.json, every case;
  *   - HKDF-SHA256: RFC 5869 A.1 and Wycheproof hkdf_sha256_test.json, every case;
  *   - AES-GCM: Wycheproof aes_gcm_test.json, every case (81 of them tampered tags), and a
@@ -12,18 +13,24 @@
  *     test/support/ecdh-wycheproof.ts (the Node suite test/keys/wycheproof-ecdh.test.ts runs the
  *     same ones);
  *   - a key exchange with node:crypto's ECDH: the shared secret computed in the page must equal
- *     the one Node computes.
+ *     the one Node computes;
+ *   - ECDSA P-256: Wycheproof ecdsa_secp256r1_sha256_test.json, all 484 cases (valid ones must
+ *     verify, invalid ones must not), with the flag policy of test/support/ecdsa-wycheproof.ts
+ *     (test/ecdsa/wycheproof.test.ts runs the same file in Node); deterministic signatures
+ *     (RFC 6979) on the key of RFC 6979 §A.2.5, which must be the RFC's r and s; and signatures by
+ *     a key generated in the page, which node:crypto must verify.
  * The browser computes; every comparison with the expected values is made here, on the Node
  * side. That the modules load at all proves they import no `node:` module; the page also has
  * no Node globals, and key generation is seen to draw from crypto.getRandomValues.
  */
-import { createECDH } from 'node:crypto';
+import { createECDH, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { type PlaygroundServer, startPlaygroundServer } from '../../src/cli/playground-server';
 import { type Chromium, chromiumAvailable, launchChromium, watchErrors } from '../support/browser';
 import { loadCavp } from '../support/cavp';
 import { decideEcdh, ECDH_FILE, ECDH_POLICY, type EcdhTest } from '../support/ecdh-wycheproof';
+import { ECDSA_POLICY } from '../support/ecdsa-wycheproof';
 import { loadWycheproof } from '../support/wycheproof';
 
 /** What the page holds once the entry points are imported (typed, for the page functions). */
@@ -163,6 +170,51 @@ const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
         return lib.bytesToHex(lib.sha256(new Uint8Array(1_000_000).fill(0x61)));
       });
       expect(digest).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    });
+  });
+
+  describe.each([
+    { name: 'SHA-384', hash: 'sha384', prefix: 'SHA384' },
+    { name: 'SHA-512', hash: 'sha512', prefix: 'SHA512' },
+  ] as const)('$name (NIST CAVP SHAVS)', ({ hash, prefix }) => {
+    const messages = [`${prefix}ShortMsg.rsp`, `${prefix}LongMsg.rsp.gz`].flatMap((file) =>
+      loadCavp(path.join(NIST, file)).flatMap((section) =>
+        section.records.map(({ fields }) => ({
+          file,
+          msg: fields.Len === '0' ? '' : fields.Msg,
+          md: fields.MD,
+        })),
+      ),
+    );
+    let digests: { oneShot: string; streamed: string }[];
+    beforeAll(async () => {
+      digests = await page.evaluate(
+        ({ name, inputs }) => {
+          const { ecdhLab: lib } = globalThis as unknown as InPage;
+          const fn = lib[name];
+          return inputs.map((msg) => {
+            const bytes = lib.hexToBytes(msg);
+            const third = Math.floor(bytes.length / 3);
+            const streamed = fn
+              .create()
+              .update(bytes.subarray(0, third))
+              .update(bytes.subarray(third, 2 * third))
+              .update(bytes.subarray(2 * third))
+              .digest();
+            return { oneShot: lib.bytesToHex(fn(bytes)), streamed: lib.bytesToHex(streamed) };
+          });
+        },
+        { name: hash, inputs: messages.map((m) => m.msg) },
+      );
+    });
+
+    it('ShortMsg (129) and LongMsg (128): every digest, one-shot and streamed in three chunks', () => {
+      expect(messages.filter((m) => m.file.includes('Short'))).toHaveLength(129);
+      expect(messages.filter((m) => m.file.includes('Long'))).toHaveLength(128);
+      const wrong = messages.filter(
+        (m, i) => digests[i].oneShot !== m.md || digests[i].streamed !== m.md,
+      );
+      expect(wrong.map((m) => `${m.file} Len=${m.msg.length * 4}`)).toEqual([]);
     });
   });
 
@@ -405,6 +457,159 @@ const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
     it('decided all 612 cases in the page, none skipped', () => {
       expect(cases).toHaveLength(612);
       expect(results).toHaveLength(612);
+    });
+  });
+
+  describe('ECDSA P-256 (Wycheproof ecdsa_secp256r1_sha256_test.json, RFC 6979, node:crypto)', () => {
+    const { cases } = loadWycheproof<
+      { publicKeyDer: string; sha: string },
+      { msg: string; sig: string }
+    >('ecdsa_secp256r1_sha256_test.json', ECDSA_POLICY);
+    let verdicts: (boolean | string)[];
+    beforeAll(async () => {
+      verdicts = await page.evaluate(
+        (inputs) => {
+          const { ecdhLab: lib } = globalThis as unknown as InPage;
+          const keys = new Map<string, ReturnType<typeof lib.PublicKey.fromDer>>();
+          return inputs.map(({ spki, msg, sig }) => {
+            try {
+              let key = keys.get(spki);
+              if (key === undefined) {
+                key = lib.PublicKey.fromDer(lib.hexToBytes(spki));
+                keys.set(spki, key);
+              }
+              return key.verify(lib.hexToBytes(msg), lib.hexToBytes(sig));
+            } catch (error) {
+              return `threw ${error instanceof lib.CryptoError ? error.code : String(error)}`;
+            }
+          });
+        },
+        cases.map((c) => ({ spki: c.group.publicKeyDer, msg: c.test.msg, sig: c.test.sig })),
+      );
+    }, 120_000);
+    it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', (_name, c, i) => {
+      expect(c.group.sha).toBe('SHA-256');
+      expect(verdicts[i]).toBe(c.result === 'valid');
+    });
+    it('decided all 484 cases in the page: valid ones accepted, invalid ones rejected, none skipped', () => {
+      expect(cases).toHaveLength(484);
+      expect(verdicts).toHaveLength(484);
+      expect(cases.filter((c) => c.result === 'acceptable')).toHaveLength(0);
+      const valid = cases.filter((c) => c.result === 'valid').length;
+      expect(verdicts.filter((v) => v === true)).toHaveLength(valid);
+    });
+
+    // RFC 6979 §A.2.5: the P-256 key and the signatures of "sample" and "test" (k from §3.2).
+    const A25_KEY = 'C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721';
+    const A25 = [
+      {
+        hash: 'sha256',
+        message: 'sample',
+        r: 'EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716',
+        s: 'F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8',
+      },
+      {
+        hash: 'sha384',
+        message: 'sample',
+        r: '0EAFEA039B20E9B42309FB1D89E213057CBF973DC0CFC8F129EDDDC800EF7719',
+        s: '4861F0491E6998B9455193E34E7B0D284DDD7149A74B95B9261F13ABDE940954',
+      },
+      {
+        hash: 'sha512',
+        message: 'sample',
+        r: '8496A60B5E9B47C825488827E0495B0E3FA109EC4568FD3F8D1097678EB97F00',
+        s: '2362AB1ADBE2B8ADF9CB9EDAB740EA6049C028114F2460F96554F61FAE3302FE',
+      },
+      {
+        hash: 'sha256',
+        message: 'test',
+        r: 'F1ABB023518351CD71D881567B1EA663ED3EFCF6C5132B354F28D3B0B7D38367',
+        s: '019F4113742A2B14BD25926B49C649155F267E60D3814B4C0CC84250E46F0083',
+      },
+      {
+        hash: 'sha384',
+        message: 'test',
+        r: '83910E8B48BB0C74244EBDF7F07A1C5413D61472BD941EF3920E623FBCCEBEB6',
+        s: '8DDBEC54CF8CD5874883841D712142A56A8D0F218F5003CB0296B6B509619F2C',
+      },
+      {
+        hash: 'sha512',
+        message: 'test',
+        r: '461D93F31B6540894788FD206C07CFA0CC35F46FA3C91816FFF1040AD1581A04',
+        s: '39AF9F15DE0DB8D97E72719C74820D304CE5226E32DEDAE67519E840D1194E55',
+      },
+    ] as const;
+
+    it('RFC 6979 §A.2.5: the page signs "sample" and "test" with the RFC\'s r and s (SHA-256/384/512), and node:crypto verifies them', async () => {
+      const signed = await page.evaluate(
+        ({ key, vectors }) => {
+          const { ecdhLab: lib } = globalThis as unknown as InPage;
+          const privateKey = lib.PrivateKey.fromRaw(lib.hexToBytes(key));
+          return {
+            spki: lib.bytesToHex(privateKey.publicKey.toDer()),
+            signatures: vectors.map(({ hash, message }) => ({
+              p1363: lib.bytesToHex(
+                privateKey.sign(lib.utf8ToBytes(message), { hash: lib[hash], format: 'p1363' }),
+              ),
+              der: lib.bytesToHex(privateKey.sign(lib.utf8ToBytes(message), { hash: lib[hash] })),
+            })),
+          };
+        },
+        {
+          key: A25_KEY.toLowerCase(),
+          vectors: A25.map(({ hash, message }) => ({ hash, message })),
+        },
+      );
+      const publicKey = createPublicKey({
+        key: Buffer.from(signed.spki, 'hex'),
+        format: 'der',
+        type: 'spki',
+      });
+      A25.forEach(({ hash, message, r, s }, i) => {
+        const { p1363, der } = signed.signatures[i];
+        expect(p1363).toBe(`${r}${s}`.toLowerCase());
+        const data = Buffer.from(message);
+        expect(
+          nodeVerify(
+            hash,
+            data,
+            { key: publicKey, dsaEncoding: 'ieee-p1363' },
+            Buffer.from(p1363, 'hex'),
+          ),
+        ).toBe(true);
+        expect(
+          nodeVerify(hash, data, { key: publicKey, dsaEncoding: 'der' }, Buffer.from(der, 'hex')),
+        ).toBe(true);
+      });
+    });
+
+    it('a key generated in the page signs (RFC 6979); node:crypto verifies every signature, and refuses a tampered one', async () => {
+      const messages = ['', 'hello, ecdsa', 'x'.repeat(1000)];
+      const signed = await page.evaluate((inputs) => {
+        const { ecdhLab: lib } = globalThis as unknown as InPage;
+        const key = lib.generatePrivateKey();
+        return {
+          spki: lib.bytesToHex(key.publicKey.toDer()),
+          signatures: inputs.map((m) => lib.bytesToHex(key.sign(lib.utf8ToBytes(m)))),
+          again: inputs.map((m) => lib.bytesToHex(key.sign(lib.utf8ToBytes(m)))),
+        };
+      }, messages);
+      const publicKey = createPublicKey({
+        key: Buffer.from(signed.spki, 'hex'),
+        format: 'der',
+        type: 'spki',
+      });
+      expect(signed.again).toEqual(signed.signatures); // deterministic
+      messages.forEach((m, i) => {
+        const signature = Buffer.from(signed.signatures[i], 'hex');
+        expect(
+          nodeVerify('sha256', Buffer.from(m), { key: publicKey, dsaEncoding: 'der' }, signature),
+        ).toBe(true);
+        signature[signature.length - 1] ^= 1;
+        expect(
+          nodeVerify('sha256', Buffer.from(m), { key: publicKey, dsaEncoding: 'der' }, signature),
+        ).toBe(false);
+      });
     });
   });
 

@@ -13,7 +13,6 @@ import * as path from 'node:path';
 import {
   findPackageRoot,
   isLoopback,
-  moduleGraph,
   PLAYGROUND_PATH,
   type PlaygroundServer,
   resolveRequestPath,
@@ -131,7 +130,7 @@ describe('the server', () => {
     const page = await request(`${server.url}dist/esm/playground/`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.body).toContain('<script type="module" src="main.js"></script>');
+    expect(page.body).toContain('<script type="module" src="bundle.js"></script>');
     expect(page.headers['content-security-policy']).toMatch(/^default-src 'self'/);
     expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp');
@@ -146,28 +145,37 @@ describe('the server', () => {
     const icon = await request(`${server.url}favicon.ico`);
     expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/svg+xml']);
   });
-  it('lists every module of the page as a modulepreload (the whole import graph), each one served', async () => {
+  it('the page loads one script, bundle.js: main.js and every module it imports, none from net/ or cli/', async () => {
     const page = await request(`${server.url}dist/esm/playground/`);
-    const links = [...page.body.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(
+    const scripts = [...page.body.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual(['bundle.js']);
+    const bundle = await request(`${server.url}dist/esm/playground/bundle.js`);
+    expect([bundle.status, bundle.headers['content-type']]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+    ]);
+    // Each module in the bundle starts with its path under dist/esm/ (src/build.mjs).
+    const bundled = [...bundle.body.matchAll(/^\/\/ (\S+\.js)\nconst \$m\d+ = /gm)].map(
       (m) => m[1],
     );
-    for (const url of [
-      '/dist/esm/index.js',
-      '/dist/esm/math.js',
-      '/dist/esm/playground/main.js',
-      '/dist/esm/hash/sha256.js',
-    ])
-      expect(links).toContain(url);
-    expect(links).toEqual(moduleGraph(ROOT, path.join(ROOT, 'dist/esm/playground/main.js')));
-    expect(links.some((url) => url.includes('/net/') || url.includes('/cli/'))).toBe(false);
-    for (const url of links)
-      expect({ url, status: (await request(`${server.url}${url.slice(1)}`)).status }).toEqual({
-        url,
-        status: 200,
-      });
-    expect(page.body.indexOf('modulepreload')).toBeLessThan(
-      page.body.indexOf('<script type="module"'),
-    );
+    const ESM = path.join(ROOT, 'dist', 'esm');
+    const graph = new Set<string>();
+    const pending = [path.join(ESM, 'playground', 'main.js')];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      const name = path.relative(ESM, file).split(path.sep).join('/');
+      if (graph.has(name)) continue;
+      graph.add(name);
+      for (const m of fs
+        .readFileSync(file, 'utf8')
+        .matchAll(/^(?:import|export)\s[^'"]*?from\s*'(\.{1,2}\/[^']+\.js)'/gm))
+        pending.push(path.resolve(path.dirname(file), m[1]));
+    }
+    expect([...bundled].sort()).toEqual([...graph].sort());
+    expect(bundled.at(-1)).toBe('playground/main.js'); // dependencies first, the entry last
+    for (const name of ['index.js', 'math.js', 'hash/sha256.js', 'playground/ecdsa-view.js'])
+      expect(bundled).toContain(name);
+    expect(bundled.some((name) => name.startsWith('net/') || name.startsWith('cli/'))).toBe(false);
   });
   it('HEAD has the headers and no body; other methods get 405; unknown paths 404', async () => {
     const head = await request(`${server.url}dist/esm/index.js`, { method: 'HEAD' });

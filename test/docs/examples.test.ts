@@ -77,8 +77,7 @@ describe('npm run example -- NAME', () => {
         stdout: `${shown.get(name)}\n`,
         stderr: '',
       });
-    // Each of the ~40 examples is a process that loads the TypeScript compiler: minutes, not
-    // seconds, on a loaded machine (a generous bound against a hang, never a speed assertion).
+    // Some forty processes, each loading the TypeScript compiler: minutes on a loaded machine.
   }, 300_000);
 
   it('through npm, as the tour says; a missing or unknown name lists the examples (exit 2)', () => {
