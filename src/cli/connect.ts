@@ -14,7 +14,13 @@ import { connect as dial } from '../net/client.js';
 import type { SecureChannel } from '../net/secure-channel.js';
 import { describeError } from '../net/server.js';
 import { refuseOption, UsageError } from './args.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import {
+  CONNECTION_FLAGS,
+  checkKeyCurve,
+  connectionFlags,
+  curveFlag,
+  ephemeralStaticKey,
+} from './channel-flags.js';
 import { defineCommand } from './command.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 import { connectFailure, words } from './network-errors.js';
@@ -23,7 +29,7 @@ import { connectTls, tlsGroupsOption } from './tls-modes.js';
 export const connect = defineCommand({
   summary: 'send stdin over the secure channel and print the replies (lines, or raw bytes)',
   synopsis:
-    'connect --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary] [--ca CA.crt] [--servername NAME] [--groups LIST] [--keylog FILE]',
+    'connect --protocol tutorial|nn|nk|xx|tls [--curve p256|x25519] [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary] [--ca CA.crt] [--servername NAME] [--groups LIST] [--keylog FILE]',
   description:
     'Connects, runs the handshake, then sends stdin and prints the replies. Without --binary a ' +
     'message is one line of UTF-8 text: each line of stdin (without its newline) is sent as one ' +
@@ -33,8 +39,9 @@ export const connect = defineCommand({
     'has arrived.\n\n' +
     "nk needs --server-key (the server's PEM public key); with xx, --server-key pins the " +
     "server's key and --key is the client's static key (without it a fresh key is generated and " +
-    'its public PEM printed on stderr). A failed connection or handshake prints the reason on ' +
-    'stderr and exits 1.\n\n' +
+    'its public PEM printed on stderr). --curve x25519 selects Noise_*_25519_AESGCM_SHA256 (the ' +
+    'server must use it too; key files must then be X25519 keys). A failed connection or ' +
+    'handshake prints the reason on stderr and exits 1.\n\n' +
     'With --protocol tls it is a TLS 1.3 client (docs/tls.md) that works like `openssl s_client\n' +
     '-quiet`: stdin goes to the connection and what arrives goes to stdout, as raw bytes. The\n' +
     "server's certificate chain must lead to a certificate in --ca and name --servername (default:\n" +
@@ -77,7 +84,7 @@ export const connect = defineCommand({
   },
   async main(args) {
     const flags = connectionFlags(args);
-    const { protocol } = flags;
+    const { protocol, curve } = flags;
     const where = `with --protocol ${protocol}`;
     if (protocol === 'tls') {
       for (const name of ['server-key', 'key', 'binary'] as const) refuseOption(args, name, where);
@@ -96,13 +103,17 @@ export const connect = defineCommand({
     let staticKey: PrivateKey | undefined;
     let remoteStaticKey: PublicKey | undefined;
     const read = await reportErrors('connect', () => {
-      if (args.options.key !== undefined) staticKey = readPrivateKeyFile(args.options.key);
-      if (args.options['server-key'] !== undefined)
-        remoteStaticKey = readPublicKeyFile(args.options['server-key']);
+      const keyPath = args.options.key;
+      if (keyPath !== undefined)
+        staticKey = checkKeyCurve(readPrivateKeyFile(keyPath), curve, keyPath);
+      const serverKeyPath = args.options['server-key'];
+      if (serverKeyPath !== undefined)
+        remoteStaticKey = checkKeyCurve(readPublicKeyFile(serverKeyPath), curve, serverKeyPath);
       return 0;
     });
     if (read !== 0) return read;
-    if (protocol === 'xx' && staticKey === undefined) staticKey = ephemeralStaticKey('connect');
+    if (protocol === 'xx' && staticKey === undefined)
+      staticKey = ephemeralStaticKey('connect', curve);
     let channel: SecureChannel;
     try {
       channel = await dial({ ...flags, protocol, staticKey, remoteStaticKey });
@@ -112,6 +123,7 @@ export const connect = defineCommand({
         handshake
           ? `ecdh-lab connect: handshake failed: ${describeError(error)}\n` +
               `ecdh-lab connect: check that the server uses --protocol ${protocol}` +
+              `${protocol === 'tutorial' ? '' : ` --curve ${curveFlag(curve)}`}` +
               `${remoteStaticKey === undefined ? '' : ' and that --server-key is its key'}\n`
           : `ecdh-lab connect: ${connectFailure(error, flags.host, flags.port)}\n`,
       );

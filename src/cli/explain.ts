@@ -17,6 +17,9 @@ import { renderInverse, traceInverse } from '../explain/field.js';
 import { toJson } from '../explain/format.js';
 import { renderHkdf, traceHkdf } from '../explain/hkdf.js';
 import { renderLadder, traceLadder } from '../explain/ladder.js';
+import { renderX25519Ladder, traceX25519Ladder } from '../explain/x25519-ladder.js';
+import { decodeLittleEndian } from '../x25519/field.js';
+import { hexToBytes } from '../bytes/index.js';
 import {
   renderTls,
   type TlsExplainTransport,
@@ -60,31 +63,56 @@ function show(
   return 0;
 }
 
+/**
+ * The default X25519 scalar: RFC 7748 §6.1's published example private key of Alice, read
+ * little-endian as X25519 reads its 32 bytes, so the result is her published public key.
+ */
+const RFC7748_ALICE = decodeLittleEndian(
+  hexToBytes('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a'),
+);
+
+const LADDER_CURVES = ['toy', 'p256', 'x25519'] as const;
+
 const ladder = defineCommand({
   summary:
     "k·G by the Montgomery ladder: each iteration's bit, swap, R0 = j·G and R1 = (j+1)·G, and a " +
     'check of R1 − R0 = G. Default scalar: 13 on the toy curve, a fixed demo scalar on P-256 ' +
-    '(whose first --full iterations are shown, then a summary).',
-  synopsis: 'explain ladder [--scalar N] [--curve toy|p256] [--full N] [--json]',
+    "(whose first --full iterations are shown, then a summary); --curve x25519 traces RFC 7748's " +
+    'x-only ladder with every cswap.',
+  synopsis: 'explain ladder [--scalar N] [--curve toy|p256|x25519] [--full N] [--json]',
   description:
-    'Computes k·G with the Montgomery ladder and prints every iteration: the key bit, the swap, R0 = j·G and R1 = (j+1)·G, and a check of the invariant R1 − R0 = G. On the toy curve every iteration is a row of one table; on P-256 the first --full iterations are shown in full and the rest summarised.',
+    'Computes k·G with the Montgomery ladder and prints every iteration: the key bit, the swap, R0 = j·G and R1 = (j+1)·G, and a check of the invariant R1 − R0 = G. On the toy curve every iteration is a row of one table; on P-256 the first --full iterations are shown in full and the rest summarised.\n\n' +
+    "With --curve x25519 it traces X25519's ladder on Curve25519 (RFC 7748 §5): the scalar is clamped (bits 0-2 and 255 cleared, bit 254 set), then 255 steps run whatever k is, on u-coordinates only. Each step shows the key bit, the cswap (RFC 7748 swaps by previous bit ⊕ k_t and never swaps back), the projective registers (x2 : z2) and (x3 : z3), R0 = j·B and R1 = (j+1)·B, and the invariant R1 − R0 = B checked against the affine group law; then every step's k_t and cswap bit, the last cswap and the final division x2 · z2^(p−2). The default scalar is Alice's published example key of RFC 7748 §6.1 (as a little-endian integer), so the result is her public key 8520f009…4e6a.\n\n" +
+    '  ecdh-lab explain ladder --curve x25519 --full 2',
   options: {
     scalar: {
       type: 'string',
       placeholder: 'N',
-      help: 'the scalar k, decimal or 0x-hex (default: 13 on toy, a fixed demo scalar on p256)',
+      help: 'the scalar k, decimal or 0x-hex (default: 13 on toy, a fixed demo scalar on p256, RFC 7748 §6.1 Alice on x25519)',
     },
-    curve: { ...CURVE, default: 'toy' },
+    curve: {
+      type: 'string',
+      placeholder: 'toy|p256|x25519',
+      help: 'toy (y² = x³ − 3x + 8 over F_223), p256, or x25519 (Curve25519, x-only)',
+      default: 'toy',
+    },
     full: {
       type: 'string',
       placeholder: 'N',
-      help: 'p256 only: iterations shown in full (default 3)',
+      help: 'p256, x25519: iterations shown in full (default 3)',
     },
     json: JSON_FLAG,
   },
   async main(args) {
-    const curve = choiceOption(args, 'curve', CURVE_NAMES)!;
+    const curve = choiceOption(args, 'curve', LADDER_CURVES)!;
     if (curve === 'toy') refuseOption(args, 'full', 'on the toy curve (every iteration is shown)');
+    if (curve === 'x25519') {
+      const k = bigintOption(args, 'scalar') ?? RFC7748_ALICE;
+      if (k >= 1n << 256n) throw new UsageError('--scalar must be below 2^256 on x25519');
+      const full = integerOption(args, 'full', 0, 255) ?? 3;
+      const trace = traceX25519Ladder(k);
+      return show(args, renderX25519Ladder(trace, full), trace);
+    }
     const bits = CURVES[curve].n!.toString(2).length;
     const k =
       bigintOption(args, 'scalar') ?? (curve === 'toy' ? 13n : demoScalar('ecdh-lab Alice'));

@@ -11,6 +11,7 @@ import { CryptoError } from '../errors.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { decodePemBlocks } from '../keys/pem.js';
 import { PublicKey } from '../keys/public-key.js';
+import type { KeyCurve } from '../keys/key-curve.js';
 
 /** A failure the CLI reports as "ecdh-lab <command>: <message>" with exit code 1. */
 export class CommandError extends Error {
@@ -69,17 +70,39 @@ export async function readStdin(): Promise<string> {
 
 /** Parses a private key PEM given as text (e.g. read from stdin). @throws CommandError */
 export function parsePrivateKeyText(text: string, source: string): PrivateKey {
-  return parseKeyText(text, source, 'P-256 private key (PEM)', (t) => PrivateKey.fromPem(t));
+  return parseKeyText(text, source, 'private key (PEM)', (t) => PrivateKey.fromPem(t));
 }
 
-/** Reads a PKCS#8 "PRIVATE KEY" or SEC1 "EC PRIVATE KEY" PEM file. @throws CommandError */
+/**
+ * Reads a PKCS#8 "PRIVATE KEY" (P-256 or X25519) or SEC1 "EC PRIVATE KEY" PEM file.
+ * @throws CommandError
+ */
 export function readPrivateKeyFile(path: string): PrivateKey {
-  return parseKey(path, 'P-256 private key (PEM)', (text) => PrivateKey.fromPem(text));
+  return parseKey(path, 'private key (PEM)', (text) => PrivateKey.fromPem(text));
 }
 
-/** Reads a "PUBLIC KEY" (SubjectPublicKeyInfo) PEM file. @throws CommandError */
+/** Reads a "PUBLIC KEY" (SubjectPublicKeyInfo, P-256 or X25519) PEM file. @throws CommandError */
 export function readPublicKeyFile(path: string): PublicKey {
-  return parseKey(path, 'P-256 public key (PEM)', (text) => PublicKey.fromPem(text));
+  return parseKey(path, 'public key (PEM)', (text) => PublicKey.fromPem(text));
+}
+
+/**
+ * Refuses a key of another curve than a command needs, naming the file, e.g. an X25519 key
+ * given to `sign` (ECDSA is P-256 only).
+ * @param key - the key read from `source`
+ * @param curve - the curve needed
+ * @param use - what for, e.g. "signing (ECDSA)"
+ * @throws CommandError
+ */
+export function requireCurve<K extends PrivateKey | PublicKey>(
+  key: K,
+  curve: KeyCurve,
+  source: string,
+  use: string,
+): K {
+  if (key.curve !== curve)
+    throw new CommandError(`${source} is an ${key.curve} key; ${use} needs a ${curve} key`);
+  return key;
 }
 
 /**
@@ -87,7 +110,7 @@ export function readPublicKeyFile(path: string): PublicKey {
  * @throws CommandError
  */
 export function readPublicKeyListFile(path: string): PublicKey[] {
-  return parseKey(path, 'list of P-256 public keys (PEM)', (text) => {
+  return parseKey(path, 'list of public keys (PEM)', (text) => {
     const blocks = decodePemBlocks(text);
     if (blocks.length === 0) throw new CryptoError('INVALID_ENCODING', 'pem: no PEM block found');
     return blocks.map((block) => {

@@ -12,7 +12,13 @@ import {
   formatAddress,
 } from '../net/server.js';
 import { defineCommand } from './command.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import {
+  CONNECTION_FLAGS,
+  checkKeyCurve,
+  connectionFlags,
+  curveFlag,
+  ephemeralStaticKey,
+} from './channel-flags.js';
 import { integerOption, refuseOption, UsageError } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
 import { errnoWords, listenFailure } from './network-errors.js';
@@ -21,14 +27,16 @@ import { serveTls, tlsGroupsOption } from './tls-modes.js';
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX) or TLS 1.3',
   synopsis:
-    'serve --protocol tutorial|nn|nk|xx|tls [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--cert CHAIN.pem] [--http] [--groups LIST] [--keylog FILE] [--max-connections N] [--max-per-address N]',
+    'serve --protocol tutorial|nn|nk|xx|tls [--curve p256|x25519] [--host 127.0.0.1] [--port 65432] [--key server.pem] [--allow clients.pem] [--cert CHAIN.pem] [--http] [--groups LIST] [--keylog FILE] [--max-connections N] [--max-per-address N]',
   description:
     'Listens for connections and echoes every message back. The first line on stdout is ' +
     '"listening on HOST:PORT" with the real port (also for --port 0). nk and xx need a static ' +
     'key: --key (a PKCS#8 or SEC 1 PEM private key); without it a fresh key is generated and its ' +
     'public PEM printed on stderr. With xx, --allow (concatenated PEM public keys) admits only ' +
-    'those clients. Each failed connection is logged as one line on stderr. SIGINT or SIGTERM stops ' +
-    'accepting, closes every channel and exits 0.\n\n' +
+    'those clients. With --curve x25519 the Noise protocols run Noise_*_25519_AESGCM_SHA256 ' +
+    'instead of the default Noise_*_P256_AESGCM_SHA256, and key files must be X25519 keys ' +
+    '(`ecdh-lab keygen --curve x25519`). Each failed connection is logged as one line on stderr. ' +
+    'SIGINT or SIGTERM stops accepting, closes every channel and exits 0.\n\n' +
     'Limits: at most --max-connections connections, at most --max-per-address from one IP ' +
     'address (more are refused at once, with a log line); a frame must arrive whole within ' +
     '--frame-timeout of its first byte. Each connection buffers at most two largest messages ' +
@@ -92,7 +100,7 @@ export const serve = defineCommand({
   },
   async main(args) {
     const flags = connectionFlags(args);
-    const { protocol } = flags;
+    const { protocol, curve } = flags;
     if (protocol !== 'xx') refuseOption(args, 'allow', `with --protocol ${protocol}`);
     const maxConnections = integerOption(args, 'max-connections', 1, 1_000_000)!;
     const maxConnectionsPerAddress = integerOption(args, 'max-per-address', 1, 1_000_000)!;
@@ -115,13 +123,17 @@ export const serve = defineCommand({
     let staticKey: PrivateKey | undefined;
     let allow: PublicKey[] | undefined;
     const read = await reportErrors('serve', () => {
-      if (typeof args.options.key === 'string') staticKey = readPrivateKeyFile(args.options.key);
-      if (typeof args.options.allow === 'string') allow = readPublicKeyListFile(args.options.allow);
+      const keyPath = args.options.key;
+      if (typeof keyPath === 'string')
+        staticKey = checkKeyCurve(readPrivateKeyFile(keyPath), curve, keyPath);
+      const allowPath = args.options.allow;
+      if (typeof allowPath === 'string')
+        allow = readPublicKeyListFile(allowPath).map((k) => checkKeyCurve(k, curve, allowPath));
       return 0;
     });
     if (read !== 0) return read;
     if (staticKey === undefined && (protocol === 'nk' || protocol === 'xx'))
-      staticKey = ephemeralStaticKey('serve');
+      staticKey = ephemeralStaticKey('serve', curve);
     const server = createServer(
       {
         ...flags,
@@ -130,7 +142,7 @@ export const serve = defineCommand({
         allow,
         maxConnections,
         maxConnectionsPerAddress,
-        log: (line) => process.stderr.write(`${logLine(line, protocol)}\n`),
+        log: (line) => process.stderr.write(`${logLine(line, protocol, curveFlag(curve))}\n`),
       },
       async (channel) => {
         try {
@@ -172,12 +184,14 @@ export const serve = defineCommand({
  * A server log line as printed: an errno code gets its meaning ("(ECONNRESET: connection reset
  * by peer)"), and a peer that speaks another protocol gets a hint about --protocol.
  */
-function logLine(line: string, protocol: string): string {
+function logLine(line: string, protocol: string, curve: string): string {
   const explained = line.replace(
     /\((E[A-Z0-9_]+)\)$/,
     (_all, code: string) => `(${errnoWords(code)})`,
   );
   return /another protocol|the tutorial protocol/.test(line)
     ? `${explained}; this server uses --protocol ${protocol}: check the client's --protocol`
-    : explained;
+    : protocol !== 'tutorial' && /handshake/i.test(line)
+      ? `${explained} (this server uses --protocol ${protocol} --curve ${curve})`
+      : explained;
 }

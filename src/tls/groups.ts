@@ -53,12 +53,12 @@ interface P256KeyShare extends KeyShareKeyPair {
 
 /**
  * A secp256r1 key pair for a given private key (fixed keys in tests and traces).
- * @throws TypeError when `privateKey` is not a PrivateKey
+ * @throws TypeError when `privateKey` is not a P-256 PrivateKey
  * @example secp256r1KeyPair(PrivateKey.fromRaw(d))
  */
 export function secp256r1KeyPair(privateKey: PrivateKey): KeyShareKeyPair {
-  if (!(privateKey instanceof PrivateKey))
-    throw new TypeError('secp256r1KeyPair: privateKey must be a PrivateKey');
+  if (!(privateKey instanceof PrivateKey) || privateKey.curve !== 'P-256')
+    throw new TypeError('secp256r1KeyPair: privateKey must be a P-256 PrivateKey');
   const share: P256KeyShare = {
     privateKey,
     keyExchange: privateKey.publicKey.toRaw({ compressed: false }),

@@ -93,7 +93,7 @@ export class Certificate {
   readonly signatureAlgorithm: SignatureAlgorithm;
   readonly issuer: Name;
   readonly subject: Name;
-  /** The subject's public key: a PublicKey for P-256, data otherwise. */
+  /** The subject's public key: with a PublicKey for P-256 and X25519, data otherwise. */
   readonly publicKeyInfo: SubjectPublicKeyInfo;
   /** Every extension, the decoded ones, and the critical ones not decoded. */
   readonly extensions: ParsedExtensions;
@@ -166,10 +166,13 @@ export class Certificate {
     return new Date(this.#fields.notAfter);
   }
 
-  /** The subject's P-256 PublicKey, or undefined for any other key type. */
+  /**
+   * The subject's PublicKey (curve 'P-256' or 'X25519'), or undefined for any other key type.
+   * Only a P-256 key verifies signatures (isSignedBy).
+   */
   get publicKey(): PublicKey | undefined {
     const info = this.publicKeyInfo;
-    return info.kind === 'P-256' ? info.publicKey : undefined;
+    return info.kind === 'unsupported' ? undefined : info.publicKey;
   }
 
   /** The serial number's content octets as colon hex, as OpenSSL prints a long serial. */
@@ -231,7 +234,7 @@ export class Certificate {
     if (!(issuer instanceof Certificate)) throw new TypeError('issuer must be a Certificate');
     assertVerifier(verifier, 'verifier');
     const key = issuer.publicKey;
-    if (key === undefined)
+    if (key === undefined || key.curve !== 'P-256')
       throw new CryptoError(
         'CERT_UNSUPPORTED_KEY',
         `x509: issuer ${describeName(issuer)} has a ${keyName(issuer.publicKeyInfo)} key; only P-256 keys verify signatures`,
