@@ -21,7 +21,7 @@ export default {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^ecdh-lab$': '<rootDir>/src/index.ts',
-    '^ecdh-lab/(math|noise|node|x509)$': '<rootDir>/src/$1.ts',
+    '^ecdh-lab/(math|noise|node|x509|tls)$': '<rootDir>/src/$1.ts',
   },
   // Checks the committed Wycheproof files against vectors/wycheproof.lock once, before any
   // suite runs; a missing file or a mismatch stops the run.

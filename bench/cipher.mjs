@@ -2,7 +2,8 @@
 /**
  * Cipher rows: AES-GCM encryption (one-shot and keyed) and raw AES block throughput,
  * ecdh-lab (built dist/esm) against node:crypto (OpenSSL, AES-NI + PCLMULQDQ) and
- * @noble/ciphers 2.4.0, side by side in one process.
+ * @noble/ciphers 2.4.0, side by side in one process; the GCM rows also run @stablelib/gcm
+ * over @stablelib/aes as a further pure-JS anchor.
  *
  * - "one-shot" counts key setup, as each library's one-shot call does:
  *   ecdh-lab `aesGcm(key, nonce).encrypt(pt)`, noble `gcm(key, nonce).encrypt(pt)`,
@@ -10,10 +11,14 @@
  * - "keyed" reuses ecdh-lab's `aesGcm.withKey(key)` (key schedule, H and the 64 KiB GHASH table
  *   computed once). noble has no keyed GCM form, so its column repeats the one-shot call; node's
  *   only form is createCipheriv per message, so its column does too.
+ * - @stablelib/gcm: one-shot is `new GCM(new AES(key)).seal(nonce, pt)`; keyed reuses one GCM
+ *   object (stablelib has a keyed form, so its keyed column is keyed too).
  * - The same nonce is used for every call: fine for timing, never for real traffic.
  */
 import * as crypto from 'node:crypto';
 import { gcm, ecb } from '@noble/ciphers/aes.js';
+import { AES } from '@stablelib/aes';
+import { GCM } from '@stablelib/gcm';
 import { aesGcm } from '../dist/esm/index.js';
 import { createAes } from '../dist/esm/math.js';
 import { seededBytes } from './harness.mjs';
@@ -38,6 +43,7 @@ export async function rows() {
   for (const bits of [128, 256]) {
     const key = seededBytes(bits / 8, bits);
     const keyed = aesGcm.withKey(key);
+    const stableKeyed = new GCM(new AES(key));
     for (const [size, label] of SIZES) {
       const pt = seededBytes(size, size);
       // Sanity: all three agree before anything is timed.
@@ -45,7 +51,9 @@ export async function rows() {
       if (
         !a.equals(Buffer.from(gcm(key, nonce).encrypt(pt))) ||
         !a.equals(nodeGcm(bits, key, nonce, pt)) ||
-        !a.equals(Buffer.from(keyed.encrypt(nonce, pt)))
+        !a.equals(Buffer.from(keyed.encrypt(nonce, pt))) ||
+        !a.equals(Buffer.from(new GCM(new AES(key)).seal(nonce, pt))) ||
+        !a.equals(Buffer.from(stableKeyed.seal(nonce, pt)))
       ) {
         throw new Error(`bench/cipher: AES-${bits}-GCM outputs disagree at ${label}`);
       }
@@ -58,17 +66,19 @@ export async function rows() {
           'ecdh-lab': () => aesGcm(key, nonce).encrypt(pt),
           'node:crypto': () => nodeGcm(bits, key, nonce, pt),
           '@noble': () => gcm(key, nonce).encrypt(pt),
+          '@stablelib/gcm': () => new GCM(new AES(key)).seal(nonce, pt),
         },
       });
       out.push({
         group: `AES-${bits}-GCM encrypt`,
         name: `keyed ${label}`,
         bytes: size,
-        note: 'ecdh-lab aesGcm.withKey reused; noble and node have no keyed form: one-shot',
+        note: 'ecdh-lab aesGcm.withKey and one @stablelib/gcm object reused; noble and node have no keyed form: one-shot',
         contenders: {
           'ecdh-lab': () => keyed.encrypt(nonce, pt),
           'node:crypto': () => nodeGcm(bits, key, nonce, pt),
           '@noble': () => gcm(key, nonce).encrypt(pt),
+          '@stablelib/gcm': () => stableKeyed.seal(nonce, pt),
         },
       });
     }

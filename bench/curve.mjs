@@ -1,15 +1,19 @@
 // @ts-check
 /**
- * P-256 rows: ecdh-lab (dist/esm) vs node:crypto vs @noble/curves p256, side by side.
+ * P-256 rows: ecdh-lab (dist/esm) vs node:crypto vs @noble/curves p256, side by side, with
+ * elliptic (the most-installed pure-JS EC library, bn.js underneath) as a further anchor on
+ * the first two rows.
  *   - public key from a private key (fixed base)
  *   - ECDH shared secret with a fresh peer key each call: parse the 65-byte SEC 1 point,
- *     validate, multiply (noble: getSharedSecret(priv, pubBytes); node: ecdh.computeSecret)
+ *     validate, multiply (noble: getSharedSecret(priv, pubBytes); node: ecdh.computeSecret;
+ *     elliptic: keyFromPublic(bytes) then derive, which validates the point first)
  *   - for study: the co-Z ladder vs the plain ladder vs double-and-add (ecdh-lab only)
  *   - field multiplication and inversion (ecdh-lab; noble's Fp for comparison)
  * Inputs come from a fixed seed; peers rotate through a pre-generated list.
  */
 import { createECDH } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
+import elliptic from 'elliptic';
 import * as lab from '../dist/esm/math.js';
 import { bytesToBigInt } from '../dist/esm/index.js';
 import { seededBytes } from './harness.mjs';
@@ -41,6 +45,18 @@ export async function rows() {
   const peerBuffers = peers.map((b) => Buffer.from(b));
   const P = lab.decodePoint(peers[1]);
 
+  const ec = new elliptic.ec('p256');
+  const ecOurs = ec.keyFromPrivate(ourBytes);
+  // Sanity: elliptic agrees with ecdh-lab before anything is timed.
+  const ours = lab.encodePoint(lab.publicPointFromScalar(ourD), false);
+  const theirs = Uint8Array.from(ecOurs.getPublic(false, 'array'));
+  const secret = lab.sharedSecret(ourD, lab.decodePoint(peers[1]));
+  const ecSecret = Uint8Array.from(
+    ecOurs.derive(ec.keyFromPublic(peers[1]).getPublic()).toArray('be', 32),
+  );
+  if (Buffer.compare(ours, theirs) !== 0 || Buffer.compare(secret, ecSecret) !== 0)
+    throw new Error('bench/curve: elliptic and ecdh-lab disagree');
+
   let i = 0;
   const next = () => (i = (i + 1) % COUNT);
   const fe = privs.map((d) => d % lab.P256.p);
@@ -57,6 +73,7 @@ export async function rows() {
           return nodeKeyGen.getPublicKey();
         },
         '@noble': () => p256.getPublicKey(privBytes[next()], false),
+        elliptic: () => ec.keyFromPrivate(privBytes[next()]).getPublic(false, 'array'),
       },
     },
     {
@@ -66,6 +83,8 @@ export async function rows() {
         'ecdh-lab': () => lab.sharedSecret(ourD, lab.decodePoint(peers[next()])),
         'node:crypto': () => nodeEcdh.computeSecret(peerBuffers[next()]),
         '@noble': () => p256.getSharedSecret(ourBytes, peers[next()]),
+        elliptic: () =>
+          ecOurs.derive(ec.keyFromPublic(peers[next()]).getPublic()).toArray('be', 32),
       },
     },
     {

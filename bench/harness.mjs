@@ -2,7 +2,8 @@
 /**
  * The shared benchmark harness (benchmark.js).
  *
- * A row is one operation with up to three contenders: ecdh-lab, node:crypto and @noble/*.
+ * A row is one operation with its contenders: ecdh-lab, node:crypto and @noble/*, and on some
+ * rows a further pure-JS anchor (elliptic, sha256-uint8array, @stablelib/gcm).
  * All contenders of a row run in the same process, interleaved: the row's suite is run
  * `rounds` times (default 3), each contender once per round, and the reported figure is the
  * median over rounds. Every call's result goes into a sink, so the JIT cannot drop the work
@@ -13,11 +14,13 @@ import Benchmark from 'benchmark';
 import * as os from 'node:os';
 
 export const CONTENDERS = ['ecdh-lab', 'node:crypto', '@noble'];
+/** The further pure-JS anchors, in the README table's "other pure JS" column. */
+export const ANCHORS = ['elliptic', 'sha256-uint8array', '@stablelib/gcm'];
 
 let sinkValue = 0;
 /** Consumes a result so it stays observable. */
 export function sink(value) {
-  if (value instanceof Uint8Array)
+  if (value instanceof Uint8Array || Array.isArray(value))
     sinkValue ^= value.length === 0 ? 1 : value[0] ^ value[value.length - 1];
   else if (typeof value === 'bigint') sinkValue ^= Number(value & 0xffn);
   else if (typeof value === 'number') sinkValue ^= value | 0;
@@ -50,7 +53,7 @@ function median(values) {
 }
 
 /**
- * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string, defer?: boolean }} Row
+ * @typedef {{ group: string, name: string, bytes?: number, contenders: Record<string, () => unknown>, note?: string, defer?: boolean, processes?: number }} Row
  * @typedef {{ group: string, name: string, bytes?: number, note?: string, results: Record<string, { hz: number, rme: number, samples: number, us: number, mbps?: number }> }} RowResult
  */
 
@@ -106,6 +109,7 @@ function tallies(row) {
  */
 export function runRow(row, { rounds, maxTime }) {
   if (row.defer) return runRowDeferred(row, { rounds, maxTime });
+  if (row.processes) return runRowProcesses(row);
   const { hz, rme, samples, record } = tallies(row);
   for (const fn of Object.values(row.contenders)) sink(fn()); // warm-up, and a check that each contender runs
   for (let round = 0; round < rounds; round++) {
@@ -166,6 +170,40 @@ export async function runRowDeferred(row, { rounds, maxTime }) {
     });
   }
   return summarize(row, hz, rme, samples);
+}
+
+/**
+ * A row whose contenders each run one fresh process and return its time in milliseconds
+ * (`processes: N`, bench/cold.mjs): N runs per contender, interleaved; the median is
+ * reported, and rme is half the interquartile range as a percentage of the median.
+ * @param {Row & { processes: number }} row
+ * @returns {RowResult}
+ */
+function runRowProcesses(row) {
+  /** @type {Record<string, number[]>} */
+  const times = {};
+  for (const name of Object.keys(row.contenders)) times[name] = [];
+  for (let run = 0; run < row.processes; run++) {
+    for (const [name, fn] of Object.entries(row.contenders)) {
+      const ms = /** @type {number} */ (fn());
+      sink(ms);
+      times[name].push(ms);
+    }
+  }
+  /** @type {RowResult['results']} */
+  const results = {};
+  for (const [name, list] of Object.entries(times)) {
+    const sorted = [...list].sort((a, b) => a - b);
+    const ms = median(sorted);
+    const q = (f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
+    results[name] = {
+      hz: 1000 / ms,
+      rme: ((q(0.75) - q(0.25)) / 2 / ms) * 100,
+      samples: list.length,
+      us: ms * 1000,
+    };
+  }
+  return { group: row.group, name: row.name, bytes: row.bytes, note: row.note, results };
 }
 
 function formatRate(r, bytes) {

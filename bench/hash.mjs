@@ -2,12 +2,14 @@
 /**
  * Hash-layer rows: SHA-256 and SHA-512 at 32 B, 1 KiB, 64 KiB and 1 MiB; HMAC-SHA256 of 32 B
  * with a 32 B key; HKDF-SHA256 to 32 B (32 B IKM, 32 B salt, 16 B info).
- * ecdh-lab (dist/esm) vs node:crypto vs @noble/hashes, one process.
+ * ecdh-lab (dist/esm) vs node:crypto vs @noble/hashes, one process; the SHA-256 rows also
+ * run sha256-uint8array (a fast pure-JS SHA-256) as a further anchor.
  */
 import * as nodeCrypto from 'node:crypto';
 import { sha256 as nobleSha256, sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
 import { hkdf as nobleHkdf } from '@noble/hashes/hkdf.js';
+import { createHash as createSha256 } from 'sha256-uint8array';
 import { sha256, sha512, hmac, hkdf } from '../dist/esm/index.js';
 import { seededBytes } from './harness.mjs';
 
@@ -20,6 +22,8 @@ export async function rows() {
     ['1 MiB', 1 << 20],
   ]) {
     const msg = seededBytes(size, size);
+    if (Buffer.compare(sha256(msg), createSha256().update(msg).digest()) !== 0)
+      throw new Error(`bench/hash: sha256-uint8array disagrees at ${label}`);
     out.push({
       group: 'SHA-256',
       name: label,
@@ -28,6 +32,7 @@ export async function rows() {
         'ecdh-lab': () => sha256(msg),
         'node:crypto': () => nodeCrypto.createHash('sha256').update(msg).digest(),
         '@noble': () => nobleSha256(msg),
+        'sha256-uint8array': () => createSha256().update(msg).digest(),
       },
     });
   }

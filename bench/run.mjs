@@ -4,12 +4,13 @@
  *
  * Runs every layer's rows (bench/<layer>.mjs) against the built library (dist/esm),
  * node:crypto and @noble/*, side by side in this one process, and prints a table; --json
- * also writes the raw medians.
+ * also writes the raw medians. A full run takes minutes, so each row announces itself on
+ * stderr ("bench: row k of N (s so far): name") while the table goes to stdout.
  */
 import * as fs from 'node:fs';
 import { environment, formatRow, rowLabel, runRow, sinkResult } from './harness.mjs';
 
-const LAYERS = ['hash', 'cipher', 'curve', 'signature', 'x25519', 'channel'];
+const LAYERS = ['hash', 'cipher', 'curve', 'signature', 'x25519', 'channel', 'tls', 'cold'];
 
 function parse(argv) {
   const options = {
@@ -42,7 +43,8 @@ if (options.help) {
       "                   (case-insensitive), e.g. --filter 'SHA-256 — 1 KiB'\n" +
       '  --list           print the names of the rows (those --filter picks) without running them\n' +
       '  --rounds N       interleaved rounds per row; the median is reported (default 3)\n' +
-      '  --time SECONDS   benchmark.js maxTime per contender per round (default 0.5)',
+      '  --time SECONDS   benchmark.js maxTime per contender per round (default 0.5)\n\n' +
+      'Progress (row k of N, with its name) goes to stderr; the table goes to stdout.',
   );
   process.exit(0);
 }
@@ -58,26 +60,45 @@ if (!options.list) {
 }
 
 const all = [];
-let matched = 0;
 const filter = options.filter?.toLowerCase();
+const pick = (/** @type {any[]} */ rows) =>
+  rows.filter((row) => !filter || rowLabel(row).toLowerCase().includes(filter));
+/** @type {{ rows: () => Promise<any[]>, teardown?: () => unknown }[]} */
+const layers = [];
 for (const layer of LAYERS) {
   const path = new URL(`./${layer}.mjs`, import.meta.url);
-  if (!fs.existsSync(path)) continue;
-  const { rows, teardown } = await import(path.href);
-  for (const row of await rows()) {
-    const label = rowLabel(row);
-    if (filter && !label.toLowerCase().includes(filter)) continue;
+  if (fs.existsSync(path)) layers.push(await import(path.href));
+}
+// A first pass names (and counts) the rows, so that progress can say "row k of N". Each layer
+// is then set up again just before its rows run: a layer's connections must not sit idle
+// while the other layers run (the channel's server closes idle connections).
+let matched = 0;
+for (const { rows, teardown } of layers) {
+  for (const row of pick(await rows())) {
     matched++;
-    if (options.list) {
-      console.log(label);
-      continue;
-    }
+    if (options.list) console.log(rowLabel(row));
+  }
+  if (teardown) await teardown();
+}
+const started = Date.now();
+let k = 0;
+for (const { rows, teardown } of options.list || matched === 0 ? [] : layers) {
+  for (const row of pick(await rows())) {
+    const label = rowLabel(row);
+    k++;
+    // Progress goes to stderr, so stdout (the table) stays clean when redirected.
+    const elapsed = Math.round((Date.now() - started) / 1000);
+    process.stderr.write(`bench: row ${k} of ${matched} (${elapsed} s so far): ${label}\n`);
     const result = await runRow(row, { rounds: options.rounds, maxTime: options.time }); // a promise for deferred (async) rows
     console.log(formatRow(result));
     all.push(result);
   }
   if (teardown) await teardown(); // a layer with sockets or servers closes them here
 }
+if (!options.list && matched > 0)
+  process.stderr.write(
+    `bench: ${matched} rows in ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
 if (matched === 0) {
   console.error(
     `bench: no row matches --filter '${options.filter}'; rows are named as in the README table, e.g. 'SHA-256 — 1 KiB' (--list prints them all)`,

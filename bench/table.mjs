@@ -2,9 +2,10 @@
 /**
  * `node bench/table.mjs RESULTS.json` — turns the JSON written by `npm run bench -- --json`
  * into the Markdown table the README quotes (medians; ratio = ecdh-lab ops/s ÷ the other's).
+ * "other pure JS" is the row's further anchor (harness.mjs ANCHORS), named in its cell.
  */
 import * as fs from 'node:fs';
-import { rowLabel } from './harness.mjs';
+import { ANCHORS, rowLabel } from './harness.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -22,8 +23,8 @@ function rate(r, bytes) {
 const lines = [
   `Measured ${env.date.slice(0, 10)} on ${env.cpu} × ${env.cores} (${env.platform}), Node ${env.node} (V8 ${env.v8}, OpenSSL ${env.openssl}), median of ${rounds} interleaved rounds. Time per operation, or throughput for 64 KiB and up; "×" is ecdh-lab's speed divided by the other's (above 1: ecdh-lab is faster).`,
   '',
-  '| operation | ecdh-lab | node:crypto | ×node | @noble | ×noble |',
-  '|---|---|---|---|---|---|',
+  '| operation | ecdh-lab | node:crypto | ×node | @noble | ×noble | other pure JS | ×other |',
+  '|---|---|---|---|---|---|---|---|',
 ];
 for (const row of rows) {
   const own = row.results['ecdh-lab'];
@@ -32,9 +33,10 @@ for (const row of rows) {
   const noble = other.find(([name]) => name === '@noble');
   const cell = (entry) => (entry ? rate(entry[1], row.bytes) : '—');
   const ratio = (entry) => (entry && own ? `${(own.hz / entry[1].hz).toFixed(2)}×` : '—');
+  const anchor = other.find(([name]) => ANCHORS.includes(name));
   const label = rowLabel(row);
   lines.push(
-    `| ${label} | ${own ? rate(own, row.bytes) : '—'} | ${cell(node)} | ${ratio(node)} | ${cell(noble)} | ${ratio(noble)} |`,
+    `| ${label} | ${own ? rate(own, row.bytes) : '—'} | ${cell(node)} | ${ratio(node)} | ${cell(noble)} | ${ratio(noble)} | ${anchor ? `${cell(anchor)} (${anchor[0]})` : '—'} | ${ratio(anchor)} |`,
   );
 }
 console.log(lines.join('\n'));

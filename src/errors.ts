@@ -13,6 +13,8 @@ export type CryptoErrorCode =
   | 'INVALID_ENCODING'
   | 'INVALID_POINT'
   | 'INVALID_SCALAR'
+  // A key of the wrong curve for the operation: ECDH between P-256 and X25519, ECDSA with X25519.
+  | 'CURVE_MISMATCH'
   | 'AUTH_FAILED'
   | 'LIMIT_EXCEEDED'
   | 'HANDSHAKE_FAILED'

@@ -35,11 +35,15 @@ export type {
 // secret (an all-zero result, from a public key of small order, is refused: INVALID_POINT).
 export { x25519, x25519PublicKey } from './x25519/x25519.js';
 
-// Keys: key objects and their formats (SEC 1, RFC 5480 SPKI, RFC 5208 PKCS#8,
-// RFC 5915 ECPrivateKey, RFC 7468 PEM, RFC 7518 JWK), and ECDH through `exchange`.
+// Keys: key objects on P-256 or X25519 (`key.curve`) and their formats (SEC 1, RFC 5480 SPKI,
+// RFC 5208 PKCS#8, RFC 5915 ECPrivateKey, RFC 8410 for X25519, RFC 7468 PEM, RFC 7518 and
+// RFC 8037 JWK), and Diffie-Hellman through `exchange`.
 export { PublicKey } from './keys/public-key.js';
-export type { PublicKeyRawOptions } from './keys/public-key.js';
+export type { PublicJwk, PublicKeyRawOptions } from './keys/public-key.js';
 export { PrivateKey, generatePrivateKey } from './keys/private-key.js';
+export type { PrivateJwk } from './keys/private-key.js';
+export type { CurveOptions, KeyCurve } from './keys/key-curve.js';
+export type { OkpJwk } from './keys/x25519-formats.js';
 // ECDSA (FIPS 186-5 §6.4, RFC 6979) through the keys: privateKey.sign / signDigest,
 // publicKey.verify / verifyDigest.
 export type { SignOptions, VerifyOptions } from './ecdsa/ecdsa.js';

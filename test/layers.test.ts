@@ -37,7 +37,10 @@ const ALLOWED: Record<string, string[]> = {
     'bytes',
     '.',
   ],
+  // explain tls traces a handshake of the TLS engine (and issues its demo certificates).
   explain: [
+    'tls',
+    'x509',
     'keys',
     'ecdsa',
     'ecdh',
@@ -114,8 +117,8 @@ const NODE_ALLOWED = new Set(['net', 'cli']);
 // What src/playground/ may import: its own files and the `ecdh-lab` and `ecdh-lab/math` tiers.
 const PLAYGROUND_IMPORTS = /^(\.\/[a-z-]+\.js|\.\.\/index\.js|\.\.\/math\.js)$/;
 // The package's entry points (package.json "exports"): src/<name>.ts re-exports its tier.
-const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts', 'x509.ts'];
-const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'x509.ts'];
+const ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'node.ts', 'x509.ts', 'tls.ts'];
+const BROWSER_SAFE_ENTRY_POINTS = ['index.ts', 'math.ts', 'noise.ts', 'x509.ts', 'tls.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

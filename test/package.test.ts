@@ -95,6 +95,7 @@ describe('the entry points, each with import, require and types', () => {
     ['ecdh-lab/noise', 'NoiseChannel'],
     ['ecdh-lab/node', 'createServer'],
     ['ecdh-lab/x509', 'verifyChain'],
+    ['ecdh-lab/tls', 'TlsClient'],
   ];
   for (const [specifier, name] of tiers) {
     it(`${specifier}: import and require both find ${name}`, () => {
@@ -112,7 +113,7 @@ describe('the entry points, each with import, require and types', () => {
   it('the root entry point does not export the study tier or test-only internals', () => {
     const source =
       "const root = require('ecdh-lab');\n" +
-      "console.log(['pointDouble', 'coZAdd', 'gcmMultiply', 'ghashReference', 'ByteQueue', 'SymmetricState', 'Certificate', 'verifyChain'].filter((n) => n in root).join(',') || 'none');\n";
+      "console.log(['pointDouble', 'coZAdd', 'gcmMultiply', 'ghashReference', 'ByteQueue', 'SymmetricState', 'Certificate', 'verifyChain', 'TlsClient', 'x509Verifier'].filter((n) => n in root).join(',') || 'none');\n";
     expect(project.run('root-names.cjs', source)).toBe('none');
   });
 });
@@ -130,6 +131,7 @@ describe('types of every entry point, as a TypeScript consumer resolves them', (
     "import { NoiseChannel, p256Suite } from 'ecdh-lab/noise';\n" +
     "import { createServer, type SecureServer } from 'ecdh-lab/node';\n" +
     "import { Name, verifyChain, type Certificate } from 'ecdh-lab/x509';\n" +
+    "import { TlsClient, x509Verifier, type TlsClientOptions } from 'ecdh-lab/tls';\n" +
     'const key: PrivateKey = generatePrivateKey();\n' +
     'const digest: Uint8Array = sha256(key.publicKey.toRaw());\n' +
     'const point: AffinePoint = pointDouble(TOY.G!, TOY);\n' +
@@ -137,7 +139,9 @@ describe('types of every entry point, as a TypeScript consumer resolves them', (
     "const server: SecureServer = createServer({ protocol: 'nn' });\n" +
     "const name: string = Name.parse('CN=Test CA').toString();\n" +
     'const check: (leaf: Certificate) => unknown = (leaf) => verifyChain(leaf, { anchors: [leaf] });\n' +
-    'export const used = [digest, point, engine, server, name, check];\n';
+    "const tlsOptions: TlsClientOptions = { serverName: 'localhost', ca: [] };\n" +
+    'const tls: (ca: string) => TlsClient = (ca) => new TlsClient({ ...tlsOptions, verifier: x509Verifier({ ca }) });\n' +
+    'export const used = [digest, point, engine, server, name, check, tls];\n';
   // A wrong name must fail, so a passing check is not a check of nothing.
   const wrong = "import { pointDouble } from 'ecdh-lab';\nexport const x = pointDouble;\n";
 
@@ -200,7 +204,7 @@ describe('the published files (npm pack) and the bin', () => {
     for (const file of ['LICENSE', 'README.md', 'package.json', pkg.bin['ecdh-lab'].slice(2)])
       expect(files).toContain(file);
     const entryPoints = Object.keys(pkg.exports).filter((key) => key !== './package.json');
-    expect(entryPoints.length).toBeGreaterThanOrEqual(5);
+    expect(entryPoints.length).toBeGreaterThanOrEqual(6);
     for (const key of entryPoints) {
       for (const condition of ['import', 'require'])
         for (const field of ['types', 'default'])

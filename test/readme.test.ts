@@ -25,6 +25,7 @@ const MODULES: Record<string, string> = {
   'ecdh-lab/noise': path.join(ROOT, 'dist', 'cjs', 'noise.js'),
   'ecdh-lab/node': path.join(ROOT, 'dist', 'cjs', 'node.js'),
   'ecdh-lab/x509': path.join(ROOT, 'dist', 'cjs', 'x509.js'),
+  'ecdh-lab/tls': path.join(ROOT, 'dist', 'cjs', 'tls.js'),
 };
 
 function tsBlocks(file: string): { line: number; code: string }[] {

@@ -49,6 +49,11 @@ export interface ChannelEngine {
   readonly remoteStaticKey: Uint8Array | undefined;
   /** Largest application message `seal` accepts. */
   readonly maxMessageLength: number;
+  /**
+   * Received bytes not yet turned into a message: after `receive()` returns, the start of a
+   * frame whose remaining bytes have not arrived (0 when every frame is complete).
+   */
+  readonly bufferedLength: number;
   /** Frames to write as soon as the connection is open. */
   start(): Uint8Array[];
   /** Feeds received bytes. @throws CryptoError on any protocol violation (the channel is then dead) */
@@ -138,6 +143,10 @@ export class NoiseChannel implements ChannelEngine {
 
   get remoteStaticKey(): Uint8Array | undefined {
     return this.#handshake.remoteStaticKey;
+  }
+
+  get bufferedLength(): number {
+    return this.#queue.length;
   }
 
   /** The handshake hash h once established (channel binding). */

@@ -84,11 +84,15 @@ export class TutorialChannel implements ChannelEngine {
   #started = false;
   #dead = false;
 
-  /** @throws TypeError for a non-PrivateKey; RangeError for a bad maxMessageLength */
+  /** @throws TypeError for a non-PrivateKey or an X25519 key; RangeError for a bad maxMessageLength */
   constructor(options: TutorialChannelOptions = {}) {
     const { privateKey } = options; // read once: the key checked is the key kept
     if (privateKey !== undefined && !(privateKey instanceof PrivateKey))
       throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
+    if (options.privateKey !== undefined && options.privateKey.curve !== 'P-256')
+      throw new TypeError(
+        'TutorialChannel: privateKey must be a P-256 key (the tutorial is P-256 only)',
+      );
     const max = options.maxMessageLength ?? TUTORIAL_MAX_MESSAGE;
     if (!Number.isInteger(max) || max < 1 || max > TUTORIAL_MAX_MESSAGE)
       throw new RangeError(
@@ -100,6 +104,11 @@ export class TutorialChannel implements ChannelEngine {
 
   get established(): boolean {
     return this.#gcm !== undefined;
+  }
+
+  /** Bytes of an incomplete PEM or record (see ChannelEngine). */
+  get bufferedLength(): number {
+    return this.#queue.length;
   }
 
   /** Our public key (what start() sends). */
@@ -197,7 +206,13 @@ export class TutorialChannel implements ChannelEngine {
     } catch {
       throw new CryptoError('INVALID_ENCODING', 'tutorial: the peer PEM is not text');
     }
-    this.#peerPublicKey = PublicKey.fromPem(text); // validates the point (INVALID_POINT / INVALID_ENCODING)
+    const peer = PublicKey.fromPem(text); // validates the point (INVALID_POINT / INVALID_ENCODING)
+    if (peer.curve !== 'P-256')
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        `tutorial: the peer sent an ${peer.curve} key; the tutorial protocol is P-256 only`,
+      );
+    this.#peerPublicKey = peer;
     const z = this.#privateKey.exchange(this.#peerPublicKey);
     this.#key = hkdf(sha256, z, undefined, undefined, 32);
     this.#gcm = aesGcm.withKey(this.#key);

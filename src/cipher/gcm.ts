@@ -98,6 +98,15 @@ export function assertGcmLimits(plaintextLength: number, aadLength: number): voi
  */
 const ONE_SHOT_8BIT_FROM = 4096;
 
+/**
+ * A keyed GCM starts with Shoup's 4-bit table (256 bytes) and builds the 64 KiB 8-bit table
+ * only once its messages (A and C together) have reached this many bytes (16 KiB): a key that
+ * carries little — an idle connection's — stays small, and one that carries bulk traffic pays
+ * for its table (about four times the one-shot break-even above) before the first 16 KiB are
+ * through. A message that crosses the mark is already hashed with the 8-bit table.
+ */
+export const KEYED_8BIT_FROM = 16 * 1024;
+
 /** A key after setup: AES round keys w, and H as words. */
 interface GcmKey {
   readonly w: Int32Array;
@@ -357,9 +366,10 @@ function aesGcmOneShot(
 }
 
 /**
- * The keyed form: the AES key schedule, H = CIPH_K(0^128) and the 64 KiB GHASH table are
- * computed once here and reused by every `encrypt`/`decrypt` (what the secure channel does for
- * its records). Same bytes as the one-shot form for the same key, nonce, AAD and tag length.
+ * The keyed form: the AES key schedule and H = CIPH_K(0^128) are computed once here and reused
+ * by every `encrypt`/`decrypt` (what the secure channel does for its records); the GHASH table
+ * starts small and grows to the 64 KiB one once the key has carried `KEYED_8BIT_FROM` bytes.
+ * Same bytes as the one-shot form for the same key, nonce, AAD and tag length.
  *
  * @param key - 16, 24 or 32 bytes; copied into the key schedule, never modified
  * @param options - `{ tagLength }` in bytes: 16 (default), 15, 14, 13, 12, 8 or 4
@@ -374,18 +384,30 @@ function withKey(key: Uint8Array, options?: AesGcmOptions): AesGcmKeyed {
   assertBytes(key, 'key', 16, 24, 32);
   const tagLength = parseOptions(options);
   const gcmKey = setupKey(key);
-  const ghashKey = createGhashKey(gcmKey.H, GHASH_TABLE_8BIT);
+  let ghashKey = createGhashKey(gcmKey.H, GHASH_TABLE_4BIT);
+  let hashed = 0; // bytes of A and C seen while the 4-bit table is in use
+  /** The table for a message of `bytes` (A and C): the 8-bit one from KEYED_8BIT_FROM on. */
+  const tableFor = (bytes: number): GhashKey => {
+    if (ghashKey.kind === GHASH_TABLE_4BIT) {
+      hashed += bytes;
+      if (hashed >= KEYED_8BIT_FROM) ghashKey = createGhashKey(gcmKey.H, GHASH_TABLE_8BIT);
+    }
+    return ghashKey;
+  };
   return Object.freeze({
     tagLength,
     encrypt(nonce: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Uint8Array {
       assertNonce(nonce);
       assertBytes(plaintext, 'plaintext');
-      return seal(gcmKey, ghashKey, nonce, plaintext, optionalAad(aad), tagLength);
+      const A = optionalAad(aad);
+      return seal(gcmKey, tableFor(plaintext.length + A.length), nonce, plaintext, A, tagLength);
     },
     decrypt(nonce: Uint8Array, ciphertextAndTag: Uint8Array, aad?: Uint8Array): Uint8Array {
       assertNonce(nonce);
       assertBytes(ciphertextAndTag, 'ciphertextAndTag');
-      return open(gcmKey, ghashKey, nonce, ciphertextAndTag, optionalAad(aad), tagLength);
+      const A = optionalAad(aad);
+      const H = tableFor(ciphertextAndTag.length + A.length);
+      return open(gcmKey, H, nonce, ciphertextAndTag, A, tagLength);
     },
   });
 }

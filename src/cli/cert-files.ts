@@ -20,7 +20,7 @@ import { ipToBytes } from '../x509/ip.js';
 import { Name } from '../x509/name.js';
 import type { SignatureHash, Signer } from '../x509/signature.js';
 import { UsageError } from './args.js';
-import { CommandError, readBytes } from './key-files.js';
+import { CommandError, readBytes, requireCurve } from './key-files.js';
 
 /** --hash for certificate and request signatures. */
 export const HASH_OPTION = {
@@ -49,8 +49,13 @@ const HASH_FUNCTIONS: Readonly<Record<SignatureHash, HashFunction>> = {
   'SHA-512': sha512,
 };
 
-/** X.509's Signer over a private key: ecdh-lab's ECDSA (RFC 6979 nonces, DER). */
-export function keySigner(key: PrivateKey): Signer {
+/**
+ * X.509's Signer over a private key: ecdh-lab's ECDSA (RFC 6979 nonces, DER).
+ * @param source - the key's file, named when the key is not a P-256 key
+ * @throws CommandError for an X25519 key (it cannot sign)
+ */
+export function keySigner(key: PrivateKey, source: string): Signer {
+  requireCurve(key, 'P-256', source, 'signing (ECDSA)');
   return Object.freeze({
     publicKey: key.publicKey,
     sign: (message: Uint8Array, hash: SignatureHash) =>

@@ -180,7 +180,7 @@ export const certNew = defineCommand({
     return reportErrors('cert new', () => {
       let cert: Certificate;
       if (!issuing) {
-        const signer = keySigner(readPrivateKeyFile(o.key!));
+        const signer = keySigner(readPrivateKeyFile(o.key!), o.key!);
         cert = build(() => selfSignedCertificate({ ...template, signer, subject: subject! }));
       } else {
         const issuerPath = o['issuer-cert']!;
@@ -194,7 +194,7 @@ export const certNew = defineCommand({
           process.stderr.write(
             `ecdh-lab cert new: warning: ${issuerPath} is not a CA certificate (basicConstraints cA is not TRUE); what it issues will not verify\n`,
           );
-        const issuer = { issuerCertificate, issuerSigner: keySigner(issuerKey) };
+        const issuer = { issuerCertificate, issuerSigner: keySigner(issuerKey, o['issuer-key']!) };
         if (o.csr !== undefined) {
           const request = readRequest(o.csr);
           cert = build(() =>
@@ -246,7 +246,7 @@ export const certCsr = defineCommand({
     const subjectAltNames = altNamesOption(o.dns, o.ip);
     const hash = signatureHash(o.hash);
     return reportErrors('cert csr', () => {
-      const signer = keySigner(readPrivateKeyFile(o.key!));
+      const signer = keySigner(readPrivateKeyFile(o.key!), o.key!);
       const request = build(() =>
         createCertificationRequest({
           signer,

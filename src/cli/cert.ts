@@ -65,7 +65,11 @@ function describeRequest(request: CertificationRequest): string {
   if (key === undefined)
     lines.push(`    Public Key: ${keyName(request.publicKeyInfo)} (not supported)`);
   else
-    lines.push('    Public Key: P-256', '        pub:', ...hexLines(key.toRaw(), '            '));
+    lines.push(
+      `    Public Key: ${key.curve}`,
+      '        pub:',
+      ...hexLines(key.toRaw(), '            '),
+    );
   const names = request.subjectAltNames;
   if (names.length > 0)
     lines.push(

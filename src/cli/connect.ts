@@ -3,7 +3,8 @@
  * `ecdh-lab connect`: a client for `ecdh-lab serve` (or any peer of the same protocol). By
  * default each stdin line is one message of UTF-8 text and each reply is printed as one line;
  * with --binary, stdin is raw bytes, sent in messages of at most the largest message size, and
- * replies are written to stdout unchanged.
+ * replies are written to stdout unchanged. With --protocol tls it is a TLS 1.3 byte-stream
+ * client (./tls-modes.ts).
  */
 import * as readline from 'node:readline';
 import { utf8ToBytes } from '../bytes/index.js';
@@ -13,15 +14,22 @@ import { connect as dial } from '../net/client.js';
 import type { SecureChannel } from '../net/secure-channel.js';
 import { describeError } from '../net/server.js';
 import { refuseOption, UsageError } from './args.js';
-import { CONNECTION_FLAGS, connectionFlags, ephemeralStaticKey } from './channel-flags.js';
+import {
+  CONNECTION_FLAGS,
+  checkKeyCurve,
+  connectionFlags,
+  curveFlag,
+  ephemeralStaticKey,
+} from './channel-flags.js';
 import { defineCommand } from './command.js';
 import { readPrivateKeyFile, readPublicKeyFile, reportErrors } from './key-files.js';
 import { connectFailure, words } from './network-errors.js';
+import { connectTls, tlsGroupsOption } from './tls-modes.js';
 
 export const connect = defineCommand({
   summary: 'send stdin over the secure channel and print the replies (lines, or raw bytes)',
   synopsis:
-    'connect --protocol tutorial|nn|nk|xx [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary]',
+    'connect --protocol tutorial|nn|nk|xx|tls [--curve p256|x25519] [--host 127.0.0.1] [--port 65432] [--server-key server-pub.pem] [--key client.pem] [--binary] [--ca CA.crt] [--servername NAME] [--groups LIST] [--keylog FILE]',
   description:
     'Connects, runs the handshake, then sends stdin and prints the replies. Without --binary a ' +
     'message is one line of UTF-8 text: each line of stdin (without its newline) is sent as one ' +
@@ -31,8 +39,16 @@ export const connect = defineCommand({
     'has arrived.\n\n' +
     "nk needs --server-key (the server's PEM public key); with xx, --server-key pins the " +
     "server's key and --key is the client's static key (without it a fresh key is generated and " +
-    'its public PEM printed on stderr). A failed connection or handshake prints the reason on ' +
-    'stderr and exits 1.',
+    'its public PEM printed on stderr). --curve x25519 selects Noise_*_25519_AESGCM_SHA256 (the ' +
+    'server must use it too; key files must then be X25519 keys). A failed connection or ' +
+    'handshake prints the reason on stderr and exits 1.\n\n' +
+    'With --protocol tls it is a TLS 1.3 client (docs/tls.md) that works like `openssl s_client\n' +
+    '-quiet`: stdin goes to the connection and what arrives goes to stdout, as raw bytes. The\n' +
+    "server's certificate chain must lead to a certificate in --ca and name --servername (default:\n" +
+    '--host). At the end of stdin it sends close_notify and waits for the server to close; exit 0\n' +
+    'after a clean close, 1 after a refusal, an alert or a truncated connection. --keylog appends\n' +
+    'the NSS key log lines (SSLKEYLOGFILE) for Wireshark: they are secrets. --groups (default\n' +
+    'x25519,P-256) lists the groups offered; the first gets a key share.',
   options: {
     ...CONNECTION_FLAGS,
     'server-key': {
@@ -41,6 +57,26 @@ export const connect = defineCommand({
       help: "the server's static public key, PEM (nk: required; xx: pin)",
     },
     key: { type: 'string', placeholder: 'FILE', help: 'xx: the client static private key, PEM' },
+    ca: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'tls: the trust anchors, PEM certificates (required with tls)',
+    },
+    servername: {
+      type: 'string',
+      placeholder: 'NAME',
+      help: "tls: the name to check the server's certificate for and send as SNI (default: --host)",
+    },
+    groups: {
+      type: 'string',
+      placeholder: 'LIST',
+      help: 'tls: key-share groups in order, from x25519 and P-256 (default x25519,P-256)',
+    },
+    keylog: {
+      type: 'string',
+      placeholder: 'FILE',
+      help: 'tls: append the NSS key log lines (secrets!) to FILE',
+    },
     binary: {
       type: 'boolean',
       help: 'stdin and the replies are raw bytes (default: lines of UTF-8 text)',
@@ -48,8 +84,18 @@ export const connect = defineCommand({
   },
   async main(args) {
     const flags = connectionFlags(args);
-    const { protocol } = flags;
+    const { protocol, curve } = flags;
     const where = `with --protocol ${protocol}`;
+    if (protocol === 'tls') {
+      for (const name of ['server-key', 'key', 'binary'] as const) refuseOption(args, name, where);
+      const { ca, servername, keylog } = args.options;
+      if (ca === undefined)
+        throw new UsageError('--protocol tls needs --ca (the trust anchors, PEM)');
+      const groups = tlsGroupsOption(args.options.groups);
+      return connectTls({ ...flags, groups }, { ca, servername, keylog });
+    }
+    for (const name of ['ca', 'servername', 'keylog', 'groups'] as const)
+      refuseOption(args, name, where);
     if (protocol === 'tutorial' || protocol === 'nn') refuseOption(args, 'server-key', where);
     if (protocol !== 'xx') refuseOption(args, 'key', where);
     if (protocol === 'nk' && args.options['server-key'] === undefined)
@@ -57,22 +103,27 @@ export const connect = defineCommand({
     let staticKey: PrivateKey | undefined;
     let remoteStaticKey: PublicKey | undefined;
     const read = await reportErrors('connect', () => {
-      if (args.options.key !== undefined) staticKey = readPrivateKeyFile(args.options.key);
-      if (args.options['server-key'] !== undefined)
-        remoteStaticKey = readPublicKeyFile(args.options['server-key']);
+      const keyPath = args.options.key;
+      if (keyPath !== undefined)
+        staticKey = checkKeyCurve(readPrivateKeyFile(keyPath), curve, keyPath);
+      const serverKeyPath = args.options['server-key'];
+      if (serverKeyPath !== undefined)
+        remoteStaticKey = checkKeyCurve(readPublicKeyFile(serverKeyPath), curve, serverKeyPath);
       return 0;
     });
     if (read !== 0) return read;
-    if (protocol === 'xx' && staticKey === undefined) staticKey = ephemeralStaticKey('connect');
+    if (protocol === 'xx' && staticKey === undefined)
+      staticKey = ephemeralStaticKey('connect', curve);
     let channel: SecureChannel;
     try {
-      channel = await dial({ ...flags, staticKey, remoteStaticKey });
+      channel = await dial({ ...flags, protocol, staticKey, remoteStaticKey });
     } catch (error) {
       const handshake = (error as { code?: string }).code === 'HANDSHAKE_FAILED';
       process.stderr.write(
         handshake
           ? `ecdh-lab connect: handshake failed: ${describeError(error)}\n` +
               `ecdh-lab connect: check that the server uses --protocol ${protocol}` +
+              `${protocol === 'tutorial' ? '' : ` --curve ${curveFlag(curve)}`}` +
               `${remoteStaticKey === undefined ? '' : ' and that --server-key is its key'}\n`
           : `ecdh-lab connect: ${connectFailure(error, flags.host, flags.port)}\n`,
       );

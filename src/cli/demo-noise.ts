@@ -130,6 +130,9 @@ function tap(engine: ChannelEngine, side: Side, print: Print): ChannelEngine {
     get maxMessageLength() {
       return engine.maxMessageLength;
     },
+    get bufferedLength() {
+      return engine.bufferedLength;
+    },
     start() {
       const frames = engine.start();
       for (const frame of frames) wire(frame);

@@ -6,6 +6,7 @@
  *
  * Each topic is a subcommand with its own options: an option another topic uses is refused.
  */
+import * as net from 'node:net';
 import type { Curve } from '../curve/affine.js';
 import { P256 } from '../curve/p256.js';
 import { TOY } from '../curve/toy.js';
@@ -16,12 +17,26 @@ import { renderInverse, traceInverse } from '../explain/field.js';
 import { toJson } from '../explain/format.js';
 import { renderHkdf, traceHkdf } from '../explain/hkdf.js';
 import { renderLadder, traceLadder } from '../explain/ladder.js';
+import { renderX25519Ladder, traceX25519Ladder } from '../explain/x25519-ladder.js';
+import { decodeLittleEndian } from '../x25519/field.js';
+import { hexToBytes } from '../bytes/index.js';
+import {
+  renderTls,
+  type TlsExplainTransport,
+  type TlsHandshakeTrace,
+  traceTlsInProcess,
+  traceTlsOver,
+} from '../explain/tls.js';
+import { readCertificates } from './cert-files.js';
+import { CommandError } from './key-files.js';
+import { connectFailure } from './network-errors.js';
 import {
   bigintOption,
   choiceOption,
   hexOption,
   integerOption,
   refuseOption,
+  requireOption,
   UsageError,
   type ParsedArgs,
 } from './args.js';
@@ -48,31 +63,56 @@ function show(
   return 0;
 }
 
+/**
+ * The default X25519 scalar: RFC 7748 §6.1's published example private key of Alice, read
+ * little-endian as X25519 reads its 32 bytes, so the result is her published public key.
+ */
+const RFC7748_ALICE = decodeLittleEndian(
+  hexToBytes('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a'),
+);
+
+const LADDER_CURVES = ['toy', 'p256', 'x25519'] as const;
+
 const ladder = defineCommand({
   summary:
     "k·G by the Montgomery ladder: each iteration's bit, swap, R0 = j·G and R1 = (j+1)·G, and a " +
     'check of R1 − R0 = G. Default scalar: 13 on the toy curve, a fixed demo scalar on P-256 ' +
-    '(whose first --full iterations are shown, then a summary).',
-  synopsis: 'explain ladder [--scalar N] [--curve toy|p256] [--full N] [--json]',
+    "(whose first --full iterations are shown, then a summary); --curve x25519 traces RFC 7748's " +
+    'x-only ladder with every cswap.',
+  synopsis: 'explain ladder [--scalar N] [--curve toy|p256|x25519] [--full N] [--json]',
   description:
-    'Computes k·G with the Montgomery ladder and prints every iteration: the key bit, the swap, R0 = j·G and R1 = (j+1)·G, and a check of the invariant R1 − R0 = G. On the toy curve every iteration is a row of one table; on P-256 the first --full iterations are shown in full and the rest summarised.',
+    'Computes k·G with the Montgomery ladder and prints every iteration: the key bit, the swap, R0 = j·G and R1 = (j+1)·G, and a check of the invariant R1 − R0 = G. On the toy curve every iteration is a row of one table; on P-256 the first --full iterations are shown in full and the rest summarised.\n\n' +
+    "With --curve x25519 it traces X25519's ladder on Curve25519 (RFC 7748 §5): the scalar is clamped (bits 0-2 and 255 cleared, bit 254 set), then 255 steps run whatever k is, on u-coordinates only. Each step shows the key bit, the cswap (RFC 7748 swaps by previous bit ⊕ k_t and never swaps back), the projective registers (x2 : z2) and (x3 : z3), R0 = j·B and R1 = (j+1)·B, and the invariant R1 − R0 = B checked against the affine group law; then every step's k_t and cswap bit, the last cswap and the final division x2 · z2^(p−2). The default scalar is Alice's published example key of RFC 7748 §6.1 (as a little-endian integer), so the result is her public key 8520f009…4e6a.\n\n" +
+    '  ecdh-lab explain ladder --curve x25519 --full 2',
   options: {
     scalar: {
       type: 'string',
       placeholder: 'N',
-      help: 'the scalar k, decimal or 0x-hex (default: 13 on toy, a fixed demo scalar on p256)',
+      help: 'the scalar k, decimal or 0x-hex (default: 13 on toy, a fixed demo scalar on p256, RFC 7748 §6.1 Alice on x25519)',
     },
-    curve: { ...CURVE, default: 'toy' },
+    curve: {
+      type: 'string',
+      placeholder: 'toy|p256|x25519',
+      help: 'toy (y² = x³ − 3x + 8 over F_223), p256, or x25519 (Curve25519, x-only)',
+      default: 'toy',
+    },
     full: {
       type: 'string',
       placeholder: 'N',
-      help: 'p256 only: iterations shown in full (default 3)',
+      help: 'p256, x25519: iterations shown in full (default 3)',
     },
     json: JSON_FLAG,
   },
   async main(args) {
-    const curve = choiceOption(args, 'curve', CURVE_NAMES)!;
+    const curve = choiceOption(args, 'curve', LADDER_CURVES)!;
     if (curve === 'toy') refuseOption(args, 'full', 'on the toy curve (every iteration is shown)');
+    if (curve === 'x25519') {
+      const k = bigintOption(args, 'scalar') ?? RFC7748_ALICE;
+      if (k >= 1n << 256n) throw new UsageError('--scalar must be below 2^256 on x25519');
+      const full = integerOption(args, 'full', 0, 255) ?? 3;
+      const trace = traceX25519Ladder(k);
+      return show(args, renderX25519Ladder(trace, full), trace);
+    }
     const bits = CURVES[curve].n!.toString(2).length;
     const k =
       bigintOption(args, 'scalar') ?? (curve === 'toy' ? 13n : demoScalar('ecdh-lab Alice'));
@@ -222,6 +262,113 @@ const ecdsa = defineCommand({
   },
 });
 
+/** A TCP socket as the byte stream `traceTlsOver` drives (a thin transport: no TLS here). */
+function socketTransport(host: string, port: number): Promise<TlsExplainTransport> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    const chunks: Uint8Array[] = [];
+    const waiting: ((chunk: Uint8Array | undefined) => void)[] = [];
+    let ended = false;
+    const deliver = (chunk: Uint8Array | undefined) => {
+      const next = waiting.shift();
+      if (next !== undefined) next(chunk);
+      else if (chunk !== undefined) chunks.push(chunk);
+    };
+    socket.setTimeout(10000, () => socket.destroy(new Error('no answer for 10 s')));
+    socket.on('data', (data: Buffer) => deliver(new Uint8Array(data)));
+    socket.on('close', () => {
+      ended = true;
+      while (waiting.length > 0) deliver(undefined);
+    });
+    socket.once('error', (error) => reject(new CommandError(connectFailure(error, host, port))));
+    socket.once('connect', () => {
+      socket.on('error', () => {}); // the close that follows ends the trace
+      resolve({
+        write: (bytes) => void socket.write(bytes),
+        read: () =>
+          chunks.length > 0
+            ? Promise.resolve(chunks.shift())
+            : ended
+              ? Promise.resolve(undefined)
+              : new Promise((r) => waiting.push(r)),
+        close: () => void socket.end(),
+      });
+    });
+  });
+}
+
+const tls = defineCommand({
+  summary:
+    'A TLS 1.3 handshake (RFC 8446) from the client side: every message annotated byte by byte, ' +
+    'the (EC)DHE exchange, every secret of the key schedule as it is derived with its traffic ' +
+    'key and IV, the CertificateVerify and Finished checks. Against an in-process ecdh-lab ' +
+    'server by default, or a real one (--host, --port, --ca).',
+  synopsis:
+    'explain tls [--group G] [--suite S] [--hello-retry] [--host H --port P --ca FILE] [--json]',
+  description:
+    "Performs a TLS 1.3 handshake with ecdh-lab's client and prints it from the client's side: the records on the wire, each handshake message field by field (hex on the left, meaning on the right), the key shares and the (EC)DHE secret, every secret of the key schedule (§7.1) with the transcript hash it is derived over and, for traffic secrets, the AES-GCM key and IV (§7.3), the CertificateVerify content and its verification (§4.4.3), both Finished values recomputed (§4.4.4), then one message each way and close_notify. By default the server is an ecdh-lab server in the same process, with fixed demo keys and randoms, so the output is the same on every run. --hello-retry makes that server accept P-256 only while the client sends an x25519 share: a HelloRetryRequest. With --host and --port the client connects to a real TLS 1.3 server over TCP and checks its chain against --ca (its key shares are then fresh). The output shows secrets: never point it at a connection that matters.\n\n" +
+    '  ecdh-lab explain tls --hello-retry --suite TLS_AES_256_GCM_SHA384\n' +
+    '  ecdh-lab explain tls --host 127.0.0.1 --port 8443 --ca ca.pem --servername localhost',
+  options: {
+    group: {
+      type: 'string',
+      placeholder: 'x25519|secp256r1',
+      help: 'in-process: the group the client sends a key share for',
+      default: 'x25519',
+    },
+    suite: {
+      type: 'string',
+      placeholder: 'NAME',
+      help: 'in-process: TLS_AES_128_GCM_SHA256 or TLS_AES_256_GCM_SHA384',
+      default: 'TLS_AES_128_GCM_SHA256',
+    },
+    'hello-retry': {
+      type: 'boolean',
+      help: 'in-process: the server takes P-256 only, so it answers with a HelloRetryRequest',
+    },
+    host: { type: 'string', placeholder: 'H', help: 'a real server: its host name or address' },
+    port: { type: 'string', placeholder: 'P', help: 'a real server: its TCP port' },
+    ca: { type: 'string', placeholder: 'FILE', help: 'a real server: the CA certificate(s), PEM' },
+    servername: {
+      type: 'string',
+      placeholder: 'NAME',
+      help: 'a real server: the name sent and checked (default: --host)',
+    },
+    json: JSON_FLAG,
+  },
+  async main(args) {
+    let trace: TlsHandshakeTrace;
+    if (args.options.host === undefined) {
+      for (const name of ['port', 'ca', 'servername'] as const)
+        refuseOption(args, name, 'without --host (the in-process server needs none)');
+      trace = traceTlsInProcess({
+        group: choiceOption(args, 'group', ['x25519', 'secp256r1'] as const),
+        suite: choiceOption(args, 'suite', [
+          'TLS_AES_128_GCM_SHA256',
+          'TLS_AES_256_GCM_SHA384',
+        ] as const),
+        helloRetry: args.options['hello-retry'] === true,
+      });
+    } else {
+      for (const name of ['group', 'suite', 'hello-retry'] as const)
+        refuseOption(args, name, 'with --host (they shape the in-process handshake)');
+      const host = args.options.host;
+      const port = integerOption(args, 'port', 1, 65535);
+      if (port === undefined) throw new UsageError('--port P is required with --host');
+      const caFile = requireOption(args, 'ca', '--ca FILE is required with --host');
+      const ca = readCertificates(caFile, 'CA certificate');
+      const transport = await socketTransport(host, port);
+      trace = await traceTlsOver(transport, {
+        serverName: args.options.servername ?? host,
+        ca,
+        peer: `${host}:${port}`,
+      });
+    }
+    show(args, renderTls(trace), trace);
+    return trace.failed ? 1 : 0;
+  },
+});
+
 const topics: Readonly<Record<string, Command>> = Object.freeze({
   ladder,
   ecdh,
@@ -229,10 +376,11 @@ const topics: Readonly<Record<string, Command>> = Object.freeze({
   hkdf,
   aes,
   field,
+  tls,
 });
 
 export const explain = defineCommand({
-  summary: 'print a computation step by step (ladder, ecdh, ecdsa, hkdf, aes, field)',
+  summary: 'print a computation step by step (ladder, ecdh, ecdsa, hkdf, aes, field, tls)',
   synopsis: 'explain <topic> [options]',
   description:
     "Prints a computation with every intermediate value, recomputed and checked against the library. Each topic has its own options ('ecdh-lab explain TOPIC --help'); --json prints the same data as JSON (bigints as decimal strings, bytes as hex, O as null).",

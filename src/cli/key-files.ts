@@ -3,13 +3,15 @@
  * Shared by the key commands (keygen, pubkey, derive, sign, verify, cert): reading key files
  * with messages that name the file and the problem but never the key, reading input bytes
  * from a file or stdin, and writing a private key file with mode 0600 (or a public one, such
- * as a certificate, with the usual mode).
+ * as a certificate, with the usual mode), atomically.
  */
 import * as fs from 'node:fs';
+import { type AtomicWriteOptions, FileWriteError, writeFileAtomically } from './atomic-file.js';
 import { CryptoError } from '../errors.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { decodePemBlocks } from '../keys/pem.js';
 import { PublicKey } from '../keys/public-key.js';
+import type { KeyCurve } from '../keys/key-curve.js';
 
 /** A failure the CLI reports as "ecdh-lab <command>: <message>" with exit code 1. */
 export class CommandError extends Error {
@@ -68,17 +70,39 @@ export async function readStdin(): Promise<string> {
 
 /** Parses a private key PEM given as text (e.g. read from stdin). @throws CommandError */
 export function parsePrivateKeyText(text: string, source: string): PrivateKey {
-  return parseKeyText(text, source, 'P-256 private key (PEM)', (t) => PrivateKey.fromPem(t));
+  return parseKeyText(text, source, 'private key (PEM)', (t) => PrivateKey.fromPem(t));
 }
 
-/** Reads a PKCS#8 "PRIVATE KEY" or SEC1 "EC PRIVATE KEY" PEM file. @throws CommandError */
+/**
+ * Reads a PKCS#8 "PRIVATE KEY" (P-256 or X25519) or SEC1 "EC PRIVATE KEY" PEM file.
+ * @throws CommandError
+ */
 export function readPrivateKeyFile(path: string): PrivateKey {
-  return parseKey(path, 'P-256 private key (PEM)', (text) => PrivateKey.fromPem(text));
+  return parseKey(path, 'private key (PEM)', (text) => PrivateKey.fromPem(text));
 }
 
-/** Reads a "PUBLIC KEY" (SubjectPublicKeyInfo) PEM file. @throws CommandError */
+/** Reads a "PUBLIC KEY" (SubjectPublicKeyInfo, P-256 or X25519) PEM file. @throws CommandError */
 export function readPublicKeyFile(path: string): PublicKey {
-  return parseKey(path, 'P-256 public key (PEM)', (text) => PublicKey.fromPem(text));
+  return parseKey(path, 'public key (PEM)', (text) => PublicKey.fromPem(text));
+}
+
+/**
+ * Refuses a key of another curve than a command needs, naming the file, e.g. an X25519 key
+ * given to `sign` (ECDSA is P-256 only).
+ * @param key - the key read from `source`
+ * @param curve - the curve needed
+ * @param use - what for, e.g. "signing (ECDSA)"
+ * @throws CommandError
+ */
+export function requireCurve<K extends PrivateKey | PublicKey>(
+  key: K,
+  curve: KeyCurve,
+  source: string,
+  use: string,
+): K {
+  if (key.curve !== curve)
+    throw new CommandError(`${source} is an ${key.curve} key; ${use} needs a ${curve} key`);
+  return key;
 }
 
 /**
@@ -86,7 +110,7 @@ export function readPublicKeyFile(path: string): PublicKey {
  * @throws CommandError
  */
 export function readPublicKeyListFile(path: string): PublicKey[] {
-  return parseKey(path, 'list of P-256 public keys (PEM)', (text) => {
+  return parseKey(path, 'list of public keys (PEM)', (text) => {
     const blocks = decodePemBlocks(text);
     if (blocks.length === 0) throw new CryptoError('INVALID_ENCODING', 'pem: no PEM block found');
     return blocks.map((block) => {
@@ -101,50 +125,30 @@ export function readPublicKeyListFile(path: string): PublicKey[] {
 }
 
 /**
- * Writes `text` to a new file with mode 0600; an existing file is refused unless `force`,
- * and is then truncated and set to 0600 before anything is written.
+ * Writes a private key file: mode 0600, atomically (atomic-file.ts), never through a link
+ * or into a FIFO or directory; an existing file is replaced only with `force`.
  * @throws CommandError
  */
 export function writeSecretFile(path: string, text: string, force: boolean): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, force ? 'w' : 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new CommandError(`${path} already exists; use --force to overwrite it`);
-    throw new CommandError(`cannot create ${path}${code ? ` (${code})` : ''}`);
-  }
-  try {
-    fs.fchmodSync(fd, 0o600); // an overwritten file keeps its old mode otherwise
-    fs.writeFileSync(fd, text);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeFile(path, text, { secret: true, force });
 }
 
 /**
- * Writes `text` to a file with the usual mode (for certificates and requests, which are
- * public). An existing file is refused unless `force`, so that `--out` cannot replace a key
- * by a slip of the keyboard; a directory is refused with a hint.
+ * Writes a public file (a certificate or request) the same way, with the usual mode. An
+ * existing file is refused unless `force`, so that `--out` cannot replace a key by a slip
+ * of the keyboard.
  * @throws CommandError
  */
 export function writePublicFile(path: string, text: string, force: boolean): void {
-  let isDirectory = false;
+  writeFile(path, text, { secret: false, force });
+}
+
+function writeFile(path: string, text: string, options: AtomicWriteOptions): void {
   try {
-    isDirectory = fs.statSync(path).isDirectory();
-  } catch {
-    // absent (the usual case) or unreadable: the open below reports it
-  }
-  if (isDirectory)
-    throw new CommandError(`${path} is a directory; give the name of the file to create`);
-  try {
-    fs.writeFileSync(path, text, { flag: force ? 'w' : 'wx' });
+    writeFileAtomically(path, text, options);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new CommandError(`${path} already exists; use --force to overwrite it`);
-    throw new CommandError(`cannot write ${path}${code ? ` (${code})` : ''}`);
+    if (error instanceof FileWriteError) throw new CommandError(error.message);
+    throw error;
   }
 }
 

@@ -1,23 +1,33 @@
 /// <reference types="node" />
 /**
- * `ecdh-lab keygen [--out FILE] [--force]`: a new P-256 private key as PKCS#8 PEM, the
- * format `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` writes.
+ * `ecdh-lab keygen [--curve p256|x25519] [--out FILE] [--force]`: a new private key as PKCS#8
+ * PEM, the format `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` (or
+ * `openssl genpkey -algorithm X25519`) writes.
  */
 import { defineCommand } from './command.js';
 import { generatePrivateKey } from '../keys/private-key.js';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { CommandError, reportErrors, writeSecretFile } from './key-files.js';
-import { refuseOption } from './args.js';
+import { reportErrors, writeSecretFile } from './key-files.js';
+import { choiceOption, refuseOption } from './args.js';
+import { CLI_CURVES, keyCurve } from './curve-flag.js';
 
 export const keygen = defineCommand({
-  summary: 'generate a P-256 private key (PKCS#8 PEM)',
-  synopsis: 'keygen [--out FILE] [--force]',
+  summary: 'generate a P-256 or X25519 private key (PKCS#8 PEM)',
+  synopsis: 'keygen [--curve p256|x25519] [--out FILE] [--force]',
   description:
-    'Generates a P-256 private key (d uniform in [1, n-1] from the system CSPRNG) and writes it as\n' +
-    'PKCS#8 PEM ("PRIVATE KEY") to stdout, or to FILE, created with mode 0600. An existing FILE\n' +
-    'is not overwritten unless --force is given. Get the public key with `ecdh-lab pubkey --in FILE`.',
+    'Generates a private key from the system CSPRNG: P-256 (d uniform in [1, n-1]; the default)\n' +
+    'or, with --curve x25519, X25519 (32 random bytes, clamped as RFC 7748 §5 says, as OpenSSL\n' +
+    'does). Writes it as PKCS#8 PEM ("PRIVATE KEY"; RFC 8410 for X25519) to stdout, or to FILE,\n' +
+    'created with mode 0600. An existing FILE is not overwritten unless --force is given; then\n' +
+    'the key goes to a new file beside it, which is renamed over FILE, so FILE holds the old key\n' +
+    'or the new one, never a mix. A FILE that is a symbolic link, a directory or a FIFO is\n' +
+    'refused. Get the public key with `ecdh-lab pubkey --in FILE`.',
   options: {
+    curve: {
+      type: 'string',
+      placeholder: 'p256|x25519',
+      help: 'the curve: p256 (ECDH and ECDSA) or x25519 (key agreement only)',
+      default: 'p256',
+    },
     out: {
       type: 'string',
       placeholder: 'FILE',
@@ -28,27 +38,18 @@ export const keygen = defineCommand({
   async main(args) {
     const { out, force } = args.options;
     if (out === undefined) refuseOption(args, 'force', 'without --out');
+    const curve = keyCurve(choiceOption(args, 'curve', CLI_CURVES)!);
     return reportErrors('keygen', () => {
-      const pem = generatePrivateKey().toPem();
+      const pem = generatePrivateKey({ curve }).toPem();
       if (out === undefined) {
         process.stdout.write(pem);
       } else {
-        if (isDirectory(out))
-          throw new CommandError(
-            `--out ${out} is a directory; give the name of the file to create, e.g. ${path.join(out, 'key.pem')}`,
-          );
         writeSecretFile(out, pem, force);
-        process.stderr.write(`ecdh-lab keygen: wrote a P-256 private key to ${out} (mode 0600)\n`);
+        process.stderr.write(
+          `ecdh-lab keygen: wrote ${curve === 'X25519' ? 'an' : 'a'} ${curve} private key to ${out} (mode 0600)\n`,
+        );
       }
       return 0;
     });
   },
 });
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false; // absent (the usual case) or unreadable: writeSecretFile reports it
-  }
-}

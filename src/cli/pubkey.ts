@@ -11,9 +11,10 @@ export const pubkey = defineCommand({
   summary: 'print the public key (SPKI PEM) of a private key (a file, or stdin)',
   synopsis: 'pubkey [--in FILE]',
   description:
-    'Reads a P-256 private key (PKCS#8 "PRIVATE KEY" or SEC1 "EC PRIVATE KEY" PEM, as written by ' +
-    '`ecdh-lab keygen`, `openssl genpkey` or `openssl ecparam -genkey`) and prints its public key ' +
-    'Q = d·G as a SubjectPublicKeyInfo "PUBLIC KEY" PEM, as `openssl pkey -pubout` does. Without ' +
+    'Reads a private key (PKCS#8 "PRIVATE KEY" for P-256 or X25519, or SEC1 "EC PRIVATE KEY" PEM, ' +
+    'as written by `ecdh-lab keygen`, `openssl genpkey` or `openssl ecparam -genkey`) and prints ' +
+    'its public key (P-256: Q = d·G; X25519: X25519(k, 9)) as a SubjectPublicKeyInfo "PUBLIC KEY" ' +
+    'PEM, byte for byte what `openssl pkey -pubout` prints. Without ' +
     '--in, or with --in -, the key is read from stdin:\n\n' +
     '  ecdh-lab keygen | tee key.pem | ecdh-lab pubkey > key-pub.pem',
   options: {

@@ -22,6 +22,7 @@ import {
   readBytes,
   readPrivateKeyFile,
   readPublicKeyFile,
+  requireCurve,
   readStdinBytes,
   reportErrors,
 } from './key-files.js';
@@ -108,7 +109,7 @@ export const sign = defineCommand({
         'the signature is binary: redirect stdout to a file (> message.sig), or use --hex',
       );
     return reportErrors('sign', async () => {
-      const key = readPrivateKeyFile(keyPath);
+      const key = requireCurve(readPrivateKeyFile(keyPath), 'P-256', keyPath, 'signing (ECDSA)');
       const message = await readMessage(args, 'sign');
       const signature = key.sign(message, { hash, format });
       process.stdout.write(hex ? `${bytesToHex(signature)}\n` : signature);
@@ -146,7 +147,7 @@ export const verify = defineCommand({
     const signaturePath = fileOption(args.options.signature, 'signature', 'FILE');
     const { hash, format } = scheme(args);
     return reportErrors('verify', async () => {
-      const key = readPublicKeyFile(keyPath);
+      const key = requireCurve(readPublicKeyFile(keyPath), 'P-256', keyPath, 'ECDSA verification');
       const signature = readSignature(signaturePath, args.options.hex);
       const message = await readMessage(args, 'verify');
       const valid = key.verify(message, signature, { hash, format });

@@ -37,12 +37,13 @@
 import { assertScalarRange } from '../math/scalar.js';
 import type { AffinePoint } from './affine.js';
 import { G } from './p256.js';
-import { p } from '../math/field.js';
+import { fieldInverseVartime, p } from '../math/field.js';
 import {
   jacobianDoubleUnchecked,
   toAffineBatchVartime,
   toAffineUnchecked,
   toJacobianUnchecked,
+  JACOBIAN_INFINITY,
   type JacobianPoint,
 } from './jacobian.js';
 
@@ -66,7 +67,16 @@ function digitsOf(d: bigint): Uint8Array {
 
 let table: bigint[][] | undefined;
 
+/**
+ * How many calls the comb serves before the big table is built. The comb costs about twice
+ * as much per call but its table next to nothing; switching once the comb's extra cost has
+ * roughly paid for the big table keeps any sequence of calls within about twice its best cost.
+ */
+const COMB_CALLS = 64;
+let combCalls = 0;
+
 const P3 = 3n * p;
+const P8 = 8n * p;
 const P_SQUARED_2 = 2n * p * p;
 
 /**
@@ -120,6 +130,96 @@ function buildTable(): bigint[][] {
 }
 
 /**
+ * The same table as buildTable, built in affine coordinates with far fewer field operations:
+ * the fast path that fixedBaseMultiply uses (buildTable stays beside it as the plain
+ * reference; test/curve/fixed-base.test.ts checks that both give the same table).
+ *
+ * 1. The row bases B_i = 64^i·G: six Jacobian doublings each, then all of them to affine
+ *    with one inversion (toAffineBatchVartime).
+ * 2. The multiples j·B_i, for every row at once, in six rounds k = 1, 2, 4, 8, 16, 32: round k
+ *    makes j·B_i for k < j ≤ 2k as (j − k)·B_i + k·B_i (affine addition; j − k ≠ ±k, since
+ *    0 < j − k < k) and 2k·B_i as 2·(k·B_i) (affine doubling). Each affine addition or
+ *    doubling needs one division; the denominators of a whole round are inverted together
+ *    (invertAllVartime: Montgomery's simultaneous inversion), so the table costs seven
+ *    inversions in all and about six multiplications per point.
+ * Affine formulas (Guide to ECC §3.1.2, a = −3): λ = (y2 − y1)/(x2 − x1), or
+ * (3x1² − 3)/(2y1) when doubling; x3 = λ² − x1 − x2; y3 = λ(x1 − x3) − y1.
+ * Public data (G only), so variable time is fine here.
+ */
+function buildTableBatched(): bigint[][] {
+  const jacobianBases: JacobianPoint[] = [toJacobianUnchecked(G)];
+  for (let i = 1; i < WINDOWS; i++) {
+    let B = jacobianBases[i - 1];
+    for (let s = 0; s < WIDTH; s++) B = jacobianDoubleUnchecked(B); // 64·B_(i−1)
+    jacobianBases.push(B);
+  }
+  const bases = toAffineBatchVartime(jacobianBases);
+  // xs[i][j], ys[i][j]: the coordinates of j·B_i, reduced.
+  const xs: bigint[][] = bases.map(({ x }) => [0n, x]);
+  const ys: bigint[][] = bases.map(({ y }) => [0n, y]);
+  for (let k = 1; k <= ENTRIES / 2; k <<= 1) {
+    const last = Math.min(2 * k, ENTRIES - 1); // round k makes k + 1 … last
+    const denominators: bigint[] = [];
+    for (let i = 0; i < WINDOWS; i++) {
+      const x = xs[i];
+      const y = ys[i];
+      for (let j = k + 1; j <= last; j++)
+        denominators.push(j === 2 * k ? y[k] << 1n : x[j - k] - x[k] + p); // 2y, or x2 − x1 ≠ 0
+    }
+    const inverses = invertAllVartime(denominators);
+    let t = 0;
+    for (let i = 0; i < WINDOWS; i++) {
+      const x = xs[i];
+      const y = ys[i];
+      const x2 = x[k];
+      const y2 = y[k];
+      for (let j = k + 1; j <= last; j++) {
+        const x1 = x[j - k];
+        const y1 = y[j - k];
+        // λ = (y1 − y2)/(x1 − x2) for the sum, (3x² − 3)/(2y) for the doubling (x1 = x2)
+        const numerator = j === 2 * k ? 3n * ((x2 * x2) % p) + P3 - 3n : y1 - y2 + p;
+        const lambda = (numerator * inverses[t]) % p;
+        const x3 = (lambda * lambda + (p << 1n) - x1 - x2) % p;
+        y[j] = (lambda * (x1 - x3 + p) + p - y1) % p;
+        x[j] = x3;
+        t++;
+      }
+    }
+  }
+  return xs.map((x, i) => {
+    const y = ys[i];
+    const row: bigint[] = [0n];
+    for (let j = 1; j < ENTRIES; j++) row.push(x[j] | (y[j] << 256n));
+    return row;
+  });
+}
+
+/**
+ * 1/v mod p for every v of `values` (public, none ≡ 0 mod p; each in [0, 2^257)) with ONE
+ * variable-time inversion (Montgomery's trick): with c_k = v_0·…·v_(k−1), invert c_m, then
+ * walk back: 1/v_k = (1/c_(k+1))·c_k and 1/c_k = (1/c_(k+1))·v_k. 3m multiplications.
+ */
+function invertAllVartime(values: readonly bigint[]): bigint[] {
+  const m = values.length;
+  const prefix: bigint[] = new Array(m); // prefix[k] = c_k
+  let product = 1n;
+  for (let k = 0; k < m; k++) {
+    prefix[k] = product;
+    product = (product * values[k]) % p;
+  }
+  let inverse = fieldInverseVartime(product); // 1/c_m
+  const out: bigint[] = new Array(m);
+  for (let k = m - 1; k >= 0; k--) {
+    out[k] = (inverse * prefix[k]) % p; //         1/v_k
+    inverse = (inverse * values[k]) % p; //        1/c_k
+  }
+  return out;
+}
+
+/** The two builders, for the test that compares them (not exported from the package). */
+export const tableBuilders = { reference: buildTable, batched: buildTableBatched };
+
+/**
  * d·G by the fixed-window table (see the file header).
  * @param d - the scalar, 1 ≤ d ≤ n − 1
  * @returns d·G
@@ -128,7 +228,13 @@ function buildTable(): bigint[][] {
  */
 export function fixedBaseMultiply(d: bigint): AffinePoint {
   assertScalarRange(d);
-  table ??= buildTable();
+  // A process that makes a few keys never pays for the big table: the first COMB_CALLS calls
+  // use the comb and its 15-point table (below); after that the big table is built once.
+  if (table === undefined && combCalls < COMB_CALLS) {
+    combCalls++;
+    return combMultiply(d);
+  }
+  table ??= buildTableBatched();
   const digits = digitsOf(d);
   let X = 1n;
   let Y = 1n;
@@ -153,4 +259,118 @@ export function fixedBaseMultiply(d: bigint): AffinePoint {
     isInfinity &= keepA;
   }
   return toAffineUnchecked({ X, Y, Z }); // Z ≠ 0: d·G ≠ O for 1 ≤ d ≤ n − 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// The small first table: a comb (Lim–Lee; Hankerson–Menezes–Vanstone, Guide to ECC, Alg. 3.44)
+// ---------------------------------------------------------------------------------------------
+
+const TEETH = 4; //       t: the scalar is cut into 4 blocks of 64 bits
+const SPACING = 64; //    d: bits per block
+let combTable: bigint[] | undefined;
+
+/**
+ * The comb's bases 2^64·G, 2^128·G, 2^192·G (affine), written out so that the first call does
+ * not spend 192 doublings on them; test/curve/fixed-base.test.ts recomputes them from G.
+ */
+export const COMB_BASES: readonly AffinePoint[] = [
+  {
+    x: 0x0fa822bc2811aaa58492592e326e25de29493baaad651f7e90e75cb48e14db63n,
+    y: 0xbff44ae8f5dba80d6f4ad4bcb3df188b34b1a65050fe82f5e41124545f462ee7n,
+  },
+  {
+    x: 0x447d739beedb5e67fb982fd588c6766efc35ff7dc297eac357c84fc9d789bd85n,
+    y: 0x2d4825ab834131eee12e9d953a4aaff73d349b95a7fae5000c7e33c972e25b32n,
+  },
+  {
+    x: 0xa6d39677a78492762736ff8344315fc596439591a3c6b94a6cf20ffb313728ben,
+    y: 0x674f84749b0b881666b8babd2d27ecdf824a920c2284059bf2bab833c357f5f4n,
+  },
+];
+
+/**
+ * The comb's 16 entries C[a] = a_0·G + a_1·2^64·G + a_2·2^128·G + a_3·2^192·G for
+ * a = a_0 + 2a_1 + 4a_2 + 8a_3 (C[0] = O unused), packed x + 2^256·y like the big table.
+ * C[a] = C[a without its lowest bit] + that bit's base (the two multipliers differ and sum to
+ * less than n, so the incomplete addition is valid); all to affine with one inversion.
+ * Public data, variable time.
+ */
+function buildCombTable(): bigint[] {
+  const bases = [G, ...COMB_BASES];
+  const sums: JacobianPoint[] = [JACOBIAN_INFINITY];
+  for (let a = 1; a < 1 << TEETH; a++) {
+    const rest = a & (a - 1); //                    a without its lowest set bit
+    const B = bases[31 - Math.clz32(a & -a)]; //     the base of that bit
+    const { X, Y, Z } = sums[rest];
+    sums.push(rest === 0 ? toJacobianUnchecked(B) : mixedAddLazy(X, Y, Z, B.x, B.y));
+  }
+  const affine = toAffineBatchVartime(sums.slice(1));
+  return [0n, ...affine.map(({ x, y }) => x | (y << 256n))];
+}
+
+/**
+ * 2·(X : Y : Z): the doubling of jacobian.ts (jacobianDoubleUnchecked, EFD dbl-2001-b for
+ * a = −3) with lazy reduction, as mixedAddLazy: operands of a multiplication may be unreduced
+ * but non-negative, each result is reduced once after adding a multiple of p that keeps it
+ * non-negative, and Z3 = 2·Y·Z directly. Z = 0 gives Z3 = 0 (O stays O).
+ */
+function doubleLazy(X: bigint, Y: bigint, Z: bigint): JacobianPoint {
+  const delta = (Z * Z) % p; //                                δ = Z²
+  const gamma = (Y * Y) % p; //                                γ = Y²
+  const beta = (X * gamma) % p; //                             β = X·γ
+  const alpha = (3n * (X - delta + p) * (X + delta)) % p; //   α = 3(X − δ)(X + δ)
+  const X3 = (alpha * alpha + P8 - (beta << 3n)) % p; //       X3 = α² − 8β
+  const Z3 = ((Y * Z) << 1n) % p; //                           Z3 = 2·Y·Z
+  const gamma2 = (gamma * gamma) % p; //                       γ²
+  const Y3 = (alpha * ((beta << 2n) - X3 + p) + P8 - (gamma2 << 3n)) % p; // Y3 = α(4β − X3) − 8γ²
+  return { X: X3, Y: Y3, Z: Z3 };
+}
+
+/**
+ * d·G by the comb: Q = O; for i = 63 … 0: Q = 2Q + C[d_(192+i) d_(128+i) d_(64+i) d_i] (bits of
+ * d, HMV Alg. 3.44). 63 doublings, 64 mixed additions, and a full scan of the 15 entries per
+ * step, with the same masked selection as fixedBaseMultiply. No special case can occur: before
+ * step i's addition Q = m·G and the entry is e·G with m = Σ_t 2·⌊K_t / 2^(i+1)⌋·2^(64t) and
+ * e = Σ_t bit_i(K_t)·2^(64t) (K_t the blocks of d); m + e ≤ d < n, and the base-2^64 digits of
+ * m are even while those of e are 0 or 1, so m ≢ ±e (mod n) unless m or e is 0, the O cases
+ * handled by masks.
+ */
+function combMultiply(d: bigint): AffinePoint {
+  combTable ??= buildCombTable();
+  const words = new Uint32Array(8); // d as eight 32-bit words, least significant first
+  let rest = d;
+  for (let w = 0; w < 8; w++) {
+    words[w] = Number(rest & 0xffffffffn);
+    rest >>= 32n;
+  }
+  let A: JacobianPoint = JACOBIAN_INFINITY;
+  let isInfinity = -1n; // mask: A is still O
+  for (let i = SPACING - 1; i >= 0; i--) {
+    const word = i >>> 5;
+    const shift = i & 31;
+    let digit = 0; //                                 bit i of each block
+    for (let t = 0; t < TEETH; t++) digit |= ((words[2 * t + word] >>> shift) & 1) << t;
+    const { X: X2, Y: Y2, Z: Z2 } = doubleLazy(A.X, A.Y, A.Z); // 2A (O stays O: Z = 0)
+    let entry = 0n;
+    for (let j = 1; j < 1 << TEETH; j++) entry |= combTable[j] & BigInt(((digit ^ j) - 1) >> TEETH);
+    const x = entry & LOW_256;
+    const y = entry >> 256n;
+    const sum = mixedAddLazy(X2, Y2, Z2, x, y);
+    const keepA = BigInt((digit - 1) >> TEETH); //   digit 0: 2A stays
+    const takeE = isInfinity & ~keepA; //            2A = O and digit ≠ 0: the entry
+    const takeSum = ~(keepA | takeE);
+    A = {
+      X: (X2 & keepA) | (x & takeE) | (sum.X & takeSum),
+      Y: (Y2 & keepA) | (y & takeE) | (sum.Y & takeSum),
+      Z: (Z2 & keepA) | (1n & takeE) | (sum.Z & takeSum),
+    };
+    isInfinity &= keepA;
+  }
+  return toAffineUnchecked(A); // Z ≠ 0: d·G ≠ O for 1 ≤ d ≤ n − 1
+}
+
+/** The comb, for the tests that compare it with the windowed method (not in the package). */
+export function fixedBaseMultiplyComb(d: bigint): AffinePoint {
+  assertScalarRange(d);
+  return combMultiply(d);
 }

@@ -36,7 +36,16 @@ import {
   curve25519PointFromU,
   type Curve25519Point,
 } from '../x25519/curve.js';
-import { fieldAdd, fieldInverse, fieldMul, fieldSquare, fieldSub, p } from '../x25519/field.js';
+import { bytesToHex } from '../bytes/hex.js';
+import {
+  fieldAdd,
+  fieldInverse,
+  fieldMul,
+  fieldSquare,
+  fieldSub,
+  fieldToBytes,
+  p,
+} from '../x25519/field.js';
 import { X25519_LADDER_BITS, x25519Ladder } from '../x25519/ladder.js';
 import { formatNumber } from './format.js';
 
@@ -261,10 +270,24 @@ export function renderX25519Ladder(trace: X25519LadderTrace, full = 3): string[]
       `  each one doubling and one differential addition; invariant R1 − R0 = P held at ${rest.filter((s) => s.invariantHolds).length} of ${rest.length}`,
     );
   }
+  // Every cswap, in rows of 51 steps: the key bit and the swap bit (previous bit ⊕ k_t).
+  lines.push('', 'every step (k_t, then its cswap bit = previous k ⊕ k_t; ✓ = R1 − R0 = P held):');
+  for (let i = 0; i < steps.length; i += 51) {
+    const row = steps.slice(i, i + 51);
+    const span = `${row[0].step}–${row[row.length - 1].step}`.padEnd(8);
+    lines.push(
+      `  steps ${span} k_t   ${row.map((s) => s.bit).join('')}`,
+      `                 cswap ${row.map((s) => s.swap).join('')}`,
+      `                 R1−R0 ${row.map((s) => (s.invariantHolds ? '✓' : '✗')).join('')}`,
+    );
+  }
+  const held = steps.filter((s) => s.invariantHolds).length;
   lines.push(
+    `invariant R1 − R0 = P held at ${held} of ${steps.length} steps`,
     '',
     `last cswap ${trace.finalSwap} (by k_0): (x2 : z2) = k·P;  ${trace.swaps} of ${trace.bitLength + 1} cswaps exchanged`,
     `result  u(k·P) = x2 · z2^(p−2) = ${formatNumber(trace.result)}`,
+    `        as 32 bytes (encodeUCoordinate, little-endian): ${bytesToHex(fieldToBytes(trace.result))}`,
     `agrees with ${trace.check.against}: ${trace.check.equal ? 'yes' : 'NO'}`,
   );
   return lines;

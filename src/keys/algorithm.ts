@@ -23,7 +23,7 @@ import {
   derObjectIdentifier,
   derSequence,
   oidFromString,
-  oidToString,
+  describeOid,
 } from './der.js';
 
 /** id-ecPublicKey (RFC 5480 §2.1.1), as DER content octets. */
@@ -62,7 +62,7 @@ export function parseEcParameters(reader: DerReader, where: string): void {
   if (!equalBytes(curve, PRIME256V1)) {
     throw new CryptoError(
       'INVALID_ENCODING',
-      `${where}: unsupported curve ${oidToString(curve)} (only prime256v1, 1.2.840.10045.3.1.7)`,
+      `${where}: unsupported curve ${describeOid(curve)} (only prime256v1, 1.2.840.10045.3.1.7)`,
     );
   }
 }
@@ -87,7 +87,7 @@ export function parseEcAlgorithmIdentifier(reader: DerReader, where: string): vo
   if (!equalBytes(oid, ID_EC_PUBLIC_KEY)) {
     throw new CryptoError(
       'INVALID_ENCODING',
-      `${where}: unsupported algorithm ${oidToString(oid)} (only id-ecPublicKey, 1.2.840.10045.2.1)`,
+      `${where}: unsupported algorithm ${describeOid(oid)} (only id-ecPublicKey, 1.2.840.10045.2.1)`,
     );
   }
   parseEcParameters(algorithm, where);

@@ -17,11 +17,27 @@
  * input and trailing bytes. Every refusal is CryptoError('INVALID_ENCODING', 'der: …');
  * messages name tags and offsets, never contents.
  *
+ * Every read is linear in its input. The values that become numbers are bounded before any
+ * arithmetic: an OBJECT IDENTIFIER has at most `MAX_OID_OCTETS` content octets and each
+ * subidentifier at most `MAX_SUBIDENTIFIER_OCTETS`; an INTEGER is decoded in one pass, and a
+ * format that knows its INTEGER is small (a version field) passes `maxOctets`.
+ *
  * Not done here: other types (strings, times, SET), high tag numbers, lengths beyond
  * 2^32 − 1, and BER. OIDs are matched by their exact content bytes, never "normalised".
  */
-import { assertBytes, concatBytes } from '../bytes/index.js';
+import { assertBytes, bytesToBigInt, concatBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
+
+/**
+ * The longest OBJECT IDENTIFIER read (content octets). X.690 sets no limit; registered OIDs
+ * are under 40 octets, and RFC 5280 profiles never come near 128.
+ */
+export const MAX_OID_OCTETS = 128;
+/**
+ * The longest subidentifier read (octets). 20 base-128 digits hold 140 bits: enough for the
+ * 128-bit UUID arcs under 2.25 (ITU-T X.667 §6.3), the longest arcs in use.
+ */
+export const MAX_SUBIDENTIFIER_OCTETS = 20;
 
 /** The tags the key formats use (X.690 §8.1.2.2; [0] and [1] are context-specific, constructed). */
 export const DerTag = {
@@ -151,12 +167,17 @@ export class DerReader {
 
   /**
    * Reads an INTEGER (X.690 §8.3): two's complement, big-endian, in the fewest octets.
+   * Decoding is linear in the length; `maxOctets` refuses longer contents before decoding
+   * (e.g. 1 for a version field).
+   * @param maxOctets - the most content octets the format allows (default: no limit)
    * @returns the value (negative values are decoded; callers check ranges)
    */
-  readInteger(): bigint {
+  readInteger(maxOctets = Number.POSITIVE_INFINITY): bigint {
     const at = this.base + this.offset;
     const contents = this.readElement(DerTag.INTEGER);
     if (contents.length === 0) fail(`empty INTEGER at offset ${at}`);
+    if (contents.length > maxOctets)
+      fail(`INTEGER at offset ${at} is longer than ${maxOctets} octet(s)`);
     // §8.3.2: the first nine bits must not be all zeros or all ones.
     if (
       contents.length > 1 &&
@@ -165,8 +186,7 @@ export class DerReader {
     ) {
       fail(`non-minimal INTEGER at offset ${at} (X.690 §8.3.2)`);
     }
-    let value = 0n;
-    for (const byte of contents) value = (value << 8n) | BigInt(byte);
+    let value = bytesToBigInt(contents); // one pass over hex digits, not a shift per octet
     if (contents[0] >= 0x80) value -= 1n << BigInt(8 * contents.length); // negative: subtract 2^(8·len)
     return value;
   }
@@ -194,20 +214,14 @@ export class DerReader {
 
   /**
    * Reads an OBJECT IDENTIFIER (X.690 §8.19) and returns its content octets, checked to be
-   * well-formed (each subidentifier minimal, the last one terminated). Compare the result
-   * with `equalBytes` against a known OID from `oidFromString`.
+   * well-formed (each subidentifier minimal, the last one terminated) and within
+   * `MAX_OID_OCTETS` and `MAX_SUBIDENTIFIER_OCTETS`. Compare the result with `equalBytes`
+   * against a known OID from `oidFromString`.
    */
   readObjectIdentifier(): Uint8Array {
     const at = this.base + this.offset;
     const contents = this.readElement(DerTag.OBJECT_IDENTIFIER);
-    if (contents.length === 0) fail(`empty OBJECT IDENTIFIER at offset ${at}`);
-    if (contents[contents.length - 1] & 0x80)
-      fail(`OBJECT IDENTIFIER at offset ${at} ends inside a subidentifier`);
-    for (let i = 0; i < contents.length; i++) {
-      const startsSubidentifier = i === 0 || (contents[i - 1] & 0x80) === 0;
-      if (startsSubidentifier && contents[i] === 0x80)
-        fail(`non-minimal subidentifier in OBJECT IDENTIFIER at offset ${at} (X.690 §8.19.2)`);
-    }
+    checkOidContents(contents, (message) => fail(`OBJECT IDENTIFIER at offset ${at} ${message}`));
     return contents.slice();
   }
 
@@ -362,13 +376,40 @@ export function oidFromString(dotted: string): Uint8Array {
 }
 
 /**
- * Decodes OID content octets to dotted form (for messages and study).
+ * Checks OID content octets (X.690 §8.19.2): not empty, the last subidentifier terminated,
+ * each subidentifier minimal (no leading 0x80), and the length caps. Calls `refuse` with a
+ * short reason (it must throw).
+ */
+function checkOidContents(contents: Uint8Array, refuse: (message: string) => never): void {
+  if (contents.length === 0) refuse('is empty');
+  if (contents.length > MAX_OID_OCTETS) refuse(`is longer than ${MAX_OID_OCTETS} octets`);
+  if (contents[contents.length - 1] & 0x80) refuse('ends inside a subidentifier');
+  let start = 0;
+  for (let i = 0; i < contents.length; i++) {
+    if (i === start && contents[i] === 0x80)
+      refuse('has a non-minimal subidentifier (X.690 §8.19.2)');
+    if ((contents[i] & 0x80) === 0) {
+      if (i + 1 - start > MAX_SUBIDENTIFIER_OCTETS)
+        refuse(`has a subidentifier longer than ${MAX_SUBIDENTIFIER_OCTETS} octets`);
+      start = i + 1;
+    }
+  }
+}
+
+/**
+ * Decodes OID content octets to dotted form (for messages and study). The input must be a
+ * well-formed OID within the caps `readObjectIdentifier` applies, so the text is short.
+ * @throws TypeError when `contents` is not a Uint8Array; RangeError when it is not a
+ *   well-formed OID within `MAX_OID_OCTETS` and `MAX_SUBIDENTIFIER_OCTETS`
  * @example oidToString(oidFromString('1.3.132.0.34')) // '1.3.132.0.34'
  */
 export function oidToString(contents: Uint8Array): string {
   assertBytes(contents, 'contents');
+  checkOidContents(contents, (message) => {
+    throw new RangeError(`contents ${message}`);
+  });
   const arcs: bigint[] = [];
-  let value = 0n;
+  let value = 0n; // at most MAX_SUBIDENTIFIER_OCTETS septets: a short shift-and-or chain
   for (const byte of contents) {
     value = (value << 7n) | BigInt(byte & 0x7f);
     if ((byte & 0x80) === 0) {
@@ -376,7 +417,24 @@ export function oidToString(contents: Uint8Array): string {
       value = 0n;
     }
   }
-  if (arcs.length === 0) return '';
   const first = arcs[0] < 80n ? arcs[0] / 40n : 2n;
   return [first, arcs[0] - 40n * first, ...arcs.slice(1)].join('.');
+}
+
+/**
+ * An OID for a message: its dotted form when that is short, otherwise only its length, so
+ * a message stays short whatever the input.
+ * @example describeOid(oidFromString('1.3.132.0.34')) // '1.3.132.0.34'
+ */
+export function describeOid(contents: Uint8Array): string {
+  const text = contents.length <= 32 ? safeOidToString(contents) : undefined;
+  return text ?? `an OBJECT IDENTIFIER of ${contents.length} octets`;
+}
+
+function safeOidToString(contents: Uint8Array): string | undefined {
+  try {
+    return oidToString(contents);
+  } catch {
+    return undefined;
+  }
 }

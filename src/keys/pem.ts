@@ -42,6 +42,11 @@ function fail(message: string): never {
   throw new CryptoError('INVALID_ENCODING', `pem: ${message}`);
 }
 
+/** A label as messages quote it: cut after 40 characters, so a message stays short. */
+export function quotePemLabel(label: string): string {
+  return `"${label.length > 40 ? `${label.slice(0, 40)}…` : label}"`;
+}
+
 function assertLabel(label: unknown, name: string): asserts label is string {
   if (typeof label !== 'string')
     throw new TypeError(`${name} must be a string, got ${describeType(label)}`);
@@ -77,13 +82,16 @@ export function encodePem(label: string, der: Uint8Array): string {
 export function decodePemBlocks(text: string): PemBlock[] {
   if (typeof text !== 'string')
     throw new TypeError(`pem must be a string, got ${describeType(text)}`);
-  const lines = text.split('\n').map((line) => line.trim()); // trim() also drops the "\r" of "\r\n"
   const blocks: PemBlock[] = [];
   let label: string | undefined; // inside a block when defined
   let body = '';
   let beginLine = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  // One pass over the text, a line at a time (no array of every line).
+  for (let i = 0, next = 0; next <= text.length; i++) {
+    let end = text.indexOf('\n', next);
+    if (end === -1) end = text.length;
+    const line = text.slice(next, end).trim(); // trim() also drops the "\r" of "\r\n"
+    next = end + 1;
     if (label === undefined) {
       if (line === '') continue;
       const begin = BEGIN_LINE.exec(line);
@@ -97,28 +105,29 @@ export function decodePemBlocks(text: string): PemBlock[] {
       const end = END_LINE.exec(line);
       if (end === null || end[1] !== label)
         fail(
-          `block "${label}" opened at line ${beginLine} has no matching END line (line ${i + 1})`,
+          `block ${quotePemLabel(label)} opened at line ${beginLine} has no matching END line (line ${i + 1})`,
         );
       let der: Uint8Array;
       try {
         der = base64ToBytes(body);
       } catch (error) {
         if (error instanceof RangeError)
-          fail(`body of block "${label}" at line ${beginLine} is not valid base64`);
+          fail(`body of block ${quotePemLabel(label)} at line ${beginLine} is not valid base64`);
         throw error;
       }
-      if (der.length === 0) fail(`block "${label}" at line ${beginLine} is empty`);
+      if (der.length === 0) fail(`block ${quotePemLabel(label)} at line ${beginLine} is empty`);
       blocks.push({ label, der });
       label = undefined;
       continue;
     }
     if (line.includes(':'))
       fail(
-        `block "${label}" at line ${beginLine} has RFC 1421 headers (encrypted PEM is not supported)`,
+        `block ${quotePemLabel(label)} at line ${beginLine} has RFC 1421 headers (encrypted PEM is not supported)`,
       );
     body += line;
   }
-  if (label !== undefined) fail(`block "${label}" opened at line ${beginLine} has no END line`);
+  if (label !== undefined)
+    fail(`block ${quotePemLabel(label)} opened at line ${beginLine} has no END line`);
   if (blocks.length === 0) fail('no PEM block found');
   return blocks;
 }
@@ -135,7 +144,7 @@ export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly str
   const expected = labels.map((label) => `"${label}"`).join(' or ');
   if (blocks.length !== 1) fail(`expected one ${expected} block, found ${blocks.length} blocks`);
   if (!labels.includes(blocks[0].label))
-    fail(`expected a ${expected} block, found "${blocks[0].label}"`);
+    fail(`expected a ${expected} block, found ${quotePemLabel(blocks[0].label)}`);
   return blocks[0];
 }
 

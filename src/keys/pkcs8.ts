@@ -44,7 +44,7 @@ export function encodePkcs8(fields: EcPrivateKeyFields): Uint8Array {
  */
 export function readPkcs8(reader: DerReader): EcPrivateKeyFields {
   const info = reader.readSequence();
-  const version = info.readInteger();
+  const version = info.readInteger(1); // v1 (0) or v2 (1): one octet
   if (version !== 0n) {
     throw new CryptoError(
       'INVALID_ENCODING',

@@ -79,7 +79,7 @@ export function readEcPrivateKey(
   requireParameters: boolean,
 ): EcPrivateKeyFields {
   const key = reader.readSequence();
-  if (key.readInteger() !== 1n)
+  if (key.readInteger(1) !== 1n)
     throw new CryptoError(
       'INVALID_ENCODING',
       `${where}: ECPrivateKey version must be 1 (RFC 5915 §3)`,

@@ -13,6 +13,8 @@ export interface ConnectOptions extends ChannelOptions {
   host?: string;
   /** Default 65432 (the tutorial's port). */
   port?: number;
+  /** The local address to connect from (default: the system's choice). */
+  localAddress?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function connect(options: ConnectOptions): Promise<SecureChannel> {
   const socket = net.connect({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 65432,
+    localAddress: options.localAddress,
     allowHalfOpen: true,
   });
   const channel = new SecureChannel(socket, resolved.engine(), resolved.timeouts);

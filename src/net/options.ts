@@ -4,14 +4,20 @@
  * ChannelEngine factory. Keys a protocol does not use are an error, never silently ignored.
  *
  *   protocol   server needs            client needs              optional
- *   tutorial   —                       —                         staticKey (else fresh per connection)
+ *   tutorial   —                       —                         —  (a fresh key per connection, always)
  *   nn         —                       —                         —
  *   nk         staticKey               remoteStaticKey           —
  *   xx         staticKey               staticKey                 remoteStaticKey (pin), allow
+ *
+ * `curve` picks the Noise DH function: 'P-256' (Noise_*_P256_AESGCM_SHA256, the default, so
+ * the wire format does not change) or 'X25519' (Noise_*_25519_AESGCM_SHA256). Without it the
+ * curve of the keys given is used. Every key must be on that curve; the tutorial is P-256 only.
  */
 import { NoiseChannel, type ChannelEngine } from '../channel/noise-channel.js';
 import { noiseKeyPair, p256Suite } from '../channel/p256-suite.js';
 import { TutorialChannel } from '../channel/tutorial-channel.js';
+import { x25519KeyPair, x25519Suite } from '../channel/x25519-suite.js';
+import { KEY_CURVES, type KeyCurve } from '../keys/key-curve.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
 import type { ChannelTimeouts } from './secure-channel.js';
@@ -23,7 +29,14 @@ export const PROTOCOLS: readonly ProtocolName[] = ['tutorial', 'nn', 'nk', 'xx']
 export interface ChannelOptions {
   /** Which protocol (docs/PROTOCOL.md). Required unless `engine` is given. */
   protocol?: ProtocolName;
-  /** Our static key: NK server, XX both sides; tutorial: use it instead of a fresh key. */
+  /** Noise: 'P-256' (default) or 'X25519'; default: the curve of the keys given. */
+  curve?: KeyCurve;
+  /**
+   * Our static key: NK server, XX both sides. Refused for 'tutorial': its one key for both
+   * directions is derived from the two key pairs alone, so two static keys would give every
+   * connection the same AES key and a record recorded on one would be accepted on another
+   * (docs/PROTOCOL.md §1.2). A fresh key on our side makes every connection's key new.
+   */
   staticKey?: PrivateKey;
   /** The server's static key known in advance: required for an NK client, a pin for XX. */
   remoteStaticKey?: PublicKey;
@@ -35,12 +48,18 @@ export interface ChannelOptions {
   handshakeTimeout?: number;
   /** Close an open channel after this many ms without traffic in either direction (default 300 000; 0 disables). */
   idleTimeout?: number;
+  /**
+   * Close an open channel when a frame (tutorial: a record) whose first byte has arrived is not
+   * complete this many ms later; bytes trickled in do not restart the clock (default 30 000; 0 disables).
+   */
+  frameTimeout?: number;
   /** Advanced: builds the engine for each connection instead of `protocol` (custom suites, tests). */
   engine?: () => ChannelEngine;
 }
 
 export const DEFAULT_HANDSHAKE_TIMEOUT = 10_000;
 export const DEFAULT_IDLE_TIMEOUT = 300_000;
+export const DEFAULT_FRAME_TIMEOUT = 30_000;
 
 function timeout(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -63,6 +82,7 @@ export function resolveOptions(
       'handshakeTimeout',
     ),
     idleTimeout: timeout(options.idleTimeout, DEFAULT_IDLE_TIMEOUT, 'idleTimeout'),
+    frameTimeout: timeout(options.frameTimeout, DEFAULT_FRAME_TIMEOUT, 'frameTimeout'),
   };
   if (options.engine !== undefined) {
     if (typeof options.engine !== 'function')
@@ -70,6 +90,8 @@ export function resolveOptions(
     return { engine: options.engine, timeouts };
   }
   const { protocol, staticKey, remoteStaticKey, allow, maxMessageLength } = options;
+  if (options.curve !== undefined && !KEY_CURVES.includes(options.curve))
+    throw new TypeError(`options.curve must be 'P-256' or 'X25519', got ${String(options.curve)}`);
   if (!PROTOCOLS.includes(protocol as ProtocolName))
     throw new TypeError(
       `options.protocol must be one of ${PROTOCOLS.join(', ')}, got ${String(protocol)}`,
@@ -85,18 +107,29 @@ export function resolveOptions(
   ) {
     throw new TypeError('options.allow must be an array of PublicKey or a function');
   }
+  const curve = options.curve ?? staticKey?.curve ?? remoteStaticKey?.curve ?? 'P-256';
+  for (const [name, key] of [
+    ['staticKey', staticKey],
+    ['remoteStaticKey', remoteStaticKey],
+    ...(Array.isArray(allow) ? allow.map((k, i) => [`allow[${i}]`, k] as const) : []),
+  ] as const) {
+    if (key !== undefined && key.curve !== curve)
+      throw new TypeError(`options.${name} is a ${key.curve} key, but the curve is ${curve}`);
+  }
   const refuse = (name: string) => {
     throw new TypeError(
       `options.${name} is not used by protocol '${protocol}' on the ${side} side`,
     );
   };
   if (protocol === 'tutorial') {
+    if (curve !== 'P-256') throw new TypeError("protocol 'tutorial' is P-256 only");
+    if (staticKey !== undefined)
+      throw new TypeError(
+        "options.staticKey is refused for protocol 'tutorial': with static keys on both ends every connection would share one AES key and accept another connection's records; each connection uses a fresh key",
+      );
     if (remoteStaticKey !== undefined) refuse('remoteStaticKey');
     if (allow !== undefined) refuse('allow');
-    return {
-      engine: () => new TutorialChannel({ privateKey: staticKey, maxMessageLength }),
-      timeouts,
-    };
+    return { engine: () => new TutorialChannel({ maxMessageLength }), timeouts };
   }
   const initiator = side === 'client';
   if (protocol === 'nn') {
@@ -116,21 +149,28 @@ export function resolveOptions(
   } else if (staticKey === undefined) {
     throw new TypeError(`protocol 'xx' needs options.staticKey on the ${side}`);
   }
-  const s = staticKey === undefined ? undefined : noiseKeyPair(staticKey);
+  const x25519 = curve === 'X25519';
+  const suite = x25519 ? x25519Suite : p256Suite;
+  const s =
+    staticKey === undefined
+      ? undefined
+      : x25519
+        ? x25519KeyPair(staticKey.toRaw())
+        : noiseKeyPair(staticKey);
   const rs = remoteStaticKey?.toRaw({ compressed: false });
   const verify =
     allow === undefined
       ? undefined
       : typeof allow === 'function'
-        ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw)) === true
+        ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw, { curve })) === true
         : (raw: Uint8Array) => {
-            const peer = PublicKey.fromRaw(raw);
+            const peer = PublicKey.fromRaw(raw, { curve });
             return allow.some((k) => k.equals(peer));
           };
   const pattern = protocol === 'nn' ? 'NN' : protocol === 'nk' ? 'NK' : 'XX';
   // Checks the options once, now, rather than on the first connection.
   new NoiseChannel({
-    suite: p256Suite,
+    suite,
     pattern,
     initiator,
     staticKey: s,
@@ -140,7 +180,7 @@ export function resolveOptions(
   return {
     engine: () =>
       new NoiseChannel({
-        suite: p256Suite,
+        suite,
         pattern,
         initiator,
         staticKey: s,

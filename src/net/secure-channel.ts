@@ -20,7 +20,23 @@
  *
  * Delivery: `for await (const message of channel)` or the 'message' event. While a 'message'
  * listener is attached messages go to the listeners; otherwise they wait, in order, for the
- * iterator (past 64 waiting messages the socket is paused, so a slow reader is not flooded).
+ * iterator.
+ *
+ * Memory is bounded in bytes, per direction (M = the largest message, `maxMessageLength`):
+ *   incoming  the frame being received plus the messages waiting for the application (each
+ *             counted as its length + 16). Reading from the socket stops while the waiting
+ *             messages reach max(M + 64, 64 KiB), and resumes once the application takes them.
+ *             One read (Node reads at most 64 KiB at a time) then adds at most one partial
+ *             frame, so the total stays below `bufferBudget`.
+ *   outgoing  frames written but not yet handed to the OS (`socket.writableLength`). A frame is
+ *             written only while fewer than max(M + 64, 64 KiB) bytes are unsent; further
+ *             `send()` calls wait, in order and not yet encrypted, until the peer reads.
+ *   bufferBudget = max(M + 64, 64 KiB) + (M + 64) + 128 KiB each way: 256 KiB for Noise,
+ *   2.1 MiB for tutorial at the default M. A peer that sends and never reads costs at most
+ *   that, plus the socket's own buffers.
+ * A frame whose first byte has arrived must be complete within `frameTimeout` once the channel
+ * is open (bytes trickled in do not restart the clock; the clock does not run while reading is
+ * paused for the application).
  * Leaving a `for await` loop early (break, return, throw) closes the channel, as with Node's
  * streams. A listener that throws closes the channel with that error; it never reaches the
  * socket's event handlers (which would crash the process).
@@ -29,6 +45,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
+import { assertBytes } from '../bytes/index.js';
 import type { ChannelEngine, ChannelOutput } from '../channel/noise-channel.js';
 import { CryptoError } from '../errors.js';
 
@@ -38,10 +55,25 @@ export interface ChannelTimeouts {
   handshakeTimeout: number;
   /** Longest time without traffic (either direction) on an open channel. */
   idleTimeout: number;
+  /** From the first byte of a frame (open channel) to its last. */
+  frameTimeout: number;
 }
 
-const HIGH_WATER_MARK = 64;
 const CLOSE_GRACE_MS = 2000;
+/** Bytes counted for a waiting message besides its length (an upper bound of its framing). */
+const MESSAGE_CHARGE = 16;
+/** Upper bound of a frame's bytes beyond its message (Noise 18, tutorial 32). */
+const FRAME_OVERHEAD = 64;
+/** Room for what one read may add: a partial frame (a Noise handshake frame: ≤ 65 537) and a read. */
+const READ_SLACK = 128 * 1024;
+
+/** Bytes a connection holds in one direction (see the file header). */
+export interface BufferedBytes {
+  /** The frame being received plus the messages waiting for the application. */
+  incoming: number;
+  /** Frames written to the socket and not yet handed to the OS. */
+  outgoing: number;
+}
 
 /** @internal How a failed connection's socket is let go (see the file header). */
 export type FailurePolicy = 'linger' | 'destroy';
@@ -77,6 +109,15 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
   readonly #engine: ChannelEngine;
   readonly #timeouts: ChannelTimeouts;
   #queue: Uint8Array[] = [];
+  #queuedBytes = 0;
+  /** send() calls waiting for the peer to read (not yet encrypted). */
+  #outbox: { message: Uint8Array; resolve: () => void; reject: (e: Error) => void }[] = [];
+  #ended = false;
+  /** Reading stops while this many bytes of messages wait; frames wait while this many are unsent. */
+  readonly #pauseAt: number;
+  /** Most bytes held per direction. */
+  readonly bufferBudget: number;
+  #frameTimer: ReturnType<typeof setTimeout> | undefined;
   #waiters: { resolve: (r: IteratorResult<Uint8Array>) => void; reject: (e: Error) => void }[] = [];
   #state: 'handshaking' | 'open' | 'closing' | 'closed' = 'handshaking';
   #peerEnded = false;
@@ -101,6 +142,9 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     this.#engine = engine;
     this.#timeouts = timeouts;
     this.protocol = engine.protocol;
+    const frame = engine.maxMessageLength + FRAME_OVERHEAD;
+    this.#pauseAt = Math.max(frame, 64 * 1024);
+    this.bufferBudget = this.#pauseAt + frame + READ_SLACK;
     this.ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -160,21 +204,63 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     return this.#engine.maxMessageLength;
   }
 
+  /** Bytes held now in each direction; each stays at most `bufferBudget` (file header). */
+  get buffered(): BufferedBytes {
+    return {
+      incoming: this.#engine.bufferedLength + this.#queuedBytes,
+      outgoing: this.#socket.writableLength,
+    };
+  }
+
   /**
-   * Encrypts and sends one message; resolves when it has been handed to the OS.
+   * Encrypts and sends one message; resolves when it has been handed to the OS. While the
+   * peer is not reading (a budget's worth unsent) the message waits, in order, before it is
+   * encrypted: do not modify it until the promise settles.
    * @throws TypeError (not bytes), RangeError (larger than maxMessageLength),
    *   CryptoError CHANNEL_CLOSED when not open
    */
   async send(message: Uint8Array): Promise<void> {
+    assertBytes(message, 'message');
+    if (message.length > this.#engine.maxMessageLength)
+      throw new RangeError(
+        `channel: message is ${message.length} bytes, more than the ${this.#engine.maxMessageLength} allowed`,
+      );
     if (this.#state !== 'open')
       throw new CryptoError(
         'CHANNEL_CLOSED',
         `channel: cannot send, the channel is ${this.#state}`,
       );
-    const frame = this.#engine.seal(message);
     await new Promise<void>((resolve, reject) => {
-      this.#socket.write(frame, (error) => (error ? reject(error) : resolve()));
+      this.#outbox.push({ message, resolve, reject });
+      this.#pump();
     });
+  }
+
+  /** Encrypts and writes waiting messages while fewer than #pauseAt bytes are unsent. */
+  #pump(): void {
+    while (
+      this.#outbox.length > 0 &&
+      (this.#state === 'open' || this.#state === 'closing') &&
+      this.#socket.writableLength < this.#pauseAt
+    ) {
+      const item = this.#outbox.shift()!;
+      let frame: Uint8Array;
+      try {
+        frame = this.#engine.seal(item.message);
+      } catch (error) {
+        item.reject(error as Error);
+        continue;
+      }
+      this.#socket.write(frame, (error) => {
+        if (error) item.reject(error);
+        else item.resolve();
+        this.#pump();
+      });
+    }
+    if (this.#outbox.length === 0 && this.#state === 'closing' && !this.#ended) {
+      this.#ended = true;
+      this.#socket.end();
+    }
   }
 
   /**
@@ -190,7 +276,8 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     } else if (this.#state === 'open') {
       this.#state = 'closing';
       this.#clearHandshakeTimer();
-      this.#socket.end();
+      this.#clearFrameTimer();
+      this.#pump(); // FIN once the messages already given to send() are written
       this.#socket.resume(); // read on (discarding) so the peer's FIN gets through
       this.#graceTimer = setTimeout(() => this.#socket.destroy(), CLOSE_GRACE_MS);
       this.#resolveWaiters(); // the iterator ends once the queue is drained
@@ -201,7 +288,7 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     return {
       next: () => {
-        const message = this.#queue.shift();
+        const message = this.#take();
         if (message !== undefined) {
           this.#resumeIfDrained();
           return Promise.resolve({ value: message, done: false });
@@ -243,30 +330,69 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
       if (this.#timeouts.idleTimeout > 0) this.#socket.setTimeout(this.#timeouts.idleTimeout);
       this.#resolveReady();
     }
-    if (output.messages.length > 0) {
-      this.#queue.push(...output.messages);
-      this.#flush();
+    if (output.messages.length > 0) this.#clearFrameTimer(); // a frame completed: the clock starts anew
+    for (const message of output.messages) {
+      this.#queue.push(message);
+      this.#queuedBytes += message.length + MESSAGE_CHARGE;
     }
+    this.#flush();
+  }
+
+  /** The next waiting message, uncounted. */
+  #take(): Uint8Array | undefined {
+    const message = this.#queue.shift();
+    if (message !== undefined) this.#queuedBytes -= message.length + MESSAGE_CHARGE;
+    return message;
   }
 
   #flush(): void {
     while (this.#queue.length > 0 && this.#state !== 'closed') {
-      if (this.listenerCount('message') > 0) this.#emitSafely('message', this.#queue.shift());
+      if (this.listenerCount('message') > 0) this.#emitSafely('message', this.#take());
       else if (this.#waiters.length > 0)
-        this.#waiters.shift()!.resolve({ value: this.#queue.shift()!, done: false });
+        this.#waiters.shift()!.resolve({ value: this.#take()!, done: false });
       else break;
     }
-    if (this.#queue.length > HIGH_WATER_MARK && this.#state === 'open') this.#socket.pause();
-    else this.#resumeIfDrained();
+    if (this.#queuedBytes >= this.#pauseAt && this.#state === 'open') {
+      this.#socket.pause();
+      this.#clearFrameTimer(); // we stopped reading: the peer is not to blame for a slow frame
+    } else {
+      this.#resumeIfDrained();
+      this.#armFrameTimer();
+    }
   }
 
   #resumeIfDrained(): void {
-    if (
-      this.#queue.length <= HIGH_WATER_MARK / 2 &&
-      this.#socket.isPaused() &&
-      this.#state !== 'closed'
-    )
+    if (this.#queuedBytes < this.#pauseAt && this.#socket.isPaused() && this.#state === 'open') {
       this.#socket.resume();
+      this.#armFrameTimer();
+    }
+  }
+
+  /** Starts the frame deadline when a frame is incomplete; stops it when none is. */
+  #armFrameTimer(): void {
+    if (this.#state !== 'open' || this.#engine.bufferedLength === 0) {
+      this.#clearFrameTimer();
+    } else if (this.#frameTimer === undefined && this.#timeouts.frameTimeout > 0) {
+      const timer = setTimeout(() => {
+        // An event loop kept busy past the deadline runs its timers before it reads: decide
+        // after the next poll phase has delivered what has already arrived.
+        setImmediate(() => {
+          if (this.#frameTimer === timer)
+            this.#fail(
+              new CryptoError(
+                'TIMEOUT',
+                `channel: frame not complete within ${this.#timeouts.frameTimeout} ms`,
+              ),
+            );
+        });
+      }, this.#timeouts.frameTimeout);
+      this.#frameTimer = timer;
+    }
+  }
+
+  #clearFrameTimer(): void {
+    if (this.#frameTimer !== undefined) clearTimeout(this.#frameTimer);
+    this.#frameTimer = undefined;
   }
 
   #onEnd(): void {
@@ -324,6 +450,9 @@ export class SecureChannel extends EventEmitter implements AsyncIterable<Uint8Ar
     const wasHandshaking = this.#state === 'handshaking';
     this.#state = 'closed';
     this.#clearHandshakeTimer();
+    this.#clearFrameTimer();
+    const unsent = new Error('channel: closed before the message was sent');
+    for (const item of this.#outbox.splice(0)) item.reject(this.#error ?? unsent);
     if (this.#graceTimer !== undefined) clearTimeout(this.#graceTimer);
     this.#socket.setTimeout(0);
     if (wasHandshaking)

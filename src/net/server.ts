@@ -2,11 +2,16 @@
 /**
  * A TCP server that hands every connection to the application as an established SecureChannel.
  *
- * Each accepted socket gets a fresh ChannelEngine (./options.ts) and its own timers. A peer
+ * Each accepted socket gets a fresh ChannelEngine (./options.ts), or with `protocol: 'tls'` a
+ * TLS 1.3 server engine in a TlsChannel (./tls-server.ts), and its own timers. A peer
  * that misbehaves in any way — garbage, an invalid point, a forged or replayed record, an
  * oversized frame, silence, an abrupt disconnect — costs only its own connection: the server
  * logs one line (the peer's address and the error's message, which never holds key material)
- * and keeps serving everyone else. Above `maxConnections` new sockets are closed at once.
+ * and keeps serving everyone else. Above `maxConnections` new sockets are closed at once, and so
+ * are those from an address that already holds `maxConnectionsPerAddress` sockets (counted
+ * until each socket is gone, a failed one's linger included), so one host cannot take every
+ * slot. Each connection holds at most its channel's `bufferBudget` in each direction
+ * (./secure-channel.ts), so the server's buffers stay below `maxConnections` × 2 × that.
  * Log lines are rate-limited (at most 20 a second; the rest are counted and reported in one
  * summary line), so a flood of bad connections cannot flood the log.
  *
@@ -16,17 +21,21 @@
  * handler that throws, or a 'channel' listener that throws, gets one log line and its channel
  * closed; the process never sees an unhandled rejection.
  *
- * Not here: the wire formats (src/channel); TLS-style session resumption; rate limiting per
- * address.
+ * Not here: the wire formats (src/channel); TLS-style session resumption; rate limiting of new
+ * connections per address over time.
  */
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { resolveOptions, type ChannelOptions } from './options.js';
-import { SecureChannel } from './secure-channel.js';
+import { type BufferedBytes, type ChannelPolicy, SecureChannel } from './secure-channel.js';
+import type { TlsChannel } from './tls-channel.js';
+import { tlsServerOpener, type TlsListenOptions } from './tls-server.js';
 
 export interface ServerOptions extends ChannelOptions {
   /** Most simultaneous connections, handshaking or open (default 1024). */
   maxConnections?: number;
+  /** Most simultaneous sockets from one IP address (default 32); more are refused at accept. */
+  maxConnectionsPerAddress?: number;
   /** Receives one line per noteworthy event (refused or failed connection; at most 20 a second, then a summary); default: stderr. */
   log?: (line: string) => void;
 }
@@ -37,43 +46,66 @@ export interface ServerOptions extends ChannelOptions {
  * already has), so a handler that replies asynchronously should settle after its last reply.
  */
 export type ChannelHandler = (channel: SecureChannel) => void | Promise<void>;
+/** The handler of a TLS server (`protocol: 'tls'`): the same, with a TlsChannel. */
+export type TlsChannelHandler = (channel: TlsChannel) => void | Promise<void>;
+type AnyChannel = SecureChannel | TlsChannel;
 
 /** Most log lines per second; the rest are counted and summarised. */
 const LOG_LINES_PER_SECOND = 20;
 
 /**
- * A listening secure-channel server. Events: 'channel' (channel: SecureChannel).
+ * A listening secure-channel server. Events: 'channel' (channel: SecureChannel, or a TlsChannel
+ * for `protocol: 'tls'`).
  * @example
  * const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for await (const m of ch) await ch.send(m) })
  * const { port } = await server.listen(0)
  */
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
+
 export class SecureServer extends EventEmitter {
   readonly #server: net.Server;
-  readonly #channels = new Set<SecureChannel>();
+  readonly #channels = new Set<AnyChannel>();
   readonly #sockets = new Set<net.Socket>();
+  /** Open sockets per remote address. */
+  readonly #perAddress = new Map<string, number>();
   #logWindowStart = 0;
   #logLinesInWindow = 0;
   #logSuppressed = 0;
-  readonly #options: ReturnType<typeof resolveOptions>;
+  readonly #open: (socket: net.Socket, policy: ChannelPolicy) => AnyChannel;
   readonly #maxConnections: number;
+  readonly #maxPerAddress: number;
   readonly #log: (line: string) => void;
   readonly #rawLog: (line: string) => void;
-  readonly #handler: ChannelHandler | undefined;
+  readonly #handler: ((channel: AnyChannel) => void | Promise<void>) | undefined;
   #closing: Promise<void> | undefined;
   #listening = false;
 
   /** @internal use createServer() */
-  constructor(options: ServerOptions, handler?: ChannelHandler) {
+  constructor(
+    options: ServerOptions | TlsListenOptions,
+    handler?: ChannelHandler | TlsChannelHandler,
+  ) {
     super();
-    this.#options = resolveOptions(options, 'server');
-    const max = options.maxConnections ?? 1024;
+    if (options?.protocol === 'tls') {
+      this.#open = tlsServerOpener(options as TlsListenOptions);
+    } else {
+      const resolved = resolveOptions(options as ServerOptions, 'server');
+      this.#open = (socket, policy) =>
+        new SecureChannel(socket, resolved.engine(), resolved.timeouts, policy);
+    }
+    const max = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
     if (!Number.isInteger(max) || max < 1)
       throw new RangeError('server: maxConnections must be a positive integer');
     this.#maxConnections = max;
+    const perAddress = options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    if (!Number.isInteger(perAddress) || perAddress < 1)
+      throw new RangeError('server: maxConnectionsPerAddress must be a positive integer');
+    this.#maxPerAddress = perAddress;
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.#rawLog = log;
     this.#log = (line) => this.#rateLimited(log, line);
-    this.#handler = handler;
+    this.#handler = handler as ((channel: AnyChannel) => void | Promise<void>) | undefined;
     // allowHalfOpen: a client FIN ends only the incoming direction; replies still go out.
     this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#accept(socket));
     // An error while listen() is pending is reported by its rejection, not logged as well.
@@ -85,6 +117,17 @@ export class SecureServer extends EventEmitter {
   /** Connections currently handshaking or open. */
   get connections(): number {
     return this.#channels.size;
+  }
+
+  /** The bytes all connections hold now, per direction (each ≤ its channel's bufferBudget). */
+  get buffered(): BufferedBytes {
+    const total = { incoming: 0, outgoing: 0 };
+    for (const channel of this.#channels) {
+      const { incoming, outgoing } = channel.buffered;
+      total.incoming += incoming;
+      total.outgoing += outgoing;
+    }
+    return total;
   }
 
   /**
@@ -132,19 +175,33 @@ export class SecureServer extends EventEmitter {
 
   #accept(socket: net.Socket): void {
     const remote = formatAddress(socket.remoteAddress ?? '?', socket.remotePort ?? '?');
-    if (this.#closing !== undefined || this.#channels.size >= this.#maxConnections) {
-      this.#log(
-        `ecdh-lab server: ${remote} refused: ${this.#closing ? 'shutting down' : `${this.#maxConnections} connections already open`}`,
-      );
+    const address = hostKey(socket.remoteAddress ?? '?');
+    const fromAddress = this.#perAddress.get(address) ?? 0;
+    const refusal =
+      this.#closing !== undefined
+        ? 'shutting down'
+        : this.#channels.size >= this.#maxConnections
+          ? `${this.#maxConnections} connections already open`
+          : fromAddress >= this.#maxPerAddress
+            ? `${this.#maxPerAddress} connections from ${address} already open`
+            : undefined;
+    if (refusal !== undefined) {
+      this.#log(`ecdh-lab server: ${remote} refused: ${refusal}`);
       socket.on('error', () => {});
       socket.destroy();
       return;
     }
+    this.#perAddress.set(address, fromAddress + 1);
     this.#sockets.add(socket);
-    socket.once('close', () => this.#sockets.delete(socket));
-    let channel: SecureChannel;
+    socket.once('close', () => {
+      this.#sockets.delete(socket);
+      const left = (this.#perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.#perAddress.set(address, left);
+      else this.#perAddress.delete(address);
+    });
+    let channel: AnyChannel;
     try {
-      channel = new SecureChannel(socket, this.#options.engine(), this.#options.timeouts, {
+      channel = this.#open(socket, {
         onFailure: 'linger',
         closeOnPeerEnd: this.#handler === undefined,
       });
@@ -217,7 +274,12 @@ export class SecureServer extends EventEmitter {
  * Creates a server; call `listen()` on it.
  * @throws TypeError/RangeError for inconsistent options (e.g. 'nk' without a staticKey)
  */
-export function createServer(options: ServerOptions, handler?: ChannelHandler): SecureServer {
+export function createServer(options: TlsListenOptions, handler?: TlsChannelHandler): SecureServer;
+export function createServer(options: ServerOptions, handler?: ChannelHandler): SecureServer;
+export function createServer(
+  options: ServerOptions | TlsListenOptions,
+  handler?: ChannelHandler | TlsChannelHandler,
+): SecureServer {
   return new SecureServer(options, handler);
 }
 
@@ -227,6 +289,11 @@ export function createServer(options: ServerOptions, handler?: ChannelHandler): 
  */
 export function formatAddress(host: string, port: number | string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** The address a socket is counted under: an IPv4-mapped IPv6 address counts as its IPv4 one. */
+function hostKey(host: string): string {
+  return host.startsWith('::ffff:') && host.includes('.') ? host.slice(7) : host;
 }
 
 /** "message (CODE)" for a log line; error messages never contain key material. */

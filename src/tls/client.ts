@@ -50,7 +50,7 @@ import {
 } from './extensions.js';
 import {
   computeSharedSecret,
-  secp256r1,
+  NAMED_GROUPS,
   type KeyShareGroup,
   type KeyShareKeyPair,
 } from './groups.js';
@@ -87,17 +87,24 @@ import {
 import { CIPHER_SUITES, type TlsCipherSuite } from './suites.js';
 import { Transcript } from './transcript.js';
 import { assertOptions, type Negotiated } from './options.js';
+import { type X509VerifierOptions, x509Verifier } from './verifier.js';
 
 export interface TlsClientOptions extends TlsConnectionOptions {
   /** The server's name: sent as server_name (when it is a DNS name) and given to the verifier. */
   serverName?: string;
-  /** Validates the server's certificate chain and returns its key (required). */
-  verifier: TlsCertificateVerifier;
+  /**
+   * Validates the server's certificate chain and returns its key. Required unless `ca` is
+   * given, which stands for `x509Verifier({ ca })` (the chain checked against `ca` for
+   * `serverName`).
+   */
+  verifier?: TlsCertificateVerifier;
+  /** The trust anchors (PEM, DER or Certificates), when no `verifier` is given. */
+  ca?: X509VerifierOptions['ca'];
   /** ALPN protocols to offer, in preference order (e.g. ['h2', 'http/1.1']). */
   alpn?: readonly string[];
   /** Cipher suites to offer, in preference order; default: every implemented suite. */
   cipherSuites?: readonly TlsCipherSuite[];
-  /** Groups for supported_groups, in preference order; default [secp256r1]. */
+  /** Groups for supported_groups, in preference order; default [x25519, secp256r1]. */
   groups?: readonly KeyShareGroup[];
   /** Groups that get a key share in the first ClientHello; default the first group. [] forces a HelloRetryRequest. */
   keyShareGroups?: readonly KeyShareGroup[];
@@ -143,6 +150,7 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|.*:.*)$/;
  */
 export class TlsClient extends TlsConnection {
   readonly #options: TlsClientOptions;
+  readonly #verifier: TlsCertificateVerifier;
   readonly #suites: readonly TlsCipherSuite[];
   readonly #groups: readonly KeyShareGroup[];
   readonly #transcript = new Transcript();
@@ -162,7 +170,9 @@ export class TlsClient extends TlsConnection {
   constructor(options: TlsClientOptions) {
     super(options);
     assertOptions(options, 'TlsClient');
-    if (typeof options.verifier?.verifyChain !== 'function')
+    if (options.verifier === undefined && options.ca === undefined)
+      throw new TypeError('TlsClient: a verifier or a ca is required');
+    if (options.verifier !== undefined && typeof options.verifier?.verifyChain !== 'function')
       throw new TypeError('TlsClient: verifier must have a verifyChain method');
     if (options.alpn !== undefined) assertProtocolNames(options.alpn, 'TlsClient: alpn');
     if (options.serverName !== undefined) {
@@ -173,8 +183,9 @@ export class TlsClient extends TlsConnection {
         throw new TypeError('TlsClient: serverName must be a host name or an IP address');
     }
     this.#options = options;
+    this.#verifier = options.verifier ?? x509Verifier({ ca: options.ca! });
     this.#suites = options.cipherSuites ?? CIPHER_SUITES;
-    this.#groups = options.groups ?? [secp256r1];
+    this.#groups = options.groups ?? NAMED_GROUPS;
     const shares = options.keyShareGroups ?? this.#groups.slice(0, 1);
     if (shares.some((group) => !this.#groups.includes(group)))
       throw new RangeError('TlsClient: keyShareGroups must be a subset of groups');
@@ -442,7 +453,7 @@ export class TlsClient extends TlsConnection {
       this.#assertOffered(entry.extensions, 'CertificateEntry');
     const chain = certificate.certificateList.map((entry) => entry.certData);
     try {
-      this.#peerKey = this.#options.verifier.verifyChain(chain, this.#options.serverName);
+      this.#peerKey = this.#verifier.verifyChain(chain, this.#options.serverName);
     } catch (error) {
       if (error instanceof TlsError && error.alert !== undefined) throw error;
       throw refuse('bad_certificate', `tls: certificate refused (${describe(error)})`);

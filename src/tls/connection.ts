@@ -121,6 +121,11 @@ export abstract class TlsConnection {
     this.#trace = options.trace;
   }
 
+  /** Bytes received that do not yet make a whole record (a transport times a record by it). */
+  get bufferedRecordBytes(): number {
+    return this.#records.buffered;
+  }
+
   /** True once the handshake is complete and application data may flow. */
   get established(): boolean {
     return this.#established;

@@ -8,14 +8,20 @@
  *                                   = 0x04 ‖ X ‖ Y, 65 bytes (the compressed form is refused)
  *                                  the peer's point is validated (SP 800-56A rev3 §5.6.2.3.3)
  *                                  §7.4.2: the shared secret is the x-coordinate, 32 bytes
+ *   x25519 (0x001d), §4.2.8.2:     key_exchange = the 32-byte u-coordinate (RFC 7748 §5)
+ *                                  §7.4.2: the shared secret is X25519(k, u), 32 bytes; an
+ *                                  all-zero secret (a peer share of small order) is refused,
+ *                                  as RFC 7748 §6.1 and RFC 8446 §7.4.2 ask
  *
- * Not here: constant time. The P-256 ladder runs the same operation sequence for every key, but
- * BigInt and the JIT are not constant time (see src/curve).
+ * Not here: constant time. Both ladders run the same operation sequence for every key, but
+ * BigInt and the JIT are not constant time (see src/curve and src/x25519).
  */
 import { CryptoError } from '../errors.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
 import { refuse } from './alert.js';
+import { randomBytes } from '../random.js';
+import { x25519, x25519PublicKey } from '../x25519/x25519.js';
 import { NAMED_GROUP } from './registry.js';
 
 /** A key pair of some group: its key_exchange bytes plus whatever the group keeps privately. */
@@ -47,12 +53,12 @@ interface P256KeyShare extends KeyShareKeyPair {
 
 /**
  * A secp256r1 key pair for a given private key (fixed keys in tests and traces).
- * @throws TypeError when `privateKey` is not a PrivateKey
+ * @throws TypeError when `privateKey` is not a P-256 PrivateKey
  * @example secp256r1KeyPair(PrivateKey.fromRaw(d))
  */
 export function secp256r1KeyPair(privateKey: PrivateKey): KeyShareKeyPair {
-  if (!(privateKey instanceof PrivateKey))
-    throw new TypeError('secp256r1KeyPair: privateKey must be a PrivateKey');
+  if (!(privateKey instanceof PrivateKey) || privateKey.curve !== 'P-256')
+    throw new TypeError('secp256r1KeyPair: privateKey must be a P-256 PrivateKey');
   const share: P256KeyShare = {
     privateKey,
     keyExchange: privateKey.publicKey.toRaw({ compressed: false }),
@@ -80,6 +86,46 @@ export const secp256r1: KeyShareGroup = Object.freeze({
     return own.exchange(PublicKey.fromRaw(peerKeyExchange)); // x(d·Q), §7.4.2
   },
 });
+
+/** An x25519 key pair: the 32-byte private key and its public u-coordinate. */
+interface X25519KeyShare extends KeyShareKeyPair {
+  readonly privateKey: Uint8Array;
+}
+
+/**
+ * An x25519 key pair for a given 32-byte private key (fixed keys in tests and traces).
+ * @throws TypeError when not a Uint8Array; RangeError when not 32 bytes
+ * @example x25519KeyPair(new Uint8Array(32).fill(1)).keyExchange.length // 32
+ */
+export function x25519KeyPair(privateKey: Uint8Array): KeyShareKeyPair {
+  const keyExchange = x25519PublicKey(privateKey); // checks the type and the length
+  const share: X25519KeyShare = { privateKey: privateKey.slice(), keyExchange };
+  return Object.freeze(share);
+}
+
+/**
+ * x25519 (RFC 7748) on ecdh-lab's own Curve25519 ladder.
+ * @example new TlsClient({ groups: [x25519Group, secp256r1], verifier })
+ */
+export const x25519Group: KeyShareGroup = Object.freeze({
+  name: 'x25519',
+  code: NAMED_GROUP.x25519,
+  generateKeyPair: (): KeyShareKeyPair => x25519KeyPair(randomBytes(32)),
+  sharedSecret(keyPair: KeyShareKeyPair, peerKeyExchange: Uint8Array): Uint8Array {
+    const own = (keyPair as Partial<X25519KeyShare>).privateKey;
+    if (!(own instanceof Uint8Array) || own.length !== 32)
+      throw new TypeError('x25519: key pair was not made by this group');
+    if (peerKeyExchange.length !== 32)
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        'x25519: a key share must be 32 bytes (RFC 8446 §4.2.8.2)',
+      );
+    return x25519(own, peerKeyExchange); // all zeros → CryptoError INVALID_POINT (§7.4.2)
+  },
+});
+
+/** The groups ecdh-lab implements, in its default order of preference. */
+export const NAMED_GROUPS: readonly KeyShareGroup[] = Object.freeze([x25519Group, secp256r1]);
 
 /**
  * The (EC)DHE secret; a share that is not valid for its group is illegal_parameter.

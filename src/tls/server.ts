@@ -43,7 +43,7 @@ import {
   selectedVersion,
   serverKeyShare,
 } from './extensions.js';
-import { computeSharedSecret, secp256r1, type KeyShareGroup } from './groups.js';
+import { computeSharedSecret, NAMED_GROUPS, type KeyShareGroup } from './groups.js';
 import { type HandshakeMessage, handshakeMessage } from './handshake-buffer.js';
 import { type ClientHello, encodeServerHello, parseClientHello } from './hello.js';
 import { finishedVerifyData, KeySchedule } from './key-schedule.js';
@@ -67,7 +67,7 @@ export interface TlsServerOptions extends TlsConnectionOptions {
   alpn?: readonly string[];
   /** Cipher suites, in preference order; default: every implemented suite. */
   cipherSuites?: readonly TlsCipherSuite[];
-  /** Groups, in preference order; default [secp256r1]. */
+  /** Groups, in preference order; default [x25519, secp256r1]. */
   groups?: readonly KeyShareGroup[];
   /** Send a random cookie in a HelloRetryRequest and require it back (§4.2.2); default false. */
   helloRetryCookie?: boolean;
@@ -142,7 +142,7 @@ export class TlsServer extends TlsConnection {
     if (options.alpn !== undefined) assertProtocolNames(options.alpn, 'TlsServer: alpn');
     this.#options = options;
     this.#suites = options.cipherSuites ?? CIPHER_SUITES;
-    this.#groups = options.groups ?? [secp256r1];
+    this.#groups = options.groups ?? NAMED_GROUPS;
   }
 
   /** What was negotiated (complete once established). */

@@ -4,9 +4,7 @@
  * else about a suite, so adding one is adding a row.
  *
  *   TLS_AES_128_GCM_SHA256  0x1301   AES-128-GCM, 16-byte key, SHA-256   (here)
- *   TLS_AES_256_GCM_SHA384  0x1302   AES-256-GCM, 32-byte key, SHA-384   (a row made with
- *                                    `aesGcmSuite(0x1302, 'TLS_AES_256_GCM_SHA384', sha384, 32)`
- *                                    once SHA-384 exists in src/hash)
+ *   TLS_AES_256_GCM_SHA384  0x1302   AES-256-GCM, 32-byte key, SHA-384   (here)
  *
  * Every TLS 1.3 AEAD takes a 12-byte nonce (the per-record nonce of §5.3 is iv_length = 12
  * bytes, RFC 5116 N_MIN) and adds a 16-byte tag. §5.5 limits AES-GCM to 2^24.5 full-size
@@ -15,6 +13,7 @@
 import { type AesGcmKeyed, aesGcm } from '../cipher/gcm.js';
 import type { HashFunction } from '../hash/hash.js';
 import { sha256 } from '../hash/sha256.js';
+import { sha384 } from '../hash/sha512.js';
 
 /** Records under one key sealed or opened with the one-shot AES-GCM before the keyed form. */
 const ONE_SHOT_RECORDS = 4;
@@ -107,5 +106,16 @@ export const TLS_AES_128_GCM_SHA256: TlsCipherSuite = aesGcmSuite(
   16,
 );
 
+/** TLS_AES_256_GCM_SHA384 (0x1302): AES-256-GCM, and SHA-384 for HKDF and the transcript. */
+export const TLS_AES_256_GCM_SHA384: TlsCipherSuite = aesGcmSuite(
+  0x1302,
+  'TLS_AES_256_GCM_SHA384',
+  sha384,
+  32,
+);
+
 /** The suites ecdh-lab implements, in its order of preference. */
-export const CIPHER_SUITES: readonly TlsCipherSuite[] = Object.freeze([TLS_AES_128_GCM_SHA256]);
+export const CIPHER_SUITES: readonly TlsCipherSuite[] = Object.freeze([
+  TLS_AES_128_GCM_SHA256,
+  TLS_AES_256_GCM_SHA384,
+]);

@@ -27,6 +27,7 @@ import {
   DerTag,
   derElement,
   derObjectIdentifier,
+  MAX_OID_OCTETS as DER_MAX_OID_OCTETS,
   oidFromString,
   oidToString,
 } from '../keys/der.js';
@@ -53,7 +54,7 @@ export const Tag = {
 } as const;
 
 /** The longest OBJECT IDENTIFIER accepted (content octets); real ones are under 40. */
-export const MAX_OID_OCTETS = 128;
+export const MAX_OID_OCTETS: number = DER_MAX_OID_OCTETS;
 /** The longest INTEGER accepted where a number is decoded (serial numbers: RFC 5280 allows 20). */
 export const MAX_INTEGER_OCTETS = 64;
 

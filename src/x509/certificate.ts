@@ -28,7 +28,7 @@ import { assertBytes, bytesToHex, equalBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
 import { sha256 } from '../hash/sha256.js';
 import { DerReader } from '../keys/der.js';
-import { decodePemBlocks, encodePem } from '../keys/pem.js';
+import { decodePemBlocks, encodePem, type PemBlock, quotePemLabel } from '../keys/pem.js';
 import type { PublicKey } from '../keys/public-key.js';
 import {
   contextTag,
@@ -93,7 +93,7 @@ export class Certificate {
   readonly signatureAlgorithm: SignatureAlgorithm;
   readonly issuer: Name;
   readonly subject: Name;
-  /** The subject's public key: a PublicKey for P-256, data otherwise. */
+  /** The subject's public key: with a PublicKey for P-256 and X25519, data otherwise. */
   readonly publicKeyInfo: SubjectPublicKeyInfo;
   /** Every extension, the decoded ones, and the critical ones not decoded. */
   readonly extensions: ParsedExtensions;
@@ -142,7 +142,7 @@ export class Certificate {
         'INVALID_ENCODING',
         `pem: expected one "CERTIFICATE" block, found ${blocks.length} blocks (use Certificate.fromPemBundle)`,
       );
-    return Certificate.fromPemBundle(pem)[0];
+    return certificatesFromBlocks(blocks)[0];
   }
 
   /**
@@ -153,14 +153,7 @@ export class Certificate {
    * @example Certificate.fromPemBundle(fs.readFileSync('chain.pem', 'utf8')).length
    */
   static fromPemBundle(pem: string): Certificate[] {
-    return decodePemBlocks(pem).map((block, i) => {
-      if (block.label !== PEM_LABEL)
-        throw new CryptoError(
-          'INVALID_ENCODING',
-          `pem: block ${i + 1} is "${block.label}", expected "${PEM_LABEL}"`,
-        );
-      return parseCertificate(block.der, `certificate ${i + 1}`);
-    });
+    return certificatesFromBlocks(decodePemBlocks(pem));
   }
 
   /** notBefore, as a fresh Date. */
@@ -173,10 +166,13 @@ export class Certificate {
     return new Date(this.#fields.notAfter);
   }
 
-  /** The subject's P-256 PublicKey, or undefined for any other key type. */
+  /**
+   * The subject's PublicKey (curve 'P-256' or 'X25519'), or undefined for any other key type.
+   * Only a P-256 key verifies signatures (isSignedBy).
+   */
   get publicKey(): PublicKey | undefined {
     const info = this.publicKeyInfo;
-    return info.kind === 'P-256' ? info.publicKey : undefined;
+    return info.kind === 'unsupported' ? undefined : info.publicKey;
   }
 
   /** The serial number's content octets as colon hex, as OpenSSL prints a long serial. */
@@ -238,7 +234,7 @@ export class Certificate {
     if (!(issuer instanceof Certificate)) throw new TypeError('issuer must be a Certificate');
     assertVerifier(verifier, 'verifier');
     const key = issuer.publicKey;
-    if (key === undefined)
+    if (key === undefined || key.curve !== 'P-256')
       throw new CryptoError(
         'CERT_UNSUPPORTED_KEY',
         `x509: issuer ${describeName(issuer)} has a ${keyName(issuer.publicKeyInfo)} key; only P-256 keys verify signatures`,
@@ -284,6 +280,18 @@ export function describeName(cert: Certificate): string {
 /** A key's kind for messages. */
 export function keyName(info: SubjectPublicKeyInfo): string {
   return info.kind === 'unsupported' ? info.name : info.kind;
+}
+
+/** Certificates from decoded PEM blocks, each of which must be labelled CERTIFICATE. */
+function certificatesFromBlocks(blocks: readonly PemBlock[]): Certificate[] {
+  return blocks.map((block, i) => {
+    if (block.label !== PEM_LABEL)
+      throw new CryptoError(
+        'INVALID_ENCODING',
+        `pem: block ${i + 1} is ${quotePemLabel(block.label)}, expected "${PEM_LABEL}"`,
+      );
+    return parseCertificate(block.der, `certificate ${i + 1}`);
+  });
 }
 
 function parseCertificate(der: Uint8Array, what: string): Certificate {

@@ -137,10 +137,10 @@ export class CertificationRequest {
     return parseRequest(blocks[0].der, 'request');
   }
 
-  /** The subject's P-256 key, or undefined for another key type. */
+  /** The subject's key (curve 'P-256' or 'X25519'), or undefined for another key type. */
   get publicKey(): PublicKey | undefined {
     const info = this.publicKeyInfo;
-    return info.kind === 'P-256' ? info.publicKey : undefined;
+    return info.kind === 'unsupported' ? undefined : info.publicKey;
   }
 
   /** The requested subjectAltName entries (empty when none were requested). */
@@ -177,10 +177,10 @@ export class CertificationRequest {
   verifySignature(verifier: SignatureVerifier = DEFAULT_VERIFIER): boolean {
     assertVerifier(verifier, 'verifier');
     const key = this.publicKey;
-    if (key === undefined)
+    if (key === undefined || key.curve !== 'P-256')
       throw new CryptoError(
         'CERT_UNSUPPORTED_KEY',
-        `x509: request '${this.subject}': only P-256 keys are supported`,
+        `x509: request '${this.subject}': only P-256 keys verify signatures, this key is ${this.publicKeyInfo.kind === 'unsupported' ? this.publicKeyInfo.name : this.publicKeyInfo.kind}`,
       );
     const hash = this.signatureAlgorithm.hash;
     if (hash === undefined)

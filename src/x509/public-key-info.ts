@@ -7,8 +7,9 @@
  *   - P-256 (id-ecPublicKey with namedCurve prime256v1, RFC 5480): a validated `PublicKey`,
  *     through the same strict path as `PublicKey.fromDer` (an invalid point refuses the
  *     certificate, INVALID_POINT);
- *   - X25519 (id-X25519, RFC 8410 §3: no parameters, 32 octets): recognised and kept as
- *     data (the key classes do not hold X25519 keys);
+ *   - X25519 (id-X25519, RFC 8410 §3: no parameters, 32 octets): a `PublicKey` with curve
+ *     'X25519' (a key-agreement key: it cannot verify signatures, so a certificate with it
+ *     can be a leaf but never an issuer);
  *   - anything else (RSA, other curves, explicit curve parameters, Ed25519, …): kept as
  *     "unsupported" data with a readable name, so the certificate can still be printed;
  *     verification refuses it with CERT_UNSUPPORTED_KEY.
@@ -41,7 +42,7 @@ interface KeyInfoCommon {
 /** A parsed SubjectPublicKeyInfo. */
 export type SubjectPublicKeyInfo =
   | (KeyInfoCommon & { readonly kind: 'P-256'; readonly publicKey: PublicKey })
-  | (KeyInfoCommon & { readonly kind: 'X25519' })
+  | (KeyInfoCommon & { readonly kind: 'X25519'; readonly publicKey: PublicKey })
   | (KeyInfoCommon & {
       readonly kind: 'unsupported';
       /** What the key is: 'RSA', 'P-384', 'Ed25519', 'EC (explicit parameters)', or the OID. */
@@ -123,7 +124,12 @@ function decodeSubjectPublicKeyInfo(element: DerElement, what: string): SubjectP
         fail(`${what}: X25519 key with parameters (RFC 8410 §3: absent)`);
       if (key.unusedBits !== 0 || key.bytes.length !== 32)
         fail(`${what}: X25519 public key is not 32 octets (RFC 8410 §4)`);
-      return { kind: 'X25519', bits: 253, ...common };
+      return {
+        kind: 'X25519',
+        publicKey: PublicKey.fromRaw(key.bytes.slice(), { curve: 'X25519' }),
+        bits: 253,
+        ...common,
+      };
     case KEY_ALGORITHMS.rsaEncryption: {
       // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1):
       // only the modulus size is read, for display.

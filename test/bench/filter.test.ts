@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { assertDistFresh } from '../support/dist';
 
@@ -40,11 +41,37 @@ describe('npm run bench -- --filter / --list', () => {
     expect(bench('--filter', 'aes-256-gcm encrypt — keyed 64 b', '--list').stdout).toBe(
       'AES-256-GCM encrypt — keyed 64 B\n',
     );
-    expect(bench('--filter', '(vs node:tls)', '--list').stdout.trim().split('\n')).toHaveLength(2);
+    expect(bench('--filter', '(vs node:tls)', '--list').stdout.trim().split('\n')).toHaveLength(5);
     const none = bench('--filter', 'SHA-256 1 KiB');
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(
       /^bench: no row matches --filter 'SHA-256 1 KiB'; rows are named as in the README table/,
     );
+  });
+});
+
+describe('npm run bench: progress', () => {
+  it('goes to stderr (row k of N, with the row name), the table to stdout and --json', () => {
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'r.json');
+    const r = bench(
+      '--filter',
+      'SHA-256 — 32 B',
+      '--rounds',
+      '1',
+      '--time',
+      '0.01',
+      '--json',
+      json,
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^bench: row 1 of 1 \(\d+ s so far\): SHA-256 — 32 B\n/);
+    expect(r.stderr).toMatch(/\nbench: 1 rows in \d+ s\n$/);
+    expect(r.stdout).not.toMatch(/bench: row/);
+    expect(r.stdout).toMatch(/^SHA-256 — 32 B\n {2}ecdh-lab /m);
+    const written = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(
+      written.rows.map((row: { group: string; name: string }) => `${row.group} — ${row.name}`),
+    ).toEqual(['SHA-256 — 32 B']);
+    expect(bench('--list', '--filter', 'SHA-256 — 32 B').stderr).toBe('');
   });
 });

@@ -251,6 +251,14 @@ describe('tutorial protocol', () => {
     expect(codeOf(() => a.receive(new Uint8Array(1)))).toBe('PROTOCOL_ERROR');
   });
 
+  it('refuses an X25519 public key in the PEM, and an X25519 private key (P-256 only)', () => {
+    const a = new TutorialChannel();
+    a.start();
+    const x25519 = PrivateKey.generate({ curve: 'X25519' });
+    expect(codeOf(() => a.receive(Buffer.from(x25519.publicKey.toPem())))).toBe('INVALID_ENCODING');
+    expect(() => new TutorialChannel({ privateKey: x25519 })).toThrow(/P-256 only/);
+  });
+
   it('caps a connection at TUTORIAL_MAX_RECORDS records each way; replay and reflection stay refused', () => {
     expect(TUTORIAL_MAX_RECORDS).toBe(1 << 14);
     const { a, b } = pair();

@@ -6,8 +6,8 @@
  * 32..128 bits.
  *
  * Every record goes through the one-shot form `aesGcm(key, iv, aad, { tagLength })`. The keyed form
- * `aesGcm.withKey` builds a 64 KiB GHASH table per key, and building one per record made this
- * suite take ~20 s; it is checked on a deterministic subset instead: every 8th record of each file
+ * `aesGcm.withKey` used to build a 64 KiB GHASH table per key, and building one per record made
+ * this suite take ~20 s; it is checked on a deterministic subset instead: every 8th record of each file
  * (records 0, 8, 16, … in file order: 985 of 7875), which in the decrypt files includes FAIL
  * records (their count is asserted). The keyed form is also checked against the one-shot form on
  * random inputs in gcm.test.ts and on every Wycheproof case in gcm-wycheproof.test.ts.

@@ -10,6 +10,7 @@ import {
   assertGcmLimits,
   GCM_MAX_PLAINTEXT_BYTES,
   type GcmTagLength,
+  KEYED_8BIT_FROM,
 } from '../../src/cipher/gcm.js';
 import { CryptoError } from '../../src/errors.js';
 
@@ -99,6 +100,65 @@ describe('against node:crypto (fast-check)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the keyed form across its switch from the 4-bit to the 8-bit GHASH table', () => {
+  // A keyed GCM hashes with Shoup's 4-bit table until its messages reach KEYED_8BIT_FROM bytes
+  // (A and C), then with the 8-bit table. Each run sends messages on one key until past the
+  // mark (the crossing lands anywhere in a message, or exactly on its end) and a few more;
+  // every record must equal node:crypto's, and a second keyed instance (switching on its own
+  // count) must open each one.
+  const messageArb = fc.record({
+    nonce: bytesOf(12),
+    plaintext: fc.integer({ min: 0, max: 3000 }).chain(bytesOf),
+    aad: fc.integer({ min: 0, max: 40 }).chain(bytesOf),
+  });
+  it('every record equals node:crypto before, across and after the switch (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(16, 24, 32).chain(bytesOf),
+        fc.constantFrom<GcmTagLength>(16, 12),
+        fc.array(messageArb, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 48 }),
+        fc.array(messageArb, { minLength: 1, maxLength: 3 }),
+        (key, tagLength, before, overshoot, after) => {
+          const total = before.reduce((n, m) => n + m.plaintext.length + m.aad.length, 0);
+          const filler =
+            total < KEYED_8BIT_FROM
+              ? [
+                  {
+                    nonce: new Uint8Array(12).fill(0xfe),
+                    plaintext: new Uint8Array(KEYED_8BIT_FROM - total + overshoot).fill(7),
+                    aad: new Uint8Array(0),
+                  },
+                ]
+              : [];
+          const sender = aesGcm.withKey(key, { tagLength });
+          const receiver = aesGcm.withKey(key, { tagLength });
+          for (const { nonce, plaintext, aad } of [...before, ...filler, ...after]) {
+            const sealed = sender.encrypt(nonce, plaintext, aad);
+            expect(b2h(sealed)).toBe(
+              nodeSeal(key, nonce, plaintext, aad, tagLength).toString('hex'),
+            );
+            expect(b2h(receiver.decrypt(nonce, sealed, aad))).toBe(b2h(plaintext));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+  it('a forged record is refused before and after the switch, and the key keeps working', () => {
+    const key = new Uint8Array(16).fill(3);
+    const nonce = new Uint8Array(12);
+    const gcm = aesGcm.withKey(key);
+    for (const length of [16, KEYED_8BIT_FROM, 100]) {
+      const sealed = gcm.encrypt(nonce, new Uint8Array(length));
+      const forged = sealed.slice();
+      forged[0] ^= 1;
+      expect(authFailure(() => gcm.decrypt(nonce, forged))).toBeInstanceOf(CryptoError);
+      expect(gcm.decrypt(nonce, sealed)).toEqual(new Uint8Array(length));
+    }
   });
 });
 

@@ -6,8 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { NoiseChannel } from '../../src/channel/noise-channel.js';
+import { p256Suite } from '../../src/channel/p256-suite.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
 import { connect as dial } from '../../src/net/client.js';
 import { createServer, type ChannelHandler } from '../../src/net/server.js';
@@ -30,6 +33,28 @@ beforeAll(() => {
   );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** An NN handshake driven by hand over a raw socket, which stays open (for misbehaving). */
+async function rawNn(port: number, localAddress: string): Promise<{ socket: net.Socket }> {
+  const engine = new NoiseChannel({ suite: p256Suite, pattern: 'NN', initiator: true });
+  const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+  await new Promise<void>((resolve, reject) => {
+    socket.on('connect', () => {
+      for (const frame of engine.start()) socket.write(frame);
+    });
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error('closed during the handshake')));
+    const onData = (chunk: Buffer) => {
+      for (const frame of engine.receive(chunk).frames) socket.write(frame);
+      if (engine.established) {
+        socket.off('data', onData);
+        resolve();
+      }
+    };
+    socket.on('data', onData);
+  });
+  return { socket };
+}
 
 const INPUT = 'hello\n\nsecond line ✓\nlast';
 const OUTPUT = 'hello\n\nsecond line ✓\nlast\n';
@@ -144,7 +169,7 @@ describe('ecdh-lab serve / connect', () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30000 });
     expect(run('serve').status).toBe(2);
-    expect(run('serve', '--protocol', 'tls').stderr).toMatch(/--protocol must be one of/);
+    expect(run('serve', '--protocol', 'quic').stderr).toMatch(/--protocol must be one of/);
     expect(run('serve', '--protocol', 'nn', '--key', 'x.pem').stderr).toMatch(
       /--key is not used with --protocol nn/,
     );
@@ -158,6 +183,52 @@ describe('ecdh-lab serve / connect', () => {
     const notAKey = run('serve', '--protocol', 'xx', '--allow', file('server.pem'));
     expect(notAKey.status).toBe(1);
     expect(notAKey.stderr).toMatch(/expected PUBLIC KEY blocks/);
+  });
+
+  it('serve --max-per-address and --frame-timeout: one address is capped, another served; a trickled frame is closed', async () => {
+    const server = await serve(
+      '--protocol',
+      'nn',
+      '--max-per-address',
+      '2',
+      '--frame-timeout',
+      '300',
+      '--handshake-timeout',
+      '20000',
+    );
+    const raw = (localAddress: string) =>
+      new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect({ port: server.port, host: '127.0.0.1', localAddress }, () =>
+          resolve(socket),
+        );
+        socket.on('error', reject);
+      });
+    const closed = (socket: net.Socket) =>
+      new Promise<void>((resolve) => {
+        socket.on('error', () => {});
+        socket.on('close', () => resolve());
+        socket.resume();
+      });
+    const holders = [await raw('127.0.0.1'), await raw('127.0.0.1')];
+    await new Promise((r) => setTimeout(r, 100)); // both accepted
+    const third = await raw('127.0.0.1');
+    await closed(third);
+    // 127.0.0.2 is served; once established it starts a frame and trickles it
+    const channel = await dial({ protocol: 'nn', port: server.port, localAddress: '127.0.0.2' });
+    await channel.send(Buffer.from('ok'));
+    expect(Buffer.from((await channel[Symbol.asyncIterator]().next()).value!).toString()).toBe(
+      'ok',
+    );
+    await channel.close();
+    const { socket: trickler } = await rawNn(server.port, '127.0.0.3');
+    trickler.write(Buffer.of(0x01, 0x00, 0x00)); // a 256-byte frame, 1 byte of it
+    const t0 = Date.now();
+    await closed(trickler);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    for (const socket of holders) socket.destroy();
+    expect(await stop(server)).toBe(0);
+    expect(server.stderr()).toMatch(/refused: 2 connections from 127\.0\.0\.1 already open/);
+    expect(server.stderr()).toMatch(/frame not complete within 300 ms \(TIMEOUT\)/);
   });
 
   it('serve: SIGINT closes open channels and exits 0', async () => {

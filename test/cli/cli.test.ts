@@ -164,6 +164,21 @@ describe('ecdh-lab CLI', () => {
         /--key is not used with --protocol tutorial$/,
       ],
       [
+        ['serve', '--protocol', 'tutorial', '--key', 'k.pem'],
+        'serve',
+        /--key is not used with --protocol tutorial$/,
+      ],
+      [
+        ['serve', '--protocol', 'nn', '--max-per-address', '0'],
+        'serve',
+        /--max-per-address must be an integer from 1 to 1000000, got '0'$/,
+      ],
+      [
+        ['serve', '--protocol', 'nn', '--frame-timeout', 'soon'],
+        'serve',
+        /--frame-timeout must be an integer from 0 to/,
+      ],
+      [
         ['derive', '--key', 'a', '--peer', 'b', '--length', '5'],
         'derive',
         /--length needs --hkdf$/,

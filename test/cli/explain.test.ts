@@ -207,7 +207,7 @@ describe('ecdh-lab explain', () => {
 
   it('usage errors exit 2 with one line and a pointer to --help; --help lists every topic', () => {
     for (const [args, where, message] of [
-      [[], 'explain', /^which topic\? ladder, ecdh, ecdsa, hkdf, aes, field$/],
+      [[], 'explain', /^which topic\? ladder, ecdh, ecdsa, hkdf, aes, field, tls$/],
       [['bogus'], 'explain', /^unknown topic 'bogus'/],
       [['__proto__'], 'explain', /^unknown topic '__proto__'/],
       [['--json', 'ladder'], 'explain', /^the topic comes first/],
@@ -229,6 +229,15 @@ describe('ecdh-lab explain', () => {
       [['field', '--value', '0'], 'explain field', /^--value must not be a multiple of p/],
       [['aes', '--key', '00'], 'explain aes', /^--key HEX and --block HEX are required$/],
       [['aes', '--key', '00'.repeat(16), '--block', '00'], 'explain aes', /^--block must be 16/],
+      [['tls', '--port', '443'], 'explain tls', /^--port is not used without --host/],
+      [['tls', '--host', 'localhost'], 'explain tls', /^--port P is required with --host$/],
+      [['tls', '--host', 'localhost', '--port', '1'], 'explain tls', /^--ca FILE is required/],
+      [
+        ['tls', '--host', 'h', '--port', '1', '--hello-retry'],
+        'explain tls',
+        /^--hello-retry is not used with --host/,
+      ],
+      [['tls', '--group', 'x448'], 'explain tls', /^--group must be one of x25519, secp256r1/],
     ] as [string[], string, RegExp][]) {
       const r = run(...args);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
@@ -240,8 +249,33 @@ describe('ecdh-lab explain', () => {
     }
     const help = run('--help');
     expect(help.status).toBe(0);
-    for (const topic of ['ladder', 'ecdh', 'ecdsa', 'hkdf', 'aes', 'field'])
+    for (const topic of ['ladder', 'ecdh', 'ecdsa', 'hkdf', 'aes', 'field', 'tls'])
       expect(help.stdout).toContain(`explain ${topic}`);
+  });
+
+  it('tls: a whole handshake with the in-process server; --json gives the same steps', () => {
+    const r = run('tls');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[1]).toBe(
+      'negotiated: TLS_AES_128_GCM_SHA256, x25519, ecdsa_secp256r1_sha256, no HelloRetryRequest',
+    );
+    for (const heading of ['ClientHello', 'ServerHello', 'Certificate', 'CertificateVerify'])
+      expect(r.stdout).toMatch(new RegExp(`^── ${heading} · `, 'm'));
+    expect(r.stdout).toContain('valid ✓');
+    expect(r.stdout.match(/= the message ✓/g)).toHaveLength(2);
+    const json = JSON.parse(run('tls', '--json').stdout);
+    expect(json.negotiated.group).toBe('x25519');
+    expect(json.steps.filter((s: { kind: string }) => s.kind === 'secret')).toHaveLength(9);
+  });
+
+  it('tls --hello-retry --suite TLS_AES_256_GCM_SHA384: a HelloRetryRequest, 48-byte secrets', () => {
+    const r = run('tls', '--hello-retry', '--suite', 'TLS_AES_256_GCM_SHA384', '--json');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: true });
+    const secret = json.steps.find((s: { name?: string }) => s.name === 'master_secret');
+    expect(secret.secret).toHaveLength(96);
   });
 });
 

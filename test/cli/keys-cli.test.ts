@@ -58,16 +58,155 @@ describe('ecdh-lab keygen', () => {
     const r = run('keygen', '--out', dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      `ecdh-lab keygen: --out ${dir} is a directory; give the name of the file to create, e.g. ${path.join(dir, 'key.pem')}\n`,
+      `ecdh-lab keygen: ${dir} is a directory; give the name of the file to create, e.g. ${path.join(dir, 'key.pem')}\n`,
     );
     expect(run('keygen', '--out', dir, '--force').stderr).toMatch(/is a directory/);
   });
   it('--help explains it; an unknown option exits 2', () => {
-    expect(run('keygen', '--help').stdout).toMatch(/usage: ecdh-lab keygen \[--out FILE\]/);
+    expect(run('keygen', '--help').stdout).toMatch(
+      /usage: ecdh-lab keygen \[--curve p256\|x25519\] \[--out FILE\]/,
+    );
     expect(run('keygen', '--bogus').status).toBe(2);
     expect(run('keygen', '--force').stderr).toMatch(
       /^ecdh-lab keygen: --force is not used without --out\n/,
     );
+  });
+});
+
+describe('ecdh-lab keygen --out writes atomically (new 0600 file, fsync, rename)', () => {
+  // Each case in its own directory, so leftovers (a temporary file) would be seen.
+  let n = 0;
+  const fresh = () => fs.mkdtempSync(path.join(dir, `atomic-${n++}-`));
+  const oldKey = generatePrivateKey().toPem();
+  const names = (d: string) => fs.readdirSync(d).sort();
+
+  it('refuses a symbolic link, with or without --force, and leaves its target untouched', () => {
+    const d = fresh();
+    const victim = path.join(d, 'victim.txt');
+    fs.writeFileSync(victim, 'precious\n');
+    const link = path.join(d, 'key.pem');
+    fs.symlinkSync(victim, link);
+    for (const flags of [['--force'], []]) {
+      const r = run('keygen', '--out', link, ...flags);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `ecdh-lab keygen: ${link} is a symbolic link; refusing to write to it (give a new file name)\n`,
+      );
+    }
+    expect(fs.readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(names(d)).toEqual(['key.pem', 'victim.txt']);
+  });
+  it('refuses a dangling symbolic link without creating the file it points to', () => {
+    const d = fresh();
+    const link = path.join(d, 'key.pem');
+    fs.symlinkSync(path.join(d, 'elsewhere.pem'), link);
+    const r = run('keygen', '--out', link, '--force');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is a symbolic link/);
+    expect(names(d)).toEqual(['key.pem']);
+  });
+  it('does not write through a hard link: the other name keeps the old key', () => {
+    const d = fresh();
+    const out = path.join(d, 'key.pem');
+    const other = path.join(d, 'backup.pem');
+    fs.writeFileSync(out, oldKey, { mode: 0o600 });
+    fs.linkSync(out, other);
+    const r = run('keygen', '--out', out, '--force');
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(other, 'utf8')).toBe(oldKey);
+    const written = fs.readFileSync(out, 'utf8');
+    expect(written).not.toBe(oldKey);
+    PrivateKey.fromPem(written);
+    expect(fs.statSync(out).nlink).toBe(1);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(names(d)).toEqual(['backup.pem', 'key.pem']);
+  });
+  it('refuses a FIFO at once instead of hanging on it', () => {
+    const d = fresh();
+    const fifo = path.join(d, 'key.pem');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const flags of [['--force'], []]) {
+      const r = run('keygen', '--out', fifo, ...flags);
+      expect(r.error).toBeUndefined(); // not killed by the 30 s timeout
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/key\.pem is a FIFO; refusing to write to it/);
+    }
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+  });
+  it('refuses a directory, with --force too, and leaves it alone', () => {
+    const d = fresh();
+    const target = path.join(d, 'keys');
+    fs.mkdirSync(target);
+    const r = run('keygen', '--out', target, '--force');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/keys is a directory; give the name of the file to create/);
+    expect(names(target)).toEqual([]);
+  });
+  it('creates mode 0600 whatever the umask, and leaves no temporary file behind', () => {
+    const d = fresh();
+    const out = path.join(d, 'key.pem');
+    const r = spawnSync(
+      'sh',
+      ['-c', 'umask 000; exec "$0" "$@"', process.execPath, CLI, 'keygen', '--out', out],
+      {
+        encoding: 'utf8',
+        timeout: 30000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect(names(d)).toEqual(['key.pem']);
+  });
+  it('keeps the old key when the write fails (file size limit 0: EFBIG)', () => {
+    const d = fresh();
+    const out = path.join(d, 'key.pem');
+    fs.writeFileSync(out, oldKey, { mode: 0o600 });
+    // POSIX setrlimit(RLIMIT_FSIZE): no write may grow a file; stdout and stderr are pipes.
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        'ulimit -f 0; exec "$0" "$@"',
+        process.execPath,
+        CLI,
+        'keygen',
+        '--out',
+        out,
+        '--force',
+      ],
+      { encoding: 'utf8', timeout: 30000 },
+    );
+    expect(r.status).not.toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toBe(oldKey);
+    if (r.status === 1) {
+      expect(r.stderr).toMatch(new RegExp(`^ecdh-lab keygen: cannot write ${out} \\(EFBIG\\)\n$`));
+      expect(names(d)).toEqual(['key.pem']); // the temporary file was removed
+    }
+  });
+  it('cert new --out refuses a symbolic link too', () => {
+    const d = fresh();
+    const keyFile = path.join(d, 'ca.key');
+    fs.writeFileSync(keyFile, oldKey);
+    const victim = path.join(d, 'victim.txt');
+    fs.writeFileSync(victim, 'precious\n');
+    const link = path.join(d, 'ca.crt');
+    fs.symlinkSync(victim, link);
+    const r = run(
+      'cert',
+      'new',
+      '--key',
+      keyFile,
+      '--subject',
+      'CN=Test',
+      '--ca',
+      '--out',
+      link,
+      '--force',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ca\.crt is a symbolic link; refusing to write to it/);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('precious\n');
   });
 });
 
@@ -90,7 +229,7 @@ describe('ecdh-lab pubkey', () => {
     const publicInstead = run('pubkey', '--in', file('pub.pem', key.publicKey.toPem()));
     expect(publicInstead.status).toBe(1);
     expect(publicInstead.stderr).toMatch(
-      /is not a valid P-256 private key \(PEM\): pem: expected a "PRIVATE KEY" or "EC PRIVATE KEY" block, found "PUBLIC KEY"/,
+      /is not a valid private key \(PEM\): pem: expected a "PRIVATE KEY" or "EC PRIVATE KEY" block, found "PUBLIC KEY"/,
     );
     const corrupt = key.toPem().replace(/\n(.)/, '\n!');
     const r = run('pubkey', '--in', file('corrupt.pem', corrupt));
@@ -127,9 +266,7 @@ describe('ecdh-lab pubkey', () => {
     expect(PublicKey.fromPem(piped.stdout)).toBeInstanceOf(PublicKey);
     const empty = spawnSync(process.execPath, [CLI, 'pubkey'], { input: '', encoding: 'utf8' });
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toMatch(
-      /^ecdh-lab pubkey: stdin is not a valid P-256 private key \(PEM\)/,
-    );
+    expect(empty.stderr).toMatch(/^ecdh-lab pubkey: stdin is not a valid private key \(PEM\)/);
   });
 });
 
@@ -233,11 +370,11 @@ describe('ecdh-lab derive', () => {
   it('bad key files exit 1 with a clear message: swapped roles, off-curve peer, not PEM', () => {
     const swapped = run('derive', '--key', bPublicFile, '--peer', aFile);
     expect(swapped.status).toBe(1);
-    expect(swapped.stderr).toMatch(/b-pub\.pem is not a valid P-256 private key/);
+    expect(swapped.stderr).toMatch(/b-pub\.pem is not a valid private key/);
     const peerIsPrivate = run('derive', '--key', aFile, '--peer', aFile);
     expect(peerIsPrivate.status).toBe(1);
     expect(peerIsPrivate.stderr).toMatch(
-      /a\.pem is not a valid P-256 public key \(PEM\): pem: expected a "PUBLIC KEY" block, found "PRIVATE KEY"/,
+      /a\.pem is not a valid public key \(PEM\): pem: expected a "PUBLIC KEY" block, found "PRIVATE KEY"/,
     );
     const der = b.publicKey.toDer();
     der[der.length - 1] ^= 1; // the point leaves the curve

@@ -74,6 +74,8 @@ describe('no line of demo, explain or help output is wider than 100 columns', ()
       ['explain', 'aes', '--key', '00'.repeat(32), '--block', '11'.repeat(16)],
       ['explain', 'field'],
       ['explain', 'field', '--curve', 'p256', '--value', `0x${'e'.repeat(63)}`],
+      ['explain', 'tls'],
+      ['explain', 'tls', '--hello-retry', '--suite', 'TLS_AES_256_GCM_SHA384'],
     ];
     const topics = new Set(lines.map((l) => l[1]));
     expect([...topics].sort()).toEqual(Object.keys(COMMANDS.explain.subcommands ?? {}).sort());

@@ -16,6 +16,9 @@ import {
   derObjectIdentifier,
   derOctetString,
   derSequence,
+  describeOid,
+  MAX_OID_OCTETS,
+  MAX_SUBIDENTIFIER_OCTETS,
   oidFromString,
   oidToString,
 } from '../../src/keys/der.js';
@@ -329,5 +332,35 @@ describe('properties (fast-check, 1000 runs each)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('lengths capped before decoding (linear time, short messages)', () => {
+  it('readInteger(maxOctets) refuses a longer INTEGER before decoding it', () => {
+    expect(new DerReader(hexToBytes('020101')).readInteger(1)).toBe(1n);
+    invalidEncoding(() => new DerReader(hexToBytes('02020100')).readInteger(1));
+    // A version field of 1 MiB (the attack the cap is for): refused, and the message is short.
+    const huge = derElement(DerTag.INTEGER, new Uint8Array(1 << 20).fill(1));
+    const error = expectCryptoError(() => new DerReader(huge).readInteger(1), 'INVALID_ENCODING');
+    expect(error.message.length).toBeLessThan(100);
+  });
+  it('OBJECT IDENTIFIER: at most MAX_OID_OCTETS octets and MAX_SUBIDENTIFIER_OCTETS per arc', () => {
+    const read = (hex: string) =>
+      new DerReader(derObjectIdentifier(hexToBytes(hex))).readObjectIdentifier();
+    expect(read('01'.repeat(MAX_OID_OCTETS)).length).toBe(MAX_OID_OCTETS);
+    invalidEncoding(() => read('01'.repeat(MAX_OID_OCTETS + 1)));
+    const arc = (n: number) => `2a${'ff'.repeat(n - 1)}7f`;
+    expect(read(arc(MAX_SUBIDENTIFIER_OCTETS)).length).toBe(MAX_SUBIDENTIFIER_OCTETS + 1);
+    invalidEncoding(() => read(arc(MAX_SUBIDENTIFIER_OCTETS + 1)));
+  });
+  it('oidToString refuses what the reader refuses (RangeError); describeOid stays short', () => {
+    expect(() => oidToString(new Uint8Array(MAX_OID_OCTETS + 1).fill(1))).toThrow(RangeError);
+    expect(() => oidToString(hexToBytes(`2a${'ff'.repeat(MAX_SUBIDENTIFIER_OCTETS)}7f`))).toThrow(
+      RangeError,
+    );
+    expect(() => oidToString(new Uint8Array(0))).toThrow(RangeError);
+    expect(describeOid(oidFromString('1.3.132.0.34'))).toBe('1.3.132.0.34');
+    expect(describeOid(new Uint8Array(100).fill(1))).toBe('an OBJECT IDENTIFIER of 100 octets');
+    expect(describeOid(hexToBytes('2a81'))).toBe('an OBJECT IDENTIFIER of 2 octets');
   });
 });

@@ -12,6 +12,7 @@
 import * as root from '../../src/index';
 import * as math from '../../src/math';
 import { expectCryptoError } from '../support/errors';
+import type { EcJwk } from '../../src/keys/jwk';
 
 const { G, P256, INFINITY, encodePoint, ladder } = math;
 const { PublicKey, PrivateKey, bytesToHex } = root;
@@ -88,7 +89,7 @@ describe('PublicKey keeps the point it validated (keys/)', () => {
     expect(key.verify(message, PrivateKey.fromRaw(one).sign(message))).toBe(true);
   });
   it('fromJwk reads each member once (a JWK whose x changes after the first read)', () => {
-    const ofG = PublicKey.fromPoint(G).toJwk();
+    const ofG = PublicKey.fromPoint(G).toJwk() as EcJwk;
     let reads = 0;
     const jwk = {
       kty: 'EC',

@@ -15,6 +15,7 @@ import { generatePrivateKey, PrivateKey } from '../../src/keys/private-key.js';
 import { PublicKey } from '../../src/keys/public-key.js';
 import { encodeEcPrivateKey } from '../../src/keys/sec1.js';
 import { encodePkcs8 } from '../../src/keys/pkcs8.js';
+import type { EcJwk } from '../../src/keys/jwk.js';
 import { encodeSpki } from '../../src/keys/spki.js';
 import { expectCryptoError } from '../support/errors';
 
@@ -374,7 +375,7 @@ describe('PrivateKey.fromRaw / fromDer / fromPem / fromJwk reject, grouped by re
       () => PrivateKey.fromDer(encodePkcs8({ privateKey: good.toRaw(), publicKey: wrong })),
       'INVALID_ENCODING',
     );
-    const otherJwk = other.toJwk();
+    const otherJwk = other.toJwk() as EcJwk;
     expectCode(
       () => PrivateKey.fromJwk({ ...good.toJwk(), x: otherJwk.x, y: otherJwk.y }),
       'INVALID_ENCODING',

@@ -160,3 +160,81 @@ describe(`openssl CLI interop (${haveOpenssl ? probe.stdout.trim() : 'openssl no
     }
   });
 });
+
+describe(`openssl CLI interop, X25519 (RFC 8410 key files; ${haveOpenssl ? probe.stdout.trim() : 'openssl not found'})`, () => {
+  it('loads `openssl genpkey -algorithm X25519` keys (PEM and DER) and writes them back byte for byte, with the same public key as `openssl pkey -pubout`', () => {
+    if (!opensslAvailable()) return;
+    for (let i = 0; i < 4; i++) {
+      const keyFile = file(`x25519-${i}.pem`);
+      openssl(['genpkey', '-algorithm', 'X25519', '-out', keyFile]);
+      const pem = fs.readFileSync(keyFile, 'utf8');
+      const key = PrivateKey.fromPem(pem);
+      expect(key.curve).toBe('X25519');
+      expect(key.toPem()).toBe(pem);
+      const der = openssl(['pkey', '-in', keyFile, '-outform', 'DER'], 'buffer') as Buffer;
+      expect(Buffer.from(PrivateKey.fromDer(new Uint8Array(der)).toDer())).toEqual(der);
+      const publicPem = openssl(['pkey', '-in', keyFile, '-pubout']) as string;
+      expect(key.publicKey.toPem()).toBe(publicPem);
+      const publicDer = openssl(
+        ['pkey', '-in', keyFile, '-pubout', '-outform', 'DER'],
+        'buffer',
+      ) as Buffer;
+      expect(Buffer.from(key.publicKey.toDer())).toEqual(publicDer);
+      expect(PublicKey.fromPem(publicPem).equals(key.publicKey)).toBe(true);
+    }
+  });
+
+  it('X25519 keys written by ecdh-lab load in `openssl pkey`, unchanged', () => {
+    if (!opensslAvailable()) return;
+    const key = generatePrivateKey({ curve: 'X25519' });
+    const keyFile = file('ours-x25519.pem', key.toPem());
+    const publicFile = file('ours-x25519-pub.pem', key.publicKey.toPem());
+    expect(openssl(['pkey', '-in', keyFile])).toBe(key.toPem());
+    expect(openssl(['pkey', '-in', keyFile, '-pubout'])).toBe(key.publicKey.toPem());
+    expect(openssl(['pkey', '-pubin', '-in', publicFile, '-pubout'])).toBe(key.publicKey.toPem());
+    expect(openssl(['pkey', '-in', keyFile, '-noout', '-text'])).toMatch(/X25519 Private-Key/);
+  });
+
+  it('X25519 shared secrets agree with `openssl pkeyutl -derive`, in both directions', () => {
+    if (!opensslAvailable()) return;
+    for (let i = 0; i < 4; i++) {
+      const aFile = file(`xa-${i}.pem`);
+      openssl(['genpkey', '-algorithm', 'X25519', '-out', aFile]); // OpenSSL's key
+      const a = PrivateKey.fromPem(fs.readFileSync(aFile, 'utf8'));
+      const b = generatePrivateKey({ curve: 'X25519' }); //          ours
+      const bFile = file(`xb-${i}.pem`, b.toPem());
+      const aPublicFile = file(
+        `xa-${i}-pub.pem`,
+        openssl(['pkey', '-in', aFile, '-pubout']) as string,
+      );
+      const bPublicFile = file(`xb-${i}-pub.pem`, b.publicKey.toPem());
+      const ours = bytesToHex(a.exchange(PublicKey.fromPem(fs.readFileSync(bPublicFile, 'utf8'))));
+      expect(bytesToHex(b.exchange(a.publicKey))).toBe(ours);
+      const derivedAB = openssl(
+        ['pkeyutl', '-derive', '-inkey', aFile, '-peerkey', bPublicFile],
+        'buffer',
+      ) as Buffer;
+      const derivedBA = openssl(
+        ['pkeyutl', '-derive', '-inkey', bFile, '-peerkey', aPublicFile],
+        'buffer',
+      ) as Buffer;
+      expect(derivedAB.toString('hex')).toBe(ours);
+      expect(derivedBA.toString('hex')).toBe(ours);
+    }
+  });
+
+  it('OpenSSL refuses to mix curves in pkeyutl -derive, as exchange does', () => {
+    if (!opensslAvailable()) return;
+    const x = generatePrivateKey({ curve: 'X25519' });
+    const p = generatePrivateKey();
+    const xFile = file('mix-x.pem', x.toPem());
+    const pPublicFile = file('mix-p-pub.pem', p.publicKey.toPem());
+    const result = spawnSync(
+      'openssl',
+      ['pkeyutl', '-derive', '-inkey', xFile, '-peerkey', pPublicFile],
+      { cwd: dir },
+    );
+    expect(result.status).not.toBe(0);
+    expect(() => x.exchange(p.publicKey)).toThrow(/P-256/);
+  });
+});

@@ -2,7 +2,7 @@
  * Every `@example` in src/tls/*.ts runs. Each example is cut out of its doc
  * comment and evaluated as a function body with every src/tls export in scope, plus the few
  * free names the examples use, bound to small real values (the credential and verifier are
- * the TEST-ONLY stand-ins of ./support.ts).
+ * ecdh-lab's own, on the fixtures of ./fixtures).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +11,9 @@ import { PrivateKey } from '../../src/keys/private-key';
 import * as alert from '../../src/tls/alert';
 import * as authentication from '../../src/tls/authentication';
 import * as client from '../../src/tls/client';
+import * as credentialModule from '../../src/tls/credential';
+import { CryptoError } from '../../src/errors';
+import { Certificate } from '../../src/x509/certificate';
 import * as extensions from '../../src/tls/extensions';
 import * as groups from '../../src/tls/groups';
 import * as handshakeBuffer from '../../src/tls/handshake-buffer';
@@ -23,9 +26,17 @@ import * as registry from '../../src/tls/registry';
 import * as server from '../../src/tls/server';
 import * as suites from '../../src/tls/suites';
 import * as transcriptModule from '../../src/tls/transcript';
+import * as verifierModule from '../../src/tls/verifier';
 import * as wire from '../../src/tls/wire';
 import { SECTION_3 } from './rfc8448-vectors';
-import { fixtureCredential, fixtureVerifier, hex } from './support';
+import { fixture, fixtureCredential, fixtureVerifier, hex } from './support';
+
+/** The files the examples read, mapped to the fixtures. */
+const FILES: Record<string, string> = {
+  'server.key': 'server.key',
+  'server-chain.pem': 'server.pem',
+  'ca.crt': 'ca.pem',
+};
 
 const dir = path.join(__dirname, '../../src/tls');
 
@@ -72,6 +83,12 @@ function scope(): Record<string, unknown> {
     ...suites,
     ...transcriptModule,
     ...wire,
+    ...credentialModule,
+    ...verifierModule,
+    CryptoError,
+    readFileSync: (name: string) => fixture(FILES[name]),
+    certificate: Certificate.fromPem(fixture('server.pem')),
+    content: new Uint8Array(16),
     sha256,
     PrivateKey,
     verifier,

@@ -12,8 +12,9 @@
  * receiver waits for the rest (as any stream parser must), and the transport's handshake
  * timeout ends the connection; the test checks that the end of the stream is then refused.
  *
- * Every run is deterministic (fixed randoms and keys; the TEST-ONLY signer signs each content
- * once), so the attacker can compute positions from one reference run.
+ * Every run is deterministic (fixed randoms and keys; the credential, ecdh-lab's RFC 6979
+ * ECDSA, signs each content once), so the attacker can compute positions from one reference
+ * run.
  */
 import { TlsError } from '../../src/tls/alert';
 import { TlsClient } from '../../src/tls/client';

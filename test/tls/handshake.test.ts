@@ -2,27 +2,19 @@
  * The TLS 1.3 client and server state machines against each other, in memory: full handshakes
  * (with and without HelloRetryRequest, cookie, ALPN, SNI, the middlebox-compatibility records),
  * application data, KeyUpdate, close_notify, truncation, the exporter and the key log.
- * Certificates are the fixtures in ./fixtures; signing and chain validation use the TEST-ONLY
- * node:crypto stand-ins of ./support.ts.
+ * Certificates are the fixtures in ./fixtures; everything runs on ecdh-lab's own primitives
+ * (x25519 and P-256 shares, SHA-256/384, ECDSA CertificateVerify, X.509 chain validation).
  */
 import { bytesToHex, utf8ToBytes } from '../../src/bytes/index';
 import { CryptoError } from '../../src/errors';
 import { TlsError } from '../../src/tls/alert';
 import { TlsClient, type TlsClientOptions } from '../../src/tls/client';
-import { secp256r1 } from '../../src/tls/groups';
+import { secp256r1, x25519Group } from '../../src/tls/groups';
 import type { TlsTraceEvent } from '../../src/tls/observe';
 import { CONTENT_TYPE } from '../../src/tls/registry';
 import { TlsServer, type TlsServerOptions } from '../../src/tls/server';
-import { TLS_AES_128_GCM_SHA256 } from '../../src/tls/suites';
-import {
-  concat,
-  fixtureCredential,
-  fixtureVerifier,
-  pump,
-  send,
-  TLS_AES_256_GCM_SHA384_STANDIN,
-  x25519Standin,
-} from './support';
+import { TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384 } from '../../src/tls/suites';
+import { concat, fixture, fixtureCredential, fixtureVerifier, pump, send } from './support';
 
 const credential = fixtureCredential();
 const verifier = fixtureVerifier();
@@ -52,13 +44,13 @@ const recordTypes = (frames: Uint8Array[]) => {
 };
 
 describe('a full handshake', () => {
-  it('secp256r1, TLS_AES_128_GCM_SHA256, ecdsa_secp256r1_sha256, no HelloRetryRequest', () => {
+  it('the defaults: x25519, TLS_AES_128_GCM_SHA256, ecdsa_secp256r1_sha256, no HelloRetryRequest', () => {
     const { client, server, result } = connected();
     for (const side of [client.negotiated, server.negotiated]) {
       expect(side).toMatchObject({
         version: 'TLSv1.3',
         cipherSuite: 'TLS_AES_128_GCM_SHA256',
-        group: 'secp256r1',
+        group: 'x25519',
         signatureScheme: 0x0403,
         helloRetryRequest: false,
       });
@@ -69,6 +61,15 @@ describe('a full handshake', () => {
     expect(recordTypes(result.toServer)).toEqual([22, 20, 23]);
     expect(recordTypes(result.toClient)).toEqual([22, 20, 23]);
     expect(result.toServer[0][2]).toBe(0x01); // legacy_record_version 0x0301 on ClientHello1
+  });
+
+  it('secp256r1 when both sides list it alone; the client may be built from a CA alone', () => {
+    const { client, server } = connected(
+      { groups: [secp256r1], verifier: undefined, ca: fixture('ca.pem') },
+      { groups: [secp256r1] },
+    );
+    expect(client.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: false });
+    expect(server.negotiated.group).toBe('secp256r1');
   });
 
   it('application data both ways, split into 2^14-byte records', () => {
@@ -138,8 +139,8 @@ describe('a full handshake', () => {
     );
   });
 
-  it('a TLS_AES_256_GCM_SHA384 row plugs in (TEST-ONLY SHA-384 stand-in)', () => {
-    const suites = [TLS_AES_256_GCM_SHA384_STANDIN, TLS_AES_128_GCM_SHA256];
+  it('TLS_AES_256_GCM_SHA384 on the project SHA-384, when both prefer it', () => {
+    const suites = [TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256];
     const { client, server } = connected({ cipherSuites: suites }, { cipherSuites: suites });
     expect(client.negotiated.cipherSuite).toBe('TLS_AES_256_GCM_SHA384');
     expect(send(client, server, utf8ToBytes('x'))).toHaveLength(1);
@@ -162,16 +163,19 @@ describe('HelloRetryRequest', () => {
   });
 
   it("a client that sends only an x25519 share (a browser's default) is asked for secp256r1", () => {
-    const { client, server } = connected({
-      groups: [x25519Standin(), secp256r1],
-      keyShareGroups: undefined,
-    });
+    const { client, server } = connected(
+      {
+        groups: [x25519Group, secp256r1],
+        keyShareGroups: undefined,
+      },
+      { groups: [secp256r1] },
+    );
     expect(client.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: true });
     expect(server.negotiated.group).toBe('secp256r1');
   });
 
   it('the server prefers a group the client sent a share for over a retry', () => {
-    const x25519 = x25519Standin();
+    const x25519 = x25519Group;
     const { client } = connected(
       { groups: [secp256r1, x25519], keyShareGroups: [x25519] },
       { groups: [secp256r1, x25519] },
@@ -185,7 +189,7 @@ describe('HelloRetryRequest', () => {
   });
 
   it('no group in common: handshake_failure', () => {
-    const { client, server } = pair({ groups: [x25519Standin()] });
+    const { client, server } = pair({ groups: [x25519Group] }, { groups: [secp256r1] });
     const result = pump(client, server);
     expect(result.serverError?.alert).toBe('handshake_failure');
     expect(result.clientError).toMatchObject({ origin: 'peer', alert: 'handshake_failure' });
@@ -310,9 +314,9 @@ describe('options', () => {
     expect(() => new TlsClient({ verifier, alpn: ['x'.repeat(256)] })).toThrow(RangeError);
     expect(() => new TlsClient({ verifier, groups: [] })).toThrow(RangeError);
     expect(() => new TlsClient({ verifier, groups: [secp256r1, secp256r1] })).toThrow(RangeError);
-    expect(() => new TlsClient({ verifier, keyShareGroups: [x25519Standin()] })).toThrow(
-      RangeError,
-    );
+    expect(
+      () => new TlsClient({ verifier, groups: [secp256r1], keyShareGroups: [x25519Group] }),
+    ).toThrow(RangeError);
     expect(() => new TlsClient({ verifier, random: new Uint8Array(31) })).toThrow(RangeError);
     expect(() => new TlsClient({ verifier, serverName: 'bad name' })).toThrow(TypeError);
     expect(() => new TlsClient({ verifier, keyUpdateAfterRecords: 0 })).toThrow(RangeError);

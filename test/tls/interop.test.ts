@@ -1,30 +1,38 @@
 /**
- * TLS 1.3 interop with software no one here wrote, on 127.0.0.1, both directions:
+ * TLS 1.3 interop with software no one here wrote, on 127.0.0.1, both directions, with every
+ * primitive on our side ecdh-lab's own (x25519 and P-256 shares, SHA-256/384 key schedules,
+ * AES-GCM records, ECDSA CertificateVerify, X.509 chain validation):
  *
- *   our client → openssl s_server -tls1_3 (-groups P-256; a HelloRetryRequest forced by sending
- *                no key share; -Verify 1 / -verify 1 for a CertificateRequest)
- *   our client → node:tls server (with and without a HelloRetryRequest; the exporter compared)
- *   our server ← openssl s_client -tls1_3 with its default groups (X25519 first: a
- *                HelloRetryRequest to P-256)
- *   our server ← node:tls clients with default options (X25519 first) and ecdhCurve 'P-256'
+ *   our client → openssl s_server -tls1_3 with -groups P-256 (our x25519 share refused: a
+ *                HelloRetryRequest), -groups X25519, its default groups, and -ciphersuites
+ *                forcing each suite; -Verify 1 / -verify 1 for a CertificateRequest
+ *   our client → node:tls server (x25519, P-256, a HelloRetryRequest; the exporter compared)
+ *   our server ← openssl s_client -tls1_3 with its defaults (X25519 first: a HelloRetryRequest
+ *                when our server offers P-256 only; x25519 at once with our defaults)
+ *   our server ← node:tls clients with default options and ecdhCurve 'P-256'
  *
- * The ECDSA P-256 chain is made by `openssl req` / `openssl x509` in a temporary directory.
- * Until the project has ECDSA and X.509, our server signs with the TEST-ONLY node:crypto signer
- * and our client validates the chain with the TEST-ONLY node:crypto X509Certificate verifier
- * (see ./support.ts). Under CI=true a missing openssl is a failure; elsewhere those tests say why
- * and return. One handshake per test; every process, socket and file is cleaned up.
+ * The ECDSA P-256 chain (a CA and a leaf for localhost / 127.0.0.1) is issued by ecdh-lab's own
+ * X.509 builder (src/x509/builder.ts) and written to a temporary directory for the peers.
+ * Under CI=true a missing openssl is a failure; elsewhere those tests say why and return. One
+ * handshake per test; every process, socket and file is cleaned up.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sha256 } from '../../src/hash/sha256';
+import { sha384, sha512 } from '../../src/hash/sha512';
+import { PrivateKey } from '../../src/keys/private-key';
 import { TlsError } from '../../src/tls/alert';
 import { TlsClient, type TlsClientOptions } from '../../src/tls/client';
+import { ecdsaCredential } from '../../src/tls/credential';
+import { secp256r1 } from '../../src/tls/groups';
 import { TlsServer, type TlsServerOptions } from '../../src/tls/server';
-import { TLS_AES_128_GCM_SHA256 } from '../../src/tls/suites';
+import { x509Verifier } from '../../src/tls/verifier';
+import { issueCertificate, selfSignedCertificate } from '../../src/x509/builder';
+import type { Signer } from '../../src/x509/signature';
 import { connectTls, listenTls, type SocketTls } from './net-harness';
-import { nodeEcdsaCredential, nodeX509Verifier, TLS_AES_256_GCM_SHA384_STANDIN } from './support';
 
 jest.setTimeout(20000);
 
@@ -42,59 +50,34 @@ let dir = '';
 const file = (name: string) => join(dir, name);
 const children = new Set<ChildProcess>();
 
+const HASHES = { 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512 };
+/** A PrivateKey as the X.509 builder's Signer (ecdh-lab's ECDSA). */
+const signerOf = (key: PrivateKey): Signer => ({
+  publicKey: key.publicKey,
+  sign: (message, hash) => key.sign(message, { hash: HASHES[hash] }),
+});
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ecdh-lab-tls-'));
-  if (!HAVE_OPENSSL) return;
-  const openssl = (...args: string[]) => {
-    const result = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
-  };
-  openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ca.key');
-  openssl(
-    'req',
-    '-x509',
-    '-new',
-    '-key',
-    'ca.key',
-    '-subj',
-    '/CN=ecdh-lab interop CA',
-    '-days',
-    '2',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign',
-    '-out',
-    'ca.pem',
-  );
-  openssl(
-    'genpkey',
-    '-algorithm',
-    'EC',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-out',
-    'server.key',
-  );
-  openssl('req', '-new', '-key', 'server.key', '-subj', '/CN=localhost', '-out', 'server.csr');
-  writeFileSync(file('ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    'ext.cnf',
-    '-out',
-    'server.pem',
-  );
+  const caKey = PrivateKey.generate();
+  const ca = selfSignedCertificate({
+    signer: signerOf(caKey),
+    subject: 'CN=ecdh-lab interop CA',
+    days: 2,
+  });
+  const serverKey = PrivateKey.generate();
+  const leaf = issueCertificate({
+    issuerCertificate: ca,
+    issuerSigner: signerOf(caKey),
+    subject: 'CN=localhost',
+    publicKey: serverKey.publicKey,
+    subjectAltNames: { dns: ['localhost'], ip: ['127.0.0.1'] },
+    extendedKeyUsage: ['serverAuth'],
+    days: 2,
+  });
+  writeFileSync(file('ca.pem'), ca.toPem());
+  writeFileSync(file('server.pem'), leaf.toPem());
+  writeFileSync(file('server.key'), serverKey.toPem(), { mode: 0o600 });
 });
 
 afterEach(() => {
@@ -105,10 +88,10 @@ afterEach(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const pem = (name: string) => readFileSync(file(name), 'utf8');
-const credential = () => nodeEcdsaCredential([pem('server.pem')], pem('server.key'));
+const credential = () => ecdsaCredential({ key: pem('server.key'), chain: pem('server.pem') });
 const clientOptions = (extra: Partial<TlsClientOptions> = {}): TlsClientOptions => ({
   serverName: 'localhost',
-  verifier: nodeX509Verifier([pem('ca.pem')]),
+  verifier: x509Verifier({ ca: pem('ca.pem') }),
   ...extra,
 });
 
@@ -155,33 +138,55 @@ async function fetchPage(connection: SocketTls): Promise<string> {
 }
 
 describe('our client against openssl s_server -tls1_3', () => {
-  it('-groups P-256: a key share it accepts at once', async () => {
+  it.each([
+    [
+      '-groups P-256: our x25519 share refused, a HelloRetryRequest to P-256',
+      ['-groups', 'P-256'],
+      {},
+      'secp256r1',
+      true,
+    ],
+    [
+      '-groups P-256 with a P-256 share: accepted at once',
+      ['-groups', 'P-256'],
+      { keyShareGroups: [secp256r1] },
+      'secp256r1',
+      false,
+    ],
+    [
+      '-groups P-256 with no share at all: a HelloRetryRequest',
+      ['-groups', 'P-256'],
+      { keyShareGroups: [] },
+      'secp256r1',
+      true,
+    ],
+    ['-groups X25519: our x25519 share at once', ['-groups', 'X25519'], {}, 'x25519', false],
+    ['its default groups: x25519 at once', [], {}, 'x25519', false],
+  ])('%s', async (_, args, extra, group, retried) => {
     if (!HAVE_OPENSSL) return;
-    const { port } = await opensslServer(['-groups', 'P-256', '-www']);
-    const client = new TlsClient(clientOptions());
+    const { port } = await opensslServer([...(args as string[]), '-www']);
+    const client = new TlsClient(clientOptions(extra as Partial<TlsClientOptions>));
     const page = await fetchPage(await connectTls(client, port));
     expect(page).toMatch(/^HTTP\/1\.0 200 ok/);
     expect(page).toContain('TLSv1.3');
-    expect(client.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: false });
+    expect(client.negotiated).toMatchObject({
+      group,
+      helloRetryRequest: retried,
+      signatureScheme: 0x0403,
+    });
   });
 
-  it('a HelloRetryRequest: the client sends no key share at first', async () => {
-    if (!HAVE_OPENSSL) return;
-    const { port } = await opensslServer(['-groups', 'P-256', '-www']);
-    const client = new TlsClient(clientOptions({ keyShareGroups: [] }));
-    expect(await fetchPage(await connectTls(client, port))).toMatch(/^HTTP\/1\.0 200 ok/);
-    expect(client.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: true });
-  });
-
-  it('-ciphersuites TLS_AES_256_GCM_SHA384 with the TEST-ONLY SHA-384 row', async () => {
-    if (!HAVE_OPENSSL) return;
-    const { port } = await opensslServer(['-ciphersuites', 'TLS_AES_256_GCM_SHA384', '-www']);
-    const suites = [TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384_STANDIN];
-    const client = new TlsClient(clientOptions({ cipherSuites: suites }));
-    const page = await fetchPage(await connectTls(client, port));
-    expect(page).toContain('TLS_AES_256_GCM_SHA384');
-    expect(client.negotiated.cipherSuite).toBe('TLS_AES_256_GCM_SHA384');
-  });
+  it.each([['TLS_AES_128_GCM_SHA256'], ['TLS_AES_256_GCM_SHA384']])(
+    '-ciphersuites %s: that suite, with our SHA-256 or SHA-384 key schedule',
+    async (suite) => {
+      if (!HAVE_OPENSSL) return;
+      const { port } = await opensslServer(['-ciphersuites', suite, '-www']);
+      const client = new TlsClient(clientOptions());
+      const page = await fetchPage(await connectTls(client, port));
+      expect(page).toContain(suite);
+      expect(client.negotiated.cipherSuite).toBe(suite);
+    },
+  );
 
   it('a CertificateRequest: optional (-verify 1) works, required (-Verify 1) ends in certificate_required', async () => {
     if (!HAVE_OPENSSL) return;
@@ -219,12 +224,15 @@ async function echoLine(connection: SocketTls): Promise<void> {
 }
 
 describe('our server against openssl s_client -tls1_3', () => {
-  it('default groups (X25519 first): a HelloRetryRequest to P-256, the chain verified', async () => {
+  it.each([
+    ['our server on P-256 only: a HelloRetryRequest to P-256', [secp256r1], 'secp256r1', true],
+    ['our default groups: x25519 at once', undefined, 'x25519', false],
+  ])('its defaults (X25519 first), %s; the chain verified', async (_, groups, group, retried) => {
     if (!HAVE_OPENSSL) return;
     let server!: TlsServer;
     const connections: SocketTls[] = [];
     const listener = await listenTls(
-      () => (server = new TlsServer({ credential: credential() })),
+      () => (server = new TlsServer({ credential: credential(), groups })),
       (connection) => {
         connections.push(connection);
         void echoLine(connection);
@@ -253,8 +261,8 @@ describe('our server against openssl s_client -tls1_3', () => {
       await connections[0].closed;
       expect(connections[0].error).toBeUndefined();
       expect(server.negotiated).toMatchObject({
-        group: 'secp256r1',
-        helloRetryRequest: true,
+        group,
+        helloRetryRequest: retried,
         serverName: 'localhost',
       });
     } finally {
@@ -281,9 +289,10 @@ describe('our client against a node:tls server', () => {
   }
 
   it.each([
-    ['with a P-256 key share', {}, false],
-    ['after a HelloRetryRequest', { keyShareGroups: [] }, true],
-  ])('%s; exporters agree', async (_, extra, retried) => {
+    ['with our default x25519 share', {}, 'x25519', false],
+    ['with a P-256 share', { groups: [secp256r1] }, 'secp256r1', false],
+    ['after a HelloRetryRequest', { keyShareGroups: [] }, 'x25519', true],
+  ])('%s; exporters agree', async (_, extra, group, retried) => {
     const { server, exported, port } = await nodeServer();
     try {
       const client = new TlsClient(clientOptions(extra as Partial<TlsClientOptions>));
@@ -293,7 +302,7 @@ describe('our client against a node:tls server', () => {
       await connection.until((text) => text === 'hello node');
       await connection.closed; // node ends with close_notify: no truncation error
       expect(connection.error).toBeUndefined();
-      expect(client.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: retried });
+      expect(client.negotiated).toMatchObject({ group, helloRetryRequest: retried });
       const context = Buffer.from('context');
       expect(
         Buffer.from(client.exportKeyingMaterial('EXPERIMENTAL ecdh-lab', context, 32)),
@@ -306,12 +315,25 @@ describe('our client against a node:tls server', () => {
 
 describe('our server against node:tls clients', () => {
   it.each([
-    ['default options (X25519 first: a HelloRetryRequest)', {}, true],
-    ["ecdhCurve 'P-256'", { ecdhCurve: 'P-256' }, false],
-  ])('%s', async (_, options, retried) => {
+    ['default options, our defaults: x25519', {}, undefined, 'x25519', false],
+    [
+      'default options (X25519 first), our server on P-256 only: a HelloRetryRequest',
+      {},
+      [secp256r1],
+      'secp256r1',
+      true,
+    ],
+    [
+      "ecdhCurve 'P-256', our defaults: P-256 at once",
+      { ecdhCurve: 'P-256' },
+      undefined,
+      'secp256r1',
+      false,
+    ],
+  ])('%s', async (_, options, groups, group, retried) => {
     let server!: TlsServer;
     const listener = await listenTls(
-      () => (server = new TlsServer({ credential: credential() } as TlsServerOptions)),
+      () => (server = new TlsServer({ credential: credential(), groups } as TlsServerOptions)),
       async (connection) => {
         await connection.until((text) => text.length >= 10);
         connection.send(connection.text.toUpperCase());
@@ -342,7 +364,7 @@ describe('our server against node:tls clients', () => {
       expect(reply).toBe('HELLO NODE');
       expect(socket.getProtocol()).toBe('TLSv1.3');
       expect(socket.getCipher().name).toBe('TLS_AES_128_GCM_SHA256');
-      expect(server.negotiated).toMatchObject({ group: 'secp256r1', helloRetryRequest: retried });
+      expect(server.negotiated).toMatchObject({ group, helloRetryRequest: retried });
       const context = Buffer.from('ctx');
       expect(socket.exportKeyingMaterial(32, 'EXPERIMENTAL x', context)).toEqual(
         Buffer.from(server.exportKeyingMaterial('EXPERIMENTAL x', context, 32)),

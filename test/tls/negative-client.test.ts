@@ -13,7 +13,7 @@ import {
   selectedGroup,
   serverKeyShare,
 } from '../../src/tls/extensions';
-import { secp256r1 } from '../../src/tls/groups';
+import { secp256r1, x25519Group } from '../../src/tls/groups';
 import { handshakeMessage } from '../../src/tls/handshake-buffer';
 import { encodeServerHello, parseServerHello, type ServerHelloFields } from '../../src/tls/hello';
 import {
@@ -25,28 +25,20 @@ import {
 import type { TlsTraceEvent } from '../../src/tls/observe';
 import { HELLO_RETRY_REQUEST_RANDOM } from '../../src/tls/registry';
 import { TlsServer, type TlsServerOptions } from '../../src/tls/server';
-import { TLS_AES_128_GCM_SHA256 } from '../../src/tls/suites';
-import {
-  fixture,
-  fixtureCredential,
-  fixtureVerifier,
-  hex,
-  nodeEcdsaCredential,
-  nodeX509Verifier,
-  pump,
-  type PumpResult,
-  TLS_AES_256_GCM_SHA384_STANDIN,
-  x25519Standin,
-} from './support';
+import { TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384 } from '../../src/tls/suites';
+import { fixture, fixtureCredential, fixtureVerifier, hex, pump, type PumpResult } from './support';
+import { ecdsaCredential } from '../../src/tls/credential';
+import { x509Verifier } from '../../src/tls/verifier';
 
 const credential = fixtureCredential();
 const verifier = fixtureVerifier();
 
 type Edit = (message: Uint8Array) => Uint8Array[];
 
+/** Both sides on secp256r1 alone unless a test says otherwise: the crafted messages below are P-256 ones. */
 function run(client: Partial<TlsClientOptions> = {}, server: Partial<TlsServerOptions> = {}) {
-  const c = new TlsClient({ serverName: 'localhost', verifier, ...client });
-  const s = new TlsServer({ credential, ...server });
+  const c = new TlsClient({ serverName: 'localhost', verifier, groups: [secp256r1], ...client });
+  const s = new TlsServer({ credential, groups: [secp256r1], ...server });
   return { result: pump(c, s), client: c, server: s };
 }
 
@@ -87,7 +79,7 @@ const replaceExtension = (hello: ServerHelloFields, type: number, data: Uint8Arr
 describe('the client refuses a ServerHello', () => {
   it('that picks a cipher suite it did not offer: illegal_parameter', () => {
     const { result } = run(
-      {},
+      { cipherSuites: [TLS_AES_128_GCM_SHA256] },
       { editHandshakeMessage: editServerHello((h) => ({ ...h, cipherSuite: 0x1302 })) },
     );
     expectRefusal(result, 'client', 'illegal_parameter');
@@ -214,7 +206,7 @@ describe('the client refuses a HelloRetryRequest', () => {
   it('a second HelloRetryRequest: unexpected_message', () => {
     let hellos = 0; // the first is the real HelloRetryRequest, the second becomes another
     const edit = editServerHello((h) => (++hellos === 2 ? asRetry(h, 0x001d) : h), true);
-    const x25519 = x25519Standin();
+    const x25519 = x25519Group;
     const { result } = run(
       { groups: [secp256r1, x25519], keyShareGroups: [] },
       { editHandshakeMessage: edit },
@@ -223,7 +215,7 @@ describe('the client refuses a HelloRetryRequest', () => {
   });
 
   it('a ServerHello after it that changes the suite or the group: illegal_parameter', () => {
-    const suites = [TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384_STANDIN];
+    const suites = [TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384];
     let count = 0;
     const suite = onType(2, (m) =>
       ++count === 2
@@ -242,7 +234,7 @@ describe('the client refuses a HelloRetryRequest', () => {
     expectRefusal(changed.result, 'client', 'illegal_parameter');
     expect(changed.result.clientError?.message).toMatch(/changed the HelloRetryRequest suite/);
     let seen = 0;
-    const x25519 = x25519Standin();
+    const x25519 = x25519Group;
     const group = onType(2, (m) => {
       if (++seen !== 2) return [m];
       const share = serverKeyShare.encode({
@@ -312,13 +304,13 @@ describe('the client refuses the encrypted flight', () => {
   });
 
   it('a certificate from another CA: unknown_ca; for another host: certificate_unknown', () => {
-    const otherCa = nodeX509Verifier([fixture('other-ca.pem')]);
+    const otherCa = x509Verifier({ ca: fixture('other-ca.pem') });
     expectRefusal(run({ verifier: otherCa }).result, 'client', 'unknown_ca');
     expectRefusal(run({ serverName: 'elsewhere.test' }).result, 'client', 'certificate_unknown');
   });
 
   it('an expired certificate: certificate_expired', () => {
-    const expired = nodeEcdsaCredential([fixture('expired.pem')], fixture('server.key'));
+    const expired = ecdsaCredential({ key: fixture('server.key'), chain: fixture('expired.pem') });
     expectRefusal(run({}, { credential: expired }).result, 'client', 'certificate_expired');
   });
 

@@ -280,23 +280,71 @@ export const SECTION_5 = {
   serverAlertRecord: '1703030013c510ed1c391d76e3ca1bb208b5978ab232e563',
 } as const;
 
-/** RFC 8448 §6, "Client Authentication": the messages up to the server's ECDSA CertificateVerify. */
+/**
+ * RFC 8448 §6, "Client Authentication": "the server uses an Elliptic Curve Digital Signature
+ * Algorithm (ECDSA) certificate with a P-256 key" — the one trace of the RFC whose server
+ * signs with ECDSA P-256. x25519, TLS_AES_128_GCM_SHA256; the server asks for a client
+ * certificate. Records as the RFC prints them ("complete record"); the server's Certificate and
+ * CertificateVerify travel inside `serverFlightRecord`, which the test decrypts with the keys
+ * it derives.
+ */
 export const SECTION_6 = {
+  /** {client} create an ephemeral x25519 key pair: private key */
+  clientX25519Private: 'c040b2bb8f3addd20fd4058c547003a3c6f9c1cd915d5e535c87d8d191aaf071',
+  /** ClientHello.random */
+  clientRandom: '6a472236328b83af40386d3a3e1f1ce624fa4ed89ab865a4ff0f4144ce3ae233',
+  /** {client} send handshake record: complete record (197 octets) */
+  clientHelloRecord:
+    '16030100c0010000bc03036a472236328b83af40386d3a3e1f1ce624fa4ed89ab865a4ff0f4144ce3ae23300' +
+    '00061301130313020100008d0000000b0009000006736572766572ff01000100000a00140012001d00170018' +
+    '001901000101010201030104003300260024001d0020089cc2671f738d9a671e5b2e464981d05b76e361aa22' +
+    'aea91f1d49ca10a7a362002b0003020304000d0020001e040305030603020308040805080604010501060102' +
+    '010402050206020202002d00020101001c00024001',
+  /** {server} send handshake record: complete record (95 octets), the ServerHello */
+  serverHelloRecord:
+    '160303005a0200005603033b50fdf1c3d572e40e68953e7fff4e2758459c59afa0582c0ea032874255fe6e00' +
+    '130100002e00330024001d00206c2e50e865919a6b5a12dfaf918f92b442567b0f89bc54478c6921366658f0' +
+    '62002b00020304',
+  /**
+   * {server} send handshake record: complete record (539 octets): EncryptedExtensions,
+   * CertificateRequest, Certificate, CertificateVerify (ecdsa_secp256r1_sha256), Finished
+   */
+  serverFlightRecord:
+    '17030302166d0a7ac079b32a94aa68c4e2893e8bd0d3c185f549c236fbbce3d647f08f3c94a2bf424d870888' +
+    '3605ad8955f97718b0213dead13dfb23ebb8381da582756612bcb5a5d40847719fbe9f179bfae656f3ecfd59' +
+    'a4c0d35132ce418a7e46f6b6a60622f8a6c06b28d83360163563be9c37f97eb902326924a72b3ed8c8381277' +
+    'd1581cab9c3715ac2401398467ad7ebfab3d0c3419e750104f7d62c5027901f2e4cd4ca5b8071eb03d3c732d' +
+    '83215066dfc4d291d4c1ff3b8d7e4298f677d4d51dea1168d8f16cb27ba40266313a1fedf9e23cc77f765450' +
+    'f9e96f05d08f3da245b14d4946f07ec81eed6d56f26bd574f0b7f7c7047037c16fce3b23754e662fad73e2b7' +
+    '213f6af296769c99a1d38e6232e0ec8dc4f84d6aa6f7de3887be0057862f9018e0ab396705aa4090ab5f2dff' +
+    '6325a557e7320d4effd46bb4f997d163207cce6665294aa4465541e3fe37ee7350659ea550d6dcb6af3c5188' +
+    '52c7a14c3cc15bc32b3273bdf1751da184203135b117d300204fb12d58ca9ac34b68eca27030832f7a4b46d2' +
+    'a55757f63fe8f6e85ac47469e6198da88a64586bf23c69590de822263be75fd836847240c48f8c145cd6bd69' +
+    '8962e7edc234ebe59231351eef8d7652cf3b08ab3af6e5ec74c58a8da34b39f9b0d6c4279a9a1f82071729e7' +
+    '059dd7f7b95b9433c4684ce1891a6d33432d52eddb0b8cee9181d403eccc12991f1ad4aa62c36049713a7bb1' +
+    '35fdda6661a05a93f8c16f',
+  /** ClientHello (192 octets): `clientHelloRecord` without its 5-byte header */
   clientHello:
-    '010000bc0303c141f6850063dfa8609a25962e9b9a820ba7778adc50953ac2a69cd304780f13000006130113' +
+    '010000bc03036a472236328b83af40386d3a3e1f1ce624fa4ed89ab865a4ff0f4144ce3ae233000006130113' +
     '0313020100008d0000000b0009000006736572766572ff01000100000a00140012001d001700180019010001' +
-    '01010201030104003300260024001d00208797aae7a09bb2c11a727d658d23b6b81f103ae658113b20d80816' +
-    '64efba5c07002b0003020304000d0020001e0403050306030203080408050806040105010601020104020502' +
+    '01010201030104003300260024001d0020089cc2671f738d9a671e5b2e464981d05b76e361aa22aea91f1d49' +
+    'ca10a7a362002b0003020304000d0020001e0403050306030203080408050806040105010601020104020502' +
     '06020202002d00020101001c00024001',
+  /** ServerHello (90 octets) */
   serverHello:
-    '02000056030372aee1ac0dfe2c69fc852576b2b2a69a8d5fd45387d8d76b34d9a0c2580eef2500130100002e' +
-    '00330024001d002036ba81e8649a3d86689820861adb6f51267ba7b19f78eede04a9379957428631002b0002' +
+    '0200005603033b50fdf1c3d572e40e68953e7fff4e2758459c59afa0582c0ea032874255fe6e00130100002e' +
+    '00330024001d00206c2e50e865919a6b5a12dfaf918f92b442567b0f89bc54478c6921366658f062002b0002' +
     '0304',
+  /*
+   * The messages inside `serverFlightRecord`, as the RFC's trace prints them. The test decrypts
+   * the record with the keys it derives (the AEAD tag authenticates every byte) and checks that
+   * it holds exactly these.
+   */
   encryptedExtensions:
     '080000240022000a00140012001d00170018001901000101010201030104001c0002400100000000',
   certificateRequest:
     '0d000027000024000d0020001e040305030603020308040805080604010501060102010402050206020202',
-  /** the server's ECDSA P-256 certificate */
+  /** the server's ECDSA P-256 certificate (CN=ecdsa256, self-signed, 2016-07-30 to 2026-07-30) */
   certificate:
     '0b00013b000001370001323082012e3081d5a003020102020107300a06082a8648ce3d04030230133111300f' +
     '060355040313086563647361323536301e170d3136303733303031323430305a170d32363037333030313234' +
@@ -308,6 +356,21 @@ export const SECTION_6 = {
     '3fee946e513e011d110000',
   /** ecdsa_secp256r1_sha256 (0x0403) */
   certificateVerify:
-    '0f00004a04030046304402202db4567831312879703ffa3d6e65f2990e097b7b16b48c3fc47230080d75383c' +
-    '0220525654b97e703bebfd5a16c2eda7059e7f5671ff103602fddc670fea14636fdd',
+    '0f00004b040300473045022100d7a4d34bd54f55fee1a89625678c3dd5e5f60dac73ec940c5c7b9304a02084' +
+    'a90220289f595ed488b9ac689a3d192b1a8bb38f34af7874c059c9806a1f38269353e8',
+  serverFinished: '1400002093b70cdf4781985b96345caac701b4e750d3042df1a689d8faca812251113c11',
+  /** {server} derive secret "tls13 c hs traffic" */
+  clientHandshakeTrafficSecret: 'cec7a30c6872070f22a7eeb065768db67c45e29533db879908ce6dc66f5911de',
+  /** {server} derive secret "tls13 s hs traffic" */
+  serverHandshakeTrafficSecret: '8b02d3c00442a2722c4098ebe8675b23e801510f0d7ed778d8eb0b8f42a19a5e',
+  /** {server} derive secret "tls13 c ap traffic" */
+  clientApplicationTrafficSecret:
+    '73c2e890fa8d067258d6d50fa92fe456b098cf00d9727eed91e8892ef4e6f860',
+  /** {server} derive secret "tls13 s ap traffic" */
+  serverApplicationTrafficSecret:
+    'c49a91faf57f8c545d5048a015bf849ff63942e4a7edcd319f8b438a97c52e21',
+  /** {server} derive secret "tls13 exp master" */
+  exporterMasterSecret: '052e39795e5f2be6e4e0974cfdd86c6a7afe3e57e5589810a3cccf642958beb2',
+  /** {server} send alert record: close_notify */
+  serverAlertRecord: '17030300131decc5d6e64bba8a6f21b4fd077497da2a90cb',
 } as const;

@@ -1,224 +1,57 @@
 /**
  * Test support for the TLS engine: fixtures, an in-memory pump between two connections, and
- * TEST-ONLY STAND-INS for the pieces other branches are building:
+ * deterministic groups and credentials for the exhaustive tamper tests. Every handshake runs on
+ * the project's own primitives (src/x25519, src/ecdsa, src/x509, src/hash/sha512.ts).
  *
- *   nodeEcdsaCredential   signs CertificateVerify with node:crypto   (until src/ has ECDSA)
- *   nodeX509Verifier      validates chains with node:crypto's X509Certificate (until src/ has X.509)
- *   x25519Standin         an x25519 key-share group on node:crypto   (until src/ has X25519)
- *   sha384Standin         SHA-384 from node:crypto, for a TLS_AES_256_GCM_SHA384 row (until src/ has it)
- *
- * None of these is part of the library; each is swapped for the project's own primitive when it
- * lands.
+ * One TEST-ONLY hook remains: `acceptAnyCertificate`, for the RFC 8448 §5 replay, whose server
+ * certificate is RSA (and long expired). It accepts any chain and checks the RSA-PSS
+ * CertificateVerify with node:crypto: ecdh-lab has no RSA, and §5's point is the
+ * HelloRetryRequest, not the certificate. Nothing else here is a stand-in.
  */
-import {
-  X509Certificate,
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  type Hash as NodeHash,
-  type KeyObject,
-  sign,
-  verify,
-  constants,
-} from 'node:crypto';
+import { X509Certificate, constants, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hexToBytes } from '../../src/bytes/index';
-import { CryptoError } from '../../src/errors';
-import type { Hash, HashFunction } from '../../src/hash/hash';
+import { PrivateKey } from '../../src/keys/private-key';
 import { TlsError } from '../../src/tls/alert';
-import type {
-  TlsCertificateVerifier,
-  TlsPeerKey,
-  TlsServerCredential,
-} from '../../src/tls/authentication';
+import type { TlsCertificateVerifier, TlsServerCredential } from '../../src/tls/authentication';
 import type { TlsClient } from '../../src/tls/client';
 import type { TlsConnection } from '../../src/tls/connection';
-import { PrivateKey } from '../../src/keys/private-key';
-import {
-  type KeyShareGroup,
-  type KeyShareKeyPair,
-  secp256r1,
-  secp256r1KeyPair,
-} from '../../src/tls/groups';
+import { ecdsaCredential } from '../../src/tls/credential';
+import { type KeyShareGroup, secp256r1, secp256r1KeyPair } from '../../src/tls/groups';
 import type { TlsServer } from '../../src/tls/server';
-import { aesGcmSuite } from '../../src/tls/suites';
+import { x509Verifier } from '../../src/tls/verifier';
+import { Certificate } from '../../src/x509/certificate';
 
 export const hex = hexToBytes;
 
 const FIXTURES = join(__dirname, 'fixtures');
 /** A fixture file as text. */
 export const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
-/** The DER of a PEM certificate. */
-export const certificateDer = (pem: string): Uint8Array =>
-  new Uint8Array(new X509Certificate(pem).raw);
+/** The DER of a PEM certificate (parsed by ecdh-lab). */
+export const certificateDer = (pem: string): Uint8Array => Certificate.fromPem(pem).toDer();
 
-// ---- TEST-ONLY stand-ins --------------------------------------------------------------------
-
-/** TEST-ONLY: a CertificateVerify signer for an ECDSA P-256 key, on node:crypto. */
-export function nodeEcdsaCredential(chainPem: string[], keyPem: string): TlsServerCredential {
-  const key = createPrivateKey(keyPem);
-  return {
-    certificateChain: chainPem.map(certificateDer),
-    signatureSchemes: [0x0403],
-    sign(scheme, content) {
-      if (scheme !== 0x0403) throw new Error('stand-in signs ecdsa_secp256r1_sha256 only');
-      return new Uint8Array(sign('sha256', content, { key, dsaEncoding: 'der' }));
-    },
-  };
-}
-
-/** The key of a certificate as a TlsPeerKey: ECDSA P-256 (0x0403) and RSA-PSS (0x0804). */
-export function nodePeerKey(publicKey: KeyObject): TlsPeerKey {
-  return {
-    verify(scheme, content, signature) {
-      if (scheme === 0x0403 && publicKey.asymmetricKeyType === 'ec')
-        return verify('sha256', content, { key: publicKey, dsaEncoding: 'der' }, signature);
-      if (scheme === 0x0804 && publicKey.asymmetricKeyType === 'rsa')
+/**
+ * TEST-ONLY: accepts any certificate chain and checks an RSA-PSS (0x0804) CertificateVerify
+ * with node:crypto — the explicit hook the RFC 8448 §5 replay needs, whose server certificate
+ * is RSA. Never a default, never exported by the package.
+ */
+export const acceptAnyCertificate: TlsCertificateVerifier = {
+  verifyChain(chain) {
+    const publicKey = new X509Certificate(Buffer.from(chain[0])).publicKey;
+    return {
+      verify(scheme, content, signature) {
+        if (scheme !== 0x0804 || publicKey.asymmetricKeyType !== 'rsa') return false;
         return verify(
           'sha256',
           content,
           { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 },
           signature,
         );
-      return false;
-    },
-  };
-}
-
-/**
- * TEST-ONLY: chain validation with node's X509Certificate: every certificate within its validity
- * period (certificate_expired), each signed by the next, the last by a trust anchor (unknown_ca),
- * the leaf valid for the server name (certificate_unknown).
- */
-export function nodeX509Verifier(
-  caPem: string[],
-  now: () => Date = () => new Date(),
-): TlsCertificateVerifier {
-  const anchors = caPem.map((pem) => new X509Certificate(pem));
-  return {
-    verifyChain(chain, serverName) {
-      const certificates = chain.map((der) => new X509Certificate(Buffer.from(der)));
-      const time = now().getTime();
-      for (const certificate of certificates)
-        if (time < Date.parse(certificate.validFrom) || time > Date.parse(certificate.validTo))
-          throw new TlsError(
-            'certificate_expired',
-            'test verifier: certificate outside its validity',
-          );
-      for (let i = 0; i + 1 < certificates.length; i++)
-        if (
-          !certificates[i].checkIssued(certificates[i + 1]) ||
-          !certificates[i].verify(certificates[i + 1].publicKey)
-        )
-          throw new TlsError('bad_certificate', 'test verifier: broken chain');
-      const last = certificates[certificates.length - 1];
-      const anchored = anchors.some(
-        (anchor) =>
-          last.raw.equals(anchor.raw) ||
-          (last.checkIssued(anchor) && last.verify(anchor.publicKey)),
-      );
-      if (!anchored) throw new TlsError('unknown_ca', 'test verifier: no trust anchor');
-      const leaf = certificates[0];
-      if (serverName !== undefined) {
-        const ok = /^[\d.]+$|:/.test(serverName)
-          ? leaf.checkIP(serverName)
-          : leaf.checkHost(serverName);
-        if (ok === undefined)
-          throw new TlsError('certificate_unknown', 'test verifier: wrong host');
-      }
-      return nodePeerKey(leaf.publicKey);
-    },
-  };
-}
-
-/**
- * TEST-ONLY: accepts any certificate and verifies CertificateVerify with its key — the explicit
- * hook the RFC 8448 replays need, whose server certificate is RSA and long expired.
- */
-export const acceptAnyCertificate: TlsCertificateVerifier = {
-  verifyChain: (chain) => nodePeerKey(new X509Certificate(Buffer.from(chain[0])).publicKey),
-};
-
-const X25519_PKCS8 = hex('302e020100300506032b656e04220420');
-const X25519_SPKI = hex('302a300506032b656e032100');
-
-interface X25519KeyPair extends KeyShareKeyPair {
-  readonly privateKey: KeyObject;
-}
-
-/** TEST-ONLY: x25519 (RFC 7748) on node:crypto; `privateKeys` fixes the keys it hands out. */
-export function x25519Standin(...privateKeys: Uint8Array[]): KeyShareGroup {
-  const fixed = [...privateKeys];
-  return {
-    name: 'x25519',
-    code: 0x001d,
-    generateKeyPair(): KeyShareKeyPair {
-      const next = fixed.shift();
-      const privateKey =
-        next === undefined
-          ? generateKeyPairSync('x25519').privateKey
-          : createPrivateKey({
-              key: Buffer.concat([X25519_PKCS8, next]),
-              format: 'der',
-              type: 'pkcs8',
-            });
-      const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
-      const pair: X25519KeyPair = { privateKey, keyExchange: new Uint8Array(spki.subarray(12)) };
-      return pair;
-    },
-    sharedSecret(keyPair, peer) {
-      if (peer.length !== 32)
-        throw new CryptoError('INVALID_ENCODING', 'x25519: 32-byte shares only');
-      const publicKey = createPublicKey({
-        key: Buffer.concat([X25519_SPKI, peer]),
-        format: 'der',
-        type: 'spki',
-      });
-      const secret = new Uint8Array(
-        diffieHellman({ privateKey: (keyPair as X25519KeyPair).privateKey, publicKey }),
-      );
-      if (secret.every((byte) => byte === 0))
-        throw new CryptoError('INVALID_POINT', 'x25519: zero secret');
-      return secret;
-    },
-  };
-}
-
-class NodeHashState implements Hash {
-  constructor(private readonly state: NodeHash) {}
-  update(data: Uint8Array): this {
-    this.state.update(data);
-    return this;
-  }
-  digest(): Uint8Array {
-    return new Uint8Array(this.state.digest());
-  }
-  clone(): Hash {
-    return new NodeHashState(this.state.copy());
-  }
-}
-
-/** TEST-ONLY: SHA-384 from node:crypto as a HashFunction. */
-export const sha384Standin: HashFunction = Object.assign(
-  (data: Uint8Array) => new Uint8Array(createHash('sha384').update(data).digest()),
-  {
-    create: (): Hash => new NodeHashState(createHash('sha384')),
-    blockLength: 128,
-    outputLength: 48,
-    algorithm: 'SHA-384',
+      },
+    };
   },
-);
-
-/** TEST-ONLY: the TLS_AES_256_GCM_SHA384 row, with the stand-in SHA-384. */
-export const TLS_AES_256_GCM_SHA384_STANDIN = aesGcmSuite(
-  0x1302,
-  'TLS_AES_256_GCM_SHA384',
-  sha384Standin,
-  32,
-);
+};
 
 // ---- the in-memory pump -----------------------------------------------------------------------
 
@@ -322,12 +155,12 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-/** The fixtures' chain and key as a credential, and a verifier trusting their CA. */
+/** The fixtures' chain and key as a credential (ecdh-lab's ECDSA), and a verifier trusting their CA (ecdh-lab's X.509). */
 export function fixtureCredential(): TlsServerCredential {
-  return nodeEcdsaCredential([fixture('server.pem')], fixture('server.key'));
+  return ecdsaCredential({ key: fixture('server.key'), chain: fixture('server.pem') });
 }
 export function fixtureVerifier(): TlsCertificateVerifier {
-  return nodeX509Verifier([fixture('ca.pem')]);
+  return x509Verifier({ ca: fixture('ca.pem') });
 }
 
 export type { TlsClient, TlsServer };
@@ -358,7 +191,7 @@ export function memoizedP256(privateKeyHex: string): KeyShareGroup {
   };
 }
 
-/** TEST-ONLY: nodeEcdsaCredential that signs each content once (so reruns are identical). */
+/** A credential that signs each content once (so thousands of tamper reruns cost one signature each). */
 export function memoizedCredential(credential: TlsServerCredential): TlsServerCredential {
   const signatures = new Map<string, Uint8Array>();
   return {

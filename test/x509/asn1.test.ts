@@ -191,9 +191,12 @@ describe('string types (X.680 §41)', () => {
 });
 
 describe('lengths capped before decoding', () => {
-  it('OBJECT IDENTIFIER: at most 128 octets', () => {
-    expect(readOid(reader(`068180${'81'.repeat(127)}01`), 'oid')).toMatch(/^2\.\d+$/);
-    invalid(() => readOid(reader(`068181${'81'.repeat(128)}01`), 'oid'), /longer than 128 octets/);
+  it('OBJECT IDENTIFIER: at most 128 octets, each subidentifier at most 20', () => {
+    expect(readOid(reader(`068180${'01'.repeat(128)}`), 'oid')).toMatch(/^0\.1(\.1){127}$/);
+    invalid(() => readOid(reader(`068181${'01'.repeat(129)}`), 'oid'), /longer than 128 octets/);
+    // 2.25.<UUID> (ITU-T X.667): a 128-bit arc in 19 octets is the longest in use.
+    expect(readOid(reader(`0614${'ff'.repeat(19)}7f`), 'oid')).toMatch(/^2\.\d{40,}$/);
+    invalid(() => readOid(reader(`0615${'ff'.repeat(20)}7f`), 'oid'), /longer than 20 octets/);
   });
   it('INTEGER: at most 64 octets', () => {
     expect(readBoundedInteger(reader(`0240${'11'.repeat(64)}`), 'n').bytes.length).toBe(64);

@@ -2,7 +2,7 @@
  * Certificate parsing (src/x509/certificate.ts and the extension, name and key readers):
  * the fields of a certificate, checked against node:crypto's X509Certificate (OpenSSL's
  * parser) as an independent reader; frozen objects and fresh copies; PEM forms; the key
- * kinds (P-256, X25519 as data, RSA as unsupported data); and a negative table, one row per
+ * kinds (P-256 and X25519 as PublicKeys, RSA as unsupported data); and a negative table, one row per
  * way a certificate can break RFC 5280 or DER, each refused with a typed error.
  */
 import { X509Certificate } from 'node:crypto';
@@ -15,6 +15,7 @@ import {
   derOctetString,
   derSequence,
 } from '../../src/keys/der.js';
+import { PrivateKey } from '../../src/keys/private-key.js';
 import { PublicKey } from '../../src/keys/public-key.js';
 import { derBoolean, derContext, derOid, Tag } from '../../src/x509/asn1.js';
 import { keyIdentifier } from '../../src/x509/builder.js';
@@ -175,19 +176,35 @@ describe('PEM', () => {
 });
 
 describe('subject public keys', () => {
-  it('X25519 (RFC 8410) is recognised and kept as data', () => {
+  it('X25519 (RFC 8410) becomes a PublicKey with curve X25519', () => {
     const cert = leaf(R, { publicKey: X25519_SPKI, keyUsage: ['keyAgreement'] });
-    expect(cert.publicKeyInfo).toEqual({
+    expect(cert.publicKeyInfo).toMatchObject({
       kind: 'X25519',
       algorithmOid: '1.3.101.110',
       algorithm: 'X25519',
       bits: 253,
       subjectPublicKey: bytesToHex(X25519_SPKI.subarray(12)),
     });
-    expect(cert.publicKey).toBeUndefined();
+    expect(cert.publicKey?.curve).toBe('X25519');
+    expect(cert.publicKey?.toDer()).toEqual(X25519_SPKI);
+    expect(cert.publicKey?.equals(PublicKey.fromDer(X25519_SPKI))).toBe(true);
+    // A key-agreement key cannot verify: as an issuer it is refused with a typed error.
+    expectCryptoError(() => LEAF.isSignedBy(cert), 'CERT_UNSUPPORTED_KEY', /X25519/);
     expect(cert.describe()).toMatch(
       /Public Key Algorithm: X25519\n {16}X25519 Public-Key:\n {16}pub:\n {20}27:d8:c8/,
     );
+  });
+  it('X25519: a certificate issued for an X25519 PublicKey object, read by node:crypto too', () => {
+    const key = PrivateKey.generate({ curve: 'X25519' });
+    const cert = leaf(R, { publicKey: key.publicKey, keyUsage: ['keyAgreement'] });
+    expect(cert.publicKey?.curve).toBe('X25519');
+    expect(cert.publicKey?.equals(key.publicKey)).toBe(true);
+    const node = new X509Certificate(cert.toDer());
+    expect(node.publicKey.asymmetricKeyType).toBe('x25519');
+    expect(new Uint8Array(node.publicKey.export({ type: 'spki', format: 'der' }))).toEqual(
+      key.publicKey.toDer(),
+    );
+    expect(node.verify(new X509Certificate(R.cert.toDer()).publicKey)).toBe(true);
   });
   it('RSA is unsupported data with its size; the certificate still prints', () => {
     const cert = leaf(R, { publicKey: rsaPublicKeyDer() });
