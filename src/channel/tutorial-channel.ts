@@ -89,7 +89,7 @@ export class TutorialChannel implements ChannelEngine {
     const { privateKey } = options; // read once: the key checked is the key kept
     if (privateKey !== undefined && !(privateKey instanceof PrivateKey))
       throw new TypeError('TutorialChannel: privateKey must be a PrivateKey');
-    if (options.privateKey !== undefined && options.privateKey.curve !== 'P-256')
+    if (privateKey !== undefined && privateKey.curve !== 'P-256')
       throw new TypeError(
         'TutorialChannel: privateKey must be a P-256 key (the tutorial is P-256 only)',
       );
