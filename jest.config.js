@@ -31,4 +31,7 @@ export default {
   // Generous for the slowest single test under CI load; a stuck test fails with its name
   // instead of stalling the run.
   testTimeout: 60000,
+  // Two workers, each test file in a worker process, also on a 2-core machine (where Jest
+  // would otherwise run every file in its own process, one after another).
+  maxWorkers: 2,
 };
