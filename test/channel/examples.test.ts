@@ -11,27 +11,9 @@ import { NonceSet } from '../../src/channel/nonce-set.js';
 import { utf8ToBytes } from '../../src/bytes/index.js';
 import { randomBytes } from '../../src/random.js';
 import { PrivateKey } from '../../src/keys/private-key.js';
+import { examplesOf } from '../support/examples';
 
 const dir = path.join(__dirname, '../../src/channel');
-
-/** The lines after each "@example" tag up to the next tag or the end of the comment. */
-function examples(source: string): string[] {
-  const out: string[] = [];
-  for (const comment of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
-    const lines = comment
-      .split('\n')
-      .map((line) => line.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\*\/\s*$/, ''));
-    for (let i = 0; i < lines.length; i++) {
-      const tag = /^@example\s*(.*)$/.exec(lines[i].trim());
-      if (tag === null) continue;
-      const body = [tag[1]];
-      for (let j = i + 1; j < lines.length && !lines[j].trim().startsWith('@'); j++)
-        body.push(lines[j]);
-      out.push(body.join('\n').trim());
-    }
-  }
-  return out;
-}
 
 function scope(): Record<string, unknown> {
   const myKey = PrivateKey.generate();
@@ -61,7 +43,7 @@ const cases = fs
   .readdirSync(dir)
   .filter((file) => file.endsWith('.ts'))
   .flatMap((file) =>
-    examples(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [
+    examplesOf(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [
       file,
       code,
     ]),

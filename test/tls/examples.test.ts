@@ -30,6 +30,7 @@ import * as verifierModule from '../../src/tls/verifier';
 import * as wire from '../../src/tls/wire';
 import { SECTION_3 } from './rfc8448-vectors';
 import { fixture, fixtureCredential, fixtureVerifier, hex } from './support';
+import { examplesOf } from '../support/examples';
 
 /** The files the examples read, mapped to the fixtures. */
 const FILES: Record<string, string> = {
@@ -39,25 +40,6 @@ const FILES: Record<string, string> = {
 };
 
 const dir = path.join(__dirname, '../../src/tls');
-
-/** The lines after each "@example" tag up to the next tag or the end of the comment. */
-function examples(source: string): string[] {
-  const out: string[] = [];
-  for (const comment of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
-    const lines = comment
-      .split('\n')
-      .map((line) => line.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\*\/\s*$/, ''));
-    for (let i = 0; i < lines.length; i++) {
-      const tag = /^@example\s*(.*)$/.exec(lines[i].trim());
-      if (tag === null) continue;
-      const body = [tag[1]];
-      for (let j = i + 1; j < lines.length && !lines[j].trim().startsWith('@'); j++)
-        body.push(lines[j]);
-      out.push(body.join('\n').trim());
-    }
-  }
-  return out;
-}
 
 function scope(): Record<string, unknown> {
   const verifier = fixtureVerifier();
@@ -127,7 +109,7 @@ const cases = fs
   .readdirSync(dir)
   .filter((file) => file.endsWith('.ts'))
   .flatMap((file) =>
-    examples(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [
+    examplesOf(fs.readFileSync(path.join(dir, file), 'utf8')).map((code): [string, string] => [
       file,
       code,
     ]),
