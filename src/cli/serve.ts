@@ -9,7 +9,6 @@ import {
   createServer,
   DEFAULT_MAX_CONNECTIONS,
   DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
-  formatAddress,
 } from '../net/server.js';
 import { defineCommand } from './command.js';
 import {
@@ -21,8 +20,9 @@ import {
 } from './channel-flags.js';
 import { integerOption, refuseOption, UsageError } from './args.js';
 import { readPrivateKeyFile, readPublicKeyListFile, reportErrors } from './key-files.js';
-import { errnoWords, listenFailure } from './network-errors.js';
+import { errnoWords } from './network-errors.js';
 import { serveTls, tlsGroupsOption } from './tls-modes.js';
+import { listenUntilSignal } from './listen-until-signal.js';
 
 export const serve = defineCommand({
   summary: 'run an echo server over the secure channel (tutorial, Noise NN/NK/XX) or TLS 1.3',
@@ -152,31 +152,7 @@ export const serve = defineCommand({
         }
       },
     );
-    // Signal handlers go in before the port is announced, so a signal sent as soon as the
-    // "listening on" line is read always finds them.
-    let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => {
-      stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-    });
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    let address: { host: string; port: number };
-    try {
-      address = await server.listen(flags.port, flags.host);
-    } catch (error) {
-      process.stderr.write(`ecdh-lab serve: ${listenFailure(error, flags.host, flags.port)}\n`);
-      stop();
-      await server.close();
-      return 1;
-    }
-    process.stdout.write(`listening on ${formatAddress(address.host, address.port)}\n`);
-    await stopped;
-    await server.close();
-    return 0;
+    return listenUntilSignal(server, flags.host, flags.port);
   },
 });
 

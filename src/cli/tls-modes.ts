@@ -13,7 +13,7 @@
  *       (SSLKEYLOGFILE format) with which Wireshark decrypts a capture
  */
 import * as fs from 'node:fs';
-import { createServer, describeError, formatAddress } from '../net/server.js';
+import { createServer, describeError } from '../net/server.js';
 import type { TlsChannel } from '../net/tls-channel.js';
 import { tlsConnect } from '../net/tls-client.js';
 import { pemCertificateVerifier, pemServerCredential } from '../net/tls-credentials.js';
@@ -24,7 +24,8 @@ import { type KeyShareGroup, secp256r1, x25519Group } from '../tls/groups.js';
 import { signatureSchemeName } from '../tls/registry.js';
 import { UsageError } from './args.js';
 import { CommandError, readBytes, reportErrors } from './key-files.js';
-import { connectFailure, errnoWords, listenFailure, words } from './network-errors.js';
+import { connectFailure, errnoWords, words } from './network-errors.js';
+import { listenUntilSignal } from './listen-until-signal.js';
 
 /** The connection flags as `connectionFlags` returns them. */
 interface Flags {
@@ -181,29 +182,7 @@ export async function serveTls(
       }
     },
   );
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => {
-    stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  let address: { host: string; port: number };
-  try {
-    address = await server.listen(flags.port, flags.host);
-  } catch (error) {
-    process.stderr.write(`ecdh-lab serve: ${listenFailure(error, flags.host, flags.port)}\n`);
-    stop();
-    await server.close();
-    return 1;
-  }
-  process.stdout.write(`listening on ${formatAddress(address.host, address.port)}\n`);
-  await stopped;
-  await server.close();
-  return 0;
+  return listenUntilSignal(server, flags.host, flags.port);
 }
 
 function explainLog(line: string): string {
