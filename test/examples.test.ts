@@ -14,7 +14,9 @@ import * as x509 from '../src/x509';
 import { expandKey } from '../src/cipher/aes';
 import { createGhashKey, GHASH_TABLE_8BIT } from '../src/cipher/ghash';
 import * as der from '../src/keys/der';
-import { examplesOf } from './support/examples';
+import * as node from '../src/node';
+import { contextFor, pki, pkiFiles, signerOf, tcpHandles } from './support/example-harness';
+import { examplesOf, runExample } from './support/examples';
 
 const SRC = path.join(__dirname, '..', 'src');
 const COVERED_ELSEWHERE = new Set(['channel', 'tls']);
@@ -44,6 +46,7 @@ const shared = (() => {
     'peer.der': bob.publicKey.toDer(),
     'peer.pem': bob.publicKey.toPem(),
     'peers.pem': alice.publicKey.toPem() + bob.publicKey.toPem(),
+    ...pkiFiles(), // leaf.der, ca.crt, chain.pem, req.csr (./support/example-harness.ts)
   };
   const fs = {
     readFileSync: (name: string, encoding?: string) => {
@@ -103,6 +106,8 @@ const shared = (() => {
     bobPrivate: new Uint8Array(32).fill(6),
     toy: math.TOY,
     sha384,
+    // console.log/error of the examples print nothing into the test's output.
+    console: { log: () => {}, error: () => {} },
   };
 })();
 
@@ -116,6 +121,8 @@ function perFile(file: string): Record<string, unknown> {
   const w = expandKey(aesKey);
   const zeros = (n: number) => new Uint8Array(n);
   if (file === 'bytes/words.ts') return { out: zeros(8) };
+  if (file === 'bytes/assert.ts') return { key: aesKey, n: math.P256.n };
+  if (file === 'cipher/gcm.ts') return { key: aesKey, header: Uint8Array.of(23, 3, 3, 0, 21) };
   if (file === 'cipher/aes.ts')
     return { key: aesKey, w, out: new Int32Array(4), c0: 1, c1: 2, c2: 3, c3: 4 };
   if (file === 'cipher/gctr.ts')
@@ -127,8 +134,8 @@ function perFile(file: string): Record<string, unknown> {
       x: zeros(16).fill(3),
       one,
       H: zeros(16).fill(0x42),
-      A: zeros(5),
-      C: zeros(20),
+      A: zeros(16), // the AAD and the ciphertext, each zero-padded to whole blocks (§6.4)
+      C: zeros(32),
       lengths: zeros(16),
       X: zeros(48).fill(1),
       h0: 1,
@@ -157,17 +164,52 @@ function perFile(file: string): Record<string, unknown> {
     };
   if (file === 'keys/pem.ts')
     return { text: shared.alice.publicKey.toPem() + shared.alice.toPem() };
-  if (file === 'x25519/curve.ts') return { p: 2n ** 255n - 19n };
-  if (file === 'playground/small-curve.ts') {
-    const { lineThrough } = require('../src/playground/small-curve');
-    return { line: lineThrough(math.TOY.G, math.TOY.G, math.TOY), P: math.TOY.G, curve: math.TOY };
+  if (file === 'x25519/curve.ts' || file === 'x25519/field.ts') return { p: 2n ** 255n - 19n };
+  if (file === 'ecdsa/ecdsa.ts') {
+    const d = 0x1234n; // a signature by d, and its public key, for ecdsaVerify
+    return {
+      d,
+      Q: math.publicPointFromScalar(d),
+      ...math.ecdsaSign(d, sha256(utf8ToBytes('sample'))),
+    };
+  }
+  if (file === 'ecdsa/reference.ts') {
+    const { r, s } = math.ecdsaSignReference(72n, 101n, 19n, math.TOY); // the sign example's signature
+    return { Q: math.scalarMultiply(101n, math.TOY.G, math.TOY), r, s };
   }
   if (file === 'playground/nonce-reuse.ts') {
     const one = math.ecdsaSignReference(72n, 17n, 100n, math.TOY);
     const two = math.ecdsaSignReference(150n, 17n, 100n, math.TOY);
     return { e1: 72n, e2: 150n, r: one.r, s1: one.s, s2: two.s };
   }
-  if (file === 'x509/asn1.ts') return { cn: Uint8Array.of(5, 0), o: Uint8Array.of(5, 0) };
+  if (file === 'x509/asn1.ts') {
+    const attribute = (oid: string, value: string) =>
+      der.derSequence(
+        der.derObjectIdentifier(der.oidFromString(oid)),
+        der.derElement(0x0c, utf8ToBytes(value)),
+      );
+    return { ...der, cn: attribute('2.5.4.3', 'Test CA'), o: attribute('2.5.4.10', 'Example') };
+  }
+  if (file.startsWith('x509/')) {
+    const { rootKey, root: rootCertificate, inter, leaf, leafKey, csr } = pki();
+    return {
+      signer: signerOf(rootKey),
+      root: rootCertificate,
+      rootSigner: signerOf(rootKey),
+      inter,
+      leaf,
+      leafKey,
+      cert: leaf,
+      ca: file === 'x509/csr.ts' ? rootCertificate : inter,
+      issuerSigner: signerOf(rootKey),
+      verifier: x509.DEFAULT_VERIFIER,
+      csr,
+      der: csr.toDer(),
+      issuerKey: inter.publicKey,
+      tbsCertificate: leaf.tbsCertificate(),
+      signature: leaf.signatureValue(),
+    };
+  }
   if (file === 'keys/private-key.ts')
     return {
       key: shared.alice,
@@ -223,86 +265,39 @@ const cases = sourceFiles(SRC).flatMap((file) =>
   ]),
 );
 
-/**
- * Examples that do not run here yet, by their test name: they need a live socket or server
- * (net/, node.ts, cli/playground-server.ts: `await` at the top level), a DOM (playground/dom.ts),
- * or a certificate chain and signer in scope (x509/), or a binding still missing. The list may
- * only shrink: an example that starts to run fails the last test until it is removed here.
- */
-const NOT_YET_RUN = new Set<string>([
-  "bytes/assert.ts: assertBigInt(d, 'd', 1n, n - 1n)",
-  'cipher/gcm.ts: const gcm = aesGcm.withKey(key);',
-  'cipher/ghash.ts: ghashReference(H, concatBytes(A, C, lengths))',
-  'cli/playground-server.ts: const server = await startPlaygroundServer({ port: 0 }); console.log(server.url)',
-  "keys/pem.ts: selectPemBlock(decodePemBlocks(text), ['PRIVATE KEY', 'EC PRIVATE KEY'])",
-  "keys/pem.ts: decodePem(text, 'PUBLIC KEY').der",
-  "net/client.ts: const channel = await connect({ protocol: 'nk', port: 65432, remoteStaticKey: se",
-  'net/secure-channel.ts: for await (const message of channel) await channel.send(message) // an echo serv',
-  'net/secure-channel.ts: await channel.close()',
-  "net/server.ts: const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for a",
-  'net/server.ts: const { port } = server.address()!',
-  "node.ts: import { createServer, connect, tlsConnect } from 'ecdh-lab/node'",
-  'net/tls-channel.ts: for await (const data of channel) await channel.send(data) // an echo service',
-  "net/tls-channel.ts: channel.exportKeyingMaterial('EXPERIMENTAL my-app', new Uint8Array(0), 32)",
-  'net/tls-channel.ts: await channel.close()',
-  'net/tls-channel.ts: https.request({ createConnection: () => channel.duplex(), … })',
-  "net/tls-client.ts: const channel = await tlsConnect({ host: 'localhost', port: 8443, ca: readFileSy",
-  "net/tls-client.ts: https.request({ host: 'localhost', port, path: '/', createConnection: () => tlsS",
-  "explain/tls.ts: const trace = await traceTlsOver(socketTransport, { serverName: 'localhost', ca,",
-  // shows the error it makes by throwing it
-  "keys/key-curve.ts: throw curveMismatch('exchange: our key is P-256, the peer key is X25519')",
-  // `der` is bound to an SPKI for the other examples of the file
-  'keys/x25519-formats.ts: const { privateKey } = parseX25519Pkcs8(der)',
-  "playground/dom.ts: h('p', { class: 'note' }, 'p = ', 223n)",
-  "playground/dom.ts: svg('circle', { cx: 4, cy: 27, r: 1.5 })",
-  'playground/small-curve.ts: linePoints(line, P, curve).length // p',
-  'x509/asn1.ts: derSetOf(derSequence(cn), derSequence(o))',
-  "x509/builder.ts: const root = selfSignedCertificate({ signer, subject: 'CN=Test Root,O=Example', ",
-  'x509/builder.ts: const leaf = issueCertificate({ issuerCertificate: root, issuerSigner: rootSigne',
-  "x509/certificate.ts: Certificate.fromDer(fs.readFileSync('leaf.der')).subject.toString()",
-  "x509/certificate.ts: Certificate.fromPem(fs.readFileSync('ca.crt', 'utf8'))",
-  "x509/certificate.ts: Certificate.fromPemBundle(fs.readFileSync('chain.pem', 'utf8')).length",
-  'x509/certificate.ts: leaf.isSignedBy(ca) // true',
-  'x509/certificate.ts: console.log(cert.describe())',
-  'x509/csr.ts: CertificationRequest.fromDer(der).subject.toString()',
-  "x509/csr.ts: CertificationRequest.fromPem(fs.readFileSync('req.csr', 'utf8'))",
-  'x509/csr.ts: csr.verifySignature() // true',
-  "x509/csr.ts: const csr = createCertificationRequest({ signer, subject: 'CN=localhost', subjec",
-  'x509/csr.ts: issueFromRequest(csr, { issuerCertificate: ca, issuerSigner, verifier, extendedK',
-  'x509/name.ts: Name.fromDer(cert.subject.toDer()).toString()',
-  "x509/signature.ts: DEFAULT_VERIFIER.verify(issuerKey, tbsCertificate, signature, 'SHA-256') // true",
-  'x509/verify.ts: const { chain } = verifyChain(leaf, { anchors: [root], intermediates: [inter], h',
-]);
+/** Each example's own values, where two examples of a file need different ones. */
+function perExample(name: string): Record<string, unknown> {
+  if (name === 'keys/x25519-formats.ts: const { privateKey } = parseX25519Pkcs8(der)')
+    return { der: PrivateKey.fromRaw(new Uint8Array(32).fill(9), { curve: 'X25519' }).toDer() };
+  return {};
+}
+
+const modules: Record<string, Record<string, unknown>> = {
+  'ecdh-lab': root,
+  'ecdh-lab/math': math,
+  'ecdh-lab/noise': noise,
+  'ecdh-lab/node': node,
+  'ecdh-lab/x509': x509,
+};
 
 describe('@example blocks in src/ (outside channel/ and tls/)', () => {
   it('finds them', () => expect(cases.length).toBeGreaterThan(200));
-  const runs = (file: string, code: string): boolean => {
-    const bindings = scope(file);
-    const names = Object.keys(bindings).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  let checked = 0;
+  it.each(cases)('%s: %s', async (file, first, code) => {
+    const name = `${file}: ${first}`;
+    const handles = tcpHandles();
+    const context = await contextFor(name, code);
     try {
-      new Function(...names, `'use strict';\n{\n${code}\n}`)(
-        ...names.map((name) => bindings[name]),
-      );
-      return true;
-    } catch {
-      return false;
+      const bindings = { ...scope(file), ...perExample(name), ...context?.bindings };
+      checked += (await runExample(code, bindings, modules)).checks;
+      await context?.after?.();
+    } finally {
+      await context?.close();
     }
-  };
-  it.each(cases.filter(([file, first]) => !NOT_YET_RUN.has(`${file}: ${first}`)))(
-    '%s: %s',
-    (file, _first, code) => {
-      const bindings = scope(file);
-      const names = Object.keys(bindings).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-      const run = new Function(...names, `'use strict';\n{\n${code}\n}`);
-      expect(() => run(...names.map((name) => bindings[name]))).not.toThrow();
-    },
-  );
-  it(`the ${NOT_YET_RUN.size} examples not run yet are still listed for a reason (none runs now)`, () => {
-    const listed = cases.filter(([file, first]) => NOT_YET_RUN.has(`${file}: ${first}`));
-    const names = new Set(cases.map(([file, first]) => `${file}: ${first}`));
-    expect([...NOT_YET_RUN].filter((name) => !names.has(name))).toEqual([]); // each names an example
-    expect(
-      listed.filter(([file, , code]) => runs(file, code)).map(([f, first]) => `${f}: ${first}`),
-    ).toEqual([]);
+    // Everything the example and its context opened is closed again.
+    for (let i = 0; i < 50 && tcpHandles() > handles; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(tcpHandles()).toBeLessThanOrEqual(handles);
   });
+  it('checks the stated results of many of them', () => expect(checked).toBeGreaterThan(100));
 });

@@ -573,7 +573,9 @@ function run(recorder: Recorder, client: TlsClient, server: TlsConnection): bool
  * @param transport - a connected byte stream to the server
  * @param options - serverName (SNI and the certificate check), ca, and how to name the peer
  * @returns the trace; `failed` when the handshake did not complete (the last step says why)
- * @example const trace = await traceTlsOver(socketTransport, { serverName: 'localhost', ca, peer: 'localhost:8443' })
+ * @example
+ * const trace = await traceTlsOver(socketTransport, { serverName: 'localhost', ca, peer: `localhost:${port}` })
+ * trace.failed // false
  */
 export async function traceTlsOver(
   transport: TlsExplainTransport,

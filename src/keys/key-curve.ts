@@ -39,7 +39,7 @@ export function curveOption(options: unknown): KeyCurve {
 /**
  * The refusal for an operation given a key of the wrong curve: CryptoError CURVE_MISMATCH.
  * @param what - the operation and what it needs, e.g. "ecdsa: X25519 keys cannot sign"
- * @example throw curveMismatch('exchange: our key is P-256, the peer key is X25519')
+ * @example throw curveMismatch('exchange: our key is P-256, the peer key is X25519') // throws CURVE_MISMATCH
  */
 export function curveMismatch(what: string): CryptoError {
   return new CryptoError('CURVE_MISMATCH', what);

@@ -138,7 +138,8 @@ export function decodePemBlocks(text: string): PemBlock[] {
  * @param labels - the accepted labels
  * @returns the block
  * @throws CryptoError INVALID_ENCODING unless there is exactly one block, with an accepted label
- * @example selectPemBlock(decodePemBlocks(text), ['PRIVATE KEY', 'EC PRIVATE KEY'])
+ * @example selectPemBlock(decodePemBlocks(fs.readFileSync('key.pem', 'utf8')), ['PRIVATE KEY', 'EC PRIVATE KEY']).label
+ *   // 'PRIVATE KEY'
  */
 export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly string[]): PemBlock {
   const expected = labels.map((label) => `"${label}"`).join(' or ');
@@ -155,7 +156,7 @@ export function selectPemBlock(blocks: readonly PemBlock[], labels: readonly str
  * @returns the block (its label says which was found)
  * @throws TypeError for wrong types; CryptoError INVALID_ENCODING for anything but one
  *   well-formed block with an accepted label
- * @example decodePem(text, 'PUBLIC KEY').der
+ * @example decodePem(fs.readFileSync('peer.pem', 'utf8'), 'PUBLIC KEY').der
  */
 export function decodePem(text: string, labels: string | readonly string[]): PemBlock {
   const accepted = typeof labels === 'string' ? [labels] : labels;

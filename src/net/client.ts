@@ -23,7 +23,7 @@ export interface ConnectOptions extends ChannelOptions {
  * @throws CryptoError 'HANDSHAKE_FAILED' (refused or unauthenticated peer), 'TIMEOUT', or the
  *   socket's error (e.g. ECONNREFUSED); the socket is closed in every failure case
  * @example
- * const channel = await connect({ protocol: 'nk', port: 65432, remoteStaticKey: serverKey })
+ * const channel = await connect({ protocol: 'nk', port, remoteStaticKey: serverKey })
  * await channel.send(utf8ToBytes('hello'))
  */
 export async function connect(options: ConnectOptions): Promise<SecureChannel> {

@@ -247,7 +247,9 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
   /**
    * This connection as a Node stream.Duplex (one per channel): what is written is sent,
    * what arrives is readable, `end()` sends close_notify.
-   * @example https.request({ createConnection: () => channel.duplex(), … })
+   * @example
+   * const response = await new Promise((resolve) => https.get({ path: '/', createConnection: () => channel.duplex() }, resolve))
+   * response.statusCode // 200
    */
   duplex(): TlsDuplex {
     this.#duplex ??= new TlsDuplex(this, this.#socket);

@@ -134,7 +134,7 @@ function openClient(options: TlsConnectOptions): TlsChannel {
  *   alert), CryptoError 'TIMEOUT', or the socket's error (e.g. ECONNREFUSED); the socket is
  *   closed in every failure case
  * @example
- * const channel = await tlsConnect({ host: 'localhost', port: 8443, ca: readFileSync('ca.pem', 'utf8') })
+ * const channel = await tlsConnect({ host: 'localhost', port, ca: readFileSync('ca.pem', 'utf8') })
  * await channel.send(utf8ToBytes('GET / HTTP/1.0\r\n\r\n'))
  */
 export async function tlsConnect(options: TlsConnectOptions): Promise<TlsChannel> {
@@ -148,7 +148,9 @@ export async function tlsConnect(options: TlsConnectOptions): Promise<TlsChannel
  * handshake, a failure is an 'error' event.
  * @throws TypeError/RangeError for invalid options (synchronously)
  * @example
- * https.request({ host: 'localhost', port, path: '/', createConnection: () => tlsStream({ host: 'localhost', port, ca }) })
+ * const response = await new Promise((resolve) =>
+ *   https.get({ host: 'localhost', port, path: '/', createConnection: () => tlsStream({ host: 'localhost', port, ca }) }, resolve))
+ * response.statusCode // 200
  */
 export function tlsStream(options: TlsConnectOptions): TlsDuplex {
   return openClient(options).duplex();

@@ -27,7 +27,7 @@ function setAttributes(element: Element, attributes: Attributes): void {
 
 /**
  * An HTML element with attributes and children (strings become text nodes, never HTML).
- * @example h('p', { class: 'note' }, 'p = ', 223n)
+ * @example h('p', { class: 'note' }, 'p = ', 223n).outerHTML // '<p class="note">p = 223</p>'
  */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -44,7 +44,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * An SVG element with attributes and children.
- * @example svg('circle', { cx: 4, cy: 27, r: 1.5 })
+ * @example svg('circle', { cx: 4, cy: 27, r: 1.5 }).outerHTML // '<circle cx="4" cy="27" r="1.5"></circle>'
  */
 export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,

@@ -168,7 +168,7 @@ export function lineThrough(P: AffinePoint, Q: AffinePoint, curve: SmallCurve): 
 
 /**
  * The p points of the line y = λ(x − x1) + y1 over F_p (x = 0 … p − 1), for drawing.
- * @example linePoints(line, P, curve).length // p
+ * @example linePoints(lineThrough(TOY.G, TOY.G, TOY).lambda!, TOY.G, TOY).length // 223: one point per x in F_223
  */
 export function linePoints(lambda: bigint, P: AffinePoint, curve: SmallCurve): AffinePoint[] {
   const out: AffinePoint[] = [];

@@ -54,7 +54,7 @@ const LOW_255 = 2n ** 255n - 1n;
  * for every integer.)
  * @param x - an integer with |x| < 2^600 (not checked: the inner loop)
  * @returns r ≡ x (mod p) with |r| < 2^256
- * @example reduce(p + 5n) // 5n
+ * @example reduce(2n ** 256n + 5n) // 43n, since 2^256 ≡ 2·19 (below 2^255, p + 5n is left as it is)
  */
 export function reduce(x: bigint): bigint {
   const r = (x & LOW_255) + 19n * (x >> 255n); //  r ≡ x: lo + 19·hi,   |r| < 2^350
