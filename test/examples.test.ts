@@ -1,9 +1,14 @@
 /**
  * Every `@example` in src/ runs. test/channel/examples.test.ts and test/tls/examples.test.ts
  * run those of src/channel and src/tls with their own scopes; this file runs all the others.
- * Each example is cut out of its doc comment and evaluated as a block with the exports of the
+ * Each example is cut out of its doc comment and run by ./support/examples.ts (TypeScript,
+ * `await` allowed, stated results such as `// 'cafe'` checked) with the exports of the
  * package's entry points (and of the example's own module) in scope, plus the few free names
- * the examples use, bound to small real values below.
+ * the examples use, bound to small real values below. The examples that talk to a server, use
+ * a certificate chain or build DOM elements get their context from ./support/example-harness.ts:
+ * real servers on 127.0.0.1 port 0, all closed after the example (checked: no TCP handle
+ * left). cli/playground-server.ts's example serves the built page: `npm run build` first
+ * (`npm ci` does).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
