@@ -25,9 +25,9 @@ import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
 import { modInverseVartime, modPow } from './modular.js';
+import { p } from './p256-domain.js';
 
-/** The field prime p = 2^256 − 2^224 + 2^192 + 2^96 − 1. */
-export const p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
+export { p };
 
 /** p − 1, the largest field element (the upper bound of every argument check). */
 const P_MINUS_1 = p - 1n;

@@ -16,9 +16,9 @@
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
+import { n } from './p256-domain.js';
 
-/** The order n of the P-256 base point G (a prime). */
-export const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+export { n };
 
 /** n − 1, the largest scalar (the upper bound of every argument check). */
 const N_MINUS_1 = n - 1n;
