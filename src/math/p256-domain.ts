@@ -1,7 +1,7 @@
 /**
  * The domain parameters of P-256 (secp256r1, prime256v1), as numbers, with the standards'
  * names: SEC 2 v2 §2.4.2 and SP 800-186 §3.2.1.3. This is the one place they are written down;
- * the field (field.ts), the scalars (scalar.ts) and the curve (src/curve/p256.ts) import them.
+ * the field (fp.ts, field.ts), the scalars (scalar.ts) and the curve (src/curve/p256.ts) import them.
  *
  *   E : y² = x³ + a·x + b over F_p, with a = −3 (stored as p − 3)
  *   p = 2^256 − 2^224 + 2^192 + 2^96 − 1            the field prime

@@ -11,7 +11,7 @@
  *   scalarFromBytes    SEC 1 §2.3.8 Octet-String-to-Integer, then the private-key range check
  *                      1 ≤ d ≤ n − 1 (SEC 1 §3.2.1, SP 800-56A rev3 §5.6.2.1.2)
  *
- * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see field.ts).
+ * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see fp.ts).
  */
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
