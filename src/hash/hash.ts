@@ -11,6 +11,12 @@ export interface Hash {
   update(data: Uint8Array): this;
   /** Finishes and returns the digest; the object cannot be used afterwards. */
   digest(): Uint8Array;
+  /**
+   * The digest of everything absorbed so far followed by `data`, leaving this hash unchanged
+   * and usable: `clone().update(data).digest()` without the copy where the state allows it
+   * (HMAC computes each message from its two keyed states this way).
+   */
+  digestWith(data: Uint8Array): Uint8Array;
   /** An independent copy of the current state (used by HMAC to reuse keyed states). */
   clone(): Hash;
 }

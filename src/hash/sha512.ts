@@ -81,6 +81,14 @@ class Sha512 implements Hash {
     );
   }
 
+  digestWith(data: Uint8Array): Uint8Array {
+    assertBytes(data, 'data');
+    if (this.finished)
+      throw new CryptoError('INVALID_STATE', `${this.name}: digestWith() after digest()`);
+    if (this.buffered > 0) return this.clone().update(data).digest();
+    return digestFrom(this.state, this.length, data, this.outputLength);
+  }
+
   clone(): Sha512 {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: clone() after digest()`);
@@ -128,16 +136,37 @@ function writeWord(out: Uint8Array, offset: number, word: number): void {
   out[offset + 3] = word;
 }
 
-/** The one-shot computation: whole blocks straight from `data`, then the padded tail. */
-function oneShot(data: Uint8Array, iv: Int32Array, outputLength: number): Uint8Array {
-  assertBytes(data, 'data');
-  const state = iv.slice();
+/**
+ * The hash of prefix ‖ data, where `state` is H after the prefix, whose `prefixLength` bytes
+ * are a multiple of 128 (0 for a whole message); `state` itself is left unchanged. Whole
+ * blocks of `data` are compressed in place; only the tail is copied, to be padded.
+ */
+function digestFrom(
+  state: Int32Array,
+  prefixLength: number,
+  data: Uint8Array,
+  outputLength: number,
+): Uint8Array {
+  const working = state.slice();
   const schedule = newSchedule();
   const whole = data.length - (data.length & 127);
-  compressBlocks(state, schedule, data, 0, whole);
+  compressBlocks(working, schedule, data, 0, whole);
   const block = new Uint8Array(128);
-  for (let i = whole; i < data.length; i++) block[i - whole] = data[i];
-  return finish(state, schedule, block, data.length - whole, data.length, outputLength);
+  block.set(data.subarray(whole));
+  return finish(
+    working,
+    schedule,
+    block,
+    data.length - whole,
+    prefixLength + data.length,
+    outputLength,
+  );
+}
+
+/** The one-shot computation from H^(0) = `iv`. */
+function oneShot(data: Uint8Array, iv: Int32Array, outputLength: number): Uint8Array {
+  assertBytes(data, 'data');
+  return digestFrom(iv, 0, data, outputLength);
 }
 
 /**

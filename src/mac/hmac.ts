@@ -5,14 +5,15 @@
  *
  * where K0 is K padded with zeros to the hash's block size B (after first hashing K when it
  * is longer than B: FIPS 198-1 §4 step 2), ipad = 0x36 repeated B times and opad = 0x5c
- * repeated B times. The keyed form (`hmac.create`) absorbs K0 ⊕ ipad and K0 ⊕ opad once and
- * clones those two states for each message, which is what HKDF-Expand and the Noise
- * handshake need.
+ * repeated B times.
  *
- * For SHA-256 there is a fast path (`hmacSha256Key` / `hmacSha256WithKey` below) that keeps
- * the two keyed states as bare SHA-256 states instead of streaming objects: the same
- * computation with fewer allocations. The generic `Hmac` class is the reference; tests run
- * both against node:crypto and against each other.
+ * `Hmac` is HMAC keyed once: it absorbs K0 ⊕ ipad and K0 ⊕ opad into two hash states, one
+ * block each, and computes every message from them (`digestWith`) without absorbing the keys
+ * again, which is what HKDF-Expand, RFC 6979 and the Noise handshake need. For SHA-256 (and
+ * SHA-384/512) those states are plain arrays of words, and `digestWith` starts from a copy of
+ * them and compresses the message straight from its bytes: that is the whole fast path, and
+ * every hash gets it. hmac-reference.ts computes the formula above literally; tests run both
+ * against each other and against node:crypto.
  *
  * Tag truncation (RFC 2104 §5, FIPS 198-1 §5) is the caller's business: take the leftmost
  * bytes of the output; `hmac.verify` compares such a truncated tag in constant-time style.
@@ -21,24 +22,27 @@ import { assertBytes } from '../bytes/assert.js';
 import { equalBytes } from '../bytes/bytes.js';
 import { CryptoError } from '../errors.js';
 import { assertHashFunction, type Hash, type HashFunction } from '../hash/hash.js';
-import { sha256, sha256FromState, sha256StateAfterBlock } from '../hash/sha256.js';
 
 const IPAD = 0x36;
 const OPAD = 0x5c;
 
-/** A keyed HMAC computation: update() the message, then digest(). */
+/** HMAC keyed once: update() the message, then digest(); or digestWith() many messages. */
 export class Hmac implements Hash {
-  private inner: Hash;
+  private readonly inner: Hash;
   private readonly outer: Hash;
   private finished = false;
 
-  /** Use `hmac.create(hash, key)`. */
+  /** Use `Hmac.keyed(hash, key)` or `hmac.create(hash, key)`. */
   private constructor(inner: Hash, outer: Hash) {
     this.inner = inner;
     this.outer = outer;
   }
 
-  /** @internal FIPS 198-1 §4 steps 1–4 and 7: derives K0 and the two padded keys. */
+  /**
+   * FIPS 198-1 §4 steps 1–4 and 7: derives K0 and absorbs K0 ⊕ ipad and K0 ⊕ opad.
+   * @throws TypeError when `hash` is not a hash function or `key` is not a Uint8Array
+   * @example const mac = Hmac.keyed(sha256, key); const t1 = mac.digestWith(m1); const t2 = mac.digestWith(m2);
+   */
   static keyed(hash: HashFunction, key: Uint8Array): Hmac {
     assertHashFunction(hash);
     assertBytes(key, 'key');
@@ -54,67 +58,47 @@ export class Hmac implements Hash {
   }
 
   update(data: Uint8Array): this {
-    if (this.finished) throw new CryptoError('INVALID_STATE', 'hmac: update() after digest()');
+    this.assertUsable('update() after digest()');
     this.inner.update(data); // steps 5–6: H((K0 ⊕ ipad) ‖ text), absorbed as it arrives
     return this;
   }
 
   digest(): Uint8Array {
-    if (this.finished) throw new CryptoError('INVALID_STATE', 'hmac: digest() called twice');
+    this.assertUsable('digest() called twice');
     this.finished = true;
     // Steps 8–9: H((K0 ⊕ opad) ‖ H((K0 ⊕ ipad) ‖ text)).
-    return this.outer.update(this.inner.digest()).digest();
+    return this.outer.digestWith(this.inner.digest());
+  }
+
+  /**
+   * HMAC of everything absorbed so far followed by `data` (steps 5–9), leaving this keyed
+   * state unchanged: the way to MAC many messages under one key.
+   */
+  digestWith(data: Uint8Array): Uint8Array {
+    this.assertUsable('digestWith() after digest()');
+    return this.outer.digestWith(this.inner.digestWith(data));
   }
 
   clone(): Hmac {
-    if (this.finished) throw new CryptoError('INVALID_STATE', 'hmac: clone() after digest()');
+    this.assertUsable('clone() after digest()');
     return new Hmac(this.inner.clone(), this.outer.clone());
+  }
+
+  private assertUsable(what: string): void {
+    if (this.finished) throw new CryptoError('INVALID_STATE', `hmac: ${what}`);
   }
 }
 
-/** HMAC-SHA256's two keyed states: SHA-256 after K0 ⊕ ipad and after K0 ⊕ opad. */
-export interface HmacSha256Key {
-  readonly inner: Int32Array;
-  readonly outer: Int32Array;
-}
-
 /**
- * @internal FIPS 198-1 §4 steps 1–4 and 7 for SHA-256 (B = 64): the keyed states, each one
- * compression of K0 ⊕ pad. `key` must already be checked.
- */
-export function hmacSha256Key(key: Uint8Array): HmacSha256Key {
-  const K0 = new Uint8Array(64);
-  K0.set(key.length > 64 ? sha256(key) : key);
-  for (let i = 0; i < 64; i++) K0[i] ^= IPAD;
-  const inner = sha256StateAfterBlock(K0);
-  for (let i = 0; i < 64; i++) K0[i] ^= IPAD ^ OPAD;
-  const outer = sha256StateAfterBlock(K0);
-  K0.fill(0);
-  return { inner, outer };
-}
-
-/** @internal Steps 5–9 from the keyed states: H((K0 ⊕ opad) ‖ H((K0 ⊕ ipad) ‖ text)). */
-export function hmacSha256WithKey(key: HmacSha256Key, text: Uint8Array): Uint8Array {
-  return sha256FromState(key.outer, 64, sha256FromState(key.inner, 64, text));
-}
-
-/**
- * HMAC keyed once, for many messages: returns `text => HMAC(key, text)`. SHA-256 takes the
- * fast path; any other hash clones the keyed `Hmac` for each message.
+ * HMAC keyed once, for many messages: returns `text => HMAC(key, text)`.
  * @example const mac = hmacWithKey(sha256, prk); const t1 = mac(m1); const t2 = mac(m2);
  */
 export function hmacWithKey(hash: HashFunction, key: Uint8Array): (text: Uint8Array) => Uint8Array {
-  assertHashFunction(hash);
-  assertBytes(key, 'key');
-  if (hash === sha256) {
-    const keyed = hmacSha256Key(key);
-    return (text) => {
-      assertBytes(text, 'text');
-      return hmacSha256WithKey(keyed, text);
-    };
-  }
   const keyed = Hmac.keyed(hash, key);
-  return (text) => keyed.clone().update(text).digest();
+  return (text) => {
+    assertBytes(text, 'text');
+    return keyed.digestWith(text);
+  };
 }
 
 /**
@@ -130,12 +114,9 @@ export function hmacWithKey(hash: HashFunction, key: Uint8Array): (text: Uint8Ar
  * // 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8'
  */
 export function hmac(hash: HashFunction, key: Uint8Array, data: Uint8Array): Uint8Array {
-  if (hash === sha256) {
-    assertBytes(key, 'key');
-    assertBytes(data, 'data');
-    return hmacSha256WithKey(hmacSha256Key(key), data);
-  }
-  return Hmac.keyed(hash, key).update(data).digest();
+  const keyed = Hmac.keyed(hash, key);
+  assertBytes(data, 'data');
+  return keyed.digestWith(data);
 }
 
 /**

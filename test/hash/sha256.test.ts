@@ -3,6 +3,7 @@
  * Sources: NIST CAVP SHAVS (vectors/nist/sha2/, from Debian's python3-cryptography-vectors),
  * FIPS 180-4 §4.2.2 / §5.3.3 for the constants, and node:crypto as the property-test oracle.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import { sha256Reference } from '../../src/hash/sha256-reference';
 import { H0, K } from '../../src/hash/sha256-constants';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { loadCavp } from '../support/cavp';
+import { BEGIN, END, sha256Rounds } from './sha256-rounds';
 
 const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
 
@@ -46,6 +48,25 @@ describe('SHA-256 constants (FIPS 180-4)', () => {
       Number(integerRoot(BigInt(p) << 64n, 2n) & 0xffffffffn),
     );
     expect([...H0]).toEqual(expected);
+  });
+});
+
+describe('SHA-256 fast path: the generated rounds', () => {
+  // The 64 written-out rounds of src/hash/sha256-compress.ts are test/hash/sha256-rounds.ts's
+  // output (FIPS 180-4 §6.2.2 with the roles renamed); UPDATE_GENERATED=1 rewrites them.
+  it("src/hash/sha256-compress.ts holds exactly the generator's rounds between its markers", () => {
+    const file = path.resolve(__dirname, '..', '..', 'src', 'hash', 'sha256-compress.ts');
+    const source = fs.readFileSync(file, 'utf8');
+    const begin = source.indexOf(`${BEGIN}\n`);
+    const end = source.indexOf(END);
+    expect(begin).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(begin);
+    const expected = `${BEGIN}\n${sha256Rounds()}\n`;
+    if (process.env.UPDATE_GENERATED === '1') {
+      fs.writeFileSync(file, source.slice(0, begin) + expected + source.slice(end));
+    } else {
+      expect(source.slice(begin, end)).toBe(expected);
+    }
   });
 });
 

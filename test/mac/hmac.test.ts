@@ -6,11 +6,11 @@
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { hmac, hmacWithKey } from '../../src/mac/hmac';
+import { Hmac, hmac, hmacWithKey } from '../../src/mac/hmac';
 import { sha256 } from '../../src/hash/sha256';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { hex, loadWycheproof } from '../support/wycheproof';
-import { genericSha256 } from '../support/hashes';
+import { hmacReference } from '../../src/mac/hmac-reference';
 
 const ascii = (s: string): Uint8Array => utf8ToBytes(s);
 
@@ -141,23 +141,44 @@ describe('HMAC-SHA256 properties against node:crypto (fast-check)', () => {
   });
 });
 
-describe('HMAC-SHA256 fast path against the generic Hmac (the reference)', () => {
-  it('hmac() and hmacWithKey() give the same tags on both paths (1000 runs)', () => {
+describe('HMAC-SHA256 keyed states against the plain reference (FIPS 198-1 §4 by the formula)', () => {
+  it('hmac(), hmacWithKey(), Hmac.keyed().digestWith() and streaming agree with hmacReference and node:crypto (1000 runs)', () => {
+    // Keys up to 200 bytes (past B = 64: the hashed-key path) and messages up to 300 bytes
+    // (several blocks after the keyed block), cut at a random point for the streaming form.
+    let longKeys = 0;
+    let multiBlock = 0;
     fc.assert(
       fc.property(
         fc.uint8Array({ maxLength: 200 }),
         fc.uint8Array({ maxLength: 300 }),
-        (key, msg) => {
-          const fast = bytesToHex(hmac(sha256, key, msg));
+        fc.nat(300),
+        (key, msg, cut) => {
+          if (key.length > 64) longKeys++;
+          if (msg.length > 128) multiBlock++;
+          const expected = bytesToHex(hmacReference(sha256, key, msg));
+          const keyed = Hmac.keyed(sha256, key);
+          const at = Math.min(cut, msg.length);
+          const streamed = hmac
+            .create(sha256, key)
+            .update(msg.subarray(0, at))
+            .update(msg.subarray(at))
+            .digest();
           return (
-            fast === bytesToHex(hmac(genericSha256, key, msg)) &&
-            fast === bytesToHex(hmacWithKey(sha256, key)(msg)) &&
-            fast === bytesToHex(hmacWithKey(genericSha256, key)(msg))
+            expected === createHmac('sha256', key).update(msg).digest('hex') &&
+            expected === bytesToHex(hmac(sha256, key, msg)) &&
+            expected === bytesToHex(hmacWithKey(sha256, key)(msg)) &&
+            expected === bytesToHex(keyed.digestWith(msg)) &&
+            expected === bytesToHex(keyed.digestWith(msg)) && // the keyed state is unchanged
+            expected ===
+              bytesToHex(keyed.clone().update(msg.subarray(0, at)).digestWith(msg.subarray(at))) &&
+            expected === bytesToHex(streamed)
           );
         },
       ),
       { numRuns: 1000 },
     );
+    expect(longKeys).toBeGreaterThan(100);
+    expect(multiBlock).toBeGreaterThan(100);
   });
 });
 
