@@ -13,7 +13,8 @@
  * the wire format does not change) or 'X25519' (Noise_*_25519_AESGCM_SHA256). Without it the
  * curve of the keys given is used. Every key must be on that curve; the tutorial is P-256 only.
  */
-import { NoiseChannel, type ChannelEngine } from '../channel/noise-channel.js';
+import type { ChannelEngine } from '../channel/engine.js';
+import { NoiseChannel } from '../channel/noise-channel.js';
 import { noiseKeyPair, p256Suite } from '../channel/p256-suite.js';
 import { TutorialChannel } from '../channel/tutorial-channel.js';
 import { x25519KeyPair, x25519Suite } from '../channel/x25519-suite.js';

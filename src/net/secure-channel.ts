@@ -46,7 +46,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { assertBytes } from '../bytes/index.js';
-import type { ChannelEngine, ChannelOutput } from '../channel/noise-channel.js';
+import type { ChannelEngine, ChannelOutput } from '../channel/engine.js';
 import { CryptoError } from '../errors.js';
 
 /** Timeouts of one connection, in milliseconds (0 disables). */
