@@ -21,7 +21,7 @@ import { x25519KeyPair, x25519Suite } from '../channel/x25519-suite.js';
 import { KEY_CURVES, type KeyCurve } from '../keys/key-curve.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
-import type { ChannelTimeouts } from './secure-channel.js';
+import type { ChannelTimeouts } from './connection-lifecycle.js';
 
 /** The four protocols: the tutorial's exchange, and Noise NN, NK, XX. */
 export type ProtocolName = 'tutorial' | 'nn' | 'nk' | 'xx';
@@ -104,7 +104,7 @@ export function resolveOptions(
   if (
     allow !== undefined &&
     typeof allow !== 'function' &&
-    !(Array.isArray(allow) && allow.every((k) => k instanceof PublicKey))
+    !(Array.isArray(allow) && allow.every((key) => key instanceof PublicKey))
   ) {
     throw new TypeError('options.allow must be an array of PublicKey or a function');
   }
@@ -112,7 +112,7 @@ export function resolveOptions(
   for (const [name, key] of [
     ['staticKey', staticKey],
     ['remoteStaticKey', remoteStaticKey],
-    ...(Array.isArray(allow) ? allow.map((k, i) => [`allow[${i}]`, k] as const) : []),
+    ...(Array.isArray(allow) ? allow.map((key, index) => [`allow[${index}]`, key] as const) : []),
   ] as const) {
     if (key !== undefined && key.curve !== curve)
       throw new TypeError(`options.${name} is a ${key.curve} key, but the curve is ${curve}`);
@@ -152,7 +152,7 @@ export function resolveOptions(
   }
   const x25519 = curve === 'X25519';
   const suite = x25519 ? x25519Suite : p256Suite;
-  const s =
+  const staticPair =
     staticKey === undefined
       ? undefined
       : x25519
@@ -166,7 +166,7 @@ export function resolveOptions(
         ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw, { curve })) === true
         : (raw: Uint8Array) => {
             const peer = PublicKey.fromRaw(raw, { curve });
-            return allow.some((k) => k.equals(peer));
+            return allow.some((key) => key.equals(peer));
           };
   const pattern = protocol === 'nn' ? 'NN' : protocol === 'nk' ? 'NK' : 'XX';
   // Checks the options once, now, rather than on the first connection.
@@ -174,7 +174,7 @@ export function resolveOptions(
     suite,
     pattern,
     initiator,
-    staticKey: s,
+    staticKey: staticPair,
     remoteStaticKey: rs,
     maxMessageLength,
   });
@@ -184,7 +184,7 @@ export function resolveOptions(
         suite,
         pattern,
         initiator,
-        staticKey: s,
+        staticKey: staticPair,
         remoteStaticKey: rs,
         verifyRemoteStaticKey: verify,
         maxMessageLength,
