@@ -4,7 +4,7 @@
  * tables grouped by reason; fast-check round trips and truncation/extension properties.
  */
 import fc from 'fast-check';
-import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
+import { bytesToHex, concatBytes, hexToBytes } from '../../src/bytes/index.js';
 import {
   DerReader,
   DerTag,
@@ -362,5 +362,148 @@ describe('lengths capped before decoding (linear time, short messages)', () => {
     expect(describeOid(oidFromString('1.3.132.0.34'))).toBe('1.3.132.0.34');
     expect(describeOid(new Uint8Array(100).fill(1))).toBe('an OBJECT IDENTIFIER of 100 octets');
     expect(describeOid(hexToBytes('2a81'))).toBe('an OBJECT IDENTIFIER of 2 octets');
+  });
+});
+
+// Mutation testing (stryker.module.config.mjs, group der): every refusal's exact message, with the
+// offset it names, read inside a SEQUENCE that follows a NULL so each offset is the outer input's
+// (base + offset), not the inner reader's. Vectors: hand-built from X.690 §8.1.3, §8.3.2, §8.6.2,
+// §8.8, §8.19 and §10.1, one rule broken per row. Kills the mutants that blank a message or shift
+// an offset, which the reason-only checks above cannot see.
+describe('refusal messages name the tag and the offset in the outermost input', () => {
+  const inSequence =
+    (read: (inner: DerReader) => unknown) =>
+    (outer: DerReader): unknown => {
+      outer.readNull();
+      return read(outer.readSequence());
+    };
+  const rows: [string, (r: DerReader) => unknown, string][] = [
+    [
+      '3003020101',
+      (r) => {
+        const s = r.readSequence();
+        s.readInteger();
+        return s.readInteger();
+      },
+      'expected INTEGER at offset 5, found the end of the input',
+    ],
+    [
+      '05003003040100',
+      inSequence((s) => s.readInteger()),
+      'expected INTEGER at offset 4, found OCTET STRING',
+    ],
+    ['0c00', (r) => r.readInteger(), 'expected INTEGER at offset 0, found tag 0x0c'],
+    [
+      '05003004a0020500',
+      inSequence((s) => s.readExplicit(0).readInteger()),
+      'expected INTEGER at offset 6, found NULL',
+    ],
+    [
+      '0500300301',
+      inSequence((s) => s),
+      'truncated SEQUENCE at offset 2: 3 content bytes declared, 1 present',
+    ],
+    [
+      '05003002a180',
+      inSequence((s) => s.readExplicit(1)),
+      'indefinite length at offset 5 (not allowed in DER, X.690 §10.1)',
+    ],
+    [
+      '0500300404850100',
+      inSequence((s) => s.readOctetString()),
+      'length of 5 octets at offset 5 is too large',
+    ],
+    ['05003002048201', inSequence((s) => s.readOctetString()), 'truncated length at offset 5'],
+    ['0500300104', inSequence((s) => s.readOctetString()), 'truncated length at offset 5'],
+    [
+      '050030050483000100',
+      inSequence((s) => s.readOctetString()),
+      'non-minimal length at offset 5 (leading zero octet, X.690 §10.1)',
+    ],
+    [
+      '0500300304810a',
+      inSequence((s) => s.readOctetString()),
+      'non-minimal length at offset 5 (long form for 10, X.690 §10.1)',
+    ],
+    [
+      '05003003040301',
+      inSequence((s) => s.readOctetString()),
+      'truncated OCTET STRING at offset 4: 3 content bytes declared, 1 present',
+    ],
+    [
+      '0500300402010100',
+      inSequence((s) => {
+        s.readInteger();
+        s.assertEnd();
+      }),
+      '1 unexpected trailing byte(s) at offset 7',
+    ],
+    ['050030020200', inSequence((s) => s.readInteger()), 'empty INTEGER at offset 4'],
+    [
+      '05003004020201ff',
+      inSequence((s) => s.readInteger(1)),
+      'INTEGER at offset 4 is longer than 1 octet(s)',
+    ],
+    [
+      '050030040202007f',
+      inSequence((s) => s.readInteger()),
+      'non-minimal INTEGER at offset 4 (X.690 §8.3.2)',
+    ],
+    [
+      '050030020300',
+      inSequence((s) => s.readBitString()),
+      'empty BIT STRING at offset 4 (missing the unused-bits octet)',
+    ],
+    [
+      '0500300403020700',
+      inSequence((s) => s.readBitString()),
+      'BIT STRING at offset 4 has 7 unused bits; only whole octets are accepted',
+    ],
+    [
+      '050030020600',
+      inSequence((s) => s.readObjectIdentifier()),
+      'OBJECT IDENTIFIER at offset 4 is empty',
+    ],
+    ['05003003050100', inSequence((s) => s.readNull()), 'NULL at offset 4 has contents'],
+    [
+      '05003000',
+      inSequence((s) => s.readAny()),
+      'expected an element at offset 4, found the end of the input',
+    ],
+    [
+      '050030021f00',
+      inSequence((s) => s.readAny()),
+      'high tag number at offset 4 (X.690 §8.1.2.4, not supported)',
+    ],
+  ];
+  // OBJECT IDENTIFIER contents (X.690 §8.19.2), wrapped as NULL ‖ SEQUENCE { OID } by the writer.
+  const oidRows: [string, string][] = [
+    ['2a81', 'ends inside a subidentifier'],
+    ['2a8001', 'has a non-minimal subidentifier (X.690 §8.19.2)'],
+    ['01'.repeat(MAX_OID_OCTETS + 1), `is longer than ${MAX_OID_OCTETS} octets`],
+    [
+      `2a${'ff'.repeat(MAX_SUBIDENTIFIER_OCTETS)}7f`,
+      `has a subidentifier longer than ${MAX_SUBIDENTIFIER_OCTETS} octets`,
+    ],
+  ];
+  it.each(oidRows)('OBJECT IDENTIFIER %s', (contentsHex, reason) => {
+    const contents = hexToBytes(contentsHex);
+    const element = derObjectIdentifier(contents);
+    const input = concatBytes(derNull(), derSequence(element));
+    const read = inSequence((s) => s.readObjectIdentifier());
+    const error = expectCryptoError(() => read(new DerReader(input)), 'INVALID_ENCODING');
+    const offset = input.length - element.length;
+    expect(error.message).toBe(`der: OBJECT IDENTIFIER at offset ${offset} ${reason}`);
+    // oidToString refuses the same contents for the same reason, as a RangeError.
+    expect(() => oidToString(contents)).toThrow(new RangeError(`contents ${reason}`));
+  });
+  it('describeOid gives the dotted form up to 32 octets, the length beyond', () => {
+    const arcs = (count: number) => `1.2${'.1'.repeat(count - 1)}`; // 40·1 + 2, then 1s: one octet each
+    expect(describeOid(oidFromString(arcs(32)))).toBe(arcs(32));
+    expect(describeOid(oidFromString(arcs(33)))).toBe('an OBJECT IDENTIFIER of 33 octets');
+  });
+  it.each(rows)('%s', (hex, read, message) => {
+    const error = expectCryptoError(() => read(new DerReader(hexToBytes(hex))), 'INVALID_ENCODING');
+    expect(error.message).toBe(`der: ${message}`);
   });
 });
