@@ -507,3 +507,101 @@ describe('refusal messages name the tag and the offset in the outermost input', 
     expect(error.message).toBe(`der: ${message}`);
   });
 });
+
+// Mutation testing (group der), continued: what the reader returns and the boundaries the tables
+// above do not reach. Vectors: hand-built from X.690 §8.1.2–§8.1.3, §8.6, §8.19 and §10.1.
+describe('reader results and boundaries', () => {
+  it('readAny returns the tag, the contents, the whole encoding and the outer offset', () => {
+    const input = hexToBytes('0500300604020102a100');
+    const outer = new DerReader(input);
+    outer.readNull();
+    const inner = outer.readSequence();
+    const first = inner.readAny();
+    expect([
+      first.tag,
+      bytesToHex(first.contents),
+      bytesToHex(first.encoding),
+      first.offset,
+    ]).toEqual([0x04, '0102', '04020102', 4]);
+    const second = inner.readAny();
+    expect([
+      second.tag,
+      bytesToHex(second.contents),
+      bytesToHex(second.encoding),
+      second.offset,
+    ]).toEqual([0xa1, '', 'a100', 8]);
+    expect(inner.done).toBe(true);
+    inner.assertEnd();
+  });
+  it('OCTET STRING, BIT STRING and OBJECT IDENTIFIER results are copies, not views of the input', () => {
+    const input = hexToBytes('040201020303000304060155');
+    const reader = new DerReader(input);
+    const octets = reader.readOctetString();
+    const bits = reader.readBitString();
+    const oid = reader.readObjectIdentifier();
+    input.fill(0xee);
+    expect([bytesToHex(octets), bytesToHex(bits), bytesToHex(oid)]).toEqual(['0102', '0304', '55']);
+  });
+  it('a long-form length of 4 octets is read (16 MiB of contents; 5 octets are refused above)', () => {
+    const length = 1 << 24;
+    const input = new Uint8Array(6 + length);
+    input.set([0x04, 0x84, 0x01, 0x00, 0x00, 0x00]);
+    expect(new DerReader(input).readOctetString().length).toBe(length);
+  });
+  it('a long-form length whose octets are all present but whose contents are not', () => {
+    // 04 81 80 with no contents: the length octets are complete, the 128 content bytes missing.
+    const read = (hex: string) => {
+      const outer = new DerReader(hexToBytes(hex));
+      outer.readNull();
+      return outer.readSequence().readOctetString();
+    };
+    const error = expectCryptoError(() => read('05003003048180'), 'INVALID_ENCODING');
+    expect(error.message).toBe(
+      'der: truncated OCTET STRING at offset 4: 128 content bytes declared, 0 present',
+    );
+  });
+  it('tag names in messages: BIT STRING, OBJECT IDENTIFIER, [0], [1]', () => {
+    const message = (hex: string, read: (r: DerReader) => unknown) =>
+      expectCryptoError(() => read(new DerReader(hexToBytes(hex))), 'INVALID_ENCODING').message;
+    expect(message('060155', (r) => r.readBitString())).toBe(
+      'der: expected BIT STRING at offset 0, found OBJECT IDENTIFIER',
+    );
+    expect(message('a100', (r) => r.readExplicit(0))).toBe(
+      'der: expected [0] at offset 0, found [1]',
+    );
+    expect(message('a000', (r) => r.readExplicit(1))).toBe(
+      'der: expected [1] at offset 0, found [0]',
+    );
+    expect(message('', (r) => r.readObjectIdentifier())).toBe(
+      'der: expected OBJECT IDENTIFIER at offset 0, found the end of the input',
+    );
+  });
+  it('malformed dotted OIDs are RangeErrors, whatever part of the pattern they break', () => {
+    for (const bad of ['x1.2', '1.2x', ' 1.2', '1.2 ', '11.2', '1.2.3.', '1.2.03', '1.2.3a'])
+      expect(() => oidFromString(bad)).toThrow(RangeError);
+    expect(() => oidFromString('1.40')).toThrow(
+      new RangeError("oid '1.40': second arc must be < 40 under arc 1"),
+    );
+    expect(() => oidFromString('1.2.')).toThrow(
+      new RangeError("oid '1.2.' is not a dotted object identifier"),
+    );
+    expect(bytesToHex(oidFromString('1.39'))).toBe('4f');
+    expect(bytesToHex(oidFromString('2.40'))).toBe('78');
+  });
+  it('TypeErrors name the argument', () => {
+    expect(() => new DerReader([] as unknown as Uint8Array)).toThrow(/^der must be a Uint8Array/);
+    expect(() => derElement(4, [] as unknown as Uint8Array)).toThrow(
+      /^contents must be a Uint8Array/,
+    );
+    expect(() => derBitString([] as unknown as Uint8Array)).toThrow(/^bytes must be a Uint8Array/);
+    expect(() => oidToString([] as unknown as Uint8Array)).toThrow(
+      /^contents must be a Uint8Array/,
+    );
+    expect(() => derInteger(1 as unknown as bigint)).toThrow(
+      new TypeError('value must be a bigint, got number'),
+    );
+    expect(() => oidFromString(1 as unknown as string)).toThrow(
+      new TypeError('oid must be a string, got number'),
+    );
+  });
+});
