@@ -1,11 +1,20 @@
 // StrykerJS over the security-critical modules: `npm run mutate` (long: not part of npm test).
 // Each mutant is one small bug; the suite must fail for it. The score and what was run are in
-// the README ("Mutation testing"). A subset, as in the README:
-//   npx stryker run --mutate src/keys/der.ts --mutate src/cipher/gcm.ts --concurrency 1
+// the README ("Mutation testing"). One module group at a time, against its own tests:
+// stryker.module.config.mjs.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.config.js', enableFindRelatedTests: true },
+  // --findRelatedTests finds only the tests whose imports Jest can follow inside its roots:
+  // with jest.config.js's roots (test/, docs/) plus the mutated file's folder, which Stryker
+  // adds, a test that reaches a module through another src folder (src/index.ts, say) would not
+  // run for its mutants. So all of src/ is a root here.
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    enableFindRelatedTests: true,
+    config: { roots: ['<rootDir>/test', '<rootDir>/docs', '<rootDir>/src'] },
+  },
   coverageAnalysis: 'perTest',
   mutate: [
     // GCM

@@ -4,7 +4,7 @@
  * tables grouped by reason; fast-check round trips and truncation/extension properties.
  */
 import fc from 'fast-check';
-import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
+import { bytesToHex, concatBytes, hexToBytes } from '../../src/bytes/index.js';
 import {
   DerReader,
   DerTag,
@@ -362,5 +362,246 @@ describe('lengths capped before decoding (linear time, short messages)', () => {
     expect(describeOid(oidFromString('1.3.132.0.34'))).toBe('1.3.132.0.34');
     expect(describeOid(new Uint8Array(100).fill(1))).toBe('an OBJECT IDENTIFIER of 100 octets');
     expect(describeOid(hexToBytes('2a81'))).toBe('an OBJECT IDENTIFIER of 2 octets');
+  });
+});
+
+// Mutation testing (stryker.module.config.mjs, group der): every refusal's exact message, with the
+// offset it names, read inside a SEQUENCE that follows a NULL so each offset is the outer input's
+// (base + offset), not the inner reader's. Vectors: hand-built from X.690 §8.1.3, §8.3.2, §8.6.2,
+// §8.8, §8.19 and §10.1, one rule broken per row. Kills the mutants that blank a message or shift
+// an offset, which the reason-only checks above cannot see.
+describe('refusal messages name the tag and the offset in the outermost input', () => {
+  const inSequence =
+    (read: (inner: DerReader) => unknown) =>
+    (outer: DerReader): unknown => {
+      outer.readNull();
+      return read(outer.readSequence());
+    };
+  const rows: [string, (r: DerReader) => unknown, string][] = [
+    [
+      '3003020101',
+      (r) => {
+        const s = r.readSequence();
+        s.readInteger();
+        return s.readInteger();
+      },
+      'expected INTEGER at offset 5, found the end of the input',
+    ],
+    [
+      '05003003040100',
+      inSequence((s) => s.readInteger()),
+      'expected INTEGER at offset 4, found OCTET STRING',
+    ],
+    ['0c00', (r) => r.readInteger(), 'expected INTEGER at offset 0, found tag 0x0c'],
+    [
+      '05003004a0020500',
+      inSequence((s) => s.readExplicit(0).readInteger()),
+      'expected INTEGER at offset 6, found NULL',
+    ],
+    [
+      '0500300301',
+      inSequence((s) => s),
+      'truncated SEQUENCE at offset 2: 3 content bytes declared, 1 present',
+    ],
+    [
+      '05003002a180',
+      inSequence((s) => s.readExplicit(1)),
+      'indefinite length at offset 5 (not allowed in DER, X.690 §10.1)',
+    ],
+    [
+      '0500300404850100',
+      inSequence((s) => s.readOctetString()),
+      'length of 5 octets at offset 5 is too large',
+    ],
+    ['05003002048201', inSequence((s) => s.readOctetString()), 'truncated length at offset 5'],
+    ['0500300104', inSequence((s) => s.readOctetString()), 'truncated length at offset 5'],
+    [
+      '050030050483000100',
+      inSequence((s) => s.readOctetString()),
+      'non-minimal length at offset 5 (leading zero octet, X.690 §10.1)',
+    ],
+    [
+      '0500300304810a',
+      inSequence((s) => s.readOctetString()),
+      'non-minimal length at offset 5 (long form for 10, X.690 §10.1)',
+    ],
+    [
+      '05003003040301',
+      inSequence((s) => s.readOctetString()),
+      'truncated OCTET STRING at offset 4: 3 content bytes declared, 1 present',
+    ],
+    [
+      '0500300402010100',
+      inSequence((s) => {
+        s.readInteger();
+        s.assertEnd();
+      }),
+      '1 unexpected trailing byte(s) at offset 7',
+    ],
+    ['050030020200', inSequence((s) => s.readInteger()), 'empty INTEGER at offset 4'],
+    [
+      '05003004020201ff',
+      inSequence((s) => s.readInteger(1)),
+      'INTEGER at offset 4 is longer than 1 octet(s)',
+    ],
+    [
+      '050030040202007f',
+      inSequence((s) => s.readInteger()),
+      'non-minimal INTEGER at offset 4 (X.690 §8.3.2)',
+    ],
+    [
+      '050030020300',
+      inSequence((s) => s.readBitString()),
+      'empty BIT STRING at offset 4 (missing the unused-bits octet)',
+    ],
+    [
+      '0500300403020700',
+      inSequence((s) => s.readBitString()),
+      'BIT STRING at offset 4 has 7 unused bits; only whole octets are accepted',
+    ],
+    [
+      '050030020600',
+      inSequence((s) => s.readObjectIdentifier()),
+      'OBJECT IDENTIFIER at offset 4 is empty',
+    ],
+    ['05003003050100', inSequence((s) => s.readNull()), 'NULL at offset 4 has contents'],
+    [
+      '05003000',
+      inSequence((s) => s.readAny()),
+      'expected an element at offset 4, found the end of the input',
+    ],
+    [
+      '050030021f00',
+      inSequence((s) => s.readAny()),
+      'high tag number at offset 4 (X.690 §8.1.2.4, not supported)',
+    ],
+  ];
+  // OBJECT IDENTIFIER contents (X.690 §8.19.2), wrapped as NULL ‖ SEQUENCE { OID } by the writer.
+  const oidRows: [string, string][] = [
+    ['2a81', 'ends inside a subidentifier'],
+    ['2a8001', 'has a non-minimal subidentifier (X.690 §8.19.2)'],
+    ['01'.repeat(MAX_OID_OCTETS + 1), `is longer than ${MAX_OID_OCTETS} octets`],
+    [
+      `2a${'ff'.repeat(MAX_SUBIDENTIFIER_OCTETS)}7f`,
+      `has a subidentifier longer than ${MAX_SUBIDENTIFIER_OCTETS} octets`,
+    ],
+  ];
+  it.each(oidRows)('OBJECT IDENTIFIER %s', (contentsHex, reason) => {
+    const contents = hexToBytes(contentsHex);
+    const element = derObjectIdentifier(contents);
+    const input = concatBytes(derNull(), derSequence(element));
+    const read = inSequence((s) => s.readObjectIdentifier());
+    const error = expectCryptoError(() => read(new DerReader(input)), 'INVALID_ENCODING');
+    const offset = input.length - element.length;
+    expect(error.message).toBe(`der: OBJECT IDENTIFIER at offset ${offset} ${reason}`);
+    // oidToString refuses the same contents for the same reason, as a RangeError.
+    expect(() => oidToString(contents)).toThrow(new RangeError(`contents ${reason}`));
+  });
+  it('describeOid gives the dotted form up to 32 octets, the length beyond', () => {
+    const arcs = (count: number) => `1.2${'.1'.repeat(count - 1)}`; // 40·1 + 2, then 1s: one octet each
+    expect(describeOid(oidFromString(arcs(32)))).toBe(arcs(32));
+    expect(describeOid(oidFromString(arcs(33)))).toBe('an OBJECT IDENTIFIER of 33 octets');
+  });
+  it.each(rows)('%s', (hex, read, message) => {
+    const error = expectCryptoError(() => read(new DerReader(hexToBytes(hex))), 'INVALID_ENCODING');
+    expect(error.message).toBe(`der: ${message}`);
+  });
+});
+
+// Mutation testing (group der), continued: what the reader returns and the boundaries the tables
+// above do not reach. Vectors: hand-built from X.690 §8.1.2–§8.1.3, §8.6, §8.19 and §10.1.
+describe('reader results and boundaries', () => {
+  it('readAny returns the tag, the contents, the whole encoding and the outer offset', () => {
+    const input = hexToBytes('0500300604020102a100');
+    const outer = new DerReader(input);
+    outer.readNull();
+    const inner = outer.readSequence();
+    const first = inner.readAny();
+    expect([
+      first.tag,
+      bytesToHex(first.contents),
+      bytesToHex(first.encoding),
+      first.offset,
+    ]).toEqual([0x04, '0102', '04020102', 4]);
+    const second = inner.readAny();
+    expect([
+      second.tag,
+      bytesToHex(second.contents),
+      bytesToHex(second.encoding),
+      second.offset,
+    ]).toEqual([0xa1, '', 'a100', 8]);
+    expect(inner.done).toBe(true);
+    inner.assertEnd();
+  });
+  it('OCTET STRING, BIT STRING and OBJECT IDENTIFIER results are copies, not views of the input', () => {
+    const input = hexToBytes('040201020303000304060155');
+    const reader = new DerReader(input);
+    const octets = reader.readOctetString();
+    const bits = reader.readBitString();
+    const oid = reader.readObjectIdentifier();
+    input.fill(0xee);
+    expect([bytesToHex(octets), bytesToHex(bits), bytesToHex(oid)]).toEqual(['0102', '0304', '55']);
+  });
+  it('a long-form length of 4 octets is read (16 MiB of contents; 5 octets are refused above)', () => {
+    const length = 1 << 24;
+    const input = new Uint8Array(6 + length);
+    input.set([0x04, 0x84, 0x01, 0x00, 0x00, 0x00]);
+    expect(new DerReader(input).readOctetString().length).toBe(length);
+  });
+  it('a long-form length whose octets are all present but whose contents are not', () => {
+    // 04 81 80 with no contents: the length octets are complete, the 128 content bytes missing.
+    const read = (hex: string) => {
+      const outer = new DerReader(hexToBytes(hex));
+      outer.readNull();
+      return outer.readSequence().readOctetString();
+    };
+    const error = expectCryptoError(() => read('05003003048180'), 'INVALID_ENCODING');
+    expect(error.message).toBe(
+      'der: truncated OCTET STRING at offset 4: 128 content bytes declared, 0 present',
+    );
+  });
+  it('tag names in messages: BIT STRING, OBJECT IDENTIFIER, [0], [1]', () => {
+    const message = (hex: string, read: (r: DerReader) => unknown) =>
+      expectCryptoError(() => read(new DerReader(hexToBytes(hex))), 'INVALID_ENCODING').message;
+    expect(message('060155', (r) => r.readBitString())).toBe(
+      'der: expected BIT STRING at offset 0, found OBJECT IDENTIFIER',
+    );
+    expect(message('a100', (r) => r.readExplicit(0))).toBe(
+      'der: expected [0] at offset 0, found [1]',
+    );
+    expect(message('a000', (r) => r.readExplicit(1))).toBe(
+      'der: expected [1] at offset 0, found [0]',
+    );
+    expect(message('', (r) => r.readObjectIdentifier())).toBe(
+      'der: expected OBJECT IDENTIFIER at offset 0, found the end of the input',
+    );
+  });
+  it('malformed dotted OIDs are RangeErrors, whatever part of the pattern they break', () => {
+    for (const bad of ['x1.2', '1.2x', ' 1.2', '1.2 ', '11.2', '1.2.3.', '1.2.03', '1.2.3a'])
+      expect(() => oidFromString(bad)).toThrow(RangeError);
+    expect(() => oidFromString('1.40')).toThrow(
+      new RangeError("oid '1.40': second arc must be < 40 under arc 1"),
+    );
+    expect(() => oidFromString('1.2.')).toThrow(
+      new RangeError("oid '1.2.' is not a dotted object identifier"),
+    );
+    expect(bytesToHex(oidFromString('1.39'))).toBe('4f');
+    expect(bytesToHex(oidFromString('2.40'))).toBe('78');
+  });
+  it('TypeErrors name the argument', () => {
+    expect(() => new DerReader([] as unknown as Uint8Array)).toThrow(/^der must be a Uint8Array/);
+    expect(() => derElement(4, [] as unknown as Uint8Array)).toThrow(
+      /^contents must be a Uint8Array/,
+    );
+    expect(() => derBitString([] as unknown as Uint8Array)).toThrow(/^bytes must be a Uint8Array/);
+    expect(() => oidToString([] as unknown as Uint8Array)).toThrow(
+      /^contents must be a Uint8Array/,
+    );
+    expect(() => derInteger(1 as unknown as bigint)).toThrow(
+      new TypeError('value must be a bigint, got number'),
+    );
+    expect(() => oidFromString(1 as unknown as string)).toThrow(
+      new TypeError('oid must be a string, got number'),
+    );
   });
 });

@@ -31,12 +31,13 @@ function readOne(bytes: Uint8Array) {
   return record;
 }
 
-function expectAlert(fn: () => unknown, alert: string) {
+function expectAlert(fn: () => unknown, alert: string, message?: string) {
   try {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(TlsError);
     expect((error as TlsError).alert).toBe(alert);
+    if (message !== undefined) expect((error as TlsError).message).toBe(message);
     return;
   }
   throw new Error('expected a TlsError');
@@ -229,5 +230,163 @@ describe('HandshakeBuffer', () => {
     const tooBig = new HandshakeBuffer();
     tooBig.push(hex('0b040001'));
     expectAlert(() => tooBig.next(), 'illegal_parameter');
+  });
+});
+
+// Mutation testing (stryker.module.config.mjs, group tls-record): the limits at their exact
+// values on both sides, and each refusal's message. Vectors: RFC 8446 §5.1–§5.4 (2^14,
+// 2^14 + 1, 2^14 + 256) and §4 (the uint24 length); the handshake limits are this library's.
+describe('limits at their exact values, and the refusal messages', () => {
+  const key = hex('00112233445566778899aabbccddeeff');
+  const iv = hex('0102030405060708090a0b0c');
+  const head = (type: number, length: number) =>
+    Uint8Array.of(type, 3, 3, length >> 8, length & 0xff);
+
+  it('RecordReader: 2^14 is allowed for a plaintext type, 2^14 + 1 is not; the message names both', () => {
+    const atLimit = new RecordReader();
+    atLimit.push(head(CONTENT_TYPE.handshake, MAX_PLAINTEXT));
+    expect(atLimit.next()).toBeUndefined(); // waits for the body
+    atLimit.push(new Uint8Array(MAX_PLAINTEXT));
+    expect(atLimit.next()!.fragment.length).toBe(MAX_PLAINTEXT);
+    expect(atLimit.buffered).toBe(0);
+    const over = new RecordReader();
+    over.push(head(CONTENT_TYPE.handshake, MAX_PLAINTEXT + 1));
+    expectAlert(() => over.next(), 'record_overflow', 'tls: record of 16385 bytes exceeds 16384');
+    const overCiphertext = new RecordReader();
+    overCiphertext.push(head(CONTENT_TYPE.application_data, MAX_CIPHERTEXT + 1));
+    expectAlert(
+      () => overCiphertext.next(),
+      'record_overflow',
+      'tls: record of 16641 bytes exceeds 16640',
+    );
+  });
+
+  it('RecordReader returns the type, the legacy version and exactly the fragment', () => {
+    const reader = new RecordReader();
+    reader.push(Uint8Array.of(22, 3, 1, 0, 2, 0xaa, 0xbb, 21, 3, 3));
+    expect(reader.buffered).toBe(10);
+    const record = reader.next()!;
+    expect([record.type, record.legacyVersion, bytesToHex(record.fragment)]).toEqual([
+      22,
+      0x0301,
+      'aabb',
+    ]);
+    expect(reader.buffered).toBe(3);
+    expect(reader.next()).toBeUndefined();
+  });
+
+  it('plaintextRecord: 2^14 bytes framed, one more refused', () => {
+    const record = plaintextRecord(CONTENT_TYPE.handshake, new Uint8Array(MAX_PLAINTEXT));
+    expect(bytesToHex(record.subarray(0, 5))).toBe('1603034000');
+    expect(() =>
+      plaintextRecord(CONTENT_TYPE.handshake, new Uint8Array(MAX_PLAINTEXT + 1)),
+    ).toThrow(new RangeError('tls: record fragment above 2^14'));
+    expect(bytesToHex(plaintextRecord(CONTENT_TYPE.handshake, hex('01'), 0x0301))).toBe(
+      '160301000101',
+    );
+  });
+
+  it('open: an inner plaintext of exactly 2^14 + 1 bytes is accepted, 2^14 + 2 refused', () => {
+    const sealed = new RecordProtection(suite, key, iv).seal(
+      CONTENT_TYPE.application_data,
+      new Uint8Array(MAX_PLAINTEXT).fill(5),
+    );
+    const opened = new RecordProtection(suite, key, iv).open(readOne(sealed));
+    expect(opened.type).toBe(CONTENT_TYPE.application_data);
+    expect(opened.content.length).toBe(MAX_PLAINTEXT);
+    // 2^14 + 2 bytes inside: a peer can build it (the ciphertext is still under 2^14 + 256).
+    const inner = new Uint8Array(MAX_PLAINTEXT + 2);
+    inner[MAX_PLAINTEXT + 1] = CONTENT_TYPE.application_data;
+    const length = inner.length + 16;
+    const header = head(23, length);
+    const record = {
+      type: 23,
+      legacyVersion: 0x0303,
+      fragment: suite.aead(key).seal(iv, inner, header),
+    };
+    expectAlert(
+      () => new RecordProtection(suite, key, iv).open(record),
+      'record_overflow',
+      'tls: inner plaintext above 2^14 + 1 bytes',
+    );
+  });
+
+  it('seal: content of 2^14 with padding 1 is refused (the inner plaintext would be 2^14 + 2)', () => {
+    const protect = new RecordProtection(suite, key, iv);
+    expect(() =>
+      protect.seal(CONTENT_TYPE.application_data, new Uint8Array(MAX_PLAINTEXT), 1),
+    ).toThrow(new RangeError('tls: record content above 2^14 bytes'));
+    expect(protect.sequence).toBe(0);
+    protect.seal(CONTENT_TYPE.application_data, new Uint8Array(MAX_PLAINTEXT - 1), 1);
+    expect(protect.sequence).toBe(1);
+  });
+
+  it('open: the messages for a record that does not authenticate and one with no content type', () => {
+    const sealed = new RecordProtection(suite, key, iv).seal(CONTENT_TYPE.alert, hex('0100'));
+    const tampered = sealed.slice();
+    tampered[tampered.length - 1] ^= 1;
+    const opener = new RecordProtection(suite, key, iv);
+    expectAlert(
+      () => opener.open(readOne(tampered)),
+      'bad_record_mac',
+      'tls: a record did not authenticate',
+    );
+    expect(opener.sequence).toBe(0); // not advanced
+    const empty = new RecordProtection(suite, key, iv).seal(0, new Uint8Array(0), 3);
+    expectAlert(
+      () => new RecordProtection(suite, key, iv).open(readOne(empty)),
+      'unexpected_message',
+      'tls: protected record has no content type',
+    );
+  });
+
+  it('the IV must be the suite’s length', () => {
+    expect(() => new RecordProtection(suite, key, iv.subarray(0, 11))).toThrow(
+      new RangeError('tls: the IV must be 12 bytes'),
+    );
+  });
+
+  it('fragment: pieces of the given size, the last one shorter', () => {
+    expect(fragment(new Uint8Array(10), 4).map((f) => f.length)).toEqual([4, 4, 2]);
+    expect(fragment(new Uint8Array(8), 4).map((f) => f.length)).toEqual([4, 4]);
+    expect(fragment(new Uint8Array(MAX_PLAINTEXT)).map((f) => f.length)).toEqual([MAX_PLAINTEXT]);
+  });
+
+  it('HandshakeBuffer: each limit is allowed exactly, one more is refused with a message', () => {
+    const at = (hexHeader: string) => {
+      const buffer = new HandshakeBuffer();
+      buffer.push(hex(hexHeader));
+      return buffer;
+    };
+    expect(at('01010000').next()).toBeUndefined(); // 65536: waits for the body
+    expect(at('0b040000').next()).toBeUndefined(); // 262144 for a Certificate
+    expectAlert(
+      () => at('01010001').next(),
+      'illegal_parameter',
+      'tls: client_hello of 65537 bytes exceeds the 65536-byte limit',
+    );
+    expectAlert(
+      () => at('0b040001').next(),
+      'illegal_parameter',
+      'tls: certificate of 262145 bytes exceeds the 262144-byte limit',
+    );
+    // A message of exactly its declared length comes out whole; a byte short, not yet.
+    const buffer = at('0800000201');
+    expect(buffer.next()).toBeUndefined();
+    buffer.push(hex('02'));
+    const message = buffer.next()!;
+    expect([message.type, bytesToHex(message.body), bytesToHex(message.raw)]).toEqual([
+      8,
+      '0102',
+      '080000020102',
+    ]);
+    expect(buffer.hasPartialMessage).toBe(false);
+    // The length is all three octets of the uint24.
+    expect(bytesToHex(handshakeMessage(8, new Uint8Array(0x10203)).subarray(0, 4))).toBe(
+      '08010203',
+    );
+    const big = new HandshakeBuffer();
+    big.push(handshakeMessage(11, new Uint8Array(0x10203)));
+    expect(big.next()!.body.length).toBe(0x10203);
   });
 });

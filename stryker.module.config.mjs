@@ -1,0 +1,86 @@
+// `npm run mutate` one module group at a time, each against the test files that exercise it
+// directly, so that a group fits a short session on a shared machine:
+//   MUTATE_MODULE=der npx stryker run stryker.module.config.mjs --incremental --concurrency 1
+// The README ("Mutation testing") gives each group's score and how it was run. The incremental
+// file (mutation/<group>.incremental.json, committed) lets a rerun test only changed mutants.
+//
+// Honesty of the score: a group's mutants run only against the test files listed for it, not
+// against every test in the suite that reaches the module (the CLI, network, browser and other
+// layers' tests are left out for time). A mutant killed only by a left-out test counts here as
+// surviving, so each score is a lower bound of the full run's.
+//
+// Test selection: Jest indexes only its `roots`. Stryker adds the mutated file's folder to them,
+// but a test that reaches the module through another src folder (through src/index.ts, say)
+// would then not be found by --findRelatedTests. All of src/ is added to the roots here, so
+// every listed test file that imports the module, directly or not, runs in the dry run, and
+// perTest coverage then gives each mutant every listed test that executes it.
+import base from './stryker.config.mjs';
+
+/** Module groups: the files mutated and the test files run against them. */
+export const groups = {
+  der: {
+    mutate: ['src/keys/der.ts'],
+    tests: ['keys/der'],
+  },
+  validate: {
+    mutate: ['src/ecdh/validate.ts', 'src/curve/encoding.ts'],
+    tests: ['ecdh/ecdh', 'curve/encoding', 'keys/getters'],
+  },
+  gcm: {
+    mutate: ['src/cipher/gcm.ts', 'src/cipher/gctr.ts'],
+    tests: ['cipher/gcm', 'cipher/gcm-order', 'cipher/gcm-wycheproof'],
+  },
+  ecdsa: {
+    mutate: ['src/ecdsa/ecdsa.ts', 'src/ecdsa/signature.ts', 'src/ecdsa/rfc6979.ts'],
+    tests: ['ecdsa/ecdsa', 'ecdsa/signature', 'ecdsa/rfc6979', 'ecdsa/wycheproof'],
+  },
+  'tls-record': {
+    mutate: ['src/tls/record.ts', 'src/tls/handshake-buffer.ts'],
+    tests: ['tls/record', 'tls/parsers.property'],
+  },
+  'tls-messages': {
+    mutate: ['src/tls/messages.ts', 'src/tls/extensions.ts'],
+    tests: ['tls/messages', 'tls/parsers.property'],
+  },
+  x509: {
+    mutate: ['src/x509/asn1.ts', 'src/x509/certificate.ts', 'src/x509/verify.ts'],
+    tests: ['x509/asn1', 'x509/certificate', 'x509/verify'],
+  },
+  channel: {
+    mutate: [
+      'src/channel/cipher-state.ts',
+      'src/channel/symmetric-state.ts',
+      'src/channel/handshake-state.ts',
+      'src/channel/noise-channel.ts',
+      'src/channel/tutorial-channel.ts',
+    ],
+    tests: ['channel/noise', 'channel/tutorial', 'channel/cacophony'],
+  },
+  ladder: {
+    mutate: ['src/curve/ladder.ts'],
+    tests: ['curve/ladder', 'curve/ladder-edges'],
+  },
+};
+
+const name = process.env.MUTATE_MODULE;
+const group = groups[name];
+if (!group) {
+  throw new Error(`MUTATE_MODULE must be one of: ${Object.keys(groups).join(', ')}`);
+}
+
+export default {
+  ...base,
+  mutate: group.mutate,
+  jest: {
+    ...base.jest,
+    config: {
+      roots: ['<rootDir>/test', '<rootDir>/src'],
+      testMatch: group.tests.map((t) => `**/test/${t}.test.ts`),
+    },
+  },
+  // A group's tests take seconds, not the minute the full suite's slowest test may need; a
+  // mutant that loops forever is cut off sooner (and counted as a timeout, reported apart).
+  timeoutMS: 5000,
+  incrementalFile: `mutation/${name}.incremental.json`,
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+};
