@@ -16,11 +16,14 @@
  *   g() // Uint8Array [1, 0]              a byte string with these bytes
  *   h() // 'ba7816bf…15ad'                a string that starts and ends so ('…' stands for the rest)
  *   k() // { x: 4n, y: 196n }             an object with exactly these fields (values compared as above)
+ *   m() // equals n()                     the same value as the expression after `equals` (or `=`),
+ *                                         deeply (also for `const z = m() // equals n()`)
  *
  * Any other comment (`// 2G`, `// p − 1`, `// passes`) is prose for the reader: the example is
  * then only checked to run without throwing. An example that must throw says so on its last
  * line: `// throws CODE` (a CryptoError or TlsError code) or `// throws TypeError`.
  */
+import { isDeepStrictEqual } from 'node:util';
 import ts from 'typescript';
 
 /** The `@example` blocks of a source file: the lines after each tag up to the next tag or the comment's end. */
@@ -219,8 +222,26 @@ export function compileExample(code: string): { js: string; checks: number } {
       });
       continue;
     }
+    const comment =
+      ts.isExpressionStatement(statement) || ts.isVariableStatement(statement)
+        ? statedComment(source, statement)
+        : undefined;
+    const same = comment === undefined ? undefined : /^\s*(?:equals|=)\s+(.+?)\s*$/.exec(comment);
+    const target = ts.isExpressionStatement(statement)
+      ? statement.expression
+      : ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1
+        ? statement.declarationList.declarations[0].initializer
+        : undefined;
+    if (same !== null && same !== undefined && target !== undefined && isExpression(same[1])) {
+      edits.push({
+        pos: target.getStart(source),
+        end: target.end,
+        text: `__equals(${JSON.stringify(comment?.trim())}, (${target.getText(source)}), () => (${same[1]}))`,
+      });
+      checks++;
+      continue;
+    }
     if (!ts.isExpressionStatement(statement)) continue;
-    const comment = statedComment(source, statement);
     const value = comment === undefined ? undefined : parseStated(comment);
     if (value === undefined) continue;
     const expression = statement.expression;
@@ -244,6 +265,16 @@ export function compileExample(code: string): { js: string; checks: number } {
 
 const statedValues = new Map<string, Stated[]>();
 
+/** Whether `text` is one whole expression. */
+function isExpression(text: string): boolean {
+  const file = ts.createSourceFile('equals.ts', `(${text})`, ts.ScriptTarget.ES2022, true);
+  return (
+    (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0 &&
+    file.statements.length === 1 &&
+    ts.isExpressionStatement(file.statements[0])
+  );
+}
+
 /** The outcome of one run: how many stated results were checked. */
 export interface ExampleRun {
   checks: number;
@@ -265,6 +296,11 @@ export async function runExample(
     __stated: (index: number, comment: string, actual: unknown) => {
       const why = mismatch(actual, values[index]);
       if (why !== undefined) throw new Error(`stated result "// ${comment}" does not hold: ${why}`);
+      return actual;
+    },
+    __equals: (comment: string, actual: unknown, expected: () => unknown) => {
+      if (!isDeepStrictEqual(actual, expected()))
+        throw new Error(`stated result "// ${comment}" does not hold`);
       return actual;
     },
     __import: (from: string, wanted: string[]) => {
