@@ -220,7 +220,7 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
    * This connection as a Node stream.Duplex (one per channel): what is written is sent,
    * what arrives is readable, `end()` sends close_notify.
    * @example
-   * const response = await new Promise((resolve) => https.get({ path: '/', createConnection: () => channel.duplex() }, resolve))
+   * const response = await new Promise<IncomingMessage>((resolve) => https.get({ path: '/', createConnection: () => channel.duplex() }, resolve))
    * response.statusCode // 200
    */
   duplex(): TlsDuplex {

@@ -148,7 +148,7 @@ export async function tlsConnect(options: TlsConnectOptions): Promise<TlsChannel
  * handshake, a failure is an 'error' event.
  * @throws TypeError/RangeError for invalid options (synchronously)
  * @example
- * const response = await new Promise((resolve) =>
+ * const response = await new Promise<IncomingMessage>((resolve) =>
  *   https.get({ host: 'localhost', port, path: '/', createConnection: () => tlsStream({ host: 'localhost', port, ca }) }, resolve))
  * response.statusCode // 200
  */
