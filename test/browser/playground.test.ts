@@ -51,6 +51,7 @@ import {
   watchErrors,
 } from '../support/browser';
 import { assertDistFresh } from '../support/dist';
+import { examplesOf, mismatch, parseStated } from '../support/examples';
 
 assertDistFresh(); // these tests run dist/: fail loudly when it is older than src/
 
@@ -485,6 +486,28 @@ const overflows = (target: Page) =>
     );
     await finish('bench');
   }, 180_000);
+
+  it("src/playground/dom.ts's @examples give here the outerHTML they state (test/examples.test.ts checks them on a fake DOM)", async () => {
+    await open('field');
+    const source = fs.readFileSync(path.join(__dirname, '../../src/playground/dom.ts'), 'utf8');
+    const examples = examplesOf(source);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const module = `${server.url}dist/esm/playground/dom.js`;
+    for (const example of examples) {
+      const [, expression, comment] = /^(.*?)\s*\/\/(.*)$/.exec(example) ?? [];
+      const stated = parseStated(comment);
+      expect({ example, stated: stated !== undefined }).toEqual({ example, stated: true });
+      const actual = await page.evaluate(
+        `import(${JSON.stringify(module)}).then(({ h, svg }) => ${expression})`,
+      );
+      expect({ example, mismatch: mismatch(actual, stated!) }).toEqual({
+        example,
+        mismatch: undefined,
+      });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('a narrow screen (390 × 844): no view scrolls sideways', async () => {
     const narrow = await browser.context.newPage();
