@@ -84,9 +84,10 @@ export function expandKey(key: Uint8Array): Int32Array {
   for (let i = 0; i < Nk; i++)
     w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
   let Rcon = 1;
-  for (let i = Nk; i < total; i++) {
+  // j = i mod Nk, kept as a counter (no division per word).
+  for (let i = Nk, j = 0; i < total; i++, j = j === Nk - 1 ? 0 : j + 1) {
     let temp = w[i - 1];
-    if (i % Nk === 0) {
+    if (j === 0) {
       // SubWord(RotWord(temp)) ⊕ Rcon
       temp =
         ((S[(temp >>> 16) & 255] << 24) |
@@ -95,7 +96,7 @@ export function expandKey(key: Uint8Array): Int32Array {
           S[temp >>> 24]) ^
         (Rcon << 24);
       Rcon = xtime(Rcon);
-    } else if (Nk > 6 && i % Nk === 4) {
+    } else if (Nk > 6 && j === 4) {
       temp =
         (S[temp >>> 24] << 24) |
         (S[(temp >>> 16) & 255] << 16) |

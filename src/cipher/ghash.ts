@@ -16,8 +16,8 @@
  *
  * Fast paths here:
  * - `GHASH_TABLE_8BIT`: 16 positions × 256 values × 4 words = 64 KiB per key, 16 lookups a
- *   block, no shifts. Built in roughly tens of microseconds; used by the keyed GCM form and for
- *   long one-shot messages.
+ *   block, no shifts. Costly to build (4,096 entries from 128 powers H·x^k); used by the keyed GCM
+ *   form once it carries bulk traffic and for long one-shot messages.
  * - `GHASH_TABLE_4BIT`: Shoup's 4-bit method (the table of McGrew & Viega's GCM paper, §4.1):
  *   16 entries n·H plus a fixed reduction table, 32 shift-and-lookup steps a block. Cheap to
  *   build, so short one-shot messages use it.
