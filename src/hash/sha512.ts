@@ -59,10 +59,10 @@ class Sha512 implements Hash {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: update() after digest()`);
     let offset = 0;
-    const n = data.length;
-    this.length += n;
+    const size = data.length;
+    this.length += size;
     if (this.buffered > 0) {
-      const take = Math.min(128 - this.buffered, n);
+      const take = Math.min(128 - this.buffered, size);
       for (let i = 0; i < take; i++) this.buffer[this.buffered + i] = data[i];
       this.buffered += take;
       offset = take;
@@ -70,11 +70,11 @@ class Sha512 implements Hash {
       compressBlocks(this.state, this.buffer, 0, 128);
       this.buffered = 0;
     }
-    const whole = offset + ((n - offset) & ~127);
+    const whole = offset + ((size - offset) & ~127);
     if (whole > offset) compressBlocks(this.state, data, offset, whole);
-    if (whole < n && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
-    for (let i = whole; i < n; i++) this.buffer[i - whole] = data[i];
-    this.buffered = n - whole;
+    if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
+    for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
+    this.buffered = size - whole;
     return this;
   }
 
