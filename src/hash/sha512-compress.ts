@@ -17,8 +17,10 @@
  *
  * Layout: the state H_0 … H_7 is an Int32Array of 16 numbers, H_j's high half at 2j and its
  * low half at 2j + 1. The message schedule W_0 … W_79 is one Int32Array of 160 numbers
- * (high halves, then low halves), allocated once per computation. The eight working variables are sixteen locals;
- * the round loop is unrolled by eight with the roles renamed instead of moved (see step 3).
+ * (high halves, then low halves), allocated once, when the module loads (JavaScript runs one
+ * compression at a time, and nothing here calls out while it is in use). The eight working
+ * variables are sixteen locals; the round loop is unrolled by eight with the roles renamed
+ * instead of moved (see step 3).
  *
  * Nothing here is secret-dependent in its control flow or memory access.
  */
@@ -36,13 +38,8 @@ export function halves(words: readonly bigint[]): Int32Array {
 
 const K = halves(K64);
 
-/**
- * The message schedule W_0 … W_79 of one computation: W_t's high half at W[t], its low half at
- * W[80 + t] (one allocation per computation, not per block).
- */
-export type Schedule = Int32Array;
-
-export const newSchedule = (): Schedule => new Int32Array(160);
+/** The message schedule W_0 … W_79: W_t's high half at W[t], its low half at W[80 + t]. */
+const W = new Int32Array(160);
 
 /**
  * Runs the compression function over the 128-byte blocks data[offset … end) in place on
@@ -50,7 +47,6 @@ export const newSchedule = (): Schedule => new Int32Array(160);
  */
 export function compressBlocks(
   state: Int32Array,
-  W: Schedule,
   data: Uint8Array,
   offset: number,
   end: number,

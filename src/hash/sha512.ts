@@ -18,17 +18,29 @@ import { assertBytes } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
 import type { Hash, HashFunction } from './hash.js';
 import { H0_384, H0_512 } from './sha512-constants.js';
-import { compressBlocks, halves, newSchedule, type Schedule } from './sha512-compress.js';
+import { compressBlocks, halves } from './sha512-compress.js';
 
 const IV512 = halves(H0_512);
 const IV384 = halves(H0_384);
 
+/**
+ * Scratch space for the computation under way (JavaScript runs one at a time): the block in
+ * which the tail is padded, and a working state.
+ */
+const block = new Uint8Array(128);
+const working = new Int32Array(16);
+
+/**
+ * A streaming state's buffer until it first holds a partial block: HMAC's keyed states
+ * absorb exactly one block and never need one (a 128-byte typed array is not cheap to make).
+ */
+const NO_PARTIAL = new Uint8Array(0);
+
 /** The streaming state of SHA-512 or SHA-384 (they differ only in H^(0) and output length). */
 class Sha512 implements Hash {
   private readonly state: Int32Array;
-  private readonly schedule = newSchedule();
   /** The partial block not yet compressed. */
-  private readonly buffer = new Uint8Array(128);
+  private buffer = NO_PARTIAL;
   private buffered = 0;
   /** Total message length in bytes so far. */
   private length = 0;
@@ -47,23 +59,22 @@ class Sha512 implements Hash {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: update() after digest()`);
     let offset = 0;
-    const n = data.length;
-    this.length += n;
+    const size = data.length;
+    this.length += size;
     if (this.buffered > 0) {
-      const take = Math.min(128 - this.buffered, n);
-      this.buffer.set(data.subarray(0, take), this.buffered);
+      const take = Math.min(128 - this.buffered, size);
+      for (let i = 0; i < take; i++) this.buffer[this.buffered + i] = data[i];
       this.buffered += take;
       offset = take;
       if (this.buffered < 128) return this;
-      compressBlocks(this.state, this.schedule, this.buffer, 0, 128);
+      compressBlocks(this.state, this.buffer, 0, 128);
       this.buffered = 0;
     }
-    const whole = offset + ((n - offset) & ~127);
-    if (whole > offset) compressBlocks(this.state, this.schedule, data, offset, whole);
-    if (whole < n) {
-      this.buffer.set(data.subarray(whole), 0);
-      this.buffered = n - whole;
-    }
+    const whole = offset + ((size - offset) & ~127);
+    if (whole > offset) compressBlocks(this.state, data, offset, whole);
+    if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
+    for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
+    this.buffered = size - whole;
     return this;
   }
 
@@ -71,14 +82,7 @@ class Sha512 implements Hash {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: digest() called twice`);
     this.finished = true;
-    return finish(
-      this.state,
-      this.schedule,
-      this.buffer,
-      this.buffered,
-      this.length,
-      this.outputLength,
-    );
+    return finish(this.state, this.buffer, 0, this.buffered, this.length, this.outputLength);
   }
 
   digestWith(data: Uint8Array): Uint8Array {
@@ -93,7 +97,7 @@ class Sha512 implements Hash {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: clone() after digest()`);
     const copy = new Sha512(this.state, this.outputLength, this.name);
-    copy.buffer.set(this.buffer);
+    if (this.buffered > 0) copy.buffer = this.buffer.slice();
     copy.buffered = this.buffered;
     copy.length = this.length;
     return copy;
@@ -102,28 +106,31 @@ class Sha512 implements Hash {
 
 /**
  * Pads and compresses the last partial block (FIPS 180-4 §5.1.2: append the bit 1, then
- * zeros, then ℓ = 8·length as 128 bits big-endian) and returns the leftmost `outputLength`
- * bytes of H^(N). `block` holds the `buffered` bytes not yet compressed, and may be overwritten.
+ * zeros, then ℓ = 8·length as 128 bits big-endian), updating `state`, and returns the leftmost
+ * `outputLength` bytes of H^(N). The tail is `tail[from, from + count)`, fewer than 128 bytes;
+ * it is padded in the scratch block, which is wiped afterwards.
  */
 function finish(
   state: Int32Array,
-  schedule: Schedule,
-  block: Uint8Array,
-  buffered: number,
+  tail: Uint8Array,
+  from: number,
+  count: number,
   length: number,
   outputLength: number,
 ): Uint8Array {
-  let i = buffered;
+  for (let i = 0; i < count; i++) block[i] = tail[from + i];
+  let i = count;
   block[i++] = 0x80;
   if (i > 112) {
     block.fill(0, i);
-    compressBlocks(state, schedule, block, 0, 128);
+    compressBlocks(state, block, 0, 128);
     i = 0;
   }
   block.fill(0, i, 120); // includes the top 64 bits of ℓ: zero, since length < 2^53 bytes
   writeWord(block, 120, Math.floor(length / 0x20000000)); // bits 32–63 of ℓ
   writeWord(block, 124, (length * 8) >>> 0); // … and the low 32 bits
-  compressBlocks(state, schedule, block, 0, 128);
+  compressBlocks(state, block, 0, 128);
+  block.fill(0);
   const out = new Uint8Array(outputLength);
   for (let j = 0; j < outputLength / 4; j++) writeWord(out, 4 * j, state[j]);
   return out;
@@ -139,7 +146,7 @@ function writeWord(out: Uint8Array, offset: number, word: number): void {
 /**
  * The hash of prefix ‖ data, where `state` is H after the prefix, whose `prefixLength` bytes
  * are a multiple of 128 (0 for a whole message); `state` itself is left unchanged. Whole
- * blocks of `data` are compressed in place; only the tail is copied, to be padded.
+ * blocks of `data` are compressed where they are; only the tail is copied, to be padded.
  */
 function digestFrom(
   state: Int32Array,
@@ -147,20 +154,13 @@ function digestFrom(
   data: Uint8Array,
   outputLength: number,
 ): Uint8Array {
-  const working = state.slice();
-  const schedule = newSchedule();
+  working.set(state);
   const whole = data.length - (data.length & 127);
-  compressBlocks(working, schedule, data, 0, whole);
-  const block = new Uint8Array(128);
-  block.set(data.subarray(whole));
-  return finish(
-    working,
-    schedule,
-    block,
-    data.length - whole,
-    prefixLength + data.length,
-    outputLength,
-  );
+  compressBlocks(working, data, 0, whole);
+  const length = prefixLength + data.length;
+  const digest = finish(working, data, whole, data.length - whole, length, outputLength);
+  working.fill(0);
+  return digest;
 }
 
 /** The one-shot computation from H^(0) = `iv`. */

@@ -137,9 +137,11 @@ describe('SHA-256 known answers (FIPS 180-2 Appendix B examples)', () => {
 });
 
 describe('SHA-256 properties against node:crypto (fast-check)', () => {
-  it('random lengths 0–300 around the block boundaries: fast path = reference = node:crypto', () => {
+  it('random lengths 0–600 (up to nine blocks; short inputs through the scratch block, long ones read in place): fast path = reference = node:crypto', () => {
+    let viewPath = 0;
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 0, maxLength: 300 }), (msg) => {
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 600 }), (msg) => {
+        if (msg.length >= 256) viewPath++; // whole blocks read through a DataView on msg
         const expected = nodeSha256(msg);
         return (
           bytesToHex(sha256(msg)) === expected && bytesToHex(sha256Reference(msg)) === expected
@@ -147,23 +149,47 @@ describe('SHA-256 properties against node:crypto (fast-check)', () => {
       }),
       { numRuns: 1000 },
     );
+    expect(viewPath).toBeGreaterThan(300);
   });
 
-  it('random chunkings of streaming updates give the one-shot digest', () => {
+  it('random chunkings of streaming updates give the one-shot digest, across 64-byte block boundaries', () => {
+    let crossings = 0;
     fc.assert(
       fc.property(
         fc.uint8Array({ minLength: 0, maxLength: 600 }),
-        fc.array(fc.nat(200), { maxLength: 12 }),
+        fc.array(fc.nat(300), { maxLength: 12 }),
         (msg, cuts) => {
           const h = sha256.create();
           let offset = 0;
           for (const cut of cuts) {
             const end = Math.min(msg.length, offset + cut);
+            if (end > offset && Math.floor(offset / 64) !== Math.floor((end - 1) / 64)) crossings++;
             h.update(msg.subarray(offset, end));
             offset = end;
           }
           h.update(msg.subarray(offset));
           return bytesToHex(h.digest()) === nodeSha256(msg);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(crossings).toBeGreaterThan(1000);
+  });
+
+  it('digestWith(data) is clone().update(data).digest() and leaves the state usable', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 400 }),
+        fc.uint8Array({ maxLength: 100 }),
+        (prefix, data, more) => {
+          const h = sha256.create().update(prefix);
+          const expected = nodeSha256(Buffer.concat([prefix, data]));
+          return (
+            bytesToHex(h.digestWith(data)) === expected &&
+            bytesToHex(h.digestWith(data)) === expected &&
+            bytesToHex(h.update(more).digest()) === nodeSha256(Buffer.concat([prefix, more]))
+          );
         },
       ),
       { numRuns: 1000 },

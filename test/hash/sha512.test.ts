@@ -170,7 +170,8 @@ describe.each(VARIANTS)('$name properties against node:crypto (fast-check)', (va
     );
   });
 
-  it('random chunkings of streaming updates give the one-shot digest', () => {
+  it('random chunkings of streaming updates give the one-shot digest, across 128-byte block boundaries', () => {
+    let crossings = 0;
     fc.assert(
       fc.property(
         fc.uint8Array({ minLength: 0, maxLength: 700, size: 'max' }),
@@ -180,11 +181,35 @@ describe.each(VARIANTS)('$name properties against node:crypto (fast-check)', (va
           let offset = 0;
           for (const cut of cuts) {
             const end = Math.min(msg.length, offset + cut);
+            if (end > offset && Math.floor(offset / 128) !== Math.floor((end - 1) / 128)) {
+              crossings++;
+            }
             h.update(msg.subarray(offset, end));
             offset = end;
           }
           h.update(msg.subarray(offset));
           return bytesToHex(h.digest()) === nodeHash(msg);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(crossings).toBeGreaterThan(1000);
+  });
+
+  it('digestWith(data) is clone().update(data).digest() and leaves the state usable', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300, size: 'max' }),
+        fc.uint8Array({ maxLength: 400, size: 'max' }),
+        fc.uint8Array({ maxLength: 100, size: 'max' }),
+        (prefix, data, more) => {
+          const h = fast.create().update(prefix);
+          const expected = nodeHash(Buffer.concat([prefix, data]));
+          return (
+            bytesToHex(h.digestWith(data)) === expected &&
+            bytesToHex(h.digestWith(data)) === expected &&
+            bytesToHex(h.update(more).digest()) === nodeHash(Buffer.concat([prefix, more]))
+          );
         },
       ),
       { numRuns: 1000 },
