@@ -14,6 +14,9 @@
 // would then not be found by --findRelatedTests. All of src/ is added to the roots here, so
 // every listed test file that imports the module, directly or not, runs in the dry run, and
 // perTest coverage then gives each mutant every listed test that executes it.
+//
+// fast-check stops at a property's first counterexample here (test/support/
+// fast-check-mutate-setup.ts): the same mutants fail, without minutes of shrinking each.
 import base from './stryker.config.mjs';
 
 /** Module groups: the files mutated and the test files run against them. */
@@ -75,12 +78,16 @@ export default {
     ...base.jest,
     config: {
       roots: ['<rootDir>/test', '<rootDir>/src'],
+      setupFiles: [
+        '<rootDir>/test/support/fast-check-setup.ts',
+        '<rootDir>/test/support/fast-check-mutate-setup.ts',
+      ],
       testMatch: group.tests.map((t) => `**/test/${t}.test.ts`),
     },
   },
   // A group's tests take seconds, not the minute the full suite's slowest test may need; a
   // mutant that loops forever is cut off sooner (and counted as a timeout, reported apart).
-  timeoutMS: 5000,
+  timeoutMS: 10000,
   incrementalFile: `mutation/${name}.incremental.json`,
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
 };

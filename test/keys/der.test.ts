@@ -508,6 +508,12 @@ describe('refusal messages name the tag and the offset in the outermost input', 
   });
 });
 
+// Equivalent mutants in src/keys/der.ts (no test can kill them; the reasoning, not a run):
+//   - readInteger's `contents.length > 1 &&` as `>= 1` or `true`: for one octet, contents[1] is
+//     undefined and both `undefined < 0x80` and `undefined >= 0x80` are false, so a one-octet
+//     INTEGER is accepted either way, as it must be.
+//   - oidToString's `arcs[0] < 80n` as `<= 80n`: for arcs[0] = 80 both give first = 80 / 40 = 2
+//     and second = 0 ('2.0').
 // Mutation testing (group der), continued: what the reader returns and the boundaries the tables
 // above do not reach. Vectors: hand-built from X.690 §8.1.2–§8.1.3, §8.6, §8.19 and §10.1.
 describe('reader results and boundaries', () => {
