@@ -19,6 +19,7 @@ import * as x509 from '../src/x509';
 import { expandKey } from '../src/cipher/aes';
 import { createGhashKey, GHASH_TABLE_8BIT } from '../src/cipher/ghash';
 import * as der from '../src/keys/der';
+import { parsePrivateScalar } from '../src/math/scalar';
 import * as node from '../src/node';
 import { contextFor, pki, pkiFiles, signerOf, tcpHandles } from './support/example-harness';
 import { examplesOf, runExample } from './support/examples';
@@ -111,6 +112,7 @@ const shared = (() => {
     bobPrivate: new Uint8Array(32).fill(6),
     toy: math.TOY,
     sha384,
+    parsePrivateScalar, // internal (not exported): the examples of curve/ and ecdh/ use it
     // console.log/error of the examples print nothing into the test's output.
     console: { log: () => {}, error: () => {} },
   };
@@ -156,6 +158,7 @@ function perFile(file: string): Record<string, unknown> {
     };
   }
   if (file === 'curve/jacobian.ts') return { Gx: math.G.x, Gy: math.G.y };
+  if (file === 'curve/encoding.ts') return { bytes: shared.alice.publicKey.toRaw() };
   if (file === 'kdf/hkdf.ts') return { sharedSecret: zeros(32).fill(9) };
   if (file === 'ecdsa/rfc6979.ts')
     return { x: 0xc9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721n };
