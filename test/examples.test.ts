@@ -16,6 +16,7 @@ import * as root from '../src/index';
 import * as math from '../src/math';
 import * as noise from '../src/noise';
 import * as x509 from '../src/x509';
+import * as tlsEntry from '../src/tls';
 import { expandKey } from '../src/cipher/aes';
 import { createGhashKey, GHASH_TABLE_8BIT } from '../src/cipher/ghash';
 import * as der from '../src/keys/der';
@@ -286,6 +287,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'ecdh-lab/noise': noise,
   'ecdh-lab/node': node,
   'ecdh-lab/x509': x509,
+  'ecdh-lab/tls': tlsEntry,
 };
 
 describe('@example blocks in src/ (outside channel/ and tls/)', () => {
