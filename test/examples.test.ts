@@ -160,6 +160,7 @@ function perFile(file: string): Record<string, unknown> {
   }
   if (file === 'curve/jacobian.ts') return { Gx: math.G.x, Gy: math.G.y };
   if (file === 'curve/encoding.ts') return { bytes: shared.alice.publicKey.toRaw() };
+  if (file === 'curve/affine.ts') return { key: aesKey, p: math.P256.p };
   if (file === 'kdf/hkdf.ts') return { sharedSecret: zeros(32).fill(9) };
   if (file === 'ecdsa/rfc6979.ts')
     return { x: 0xc9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721n };
