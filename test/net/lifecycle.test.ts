@@ -13,12 +13,12 @@ import { TutorialChannel } from '../../src/channel/tutorial-channel.js';
 import { CryptoError } from '../../src/errors.js';
 import { connect } from '../../src/net/client.js';
 import { SecureChannel } from '../../src/net/secure-channel.js';
-import { createServer, type SecureServer } from '../../src/net/server.js';
+import { createServer, type SecureServer, type ServerOptions } from '../../src/net/server.js';
 import { TlsChannel } from '../../src/net/tls-channel.js';
 import { tlsConnect } from '../../src/net/tls-client.js';
 import { pemCertificateVerifier } from '../../src/net/tls-credentials.js';
+import type { TlsListenOptions } from '../../src/net/tls-server.js';
 import { TlsClient } from '../../src/tls/client.js';
-import { echoServer } from './helpers.js';
 import { makeTlsFiles, type TlsFiles } from './tls-support.js';
 
 jest.setTimeout(20000);
@@ -29,10 +29,13 @@ interface Transport {
   name: string;
   /** The error messages' prefix. */
   prefix: string;
-  /** An echo server; returns its port. */
-  listen: () => Promise<{ port: number; server: SecureServer }>;
+  /** A server running `handler` on each channel (by default an echo); returns its port. */
+  listen: (handler?: (channel: Channel) => Promise<void>) => Promise<{
+    port: number;
+    server: SecureServer;
+  }>;
   /** An established client channel. */
-  dial: (port: number) => Promise<Channel>;
+  dial: (port: number, limits?: { frameTimeout: number }) => Promise<Channel>;
   /** A client channel over `socket`, not yet established. */
   wrap: (socket: net.Socket) => Channel;
 }
@@ -48,15 +51,15 @@ const TRANSPORTS: Transport[] = [
   {
     name: 'SecureChannel (tutorial)',
     prefix: 'channel',
-    listen: () => echoServer({ protocol: 'tutorial' }),
-    dial: (port) => connect({ protocol: 'tutorial', port }),
+    listen: (handler) => listenWith({ protocol: 'tutorial' }, handler),
+    dial: (port, limits) => connect({ protocol: 'tutorial', port, ...limits }),
     wrap: (socket) => new SecureChannel(socket, new TutorialChannel(), NO_TIMEOUTS),
   },
   {
     name: 'SecureChannel (Noise NN)',
     prefix: 'channel',
-    listen: () => echoServer({ protocol: 'nn' }),
-    dial: (port) => connect({ protocol: 'nn', port }),
+    listen: (handler) => listenWith({ protocol: 'nn' }, handler),
+    dial: (port, limits) => connect({ protocol: 'nn', port, ...limits }),
     wrap: (socket) =>
       new SecureChannel(
         socket,
@@ -67,21 +70,8 @@ const TRANSPORTS: Transport[] = [
   {
     name: 'TlsChannel',
     prefix: 'tls',
-    listen: async () => {
-      const server = createServer(
-        { protocol: 'tls', cert: files.cert, key: files.key, log: () => {} },
-        async (channel) => {
-          try {
-            for await (const data of channel) await channel.send(data);
-          } catch {
-            // logged by the server
-          }
-        },
-      );
-      const { port } = await server.listen(0, '127.0.0.1');
-      return { port, server };
-    },
-    dial: (port) => tlsConnect({ host: '127.0.0.1', port, ca: files.ca }),
+    listen: (handler) => listenWith({ protocol: 'tls', cert: files.cert, key: files.key }, handler),
+    dial: (port, limits) => tlsConnect({ host: '127.0.0.1', port, ca: files.ca, ...limits }),
     wrap: (socket) =>
       new TlsChannel(
         socket,
@@ -90,6 +80,26 @@ const TRANSPORTS: Transport[] = [
       ),
   },
 ];
+
+/** An echo server, or one running `handler`, on 127.0.0.1 port 0. */
+async function listenWith(
+  options: ServerOptions | TlsListenOptions,
+  handler: (channel: Channel) => Promise<void> = echo,
+): Promise<{ port: number; server: SecureServer }> {
+  const server = createServer({ log: () => {}, ...options } as ServerOptions, async (channel) => {
+    try {
+      await handler(channel);
+    } catch {
+      // the server logs why a channel closed
+    }
+  });
+  const { port } = await server.listen(0, '127.0.0.1');
+  return { port, server };
+}
+
+async function echo(channel: Channel): Promise<void> {
+  for await (const message of channel) await channel.send(message);
+}
 
 /** A TCP server that accepts and then runs `onSocket` (by default: says nothing). */
 async function rawServer(
@@ -208,6 +218,27 @@ describe.each(TRANSPORTS)('$name life cycle', ({ prefix, listen, dial, wrap }) =
     expect(error?.message).toBe(`${prefix}: a 'message' listener threw: listener bug`);
     expect((error as Error & { cause?: Error }).cause?.message).toBe('listener bug');
     await expect(channel[Symbol.asyncIterator]().next()).rejects.toBe(error);
+    await server.close();
+  });
+
+  it('a reader that stops reading pauses the socket; its frame deadline does not run meanwhile', async () => {
+    const total = 4 << 20; // far more than the pause threshold and the kernel's buffers
+    const { port, server } = await listen(async (channel) => {
+      const chunk = new Uint8Array(Math.min(channel.maxMessageLength, 16384)).fill(0x61);
+      for (let sent = 0; sent < total; sent += chunk.length) await channel.send(chunk);
+    });
+    const channel = await dial(port, { frameTimeout: 300 });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // not reading: paused
+    expect(channel.isOpen).toBe(true);
+    expect(channel.buffered.incoming).toBeGreaterThan(0);
+    let received = 0;
+    for await (const message of channel) {
+      received += message.length;
+      if (received >= total) break;
+    }
+    expect(received).toBe(total);
+    await channel.closed;
+    expect(await channel.closed).toBeUndefined();
     await server.close();
   });
 });
