@@ -10,7 +10,7 @@
 // build, dist/cjs/math/field.js and dist/cjs/x25519/field.js): they are not part of the public
 // API, and code that uses the library has no reason to touch them.
 import * as path from 'node:path';
-import { G, P256, ladder, x25519Ladder, demoScalar } from 'ecdh-lab/math';
+import { G, P256, coZLadder, x25519Ladder, demoScalar } from 'ecdh-lab/math';
 
 type Kind = 'M' | 'S' | 'c' | 'a' | 'I';
 
@@ -71,7 +71,7 @@ export function main(): void {
   };
 
   const k256 = [demoScalar('ecdh-lab Alice'), 1n, P256.n! - 1n]; // 1 and n − 1: two edge scalars
-  const p256 = k256.map((k) => countCalls(p256Field, P256_KINDS, () => ladder(k, G)));
+  const p256 = k256.map((k) => countCalls(p256Field, P256_KINDS, () => coZLadder(k, G)));
   const k25519 = [2n ** 254n + 8n * 12345n, 2n ** 255n - 8n, 2n ** 254n];
   const x = k25519.map((k) => countCalls(field25519, X25519_KINDS, () => x25519Ladder(k, 9n)));
 

@@ -23,7 +23,7 @@ import { n } from '../math/scalar.js';
 import { randomBytes } from '../random.js';
 import { INFINITY, type AffinePoint } from '../curve/affine.js';
 import { fixedBaseMultiply } from '../curve/fixed-base.js';
-import { ladder } from '../curve/ladder.js';
+import { coZLadder } from '../curve/ladder.js';
 import { assertValidScalar, parsePublicPoint } from './validate.js';
 
 /**
@@ -38,7 +38,7 @@ import { assertValidScalar, parsePublicPoint } from './validate.js';
 export function sharedSecret(d: bigint, Q: AffinePoint): Uint8Array {
   assertValidScalar(d);
   const peer = parsePublicPoint(Q); // a frozen, validated copy: the only thing the ladder sees
-  const P = ladder(d, peer);
+  const P = coZLadder(d, peer);
   // Cannot happen for valid d and Q (Q has prime order n and 0 < d < n); checked anyway, as
   // SEC 1 §3.3.1 step 2 requires.
   if (P === INFINITY)
