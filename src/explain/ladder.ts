@@ -125,7 +125,7 @@ export function traceLadder(
     result: R0,
     check: {
       against: isP256
-        ? 'ladder (co-Z, src/curve/ladder.ts)'
+        ? 'coZLadder (co-Z, src/curve/ladder.ts)'
         : 'scalarMultiply (affine double-and-add)',
       equal: samePoint(R0, expected),
     },
