@@ -282,12 +282,12 @@ export function coZLadder(k: bigint, P: AffinePoint): AffinePoint {
  */
 export function doubleAndAdd(k: bigint, P: AffinePoint): AffinePoint {
   assertBigInt(k, 'k', 0n);
-  const Q = toJacobianUnchecked(readAffinePoint(P, 'P', p));
-  let R: JacobianPoint = JACOBIAN_INFINITY;
+  const base = toJacobianUnchecked(readAffinePoint(P, 'P', p));
+  let sum: JacobianPoint = JACOBIAN_INFINITY;
   const text = k.toString(2); // variable time is the point of this function
   for (let i = 0; i < text.length; i++) {
-    R = jacobianDoubleUnchecked(R);
-    if (text[i] === '1') R = jacobianAddUnchecked(R, Q); // the branch on a key bit that the ladder avoids
+    sum = jacobianDoubleUnchecked(sum);
+    if (text[i] === '1') sum = jacobianAddUnchecked(sum, base); // the branch on a key bit that the ladder avoids
   }
-  return toAffineUnchecked(R);
+  return toAffineUnchecked(sum);
 }
