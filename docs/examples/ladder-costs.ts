@@ -1,6 +1,6 @@
 // Chapter 10: what each ladder costs, counted while the library's own code runs: every call the
 // P-256 co-Z ladder makes into its field modules (src/math/field-lazy.ts for the inner loop,
-// src/math/field.ts for the one inversion), and every call the X25519 ladder makes into
+// src/math/fp.ts for the one inversion), and every call the X25519 ladder makes into
 // src/x25519/field.ts, by kind. Nothing is typed in: change a formula and these numbers change.
 //
 // How it counts: the examples run against the package's CommonJS build, where a module reads
@@ -8,7 +8,7 @@
 // Replacing a function there with a counting wrapper (and putting it back afterwards) therefore
 // sees every call the ladders make. That is why this example, unlike the others, loads three
 // internal modules, the field files beside the `ecdh-lab/math` entry point it was given (in the
-// build, dist/cjs/math/field-lazy.js, dist/cjs/math/field.js and dist/cjs/x25519/field.js): they
+// build, dist/cjs/math/field-lazy.js, dist/cjs/math/fp.js and dist/cjs/x25519/field.js): they
 // are not part of the public API, and code that uses the library has no reason to touch them.
 import * as path from 'node:path';
 import { G, P256, coZLadder, x25519Ladder, demoScalar } from 'ecdh-lab/math';
@@ -56,7 +56,7 @@ const show = (c: Record<Kind, number>, per?: number) =>
 export function main(): void {
   const entry = path.dirname(require.resolve('ecdh-lab/math'));
   const p256Lazy = require(path.join(entry, 'math', 'field-lazy')) as Module;
-  const p256Field = require(path.join(entry, 'math', 'field')) as Module;
+  const p256Fp = require(path.join(entry, 'math', 'fp')) as Module;
   const field25519 = require(path.join(entry, 'x25519', 'field')) as Module;
   const P256_FIELDS: [Module, Record<string, Kind>][] = [
     [
@@ -69,7 +69,7 @@ export function main(): void {
         fieldCanonical: 'a',
       },
     ],
-    [p256Field, { fieldInverse: 'I' }],
+    [p256Fp, { inverse: 'I' }],
   ];
   const X25519_KINDS: Record<string, Kind> = {
     fieldMulLazy: 'M',

@@ -73,7 +73,7 @@
  * machine, use node:crypto / WebCrypto.
  */
 import { assertBigInt } from '../bytes/assert.js';
-import { fieldInverse, p } from '../math/field.js';
+import { inverse, p } from '../math/fp.js';
 import {
   fieldAddLazy as add,
   fieldCanonical as canonical,
@@ -248,7 +248,7 @@ export function coZLadder(k: bigint, P: AffinePoint): AffinePoint {
   const { X1: xS, X2: xD, Y2: yD } = sumAndDifference; // S = R0 + R1, D = R_b − R_(1−b) = s·P
   const sign = BigInt(2 * last - 1); //                   s = +1 or −1, from the bit by arithmetic
   const denominator = mul(mul(x, yD), sub(xD, xS)); //    x·Y_D·(X_D − X_S) = s·x·y·Z²·Z_f
-  const lambda = mul(mul(y, xD), fieldInverse(canonical(denominator))); // y·X_D / that = s/Z_f
+  const lambda = mul(mul(y, xD), inverse(canonical(denominator))); // y·X_D / that = s/Z_f
   const result = coZAddXY(sumAndDifference); //          (2·R_b, R0 + R1) on Z_f
   // Undo the last swap: R0 = k'·P is (X1, Y1) when the last bit is 0, (X2, Y2) when it is 1.
   const unswap = BigInt(-last);

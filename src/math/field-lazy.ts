@@ -27,12 +27,13 @@
  * form is not used. Neither are Barrett or Montgomery reduction written in BigInt: each needs
  * two more multiplications and several shifts and masks, and is slower than the remainder in V8.
  *
- * Deliberately not here: argument checks (this is the inner loop; the checked, canonical
- * operations are field.ts), and constant time. The functions do the same BigInt operations for
- * every input and never branch on a value, but a BigInt operation takes time that depends on
- * its operands' sizes and signs, and the engine allocates and may recompile at will.
+ * Deliberately not here: argument checks (this is the inner loop; fp.ts computes on reduced
+ * elements, and field.ts checks its arguments), and constant time. The functions do the same
+ * BigInt operations for every input and never branch on a value, but a BigInt operation takes
+ * time that depends on its operands' sizes and signs, and the engine allocates and may
+ * recompile at will.
  */
-import { p } from './field.js';
+import { p } from './p256-domain.js';
 
 /**
  * a · b mod p, lazily: for any integers a, b, the result r ≡ a·b (mod p) has |r| < p and the
