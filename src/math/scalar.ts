@@ -11,14 +11,14 @@
  *   scalarFromBytes    SEC 1 §2.3.8 Octet-String-to-Integer, then the private-key range check
  *                      1 ≤ d ≤ n − 1 (SEC 1 §3.2.1, SP 800-56A rev3 §5.6.2.1.2)
  *
- * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see field.ts).
+ * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see fp.ts).
  */
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
+import { n } from './p256-domain.js';
 
-/** The order n of the P-256 base point G (a prime). */
-export const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+export { n };
 
 /** n − 1, the largest scalar (the upper bound of every argument check). */
 const N_MINUS_1 = n - 1n;
@@ -43,8 +43,8 @@ export function scalarAdd(a: bigint, b: bigint): bigint {
 export function scalarSub(a: bigint, b: bigint): bigint {
   assertBigInt(a, 'a', 0n, N_MINUS_1);
   assertBigInt(b, 'b', 0n, N_MINUS_1);
-  const d = a - b;
-  return d < 0n ? d + n : d;
+  const difference = a - b;
+  return difference < 0n ? difference + n : difference;
 }
 
 /**
@@ -126,20 +126,46 @@ export function scalarInverse(a: bigint): bigint {
   return r;
 }
 
+declare const privateScalarBrand: unique symbol;
+
 /**
- * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ order − 1 (SEC 1 §3.2.1).
- * Every function that takes a private key checks it here, so an out-of-range private key is
- * the same error everywhere: CryptoError INVALID_SCALAR.
+ * A P-256 private scalar that passed the range check 1 ≤ d ≤ n − 1 (SEC 1 §3.2.1). Only
+ * parsePrivateScalar and scalarFromBytes make one, so a function that takes a PrivateScalar
+ * does not check it again: the type is the proof.
+ */
+export type PrivateScalar = bigint & { readonly [privateScalarBrand]: true };
+
+/**
+ * How often the private-scalar range check has run in this process. For the tests that prove
+ * a key is checked once (test/ecdh/one-validation.test.ts); no entry point exports it.
+ */
+export const scalarChecks = { count: 0 };
+
+/**
+ * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ order − 1 (SEC 1 §3.2.1,
+ * SP 800-56A rev3 §5.6.1.2). Every function that takes a private key as a bigint checks it
+ * here, so an out-of-range private key is the same error everywhere: CryptoError INVALID_SCALAR.
  * @param d - the candidate private scalar
  * @param order - the group order (default: P-256's n)
  * @param name - the argument's name, for the TypeError
  * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when out of range
- * @example assertScalarRange(1n) // passes
+ * @example assertScalarRange(1n) // passes; assertScalarRange(0n) throws INVALID_SCALAR
  */
 export function assertScalarRange(d: unknown, order: bigint = n, name = 'd'): asserts d is bigint {
+  scalarChecks.count++;
   assertBigInt(d, name);
   if (d < 1n || d >= order)
     throw new CryptoError('INVALID_SCALAR', `scalar: private scalar ${name} must be in [1, n-1]`);
+}
+
+/**
+ * Checks a P-256 private scalar once (assertScalarRange) and returns it as a PrivateScalar.
+ * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when d is 0, negative or ≥ n
+ * @example const d = parsePrivateScalar(1n)
+ */
+export function parsePrivateScalar(d: unknown, name = 'd'): PrivateScalar {
+  assertScalarRange(d, n, name);
+  return d as PrivateScalar;
 }
 
 /**
@@ -150,11 +176,9 @@ export function assertScalarRange(d: unknown, order: bigint = n, name = 'd'): as
  *   CryptoError INVALID_SCALAR when the value is 0 or ≥ n
  * @example scalarFromBytes(hexToBytes('00'.repeat(31) + '01')) // 1n
  */
-export function scalarFromBytes(bytes: Uint8Array): bigint {
+export function scalarFromBytes(bytes: Uint8Array): PrivateScalar {
   assertBytes(bytes, 'bytes', 32);
-  const d = bytesToBigInt(bytes);
-  assertScalarRange(d);
-  return d;
+  return parsePrivateScalar(bytesToBigInt(bytes));
 }
 
 /**
