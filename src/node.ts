@@ -17,7 +17,8 @@ export type { ServerOptions, ChannelHandler } from './net/server.js';
 export { connect } from './net/client.js';
 export type { ConnectOptions } from './net/client.js';
 export { SecureChannel } from './net/secure-channel.js';
-export type { BufferedBytes, ChannelTimeouts } from './net/secure-channel.js';
+export type { BufferedBytes } from './net/secure-channel.js';
+export type { ChannelTimeouts } from './net/connection-lifecycle.js';
 export {
   PROTOCOLS,
   DEFAULT_HANDSHAKE_TIMEOUT,

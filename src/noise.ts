@@ -27,7 +27,8 @@ export {
   MAX_NOISE_MESSAGE,
   MAX_NOISE_PAYLOAD,
 } from './channel/noise-channel.js';
-export type { ChannelEngine, ChannelOutput, NoiseChannelOptions } from './channel/noise-channel.js';
+export type { ChannelEngine, ChannelOutput } from './channel/engine.js';
+export type { NoiseChannelOptions } from './channel/noise-channel.js';
 export {
   TutorialChannel,
   TUTORIAL_MAX_PEM,

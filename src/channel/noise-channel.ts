@@ -20,6 +20,8 @@ import { assertBytes, equalBytes, utf8ToBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
 import { ByteQueue } from './byte-queue.js';
 import type { CipherState } from './cipher-state.js';
+import type { ChannelEngine, ChannelOutput } from './engine.js';
+import { ChannelLifecycle } from './engine-lifecycle.js';
 import { HandshakeState, type HandshakeEvent } from './handshake-state.js';
 import type { PatternName } from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
@@ -30,37 +32,6 @@ export const PROLOGUE: Uint8Array = utf8ToBytes('ecdh-lab/1');
 export const MAX_NOISE_MESSAGE = 65535;
 /** Largest application message per transport message: 65535 − 16-byte tag. */
 export const MAX_NOISE_PAYLOAD = MAX_NOISE_MESSAGE - 16;
-
-/** What one `receive()` produced. */
-export interface ChannelOutput {
-  /** Frames to write to the peer, in order. */
-  frames: Uint8Array[];
-  /** Application messages received, in order. */
-  messages: Uint8Array[];
-}
-
-/** The pure-protocol side of a connection; implemented by NoiseChannel and TutorialChannel. */
-export interface ChannelEngine {
-  /** 'tutorial', 'nn', 'nk' or 'xx'. */
-  readonly protocol: string;
-  /** True once application messages may be sealed. */
-  readonly established: boolean;
-  /** The peer's static public key once known (NK, XX), else undefined. */
-  readonly remoteStaticKey: Uint8Array | undefined;
-  /** Largest application message `seal` accepts. */
-  readonly maxMessageLength: number;
-  /**
-   * Received bytes not yet turned into a message: after `receive()` returns, the start of a
-   * frame whose remaining bytes have not arrived (0 when every frame is complete).
-   */
-  readonly bufferedLength: number;
-  /** Frames to write as soon as the connection is open. */
-  start(): Uint8Array[];
-  /** Feeds received bytes. @throws CryptoError on any protocol violation (the channel is then dead) */
-  receive(chunk: Uint8Array): ChannelOutput;
-  /** One application message → one frame. @throws RangeError when too large */
-  seal(message: Uint8Array): Uint8Array;
-}
 
 export interface NoiseChannelOptions {
   suite: NoiseSuite;
@@ -96,10 +67,9 @@ export class NoiseChannel implements ChannelEngine {
   readonly #verify: ((publicKey: Uint8Array) => boolean) | undefined;
   readonly #pin: Uint8Array | undefined;
   readonly #queue = new ByteQueue();
+  readonly #lifecycle = new ChannelLifecycle('channel');
   #send: CipherState | undefined;
   #receive: CipherState | undefined;
-  #started = false;
-  #dead = false;
 
   /** @throws TypeError/RangeError for missing keys or a bad maxMessageLength */
   constructor(options: NoiseChannelOptions) {
@@ -155,35 +125,20 @@ export class NoiseChannel implements ChannelEngine {
   }
 
   start(): Uint8Array[] {
-    if (this.#started) throw new CryptoError('PROTOCOL_ERROR', 'channel: start() called twice');
-    this.#started = true;
-    return this.#handshake.isMyTurn ? [this.#writeHandshake()] : [];
+    return this.#lifecycle.start(() => (this.#handshake.isMyTurn ? [this.#writeHandshake()] : []));
   }
 
   receive(chunk: Uint8Array): ChannelOutput {
-    if (this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'channel: this channel has failed');
-    try {
-      return this.#process(chunk);
-    } catch (error) {
-      this.#dead = true;
-      throw error;
-    }
+    return this.#lifecycle.receive(() => this.#process(chunk));
   }
 
   seal(message: Uint8Array): Uint8Array {
-    assertBytes(message, 'message');
-    if (message.length > this.maxMessageLength)
-      throw new RangeError(
-        `channel: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`,
-      );
-    if (this.#send === undefined || this.#dead)
-      throw new CryptoError('PROTOCOL_ERROR', 'channel: not established');
-    return frame(this.#send.encryptWithAd(new Uint8Array(0), message));
+    return this.#lifecycle.seal(message, this.maxMessageLength, this.established, () =>
+      frame(this.#send!.encryptWithAd(new Uint8Array(0), message)),
+    );
   }
 
   #process(chunk: Uint8Array): ChannelOutput {
-    if (!this.#started)
-      throw new CryptoError('PROTOCOL_ERROR', 'channel: receive() before start()');
     this.#queue.push(chunk);
     const out: ChannelOutput = { frames: [], messages: [] };
     for (;;) {

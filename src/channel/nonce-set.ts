@@ -44,7 +44,7 @@ export class NonceSet {
       throw new RangeError('NonceSet: maxSize must be an integer in [1, 2^24]');
     this.maxSize = maxSize;
     const words = new Uint32Array(randomBytes(12).buffer);
-    for (let i = 0; i < 3; i++) words[i] |= 1; // odd multipliers
+    for (let w = 0; w < 3; w++) words[w] |= 1; // odd multipliers
     this.#multipliers = words;
   }
 
@@ -91,21 +91,22 @@ export class NonceSet {
     for (let slot = this.#hash(nonce) >>> shift; ; slot = (slot + 1) & mask) {
       if (used[slot] === 0) return slot;
       let offset = slot * NONCE_SET_KEY_LENGTH;
-      let j = 0;
-      while (j < NONCE_SET_KEY_LENGTH && keys[offset++] === nonce[j]) j++;
-      if (j === NONCE_SET_KEY_LENGTH) return slot;
+      let matched = 0;
+      while (matched < NONCE_SET_KEY_LENGTH && keys[offset++] === nonce[matched]) matched++;
+      if (matched === NONCE_SET_KEY_LENGTH) return slot;
     }
   }
 
   #hash(nonce: Uint8Array): number {
-    const m = this.#multipliers;
-    let h = 0;
+    const multipliers = this.#multipliers;
+    let hash = 0;
     for (let w = 0; w < 3; w++) {
-      const i = 4 * w;
-      const word = (nonce[i] << 24) | (nonce[i + 1] << 16) | (nonce[i + 2] << 8) | nonce[i + 3];
-      h = (h + Math.imul(word, m[w])) | 0;
+      const at = 4 * w;
+      const word =
+        (nonce[at] << 24) | (nonce[at + 1] << 16) | (nonce[at + 2] << 8) | nonce[at + 3];
+      hash = (hash + Math.imul(word, multipliers[w])) | 0;
     }
-    return h >>> 0; // its high bits depend on every bit of the nonce; #find keeps those
+    return hash >>> 0; // its high bits depend on every bit of the nonce; #find keeps those
   }
 
   #grow(): void {
@@ -113,9 +114,10 @@ export class NonceSet {
     const oldUsed = this.#used;
     const keys = new Uint8Array(oldKeys.length * 2);
     const used = new Uint8Array(oldUsed.length * 2);
-    for (let i = 0; i < oldUsed.length; i++) {
-      if (oldUsed[i] === 0) continue;
-      const nonce = oldKeys.subarray(i * NONCE_SET_KEY_LENGTH, (i + 1) * NONCE_SET_KEY_LENGTH);
+    for (let oldSlot = 0; oldSlot < oldUsed.length; oldSlot++) {
+      if (oldUsed[oldSlot] === 0) continue;
+      const start = oldSlot * NONCE_SET_KEY_LENGTH;
+      const nonce = oldKeys.subarray(start, start + NONCE_SET_KEY_LENGTH);
       const slot = this.#find(keys, used, nonce);
       keys.set(nonce, slot * NONCE_SET_KEY_LENGTH);
       used[slot] = 1;

@@ -25,7 +25,7 @@
  * a peer that speaks another protocol (a Noise frame starts with a zero byte) fails at once
  * instead of at the handshake timeout.
  */
-import { assertBytes, bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
+import { bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
 import { aesGcm, type AesGcmKeyed } from '../cipher/gcm.js';
 import { CryptoError } from '../errors.js';
 import { sha256 } from '../hash/sha256.js';
@@ -34,8 +34,9 @@ import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
 import { randomBytes } from '../random.js';
 import { ByteQueue } from './byte-queue.js';
+import type { ChannelEngine, ChannelOutput } from './engine.js';
+import { ChannelLifecycle } from './engine-lifecycle.js';
 import { NonceSet } from './nonce-set.js';
-import type { ChannelEngine, ChannelOutput } from './noise-channel.js';
 
 /** The most bytes read while looking for the peer's END line. */
 export const TUTORIAL_MAX_PEM = 1024;
@@ -81,8 +82,7 @@ export class TutorialChannel implements ChannelEngine {
   #gcm: AesGcmKeyed | undefined;
   #sent = 0;
   #received = 0;
-  #started = false;
-  #dead = false;
+  readonly #lifecycle = new ChannelLifecycle('tutorial');
 
   /** @throws TypeError for a non-PrivateKey or an X25519 key; RangeError for a bad maxMessageLength */
   constructor(options: TutorialChannelOptions = {}) {
@@ -127,16 +127,11 @@ export class TutorialChannel implements ChannelEngine {
   }
 
   start(): Uint8Array[] {
-    if (this.#started) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: start() called twice');
-    this.#started = true;
-    return [utf8ToBytes(this.#privateKey.publicKey.toPem())];
+    return this.#lifecycle.start(() => [utf8ToBytes(this.#privateKey.publicKey.toPem())]);
   }
 
   receive(chunk: Uint8Array): ChannelOutput {
-    if (this.#dead) throw new CryptoError('PROTOCOL_ERROR', 'tutorial: this channel has failed');
-    if (!this.#started)
-      throw new CryptoError('PROTOCOL_ERROR', 'tutorial: receive() before start()');
-    try {
+    return this.#lifecycle.receive(() => {
       this.#queue.push(chunk);
       const out: ChannelOutput = { frames: [], messages: [] };
       if (this.#gcm === undefined && !this.#readPem()) return out;
@@ -145,25 +140,22 @@ export class TutorialChannel implements ChannelEngine {
         if (message === undefined) return out;
         out.messages.push(message);
       }
-    } catch (error) {
-      this.#dead = true;
-      throw error;
-    }
+    });
   }
 
   seal(message: Uint8Array): Uint8Array {
-    assertBytes(message, 'message');
-    if (message.length > this.maxMessageLength)
-      throw new RangeError(
-        `tutorial: message is ${message.length} bytes, more than the ${this.maxMessageLength} allowed`,
-      );
-    if (this.#gcm === undefined || this.#dead)
-      throw new CryptoError('PROTOCOL_ERROR', 'tutorial: not established');
+    return this.#lifecycle.seal(message, this.maxMessageLength, this.established, () =>
+      this.#sealRecord(message),
+    );
+  }
+
+  /** u32be(L) ‖ nonce ‖ AES-256-GCM(key, nonce, message): one record. */
+  #sealRecord(message: Uint8Array): Uint8Array {
     if (++this.#sent > TUTORIAL_MAX_RECORDS)
       throw new CryptoError('LIMIT_EXCEEDED', 'tutorial: record limit of this connection reached');
     const nonce = randomBytes(NONCE_LENGTH);
     this.#seenNonces.add(nonce); // remembered, so that this record reflected back is refused
-    const sealed = this.#gcm.encrypt(nonce, message);
+    const sealed = this.#gcm!.encrypt(nonce, message);
     const length = NONCE_LENGTH + sealed.length;
     const record = new Uint8Array(4 + length);
     new DataView(record.buffer).setUint32(0, length);

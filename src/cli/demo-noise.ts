@@ -6,8 +6,9 @@
  * handshake's `observe` hook reports them), and every frame is printed in full.
  */
 import { bytesToUtf8, utf8ToBytes } from '../bytes/index.js';
+import type { ChannelEngine } from '../channel/engine.js';
 import type { HandshakeEvent } from '../channel/handshake-state.js';
-import { NoiseChannel, type ChannelEngine } from '../channel/noise-channel.js';
+import { NoiseChannel } from '../channel/noise-channel.js';
 import { noiseKeyPair, p256Suite, type P256KeyPair } from '../channel/p256-suite.js';
 import { groupHex, labelled } from '../explain/format.js';
 import { connect } from '../net/client.js';

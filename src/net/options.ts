@@ -13,14 +13,15 @@
  * the wire format does not change) or 'X25519' (Noise_*_25519_AESGCM_SHA256). Without it the
  * curve of the keys given is used. Every key must be on that curve; the tutorial is P-256 only.
  */
-import { NoiseChannel, type ChannelEngine } from '../channel/noise-channel.js';
+import type { ChannelEngine } from '../channel/engine.js';
+import { NoiseChannel } from '../channel/noise-channel.js';
 import { noiseKeyPair, p256Suite } from '../channel/p256-suite.js';
 import { TutorialChannel } from '../channel/tutorial-channel.js';
 import { x25519KeyPair, x25519Suite } from '../channel/x25519-suite.js';
 import { KEY_CURVES, type KeyCurve } from '../keys/key-curve.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
-import type { ChannelTimeouts } from './secure-channel.js';
+import type { ChannelTimeouts } from './connection-lifecycle.js';
 
 /** The four protocols: the tutorial's exchange, and Noise NN, NK, XX. */
 export type ProtocolName = 'tutorial' | 'nn' | 'nk' | 'xx';
@@ -103,7 +104,7 @@ export function resolveOptions(
   if (
     allow !== undefined &&
     typeof allow !== 'function' &&
-    !(Array.isArray(allow) && allow.every((k) => k instanceof PublicKey))
+    !(Array.isArray(allow) && allow.every((key) => key instanceof PublicKey))
   ) {
     throw new TypeError('options.allow must be an array of PublicKey or a function');
   }
@@ -111,7 +112,7 @@ export function resolveOptions(
   for (const [name, key] of [
     ['staticKey', staticKey],
     ['remoteStaticKey', remoteStaticKey],
-    ...(Array.isArray(allow) ? allow.map((k, i) => [`allow[${i}]`, k] as const) : []),
+    ...(Array.isArray(allow) ? allow.map((key, index) => [`allow[${index}]`, key] as const) : []),
   ] as const) {
     if (key !== undefined && key.curve !== curve)
       throw new TypeError(`options.${name} is a ${key.curve} key, but the curve is ${curve}`);
@@ -151,7 +152,7 @@ export function resolveOptions(
   }
   const x25519 = curve === 'X25519';
   const suite = x25519 ? x25519Suite : p256Suite;
-  const s =
+  const staticPair =
     staticKey === undefined
       ? undefined
       : x25519
@@ -165,7 +166,7 @@ export function resolveOptions(
         ? (raw: Uint8Array) => allow(PublicKey.fromRaw(raw, { curve })) === true
         : (raw: Uint8Array) => {
             const peer = PublicKey.fromRaw(raw, { curve });
-            return allow.some((k) => k.equals(peer));
+            return allow.some((key) => key.equals(peer));
           };
   const pattern = protocol === 'nn' ? 'NN' : protocol === 'nk' ? 'NK' : 'XX';
   // Checks the options once, now, rather than on the first connection.
@@ -173,7 +174,7 @@ export function resolveOptions(
     suite,
     pattern,
     initiator,
-    staticKey: s,
+    staticKey: staticPair,
     remoteStaticKey: rs,
     maxMessageLength,
   });
@@ -183,7 +184,7 @@ export function resolveOptions(
         suite,
         pattern,
         initiator,
-        staticKey: s,
+        staticKey: staticPair,
         remoteStaticKey: rs,
         verifyRemoteStaticKey: verify,
         maxMessageLength,

@@ -27,7 +27,8 @@
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { resolveOptions, type ChannelOptions } from './options.js';
-import { type BufferedBytes, type ChannelPolicy, SecureChannel } from './secure-channel.js';
+import type { ChannelPolicy } from './connection-lifecycle.js';
+import { type BufferedBytes, SecureChannel } from './secure-channel.js';
 import type { TlsChannel } from './tls-channel.js';
 import { tlsServerOpener, type TlsListenOptions } from './tls-server.js';
 
@@ -53,6 +54,11 @@ type AnyChannel = SecureChannel | TlsChannel;
 /** Most log lines per second; the rest are counted and summarised. */
 const LOG_LINES_PER_SECOND = 20;
 
+/** The default `maxConnections`. */
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+/** The default `maxConnectionsPerAddress`. */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
+
 /**
  * A listening secure-channel server. Events: 'channel' (channel: SecureChannel, or a TlsChannel
  * for `protocol: 'tls'`).
@@ -60,9 +66,6 @@ const LOG_LINES_PER_SECOND = 20;
  * const server = createServer({ protocol: 'xx', staticKey }, async (ch) => { for await (const m of ch) await ch.send(m) })
  * const { port } = await server.listen(0)
  */
-export const DEFAULT_MAX_CONNECTIONS = 1024;
-export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
-
 export class SecureServer extends EventEmitter {
   readonly #server: net.Server;
   readonly #channels = new Set<AnyChannel>();

@@ -25,29 +25,34 @@
  * the alert. A fatal alert from the peer closes the channel with that alert as its error.
  * Timers are cleared on every path to `closed`.
  *
- * Delivery and back-pressure are those of SecureChannel: 'message' listeners, or an iterator;
- * the socket is paused while more than 64 KiB of received data waits to be read. A record whose
- * first byte has arrived must be complete within `frameTimeout` once the channel is open;
- * trickled bytes do not restart that clock, a completed record does. `duplex()` gives the same
- * connection as a Node stream.Duplex (./tls-duplex.ts).
+ * The life cycle is SecureChannel's, written once in ./connection-lifecycle.ts: the states,
+ * `ready` and `closed`, the timeouts, delivery to 'message' listeners or an iterator, failure
+ * and closing. The socket is paused while 64 KiB of received data waits to be read, and
+ * resumed below 32 KiB. A record whose first byte has arrived must be complete within
+ * `frameTimeout` once the channel is open; trickled bytes do not restart that clock, a
+ * completed record does, and it does not run while reading is paused. `duplex()` gives the
+ * same connection as a Node stream.Duplex (./tls-duplex.ts).
  *
  * Not here: PEM files (./tls-credentials.ts), dialling and listening (./tls-client.ts,
  * ./tls-server.ts).
  */
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { CryptoError } from '../errors.js';
 import { TlsError } from '../tls/alert.js';
 import type { TlsClient } from '../tls/client.js';
 import type { TlsOutput } from '../tls/connection.js';
 import type { Negotiated } from '../tls/options.js';
 import type { TlsServer } from '../tls/server.js';
-import type { ChannelPolicy, ChannelTimeouts, FailurePolicy } from './secure-channel.js';
+import {
+  type ChannelPolicy,
+  type ChannelState,
+  type ChannelTimeouts,
+  ConnectionLifecycle,
+} from './connection-lifecycle.js';
 import { TlsDuplex } from './tls-duplex.js';
 
-/** Received application bytes waiting to be read above which the socket is paused. */
+/** Received application bytes waiting to be read at which the socket is paused. */
 const HIGH_WATER_BYTES = 64 * 1024;
-const CLOSE_GRACE_MS = 2000;
 /** The default and largest `send` input (sent as records of at most 2^14 bytes, §5.1). */
 export const TLS_MAX_MESSAGE = 1 << 20;
 
@@ -69,23 +74,12 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
   readonly closed: Promise<Error | undefined>;
   readonly #socket: Socket;
   readonly #engine: TlsClient | TlsServer;
-  readonly #timeouts: ChannelTimeouts;
   readonly #policy: ChannelPolicy;
   readonly #maxMessageLength: number;
-  #queue: Uint8Array[] = [];
-  #waiters: { resolve: (r: IteratorResult<Uint8Array>) => void; reject: (e: Error) => void }[] = [];
-  #state: 'handshaking' | 'open' | 'closing' | 'closed' = 'handshaking';
-  #peerEnded = false;
+  readonly #lifecycle: ConnectionLifecycle;
   #writeEnded = false;
   #discarding = false;
-  #error: Error | undefined;
-  #handshakeTimer: ReturnType<typeof setTimeout> | undefined;
-  #recordTimer: ReturnType<typeof setTimeout> | undefined;
-  #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #duplex: TlsDuplex | undefined;
-  #resolveReady!: () => void;
-  #rejectReady!: (error: Error) => void;
-  #resolveClosed!: (error: Error | undefined) => void;
 
   /** @internal Use tlsConnect() or createServer({ protocol: 'tls' }). */
   constructor(
@@ -98,38 +92,36 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
     super();
     this.#socket = socket;
     this.#engine = engine;
-    this.#timeouts = timeouts;
     this.#policy = policy;
     this.#maxMessageLength = maxMessageLength;
-    this.ready = new Promise((resolve, reject) => {
-      this.#resolveReady = resolve;
-      this.#rejectReady = reject;
+    this.#lifecycle = new ConnectionLifecycle(this, socket, {
+      name: 'tls',
+      frameName: 'record',
+      sendArgument: 'data',
+      timeouts,
+      policy,
+      pauseAt: HIGH_WATER_BYTES,
+      resumeBelow: HIGH_WATER_BYTES / 2,
+      messageCharge: 0,
+      pendingBytes: () => engine.bufferedRecordBytes,
+      onData: (chunk) => this.#onData(chunk),
+      onEnd: () => this.#onEnd(),
+      onSocketError: (error) => {
+        // A reset after we have closed both directions is the peer's way of saying goodbye.
+        if (this.#lifecycle.state === 'closing') socket.destroy();
+        else this.#lifecycle.fail(error, 'destroy');
+      },
+      errorAtClose: (state) => this.#truncation(state),
+      close: () => this.close(),
     });
-    this.ready.catch(() => {}); // observed through 'close' / tlsConnect(); never unhandled
-    this.closed = new Promise((resolve) => (this.#resolveClosed = resolve));
-    socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
-    socket.on('end', () => this.#onEnd());
-    socket.on('error', (error) => this.#onSocketError(error));
-    socket.on('timeout', () => this.#fail(new CryptoError('TIMEOUT', 'tls: idle timeout')));
-    socket.on('close', () => this.#onClose());
-    if (timeouts.handshakeTimeout > 0) {
-      this.#handshakeTimer = setTimeout(
-        () => this.#fail(new CryptoError('TIMEOUT', 'tls: handshake timeout')),
-        timeouts.handshakeTimeout,
-      );
-    }
-    this.on('newListener', (event) => {
-      if (event === 'message') queueMicrotask(() => this.#flush());
-    });
-    this.#step(() => ({ frames: engine.start(), messages: [] }));
+    this.ready = this.#lifecycle.ready;
+    this.closed = this.#lifecycle.closed;
+    this.#step(() => ({ frames: engine.start(), messages: [] }), false);
   }
 
   /** The peer's address as "host:port" or "[v6 host]:port" (for logs; "?" until connected). */
   get remote(): string {
-    const host = this.#socket.remoteAddress ?? '?';
-    const port = this.#socket.remotePort ?? '?';
-    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    return this.#lifecycle.remote;
   }
 
   /** Always undefined: a TLS peer is identified by its certificate (`negotiated`). */
@@ -144,27 +136,20 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
 
   /** True while data can be sent (also after the peer's close_notify, until `close()`). */
   get isOpen(): boolean {
-    return this.#state === 'open' && !this.#writeEnded;
+    return this.#lifecycle.state === 'open' && !this.#writeEnded;
   }
 
   /** True once the peer has sent close_notify: no more data will arrive. */
   get peerEnded(): boolean {
-    return this.#peerEnded;
+    return this.#lifecycle.peerEnded;
   }
 
   /** Bytes held for this connection now: received data not yet read, and records not yet written to the OS. */
   get buffered(): { incoming: number; outgoing: number } {
     return {
-      incoming: this.#queuedBytes() + this.#engine.bufferedRecordBytes,
+      incoming: this.#lifecycle.queuedBytes + this.#engine.bufferedRecordBytes,
       outgoing: this.#socket.writableLength,
     };
-  }
-
-  /** Application data received and waiting to be read. */
-  #queuedBytes(): number {
-    let bytes = 0;
-    for (const data of this.#queue) bytes += data.length;
-    return bytes;
   }
 
   /** The largest `send` input. */
@@ -182,16 +167,13 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
 
   /**
    * Encrypts and sends `data` (in records of at most 2^14 bytes); resolves when handed to the OS.
-   * @throws TypeError (not bytes), RangeError (larger than maxMessageLength), Error when closed
+   * @throws TypeError (not bytes), RangeError (larger than maxMessageLength),
+   *   CryptoError CHANNEL_CLOSED when not open (also after `end()`)
    */
   async send(data: Uint8Array): Promise<void> {
-    if (!(data instanceof Uint8Array)) throw new TypeError('tls: data must be a Uint8Array');
-    if (data.length > this.#maxMessageLength)
-      throw new RangeError(`tls: data longer than maxMessageLength (${this.#maxMessageLength})`);
-    if (!this.isOpen)
-      throw new Error(
-        `tls: cannot send, the channel is ${this.#writeEnded && this.#state === 'open' ? 'ended' : this.#state}`,
-      );
+    const { state } = this.#lifecycle;
+    const shown = this.#writeEnded && state === 'open' ? 'ended' : state;
+    this.#lifecycle.assertSendable(data, this.#maxMessageLength, this.isOpen, shown);
     const records = this.#engine.seal(data);
     await new Promise<void>((resolve, reject) => {
       this.#socket.write(records, (error) => (error ? reject(error) : resolve()));
@@ -203,7 +185,8 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
    * @throws Error when the channel is not open
    */
   updateKeys(requestPeerUpdate = true): void {
-    if (!this.isOpen) throw new Error(`tls: cannot update keys, the channel is ${this.#state}`);
+    if (!this.isOpen)
+      throw new Error(`tls: cannot update keys, the channel is ${this.#lifecycle.state}`);
     this.#socket.write(this.#engine.updateKeys(requestPeerUpdate));
   }
 
@@ -211,16 +194,12 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
    * Half-close: sends close_notify and FIN; data from the peer is still delivered until it
    * closes too. Resolves once the socket has closed.
    */
-  async end(): Promise<void> {
-    if (this.#state === 'handshaking') {
-      this.#fail(new Error('tls: closed during the handshake'), 'destroy');
-    } else if (this.#state === 'open' && !this.#writeEnded) {
-      this.#writeEnded = true;
-      this.#sendCloseNotify();
-      this.#socket.end();
-      if (this.#peerEnded) this.#beginClosing();
-    }
-    await this.closed;
+  end(): Promise<void> {
+    return this.#lifecycle.close(() => {
+      if (this.#writeEnded) return;
+      this.#endWriting();
+      if (this.#lifecycle.peerEnded) this.#lifecycle.beginClosing();
+    });
   }
 
   /**
@@ -229,19 +208,12 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
    * (forcibly after 2 s if the peer does not close its side).
    * @example await channel.close()
    */
-  async close(): Promise<void> {
-    if (this.#state === 'handshaking') {
-      this.#fail(new Error('tls: closed during the handshake'), 'destroy');
-    } else if (this.#state === 'open') {
-      if (!this.#writeEnded) {
-        this.#writeEnded = true;
-        this.#sendCloseNotify();
-        this.#socket.end();
-      }
+  close(): Promise<void> {
+    return this.#lifecycle.close(() => {
+      if (!this.#writeEnded) this.#endWriting();
       this.#discarding = true;
-      this.#beginClosing();
-    }
-    await this.closed;
+      this.#lifecycle.beginClosing();
+    });
   }
 
   /**
@@ -255,92 +227,35 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    return {
-      next: () => {
-        const message = this.#queue.shift();
-        if (message !== undefined) {
-          this.#resumeIfDrained();
-          return Promise.resolve({ value: message, done: false });
-        }
-        if (this.#state === 'closed' || this.#discarding || this.#peerEnded) {
-          return this.#error
-            ? Promise.reject(this.#error)
-            : Promise.resolve({ value: undefined, done: true });
-        }
-        return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
-      },
-      return: async () => {
-        void this.close();
-        return { value: undefined, done: true };
-      },
-    };
+    return this.#lifecycle.iterator();
   }
 
-  #sendCloseNotify(): void {
+  /** close_notify (§6.1), then FIN: our direction is closed. */
+  #endWriting(): void {
+    this.#writeEnded = true;
     try {
       this.#socket.write(this.#engine.close());
     } catch {
       // the engine has already failed or closed: nothing to send
     }
+    this.#socket.end();
   }
 
-  /** Both directions are closed (or we gave up reading): wait for the socket, at most 2 s. */
-  #beginClosing(): void {
-    if (this.#state !== 'open') return;
-    this.#state = 'closing';
-    this.#clearHandshakeTimer();
-    this.#socket.resume(); // read on so that the peer's FIN gets through
-    this.#graceTimer = setTimeout(() => this.#socket.destroy(), CLOSE_GRACE_MS);
-    this.#resolveWaiters();
-  }
-
-  #onData(chunk: Buffer): void {
-    if (this.#state === 'closed' || this.#discarding) return;
+  #onData(chunk: Uint8Array): void {
+    if (this.#discarding) return;
     const before = this.#engine.bufferedRecordBytes;
-    this.#step(() =>
-      this.#engine.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
-    );
     // Fewer bytes held than were added: at least one record completed.
-    this.#armRecordTimer(this.#engine.bufferedRecordBytes < before + chunk.byteLength);
+    this.#step(
+      () => this.#engine.receive(chunk),
+      () => this.#engine.bufferedRecordBytes < before + chunk.byteLength,
+    );
   }
 
   /**
-   * The record deadline: started by the first byte of a record, restarted when a record
-   * completes while another has begun, stopped when no partial record is held.
+   * Runs one engine step: writes its records, follows its state, delivers its data.
+   * `completed` tells whether a record completed (the record deadline then starts anew).
    */
-  #armRecordTimer(progressed: boolean): void {
-    if (
-      this.#state !== 'open' ||
-      this.#engine.bufferedRecordBytes === 0 ||
-      this.#timeouts.frameTimeout === 0
-    ) {
-      this.#clearRecordTimer();
-      return;
-    }
-    if (this.#recordTimer !== undefined && !progressed) return;
-    this.#clearRecordTimer();
-    const timer = setTimeout(() => {
-      // A busy event loop runs timers before it reads: decide after the next poll phase.
-      setImmediate(() => {
-        if (this.#recordTimer === timer)
-          this.#fail(
-            new CryptoError(
-              'TIMEOUT',
-              `tls: record not complete within ${this.#timeouts.frameTimeout} ms`,
-            ),
-          );
-      });
-    }, this.#timeouts.frameTimeout);
-    this.#recordTimer = timer;
-  }
-
-  #clearRecordTimer(): void {
-    if (this.#recordTimer !== undefined) clearTimeout(this.#recordTimer);
-    this.#recordTimer = undefined;
-  }
-
-  /** Runs one engine step: writes its records, delivers its data, follows its state. */
-  #step(run: () => TlsOutput): void {
+  #step(run: () => TlsOutput, completed: boolean | (() => boolean)): void {
     let output: TlsOutput;
     try {
       output = run();
@@ -349,160 +264,52 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
       return;
     }
     for (const frame of output.frames) this.#socket.write(frame);
-    if (this.#state === 'handshaking' && this.#engine.established) {
-      this.#state = 'open';
-      this.#clearHandshakeTimer();
-      if (this.#timeouts.idleTimeout > 0) this.#socket.setTimeout(this.#timeouts.idleTimeout);
-      this.#resolveReady();
-    }
-    if (output.messages.length > 0) {
-      this.#queue.push(...output.messages);
-      this.#flush();
-    }
-    if (this.#engine.peerClosed && !this.#peerEnded) this.#onPeerClosed();
+    if (this.#engine.established) this.#lifecycle.opened();
+    this.#lifecycle.deliver(
+      output.messages,
+      typeof completed === 'boolean' ? completed : completed(),
+    );
+    if (this.#engine.peerClosed && !this.#lifecycle.peerEnded) this.#onPeerClosed();
   }
 
   /** The peer sent close_notify (§6.1): no more data will arrive. */
   #onPeerClosed(): void {
-    this.#peerEnded = true;
-    this.#resolveWaiters();
-    this.#emitSafely('end');
-    if (this.#writeEnded) this.#beginClosing();
+    this.#lifecycle.peerEnd();
+    if (this.#writeEnded) this.#lifecycle.beginClosing();
     else if (this.#policy.closeOnPeerEnd) void this.close();
-  }
-
-  #flush(): void {
-    while (this.#queue.length > 0 && this.#state !== 'closed') {
-      if (this.listenerCount('message') > 0) this.#emitSafely('message', this.#queue.shift());
-      else if (this.#waiters.length > 0)
-        this.#waiters.shift()!.resolve({ value: this.#queue.shift()!, done: false });
-      else break;
-    }
-    if (this.#queuedBytes() > HIGH_WATER_BYTES && this.#state === 'open') this.#socket.pause();
-    else this.#resumeIfDrained();
-  }
-
-  #resumeIfDrained(): void {
-    if (
-      this.#queuedBytes() <= HIGH_WATER_BYTES / 2 &&
-      this.#socket.isPaused() &&
-      this.#state !== 'closed'
-    )
-      this.#socket.resume();
   }
 
   #onEnd(): void {
     // FIN. Without the peer's close_notify first this is a truncation (or a failed handshake).
-    if (this.#state === 'closed') return;
+    const { state } = this.#lifecycle;
+    if (state === 'closed') return;
     try {
       this.#engine.receiveEnd();
     } catch (error) {
       if (!this.#discarding) {
-        this.#fail(error as Error, 'destroy');
+        this.#lifecycle.fail(error as Error, 'destroy');
         return;
       }
     }
-    if (this.#state === 'open' && !this.#peerEnded) this.#onPeerClosed();
+    if (state === 'open' && !this.#lifecycle.peerEnded) this.#onPeerClosed();
     if (this.#writeEnded || this.#discarding) this.#socket.end();
-  }
-
-  #onSocketError(error: Error): void {
-    // A reset after we have closed both directions is the peer's way of saying goodbye.
-    if (this.#state === 'closing') this.#socket.destroy();
-    else this.#fail(error, 'destroy');
   }
 
   /** Our refusal: the peer gets the alert record, then the connection is closed. */
   #failWithAlert(error: Error): void {
     const record = error instanceof TlsError ? error.alertRecord : undefined;
     if (record !== undefined && this.#socket.writable && !this.#socket.destroyed) {
-      this.#fail(error, 'linger', record);
+      this.#lifecycle.fail(error, 'linger', record);
     } else {
-      this.#fail(error);
+      this.#lifecycle.fail(error);
     }
   }
 
-  /** Ends pending iterator calls (only waiting while the queue is empty). */
-  #resolveWaiters(): void {
-    for (const waiter of this.#waiters.splice(0)) waiter.resolve({ value: undefined, done: true });
-  }
-
-  #emitSafely(event: 'message' | 'end', ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.#fail(new Error(`tls: a '${event}' listener threw: ${message}`, { cause: error }));
-    }
-  }
-
-  #fail(
-    error: Error,
-    policy: FailurePolicy = this.#policy.onFailure,
-    alertRecord?: Uint8Array,
-  ): void {
-    if (this.#state === 'closed') return;
-    if (this.#error === undefined) this.#error = error;
-    const socket = this.#socket;
-    if ((policy === 'linger' || alertRecord) && socket.writable && !socket.destroyed) {
-      // The alert (if any) and FIN now; read and discard whatever still arrives, so the kernel
-      // does not answer unread data with a reset; destroy after the grace period.
-      if (alertRecord) socket.end(alertRecord);
-      else socket.end();
-      socket.resume();
-      const linger = setTimeout(
-        () => socket.destroy(),
-        this.#policy.onFailure === 'linger' ? CLOSE_GRACE_MS : 200,
-      );
-      socket.once('close', () => clearTimeout(linger));
-    } else {
-      socket.destroy();
-    }
-    this.#onClose();
-  }
-
-  #onClose(): void {
-    if (this.#state === 'closed') return;
-    const wasHandshaking = this.#state === 'handshaking';
-    if (
-      this.#error === undefined &&
-      !this.#peerEnded &&
-      !this.#discarding &&
-      this.#state === 'open'
-    )
-      this.#error = new TlsError(
-        undefined,
-        'tls: the connection closed without close_notify (truncated)',
-        {
-          origin: 'transport',
-        },
-      );
-    this.#state = 'closed';
-    this.#clearHandshakeTimer();
-    this.#clearRecordTimer();
-    if (this.#graceTimer !== undefined) clearTimeout(this.#graceTimer);
-    this.#socket.setTimeout(0);
-    if (wasHandshaking)
-      this.#rejectReady(
-        this.#error ??
-          new CryptoError('HANDSHAKE_FAILED', 'tls: connection closed during the handshake'),
-      );
-    for (const waiter of this.#waiters.splice(0)) {
-      if (this.#error) waiter.reject(this.#error);
-      else waiter.resolve({ value: undefined, done: true });
-    }
-    this.#resolveClosed(this.#error);
-    try {
-      this.emit('close', this.#error);
-    } catch (error) {
-      process.emitWarning(
-        `ecdh-lab tls: a 'close' listener threw: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
-  #clearHandshakeTimer(): void {
-    if (this.#handshakeTimer !== undefined) clearTimeout(this.#handshakeTimer);
-    this.#handshakeTimer = undefined;
+  /** An open channel closing without the peer's close_notify (nor our close()) was cut short. */
+  #truncation(state: ChannelState): Error | undefined {
+    if (state !== 'open' || this.#lifecycle.peerEnded || this.#discarding) return undefined;
+    return new TlsError(undefined, 'tls: the connection closed without close_notify (truncated)', {
+      origin: 'transport',
+    });
   }
 }

@@ -20,7 +20,7 @@ import {
   DEFAULT_HANDSHAKE_TIMEOUT,
   DEFAULT_IDLE_TIMEOUT,
 } from './options.js';
-import type { ChannelTimeouts } from './secure-channel.js';
+import type { ChannelTimeouts } from './connection-lifecycle.js';
 import { TLS_MAX_MESSAGE, TlsChannel } from './tls-channel.js';
 import { type CaInput, pemCertificateVerifier } from './tls-credentials.js';
 import type { TlsDuplex } from './tls-duplex.js';

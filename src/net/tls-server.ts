@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import type { PrivateKey } from '../keys/private-key.js';
 import type { TlsServerCredential } from '../tls/authentication.js';
 import { TlsServer } from '../tls/server.js';
-import type { ChannelPolicy } from './secure-channel.js';
+import type { ChannelPolicy } from './connection-lifecycle.js';
 import { TlsChannel } from './tls-channel.js';
 import { type TlsTransportOptions, transportLimits } from './tls-client.js';
 import { type PemInput, pemServerCredential } from './tls-credentials.js';

@@ -1,5 +1,5 @@
 /** Shared helpers for the channel tests: pairs of engines wired back to back in memory. */
-import type { ChannelEngine } from '../../src/channel/noise-channel.js';
+import type { ChannelEngine } from '../../src/channel/engine.js';
 import { NoiseChannel } from '../../src/channel/noise-channel.js';
 import type { PatternName } from '../../src/channel/patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from '../../src/channel/suite.js';

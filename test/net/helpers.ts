@@ -1,6 +1,6 @@
 /** Helpers for the network tests: an echo server, and a hand-driven raw client for misbehaving. */
 import * as net from 'node:net';
-import type { ChannelEngine } from '../../src/channel/noise-channel.js';
+import type { ChannelEngine } from '../../src/channel/engine.js';
 import { createServer, type ServerOptions, type SecureServer } from '../../src/net/server.js';
 
 export interface EchoServer {

@@ -5,7 +5,8 @@
  * whole of 127.0.0.0/8 to lo, so a second client address (127.0.0.2) needs no setup.
  */
 import * as net from 'node:net';
-import { NoiseChannel, type ChannelEngine } from '../../src/channel/noise-channel.js';
+import type { ChannelEngine } from '../../src/channel/engine.js';
+import { NoiseChannel } from '../../src/channel/noise-channel.js';
 import { p256Suite } from '../../src/channel/p256-suite.js';
 import { TutorialChannel } from '../../src/channel/tutorial-channel.js';
 import { PrivateKey } from '../../src/keys/private-key.js';

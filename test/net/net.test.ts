@@ -5,7 +5,7 @@
  */
 import * as net from 'node:net';
 import { NoiseChannel } from '../../src/channel/noise-channel.js';
-import type { ChannelEngine } from '../../src/channel/noise-channel.js';
+import type { ChannelEngine } from '../../src/channel/engine.js';
 import { connect } from '../../src/net/client.js';
 import type { ChannelOptions } from '../../src/net/options.js';
 import type { SecureChannel } from '../../src/net/secure-channel.js';
