@@ -58,6 +58,17 @@ for (let b = 0; b < 256; b++) {
 }
 
 /**
+ * T0..T3 for GCTR (./gctr.ts), which runs the first two rounds of a counter block itself. The
+ * tables stay module-private bindings here: the round functions read them on every look-up.
+ */
+export const ENCRYPTION_TABLES: readonly [Int32Array, Int32Array, Int32Array, Int32Array] = [
+  T0,
+  T1,
+  T2,
+  T3,
+];
+
+/**
  * KeyExpansion (FIPS 197 §5.2) into big-endian int32 words: 4(Nr + 1) words, Nr = 10, 12 or 14.
  *
  * @param key - 16, 24 or 32 bytes
@@ -73,9 +84,10 @@ export function expandKey(key: Uint8Array): Int32Array {
   for (let i = 0; i < Nk; i++)
     w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
   let Rcon = 1;
-  for (let i = Nk; i < total; i++) {
+  // j = i mod Nk, kept as a counter (no division per word).
+  for (let i = Nk, j = 0; i < total; i++, j = j === Nk - 1 ? 0 : j + 1) {
     let temp = w[i - 1];
-    if (i % Nk === 0) {
+    if (j === 0) {
       // SubWord(RotWord(temp)) ⊕ Rcon
       temp =
         ((S[(temp >>> 16) & 255] << 24) |
@@ -84,7 +96,7 @@ export function expandKey(key: Uint8Array): Int32Array {
           S[temp >>> 24]) ^
         (Rcon << 24);
       Rcon = xtime(Rcon);
-    } else if (Nk > 6 && i % Nk === 4) {
+    } else if (Nk > 6 && j === 4) {
       temp =
         (S[temp >>> 24] << 24) |
         (S[(temp >>> 16) & 255] << 16) |
@@ -120,7 +132,7 @@ export function expandDecryptionKey(w: Int32Array): Int32Array {
 
 /**
  * Encrypts one block given as four big-endian words (s0..s3) and writes the four output
- * words to out[0..3]. This is the inner function the GCM counter mode calls; it allocates nothing.
+ * words to out[0..3]. It allocates nothing.
  *
  * @param w - round keys from expandKey
  * @param out - receives the ciphertext words
@@ -134,13 +146,31 @@ export function encryptWords(
   s3: number,
   out: Int32Array,
 ): void {
+  encryptRounds(w, 1, s0 ^ w[0], s1 ^ w[1], s2 ^ w[2], s3 ^ w[3], out);
+}
+
+/**
+ * The cipher from round `from` (1 ≤ from < Nr) on: the state s0..s3 has been through rounds
+ * 0..from−1; runs the full rounds from..Nr−1 and the last round, and writes the output words to
+ * out[0..3]. GCTR (./gctr.ts) computes the first two rounds of a counter block itself.
+ *
+ * @param w - round keys from expandKey
+ * @param from - the first round still to run
+ * @param out - receives the ciphertext words
+ * @example encryptRounds(w, 1, c0 ^ w[0], c1 ^ w[1], c2 ^ w[2], c3 ^ w[3], out)
+ */
+export function encryptRounds(
+  w: Int32Array,
+  from: number,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  out: Int32Array,
+): void {
   const Nr = (w.length >>> 2) - 1;
-  s0 ^= w[0];
-  s1 ^= w[1];
-  s2 ^= w[2];
-  s3 ^= w[3];
-  let k = 4;
-  for (let round = 1; round < Nr; round++, k += 4) {
+  let k = 4 * from;
+  for (let round = from; round < Nr; round++, k += 4) {
     const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 255] ^ T2[(s2 >>> 8) & 255] ^ T3[s3 & 255] ^ w[k];
     const t1 =
       T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 255] ^ T2[(s3 >>> 8) & 255] ^ T3[s0 & 255] ^ w[k + 1];

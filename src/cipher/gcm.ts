@@ -29,25 +29,19 @@
  *   or random 96-bit nonces for at most 2^32 messages per key (SP 800-38D §8.3).
  * - Streaming. A message is processed whole; the secure channel frames records instead.
  */
-import {
-  assertBytes,
-  assertInteger,
-  equalBytes,
-  readUint32BE,
-  writeUint64BE,
-} from '../bytes/index.js';
+import { assertBytes, assertInteger, equalBytes, readUint32BE } from '../bytes/index.js';
 import { describeType } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
 import { encryptWords, expandKey } from './aes.js';
 import {
   createGhashKey,
   ghashUpdate,
-  multiplyBlock8,
+  multiplyBlock,
   GHASH_TABLE_4BIT,
   GHASH_TABLE_8BIT,
   type GhashKey,
 } from './ghash.js';
-import { gctr, inc32 } from './gctr.js';
+import { gctr, inc32, type GhashState } from './gctr.js';
 
 /** Allowed tag lengths in bytes: 16, 15, 14, 13, 12 and (see the header's caveat) 8 and 4. */
 export type GcmTagLength = 16 | 15 | 14 | 13 | 12 | 8 | 4;
@@ -145,6 +139,54 @@ function parseOptions(options: unknown): GcmTagLength {
   return tagLength as GcmTagLength;
 }
 
+/**
+ * One message's tag computation (SP 800-38D §7.1 steps 2, 5 and 6): the round keys for
+ * CIPH_K(J0), J0, the running GHASH value S (H with its table, and Y so far) and the lengths
+ * that close it.
+ */
+interface TagContext {
+  readonly w: Int32Array;
+  readonly J0: Int32Array;
+  readonly S: GhashState;
+  readonly aadLength: number;
+  readonly tagLength: number;
+}
+
+/** Steps 2 and 5 up to C: J0 from the nonce, and S = GHASH_H(A ‖ 0^v) so far. */
+function startTag(
+  key: GcmKey,
+  hashKey: GhashKey,
+  nonce: Uint8Array,
+  aad: Uint8Array,
+  tagLength: number,
+): TagContext {
+  const S: GhashState = { key: hashKey, Y: new Int32Array(4) };
+  ghashUpdate(hashKey, S.Y, aad, 0, aad.length);
+  return { w: key.w, J0: preCounterBlock(hashKey, nonce), S, aadLength: aad.length, tagLength };
+}
+
+/**
+ * Steps 5 and 6 after C: absorbs [len(A)]64 ‖ [len(C)]64 into S, then writes
+ * T = MSB_t(GCTR_K(J0, S)) = MSB_t(CIPH_K(J0) ⊕ S) to out[at..].
+ */
+function finishTag(tag: TagContext, cLength: number, out: Uint8Array, at: number): void {
+  const { key, Y } = tag.S;
+  // Lengths in bits as two 64-bit words; both are below 2^53 bytes, so the high words are exact.
+  multiplyBlock(
+    key,
+    Y,
+    Math.floor(tag.aadLength / 0x20000000) | 0,
+    ((tag.aadLength % 0x20000000) * 8) | 0,
+    Math.floor(cLength / 0x20000000) | 0,
+    ((cLength % 0x20000000) * 8) | 0,
+  );
+  const E = new Int32Array(4);
+  const J0 = tag.J0;
+  encryptWords(tag.w, J0[0], J0[1], J0[2], J0[3], E);
+  for (let j = 0; j < tag.tagLength; j++)
+    out[at + j] = (Y[j >>> 2] ^ E[j >>> 2]) >>> (24 - 8 * (j & 3));
+}
+
 /** J0 (§7.1 step 2). */
 function preCounterBlock(H: GhashKey, nonce: Uint8Array): Int32Array {
   if (nonce.length === 12) {
@@ -152,53 +194,10 @@ function preCounterBlock(H: GhashKey, nonce: Uint8Array): Int32Array {
   }
   const J0 = new Int32Array(4);
   ghashUpdate(H, J0, nonce, 0, nonce.length); // IV ‖ 0^s
-  ghashUpdate(H, J0, lengthBlock(0, nonce.length), 0, 16); // 0^64 ‖ [len(IV)]64
+  // 0^64 ‖ [len(IV)]64
+  const high = Math.floor(nonce.length / 0x20000000) | 0;
+  multiplyBlock(H, J0, 0, 0, high, ((nonce.length % 0x20000000) * 8) | 0);
   return J0;
-}
-
-/** [len(A)]64 ‖ [len(C)]64 with lengths in bits, from lengths in bytes (checked by assertGcmLimits). */
-function lengthBlock(aadBytes: number, textBytes: number): Uint8Array {
-  const block = new Uint8Array(16);
-  writeUint64BE(block, 0, BigInt(aadBytes) * 8n);
-  writeUint64BE(block, 8, BigInt(textBytes) * 8n);
-  return block;
-}
-
-/** T = MSB_t(GCTR_K(J0, S)) with S = GHASH_H(A ‖ 0^v ‖ C ‖ 0^u ‖ [len(A)]64 ‖ [len(C)]64), written to out[at..]. */
-function computeTag(
-  key: GcmKey,
-  H: GhashKey,
-  J0: Int32Array,
-  aad: Uint8Array,
-  C: Uint8Array,
-  cLength: number,
-  out: Uint8Array,
-  at: number,
-  tagLength: number,
-): void {
-  const S = new Int32Array(4);
-  ghashUpdate(H, S, aad, 0, aad.length);
-  ghashUpdate(H, S, C, 0, cLength);
-  finishTag(key, H, J0, S, aad.length, cLength, out, at, tagLength);
-}
-
-/** Absorbs [len(A)]64 ‖ [len(C)]64 into S, then writes T = MSB_t(CIPH_K(J0) ⊕ S) to out[at..]. */
-function finishTag(
-  key: GcmKey,
-  H: GhashKey,
-  J0: Int32Array,
-  S: Int32Array,
-  aadLength: number,
-  cLength: number,
-  out: Uint8Array,
-  at: number,
-  tagLength: number,
-): void {
-  ghashUpdate(H, S, lengthBlock(aadLength, cLength), 0, 16);
-  const E = new Int32Array(4);
-  encryptWords(key.w, J0[0], J0[1], J0[2], J0[3], E);
-  for (let j = 0; j < tagLength; j++)
-    out[at + j] = (S[j >>> 2] ^ E[j >>> 2]) >>> (24 - 8 * (j & 3));
 }
 
 function ghashKeyFor(key: GcmKey, keyed: GhashKey | undefined, hashedBytes: number): GhashKey {
@@ -220,69 +219,12 @@ function seal(
 ): Uint8Array {
   assertGcmLimits(plaintext.length, aad.length);
   const H = ghashKeyFor(key, keyed, plaintext.length + aad.length);
-  const J0 = preCounterBlock(H, nonce);
+  const tag = startTag(key, H, nonce, aad, tagLength);
   const out = new Uint8Array(plaintext.length + tagLength);
-  if (H.kind === GHASH_TABLE_8BIT) {
-    // Steps 3 and 5 fused: each ciphertext block goes into GHASH while it is still in registers.
-    const S = new Int32Array(4);
-    ghashUpdate(H, S, aad, 0, aad.length);
-    encryptAndHash(key.w, H, inc32(J0), plaintext, out, S);
-    finishTag(key, H, J0, S, aad.length, plaintext.length, out, plaintext.length, tagLength);
-    return out;
-  }
-  gctr(key.w, inc32(J0), plaintext, out); // C = GCTR_K(inc32(J0), P)
-  computeTag(key, H, J0, aad, out, plaintext.length, out, plaintext.length, tagLength);
+  // Steps 3 and 5 in one pass: C = GCTR_K(inc32(J0), P), each block of C hashed as it is made.
+  gctr(key.w, inc32(tag.J0), plaintext, out, tag.S);
+  finishTag(tag, plaintext.length, out, plaintext.length);
   return out;
-}
-
-/**
- * C = GCTR_K(ICB, P) into out, and S = GHASH over C continued from S (8-bit table): the same
- * result as gctr() followed by ghashUpdate(), in one pass over the data.
- */
-function encryptAndHash(
-  w: Int32Array,
-  H: GhashKey,
-  icb: Int32Array,
-  P: Uint8Array,
-  out: Uint8Array,
-  S: Int32Array,
-): void {
-  const T = H.table;
-  const c0 = icb[0];
-  const c1 = icb[1];
-  const c2 = icb[2];
-  let c3 = icb[3];
-  const ks = new Int32Array(4);
-  const whole = P.length & ~15;
-  for (let i = 0; i < whole; i += 16) {
-    encryptWords(w, c0, c1, c2, c3, ks);
-    c3 = (c3 + 1) | 0; // inc32
-    const x0 = ks[0] ^ ((P[i] << 24) | (P[i + 1] << 16) | (P[i + 2] << 8) | P[i + 3]);
-    const x1 = ks[1] ^ ((P[i + 4] << 24) | (P[i + 5] << 16) | (P[i + 6] << 8) | P[i + 7]);
-    const x2 = ks[2] ^ ((P[i + 8] << 24) | (P[i + 9] << 16) | (P[i + 10] << 8) | P[i + 11]);
-    const x3 = ks[3] ^ ((P[i + 12] << 24) | (P[i + 13] << 16) | (P[i + 14] << 8) | P[i + 15]);
-    out[i] = x0 >>> 24;
-    out[i + 1] = x0 >>> 16;
-    out[i + 2] = x0 >>> 8;
-    out[i + 3] = x0;
-    out[i + 4] = x1 >>> 24;
-    out[i + 5] = x1 >>> 16;
-    out[i + 6] = x1 >>> 8;
-    out[i + 7] = x1;
-    out[i + 8] = x2 >>> 24;
-    out[i + 9] = x2 >>> 16;
-    out[i + 10] = x2 >>> 8;
-    out[i + 11] = x2;
-    out[i + 12] = x3 >>> 24;
-    out[i + 13] = x3 >>> 16;
-    out[i + 14] = x3 >>> 8;
-    out[i + 15] = x3;
-    multiplyBlock8(T, S, x0, x1, x2, x3);
-  }
-  if (whole < P.length) {
-    gctr(w, Int32Array.of(c0, c1, c2, c3), P.subarray(whole), out.subarray(whole, P.length));
-    ghashUpdate(H, S, out, whole, P.length);
-  }
 }
 
 /** GCM-AD (§7.2): verifies T, then returns P; or throws the one opaque AUTH_FAILED. */
@@ -299,13 +241,14 @@ function open(
   const cLength = input.length - tagLength;
   assertGcmLimits(cLength, aad.length);
   const H = ghashKeyFor(key, keyed, input.length + aad.length);
-  const J0 = preCounterBlock(H, nonce);
+  const tag = startTag(key, H, nonce, aad, tagLength);
+  ghashUpdate(H, tag.S.Y, input, 0, cLength);
   const expected = new Uint8Array(tagLength);
-  computeTag(key, H, J0, aad, input, cLength, expected, 0, tagLength);
+  finishTag(tag, cLength, expected, 0);
   if (!equalBytes(expected, input.subarray(cLength)))
     throw new CryptoError('AUTH_FAILED', 'gcm: authentication failed');
   const plaintext = new Uint8Array(cLength);
-  gctr(key.w, inc32(J0), input.subarray(0, cLength), plaintext); // P = GCTR_K(inc32(J0), C)
+  gctr(key.w, inc32(tag.J0), input.subarray(0, cLength), plaintext); // P = GCTR_K(inc32(J0), C)
   return plaintext;
 }
 

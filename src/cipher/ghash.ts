@@ -16,8 +16,8 @@
  *
  * Fast paths here:
  * - `GHASH_TABLE_8BIT`: 16 positions × 256 values × 4 words = 64 KiB per key, 16 lookups a
- *   block, no shifts. Built in roughly tens of microseconds; used by the keyed GCM form and for
- *   long one-shot messages.
+ *   block, no shifts. Costly to build (4,096 entries from 128 powers H·x^k); used by the keyed GCM
+ *   form once it carries bulk traffic and for long one-shot messages.
  * - `GHASH_TABLE_4BIT`: Shoup's 4-bit method (the table of McGrew & Viega's GCM paper, §4.1):
  *   16 entries n·H plus a fixed reduction table, 32 shift-and-lookup steps a block. Cheap to
  *   build, so short one-shot messages use it.
@@ -101,10 +101,10 @@ export interface GhashKey {
   readonly table: Int32Array;
 }
 
-/** H·x^k for k = 0..127: 128 × 4 words, each the previous one times x (a right shift, reduced by R). */
-function powersOfX(h0: number, h1: number, h2: number, h3: number): Int32Array {
-  const P = new Int32Array(512);
-  for (let k = 0; k < 128; k++) {
+/** H·x^k for k = 0..count−1: count × 4 words, each the previous one times x (a right shift, reduced by R). */
+function powersOfX(h0: number, h1: number, h2: number, h3: number, count: number): Int32Array {
+  const P = new Int32Array(4 * count);
+  for (let k = 0; k < count; k++) {
     P[4 * k] = h0;
     P[4 * k + 1] = h1;
     P[4 * k + 2] = h2;
@@ -142,9 +142,10 @@ const REDUCE4 = (() => {
  * @example createGhashKey(Int32Array.of(h0, h1, h2, h3), GHASH_TABLE_8BIT)
  */
 export function createGhashKey(H: Int32Array, kind: GhashKey['kind']): GhashKey {
-  const P = powersOfX(H[0], H[1], H[2], H[3]);
   if (kind === GHASH_TABLE_4BIT) {
-    // M[n] = n(x) • H for a nibble n whose bit 8 is x^0, 4 is x^1, 2 is x^2 and 1 is x^3.
+    // Only H·x^0..H·x^3 are needed: M[n] = n(x) • H for a nibble n whose bit 8 is x^0, 4 is x^1,
+    // 2 is x^2 and 1 is x^3.
+    const P = powersOfX(H[0], H[1], H[2], H[3], 4);
     const M = new Int32Array(64);
     for (let n = 1; n < 16; n++) {
       const low = n & -n; // lowest set bit: 1 → x^3, 2 → x^2, 4 → x^1, 8 → x^0
@@ -153,6 +154,7 @@ export function createGhashKey(H: Int32Array, kind: GhashKey['kind']): GhashKey 
     }
     return { kind, table: M };
   }
+  const P = powersOfX(H[0], H[1], H[2], H[3], 128);
   // T[p][b] = (byte b at position p) • H; bit 0x80 of b is x^(8p), bit 0x01 is x^(8p+7).
   const T = new Int32Array(16 * 256 * 4);
   for (let p = 0; p < 16; p++) {
@@ -318,42 +320,81 @@ function update8(T: Int32Array, Y: Int32Array, data: Uint8Array, start: number, 
   }
 }
 
-/** Yi = (Yi−1 ⊕ Xi) • H with Shoup's 4-bit table: Horner over the 32 nibbles, highest power first. */
-function update4(M: Int32Array, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
-  let y0 = Y[0];
-  let y1 = Y[1];
-  let y2 = Y[2];
-  let y3 = Y[3];
-  for (let i = start; i < end; i += 16) {
-    const x0 = y0 ^ ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
-    const x1 = y1 ^ ((data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7]);
-    const x2 =
-      y2 ^ ((data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11]);
-    const x3 =
-      y3 ^ ((data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15]);
-    y0 = y1 = y2 = y3 = 0;
-    // Nibble 31 (x^124..x^127) is the low nibble of x3; nibble 0 the high nibble of x0.
-    for (let n = 31; n >= 0; n--) {
-      const word = n < 8 ? x0 : n < 16 ? x1 : n < 24 ? x2 : x3;
-      const nibble = (word >>> ((7 - (n & 7)) << 2)) & 15;
+/**
+ * Y = (Y ⊕ X) • H for one block X = (x0, x1, x2, x3) with Shoup's 4-bit table: Horner over the
+ * 32 nibbles of Y ⊕ X, highest power first (the low nibble of x3 holds x^124..x^127, the high
+ * nibble of x0 holds x^0..x^3); each step multiplies the sum so far by x^4 and adds M[nibble].
+ * @param M - the table of a GHASH_TABLE_4BIT key
+ * @param Y - the running value, four int32 words, updated in place
+ * @example multiplyBlock4(key.table, Y, c0, c1, c2, c3)
+ */
+export function multiplyBlock4(
+  M: Int32Array,
+  Y: Int32Array,
+  x0: number,
+  x1: number,
+  x2: number,
+  x3: number,
+): void {
+  const R4 = REDUCE4;
+  let y0 = 0;
+  let y1 = 0;
+  let y2 = 0;
+  let y3 = 0;
+  let word = x3 ^ Y[3];
+  for (let w = 3; w >= 0; w--) {
+    for (let shift = 0; shift < 32; shift += 4) {
       // Z = Z · x^4: shift right by 4 and fold the four bits that fell off back in.
       const r = y3 & 15;
       y3 = (y3 >>> 4) | (y2 << 28);
       y2 = (y2 >>> 4) | (y1 << 28);
       y1 = (y1 >>> 4) | (y0 << 28);
-      y0 = (y0 >>> 4) ^ REDUCE4[r];
+      y0 = (y0 >>> 4) ^ R4[r];
       // Z = Z ⊕ M[nibble]
-      const m = nibble << 2;
+      const m = ((word >>> shift) & 15) << 2;
       y0 ^= M[m];
       y1 ^= M[m + 1];
       y2 ^= M[m + 2];
       y3 ^= M[m + 3];
     }
+    word = w === 3 ? x2 ^ Y[2] : w === 2 ? x1 ^ Y[1] : x0 ^ Y[0];
   }
   Y[0] = y0;
   Y[1] = y1;
   Y[2] = y2;
   Y[3] = y3;
+}
+
+/** Yi = (Yi−1 ⊕ Xi) • H with Shoup's 4-bit table, block by block. */
+function update4(M: Int32Array, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
+  for (let i = start; i < end; i += 16) {
+    multiplyBlock4(
+      M,
+      Y,
+      (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3],
+      (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7],
+      (data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11],
+      (data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15],
+    );
+  }
+}
+
+/**
+ * Y = (Y ⊕ X) • H for one block X = (x0, x1, x2, x3) with whichever table `key` has: one step of
+ * Algorithm 2, for callers that have the block as words already (GCM's encryption hashes each
+ * ciphertext block as it is made).
+ * @example multiplyBlock(key, Y, c0, c1, c2, c3)
+ */
+export function multiplyBlock(
+  key: GhashKey,
+  Y: Int32Array,
+  x0: number,
+  x1: number,
+  x2: number,
+  x3: number,
+): void {
+  if (key.kind === GHASH_TABLE_8BIT) multiplyBlock8(key.table, Y, x0, x1, x2, x3);
+  else multiplyBlock4(key.table, Y, x0, x1, x2, x3);
 }
 
 /**
