@@ -26,8 +26,10 @@ export default {
     'src/curve/encoding.ts',
     // DER
     'src/keys/der.ts',
-    // the ladder
+    // the ladder, its (X, Y)-only co-Z formulas and its lazy field arithmetic
     'src/curve/ladder.ts',
+    'src/curve/coz-xy.ts',
+    'src/math/field-lazy.ts',
     // the channel state machines
     'src/channel/cipher-state.ts',
     'src/channel/symmetric-state.ts',

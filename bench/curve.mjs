@@ -90,12 +90,12 @@ export async function rows() {
     {
       group: 'P-256 study',
       name: 'co-Z ladder k·P',
-      contenders: { 'ecdh-lab': () => lab.ladder(privs[next()], P) },
+      contenders: { 'ecdh-lab': () => lab.coZLadder(privs[next()], P) },
     },
     {
       group: 'P-256 study',
       name: 'plain Montgomery ladder k·P (Jacobian)',
-      contenders: { 'ecdh-lab': () => lab.montgomeryLadder(privs[next()], P) },
+      contenders: { 'ecdh-lab': () => lab.referenceLadder(privs[next()], P) },
     },
     {
       group: 'P-256 study',

@@ -64,7 +64,7 @@ export {
 export type { JacobianPoint } from './curve/jacobian.js';
 export { coZAdd, coZAddConjugate } from './curve/coz.js';
 export type { CoZPair } from './curve/coz.js';
-export { ladder, montgomeryLadder, doubleAndAdd } from './curve/ladder.js';
+export { coZLadder, referenceLadder, doubleAndAdd } from './curve/ladder.js';
 export { fixedBaseMultiply } from './curve/fixed-base.js';
 export { decodePoint, encodePoint } from './curve/encoding.js';
 

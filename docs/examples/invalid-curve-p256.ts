@@ -9,7 +9,7 @@ import {
   fieldSqrt,
   mod,
   modInverseVartime,
-  montgomeryLadder,
+  referenceLadder,
   pointAdd,
   pointDouble,
   publicPointFromScalar,
@@ -37,7 +37,7 @@ export function main(): void {
 
   // An unvalidated multiplication (the library's plain ladder, called directly) leaks d mod 3.
   for (const d of [1000n, 1001n, 1002n]) {
-    const R = montgomeryLadder(d, Q); // no validation on this path: the bug being demonstrated
+    const R = referenceLadder(d, Q); // no validation on this path: the bug being demonstrated
     const e = R === INFINITY ? 0 : R.y === Q.y ? 1 : 2;
     console.log(
       `d = ${d}: d·Q = ${R === INFINITY ? 'O' : e === 1 ? 'Q' : '−Q'} → d mod 3 = ${e} (really ${d % 3n})`,

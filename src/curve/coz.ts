@@ -7,22 +7,25 @@
  *   λ = (y2 − y1)/(x2 − x1) = (Y2 − Y1) / (Z·(X2 − X1)),
  * so the sum lands on the new common Z3 = Z·(X2 − X1), and P itself can be re-expressed on Z3
  * for free: (X1·(X2 − X1)², Y1·(X2 − X1)³). That keeps the two ladder points co-Z forever, and
- * Z need not even be carried along (here it is tracked, one multiplication per addition, so
- * the final conversion is a plain toAffine).
+ * Z need not even be carried along. Here it is tracked, one multiplication per addition, so
+ * each result converts with a plain toAffine; coz-xy.ts has the same formulas without Z, which
+ * the ladder uses.
  *
  *   XYcZ-ADD(P, Q)  → (P + Q, P')             4M + 2S, 5M + 2S with Z tracked
  *   XYcZ-ADDC(P, Q) → (P + Q, P − Q)          5M + 3S, 6M + 3S with Z tracked (the "conjugate")
  *
- * (The paper's counts leave Z out; the ladder's 11M + 5S per bit is the two with Z.)
+ * (The paper's counts, 4M + 2S and 5M + 3S, leave Z out: they are the costs of coz-xy.ts. A
+ * ladder built on these two would cost 11M + 5S per bit; ladder.ts pays 9M + 5S.)
  *
  * Special cases: none are handled. X1 = X2 (P = ±Q) gives Z3 = 0 and a meaningless result, and
- * neither input may be O. The ladder (ladder.ts) guarantees X1 ≠ X2 at every step; that proof
- * is written out there.
+ * neither input may be O. The co-Z ladder (ladder.ts) guarantees X1 ≠ X2 at every step; that
+ * proof is written out there.
  *
- * Deliberately not here: general use. These are the ladder's inner formulas, exported for study
- * and so the tests can check them against the affine reference. The exported functions check
- * their argument (a frozen copy, coordinates bigints in [0, p − 1]); the ladder calls the
- * unchecked forms, which compute with the field arithmetic of fp.ts.
+ * Deliberately not here: general use. These are the co-Z formulas with Z, exported for study
+ * and so the tests can check them against the affine reference (and coz-xy.ts against them).
+ * The exported functions check their argument (a frozen copy, coordinates bigints in
+ * [0, p − 1]) and then run the unchecked forms, which compute with the field arithmetic of
+ * fp.ts.
  */
 import { add, mul, p, square, sub } from '../math/fp.js';
 import { readCoordinates } from './affine.js';
@@ -67,7 +70,7 @@ export function coZAddConjugate(pair: CoZPair): CoZPair {
   return coZAddConjugateUnchecked(readCoZPair(pair, 'pair'));
 }
 
-/** XYcZ-ADD without argument checks (5M + 2S, Z tracked): the ladder's inner step. */
+/** XYcZ-ADD without argument checks (5M + 2S, Z tracked): coZAdd's body. */
 export function coZAddUnchecked(pair: CoZPair): CoZPair {
   const { X1, Y1, X2, Y2, Z } = pair;
   const dX = sub(X2, X1); //                         X2 − X1
@@ -82,7 +85,7 @@ export function coZAddUnchecked(pair: CoZPair): CoZPair {
   return { X1: X3, Y1: Y3, X2: B, Y2: E, Z: mul(Z, dX) }; // Z3 = Z·(X2 − X1)
 }
 
-/** XYcZ-ADDC without argument checks (6M + 3S, Z tracked): the ladder's inner step. */
+/** XYcZ-ADDC without argument checks (6M + 3S, Z tracked): coZAddConjugate's body. */
 export function coZAddConjugateUnchecked(pair: CoZPair): CoZPair {
   const { X1, Y1, X2, Y2, Z } = pair;
   const dX = sub(X2, X1); //                         X2 − X1

@@ -26,7 +26,7 @@ import { n, parsePrivateScalar, type PrivateScalar } from '../math/scalar.js';
 import { randomBytes } from '../random.js';
 import { INFINITY, type AffinePoint } from '../curve/affine.js';
 import { baseMultiply } from '../curve/fixed-base.js';
-import { ladder } from '../curve/ladder.js';
+import { coZLadder } from '../curve/ladder.js';
 import { parsePublicPoint, type PublicPoint } from './validate.js';
 
 /**
@@ -49,7 +49,7 @@ export function sharedSecret(d: bigint, Q: AffinePoint): Uint8Array {
  * @example ecdhPrimitive(parsePrivateScalar(dA), decodePoint(peerBytes))
  */
 export function ecdhPrimitive(d: PrivateScalar, Q: PublicPoint): Uint8Array {
-  const P = ladder(d, Q);
+  const P = coZLadder(d, Q);
   // Cannot happen for valid d and Q (Q has prime order n and 0 < d < n); checked anyway, as
   // SEC 1 §3.3.1 step 2 requires.
   if (P === INFINITY)

@@ -9,9 +9,9 @@
  *     swap back if b = 1
  *   now j ← 2j + b, R0 = j·P, R1 = (j+1)·P and R1 − R0 = P still holds
  *
- * This is the plain ladder of ladder.ts (`montgomeryLadder`) written on affine points with the
+ * This is the plain ladder of ladder.ts (`referenceLadder`) written on affine points with the
  * textbook group law of affine.ts, so every intermediate point is a readable (x, y). The result
- * is compared with the library's own scalar multiplication for the curve: `ladder` (co-Z,
+ * is compared with the library's own scalar multiplication for the curve: `coZLadder` (co-Z,
  * constant-time-style) on P-256, `scalarMultiply` (affine double-and-add) elsewhere.
  *
  * Deliberately not here: any protection of k. This traces a value in order to print it; the
@@ -27,7 +27,7 @@ import {
   type AffinePoint,
   type Curve,
 } from '../curve/affine.js';
-import { ladder } from '../curve/ladder.js';
+import { coZLadder } from '../curve/ladder.js';
 import { P256 } from '../curve/p256.js';
 import { firstThatFits, formatNumber, formatPoint, formatTable, labelled } from './format.js';
 
@@ -115,7 +115,7 @@ export function traceLadder(
     });
   }
   const isP256 = curve.p === P256.p && curve.a === P256.a && curve.b === P256.b;
-  const expected = isP256 ? ladder(k, base) : scalarMultiply(k, base, curve);
+  const expected = isP256 ? coZLadder(k, base) : scalarMultiply(k, base, curve);
   return {
     curve: curve.name ?? 'curve',
     k,
@@ -125,7 +125,7 @@ export function traceLadder(
     result: R0,
     check: {
       against: isP256
-        ? 'ladder (co-Z, src/curve/ladder.ts)'
+        ? 'coZLadder (co-Z, src/curve/ladder.ts)'
         : 'scalarMultiply (affine double-and-add)',
       equal: samePoint(R0, expected),
     },

@@ -28,7 +28,7 @@ import {
   toAffineVartime,
   toJacobian,
 } from '../../src/curve/jacobian';
-import { doubleAndAdd, ladder, montgomeryLadder } from '../../src/curve/ladder';
+import { doubleAndAdd, coZLadder, referenceLadder } from '../../src/curve/ladder';
 import { G, Gx, Gy, P256, p } from '../../src/curve/p256';
 import { expectCryptoError } from '../support/errors';
 
@@ -64,8 +64,8 @@ describe('curve functions reject junk points with TypeError', () => {
     ['scalarMultiply', (v) => scalarMultiply(2n, as(v))],
     ['toJacobian', (v) => toJacobian(as(v))],
     ['jacobianMixedAdd Q', (v) => jacobianMixedAdd(GJ, as(v))],
-    ['ladder', (v) => ladder(2n, as(v))],
-    ['montgomeryLadder', (v) => montgomeryLadder(2n, as(v))],
+    ['coZLadder', (v) => coZLadder(2n, as(v))],
+    ['referenceLadder', (v) => referenceLadder(2n, as(v))],
     ['doubleAndAdd', (v) => doubleAndAdd(2n, as(v))],
   ];
   it.each(affineCalls)('%s', (_name, call) => {
@@ -94,7 +94,7 @@ describe('curve functions reject junk points with TypeError', () => {
     }
   });
   it('scalars: TypeError for a non-bigint, RangeError out of range; the curve argument is checked', () => {
-    for (const f of [ladder, montgomeryLadder, doubleAndAdd]) {
+    for (const f of [coZLadder, referenceLadder, doubleAndAdd]) {
       expect(() => f(as(2), G)).toThrow(new TypeError('k must be a bigint, got number'));
       expect(() => f(-1n, G)).toThrow(RangeError);
     }
@@ -104,7 +104,7 @@ describe('curve functions reject junk points with TypeError', () => {
     expect(() => isOnCurve(G, as(null))).toThrow(TypeError);
   });
   it('coordinates outside [0, p − 1] are a RangeError where they would feed the unchecked field code', () => {
-    expect(() => ladder(2n, { x: p, y: Gy })).toThrow(RangeError);
+    expect(() => coZLadder(2n, { x: p, y: Gy })).toThrow(RangeError);
     expect(() => toJacobian({ x: Gx, y: -1n })).toThrow(RangeError);
     expect(isOnCurve({ x: Gx + p, y: Gy })).toBe(false); // a predicate: out of range is simply "not on the curve"
   });
@@ -136,10 +136,10 @@ describe('each point argument is read once', () => {
     expect(Object.isFrozen(copy)).toBe(true);
     expect(readAffinePoint(INFINITY, 'P')).toBe(INFINITY);
   });
-  it('ladder, montgomeryLadder, doubleAndAdd, pointAdd and isOnCurve compute on what they read first', () => {
-    expect(ladder(3n, switching())).toEqual(ladder(3n, G));
-    expect(montgomeryLadder(3n, switching())).toEqual(ladder(3n, G));
-    expect(doubleAndAdd(3n, switching())).toEqual(ladder(3n, G));
+  it('coZLadder, referenceLadder, doubleAndAdd, pointAdd and isOnCurve compute on what they read first', () => {
+    expect(coZLadder(3n, switching())).toEqual(coZLadder(3n, G));
+    expect(referenceLadder(3n, switching())).toEqual(coZLadder(3n, G));
+    expect(doubleAndAdd(3n, switching())).toEqual(coZLadder(3n, G));
     expect(pointAdd(switching(), G)).toEqual(pointDouble(G));
     expect(isOnCurve(switching())).toBe(true);
   });

@@ -1,7 +1,8 @@
 /**
- * Tests for src/curve/ladder.ts, src/curve/coz.ts, src/curve/jacobian.ts and
+ * Tests for src/curve/ladder.ts, src/curve/coz.ts, src/curve/coz-xy.ts, src/curve/jacobian.ts and
  * src/curve/fixed-base.ts: every fast method against the affine reference (affine.ts), the
- * ladder against the plain ladder and against double-and-add, and the edge scalars
+ * (X, Y)-only co-Z formulas against the Z-tracked ones, coZLadder against referenceLadder and
+ * against double-and-add (the points with x = 0 too), and the edge scalars
  * 0, 1, 2, n − 2, n − 1, n (where a co-Z ladder without the substitution fails; ladder-edges.test.ts
  * watches the substitution itself). fast-check, 1000 runs.
  */
@@ -15,6 +16,7 @@ import {
   type AffinePoint,
 } from '../../src/curve/affine';
 import { coZAdd, coZAddConjugate } from '../../src/curve/coz';
+import { coZAddConjugateXY, coZAddXY } from '../../src/curve/coz-xy';
 import { fixedBaseMultiply } from '../../src/curve/fixed-base';
 import {
   JACOBIAN_INFINITY,
@@ -27,9 +29,9 @@ import {
   toJacobian,
   type JacobianPoint,
 } from '../../src/curve/jacobian';
-import { doubleAndAdd, ladder, montgomeryLadder } from '../../src/curve/ladder';
-import { G, n } from '../../src/curve/p256';
-import { fieldMul, fieldSquare } from '../../src/math/field';
+import { doubleAndAdd, coZLadder, referenceLadder } from '../../src/curve/ladder';
+import { G, b, n, p } from '../../src/curve/p256';
+import { fieldMul, fieldSqrt, fieldSquare } from '../../src/math/field';
 import { expectCryptoError } from '../support/errors';
 
 const RUNS = { numRuns: 1000 };
@@ -108,7 +110,49 @@ describe('coz.ts (XYcZ-ADD, XYcZ-ADDC) against the affine reference', () => {
   });
 });
 
-describe('ladder (co-Z Montgomery ladder)', () => {
+describe('coz-xy.ts (XYCZ-ADD, XYCZ-ADDC without Z, on lazy elements) against coz.ts', () => {
+  /** x − j·p for j in −2 … 2 (|·| < 3p): the same element, as the lazy formulas may receive it. */
+  const lazy = (x: bigint, j: bigint) => x - j * p;
+  const shift = fc.bigInt({ min: -2n, max: 2n });
+  const same = (a: bigint, c: bigint) => (a - c) % p === 0n;
+  it('the same X and Y, mod p, as the Z-tracked formulas on the same new Z (1000 runs)', () => {
+    fc.assert(
+      fc.property(
+        point,
+        point,
+        lambda,
+        fc.array(shift, { minLength: 4, maxLength: 4 }),
+        (P, Q, l, j) => {
+          fc.pre(P.x !== Q.x);
+          const JP = scaled(P, l);
+          const JQ = scaled(Q, l);
+          const tracked = { X1: JP.X, Y1: JP.Y, X2: JQ.X, Y2: JQ.Y, Z: l };
+          const pair = {
+            X1: lazy(JP.X, j[0]),
+            Y1: lazy(JP.Y, j[1]),
+            X2: lazy(JQ.X, j[2]),
+            Y2: lazy(JQ.Y, j[3]),
+          };
+          for (const [xy, z] of [
+            [coZAddXY(pair), coZAdd(tracked)],
+            [coZAddConjugateXY(pair), coZAddConjugate(tracked)],
+          ] as const) {
+            expect(
+              same(xy.X1, z.X1) && same(xy.Y1, z.Y1) && same(xy.X2, z.X2) && same(xy.Y2, z.Y2),
+            ).toBe(true);
+            // The bounds coz-xy.ts states: X below 3p, Y below 2p in absolute value.
+            for (const X of [xy.X1, xy.X2]) expect(X < 3n * p && X > -3n * p).toBe(true);
+            for (const Y of [xy.Y1, xy.Y2]) expect(Y < 2n * p && Y > -2n * p).toBe(true);
+          }
+          return true;
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('coZLadder (co-Z Montgomery ladder)', () => {
   it('edge scalars 0, 1, 2, 3, n − 3, n − 2, n − 1, n, n + 1, 2n − 1 on G and on a random point', () => {
     const P = fixedBaseMultiply(0x1234567890abcdefn);
     for (const Q of [G, P]) {
@@ -129,45 +173,75 @@ describe('ladder (co-Z Montgomery ladder)', () => {
         n / 2n + 1n,
       ]) {
         const expected = reference(k, Q);
-        expect(ladder(k, Q)).toEqual(expected);
-        expect(montgomeryLadder(k, Q)).toEqual(expected);
+        expect(coZLadder(k, Q)).toEqual(expected);
+        expect(referenceLadder(k, Q)).toEqual(expected);
       }
     }
-    expect(ladder(0n, G)).toBe(INFINITY);
-    expect(ladder(n, G)).toBe(INFINITY);
-    expect(ladder(5n, INFINITY)).toBe(INFINITY);
-    expect(() => ladder(-1n, G)).toThrow(RangeError);
-    expect(() => ladder(1 as unknown as bigint, G)).toThrow(TypeError);
+    expect(coZLadder(0n, G)).toBe(INFINITY);
+    expect(coZLadder(n, G)).toBe(INFINITY);
+    expect(coZLadder(5n, INFINITY)).toBe(INFINITY);
+    expect(() => coZLadder(-1n, G)).toThrow(RangeError);
+    expect(() => coZLadder(1 as unknown as bigint, G)).toThrow(TypeError);
   });
   it('scalars whose 257-bit form k + n or k + 2n sits at the switch point 2^256 − n', () => {
     const t = (1n << 256n) - n; // k + n = 2^256 exactly
     for (const k of [t - 2n, t - 1n, t, t + 1n, t + 2n, 2n * t, 1n << 255n, 1n << 224n]) {
-      expect(ladder(k, G)).toEqual(doubleAndAdd(k, G));
+      expect(coZLadder(k, G)).toEqual(doubleAndAdd(k, G));
     }
   });
   it('equals double-and-add on random full-size scalars and points (1000 runs)', () => {
     fc.assert(
       fc.property(scalar, point, (k, P) => {
-        expect(ladder(k, P)).toEqual(doubleAndAdd(k, P));
+        expect(coZLadder(k, P)).toEqual(doubleAndAdd(k, P));
         return true;
       }),
       RUNS,
     );
   });
-  it('equals the plain Montgomery ladder (1000 runs)', () => {
+  it('equals the reference ladder on random scalars and points (1000 runs)', () => {
     fc.assert(
-      fc.property(scalar, (k) => {
-        expect(ladder(k, G)).toEqual(montgomeryLadder(k, G));
+      fc.property(scalar, point, (k, P) => {
+        expect(coZLadder(k, P)).toEqual(referenceLadder(k, P));
         return true;
       }),
       RUNS,
     );
+  });
+  it('the points with x = 0, (0, ±√b), where the Z recovery cannot divide by x: edge and random scalars against the reference ladder', () => {
+    const root = fieldSqrt(b)!;
+    for (const Q of [
+      { x: 0n, y: root },
+      { x: 0n, y: p - root },
+    ]) {
+      for (const k of [
+        0n,
+        1n,
+        2n,
+        3n,
+        4n,
+        n - 4n,
+        n - 3n,
+        n - 2n,
+        n - 1n,
+        n,
+        n + 1n,
+        (n + 1n) / 2n,
+      ])
+        expect(coZLadder(k, Q)).toEqual(referenceLadder(k, Q));
+      fc.assert(
+        fc.property(scalar, (k) => {
+          expect(coZLadder(k, Q)).toEqual(referenceLadder(k, Q));
+          return true;
+        }),
+        { numRuns: 100 },
+      );
+    }
   });
   it('equals the affine reference for scalars near 0 and near n (1000 runs; the reference costs one inversion per step)', () => {
     fc.assert(
       fc.property(small, fc.boolean(), point, (s, high, P) => {
         const k = high ? n - s : s;
-        expect(ladder(k, P)).toEqual(reference(k, P));
+        expect(coZLadder(k, P)).toEqual(reference(k, P));
         return true;
       }),
       RUNS,
@@ -176,7 +250,7 @@ describe('ladder (co-Z Montgomery ladder)', () => {
   it('equals the affine reference on random full-size scalars (100 runs, ~10 ms each)', () => {
     fc.assert(
       fc.property(scalar, (k) => {
-        expect(ladder(k, G)).toEqual(scalarMultiply(k, G));
+        expect(coZLadder(k, G)).toEqual(scalarMultiply(k, G));
         return true;
       }),
       { numRuns: 100 },
@@ -200,7 +274,7 @@ describe('group laws through the fast methods', () => {
     );
   });
   it('n·G = O and (n − 1)·G = −G', () => {
-    expect(ladder(n, G)).toBe(INFINITY);
+    expect(coZLadder(n, G)).toBe(INFINITY);
     expect(doubleAndAdd(n, G)).toBe(INFINITY);
     expect(fixedBaseMultiply(n - 1n)).toEqual(pointNegate(G));
   });
@@ -210,7 +284,7 @@ describe('fixed-base.ts', () => {
   it('equals the ladder on random scalars (1000 runs) and on window-boundary scalars', () => {
     fc.assert(
       fc.property(scalar, (k) => {
-        expect(fixedBaseMultiply(k)).toEqual(ladder(k, G));
+        expect(fixedBaseMultiply(k)).toEqual(coZLadder(k, G));
         return true;
       }),
       RUNS,

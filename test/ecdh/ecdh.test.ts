@@ -11,7 +11,8 @@ import { assertValidPublicPoint, parsePublicPoint } from '../../src/ecdh/validat
 import { assertScalarRange } from '../../src/math/scalar';
 import { decodePoint, encodePoint } from '../../src/curve/encoding';
 import { INFINITY, pointNegate, scalarMultiply } from '../../src/curve/affine';
-import { G, Gx, Gy, n, p } from '../../src/curve/p256';
+import { G, Gx, Gy, b, n, p } from '../../src/curve/p256';
+import { fieldSqrt } from '../../src/math/field';
 
 const RUNS = { numRuns: 1000 };
 const scalar = fc.bigInt({ min: 1n, max: n - 1n });
@@ -81,6 +82,38 @@ describe('sharedSecret (SEC 1 §3.3.1, SP 800-56A §5.7.1.2) against node:crypto
       );
     }
     expect(sharedSecret(1n, G)).toEqual(toBytes(Gx));
+  });
+  it('the peer points with x = 0, (0, ±√b), against node:crypto (the co-Z ladder takes another route for them)', () => {
+    // y² = b has a root mod p, so P-256 has two points with x = 0; the co-Z ladder's Z recovery
+    // divides by x, so it computes (d/2)·(2Q) for them (src/curve/ladder.ts).
+    const root = fieldSqrt(b)!;
+    const ecdh = createECDH('prime256v1');
+    for (const y of [root, p - root]) {
+      const Q = { x: 0n, y };
+      const bytes = Buffer.from(encodePoint(Q, false));
+      for (const d of [
+        1n,
+        2n,
+        3n,
+        4n,
+        n - 3n,
+        n - 2n,
+        n - 1n,
+        (n + 1n) / 2n,
+        0xc0ffeen,
+        n - 0xc0ffeen,
+      ]) {
+        ecdh.setPrivateKey(toBytes(d));
+        expect(Buffer.from(sharedSecret(d, Q)).equals(ecdh.computeSecret(bytes))).toBe(true);
+      }
+      fc.assert(
+        fc.property(scalar, (d) => {
+          ecdh.setPrivateKey(toBytes(d));
+          return Buffer.from(sharedSecret(d, Q)).equals(ecdh.computeSecret(bytes));
+        }),
+        { numRuns: 100 },
+      );
+    }
   });
   it('rejects bad scalars (INVALID_SCALAR) and junk types', () => {
     for (const d of [0n, n, n + 1n, -1n, 2n ** 256n])

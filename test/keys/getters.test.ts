@@ -14,7 +14,7 @@ import * as math from '../../src/math';
 import { expectCryptoError } from '../support/errors';
 import type { EcJwk } from '../../src/keys/jwk';
 
-const { G, P256, INFINITY, encodePoint, ladder } = math;
+const { G, P256, INFINITY, encodePoint, coZLadder } = math;
 const { PublicKey, PrivateKey, bytesToHex } = root;
 const Gx = G.x;
 const Gy = G.y;
@@ -125,8 +125,8 @@ const AFFINE: Record<string, Probe> = {
   'ecdh-lab/math jacobianMixedAdd': {
     call: (P) => math.toAffine(math.jacobianMixedAdd(math.toJacobian(G), P)),
   },
-  'ecdh-lab/math ladder': { call: (P) => ladder(d, P) },
-  'ecdh-lab/math montgomeryLadder': { call: (P) => math.montgomeryLadder(d, P) },
+  'ecdh-lab/math coZLadder': { call: (P) => coZLadder(d, P) },
+  'ecdh-lab/math referenceLadder': { call: (P) => math.referenceLadder(d, P) },
   'ecdh-lab/math doubleAndAdd': { call: (P) => math.doubleAndAdd(d, P) },
   'ecdh-lab/math encodePoint': { call: (P) => encodePoint(P, false), validates: true },
   'ecdh-lab/math assertValidPublicPoint': {
