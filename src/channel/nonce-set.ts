@@ -102,8 +102,7 @@ export class NonceSet {
     let hash = 0;
     for (let w = 0; w < 3; w++) {
       const at = 4 * w;
-      const word =
-        (nonce[at] << 24) | (nonce[at + 1] << 16) | (nonce[at + 2] << 8) | nonce[at + 3];
+      const word = (nonce[at] << 24) | (nonce[at + 1] << 16) | (nonce[at + 2] << 8) | nonce[at + 3];
       hash = (hash + Math.imul(word, multipliers[w])) | 0;
     }
     return hash >>> 0; // its high bits depend on every bit of the nonce; #find keeps those
