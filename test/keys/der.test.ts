@@ -497,6 +497,57 @@ describe('refusal messages name the tag and the offset in the outermost input', 
     // oidToString refuses the same contents for the same reason, as a RangeError.
     expect(() => oidToString(contents)).toThrow(new RangeError(`contents ${reason}`));
   });
+  // The element that fails is the second in its SEQUENCE, so `base + offset` differs from
+  // `base - offset` (mutation survivors of the first run: every row above fails at offset 0 of
+  // its inner reader).
+  it.each([
+    [
+      '05003006050002020001',
+      (s: DerReader) => s.readInteger(),
+      'non-minimal INTEGER at offset 6 (X.690 §8.3.2)',
+    ],
+    [
+      '05003006050003020700',
+      (s: DerReader) => s.readBitString(),
+      'BIT STRING at offset 6 has 7 unused bits; only whole octets are accepted',
+    ],
+    [
+      '050030050500060181',
+      (s: DerReader) => s.readObjectIdentifier(),
+      'OBJECT IDENTIFIER at offset 6 ends inside a subidentifier',
+    ],
+    ['050030050500050100', (s: DerReader) => s.readNull(), 'NULL at offset 6 has contents'],
+  ] as [string, (s: DerReader) => unknown, string][])(
+    'second element: %s',
+    (hex, read, message) => {
+      const error = expectCryptoError(
+        () =>
+          read(
+            inSequence((s) => {
+              s.readNull();
+              return s;
+            })(new DerReader(hexToBytes(hex))) as DerReader,
+          ),
+        'INVALID_ENCODING',
+      );
+      expect(error.message).toBe(`der: ${message}`);
+    },
+  );
+  it('readAny after an element: the end of the input and a high tag name the outer offset', () => {
+    const readSecond = (hex: string) => {
+      const outer = new DerReader(hexToBytes(hex));
+      outer.readNull();
+      const inner = outer.readSequence();
+      inner.readNull();
+      return inner.readAny();
+    };
+    expect(expectCryptoError(() => readSecond('050030020500'), 'INVALID_ENCODING').message).toBe(
+      'der: expected an element at offset 6, found the end of the input',
+    );
+    expect(
+      expectCryptoError(() => readSecond('0500300405001f00'), 'INVALID_ENCODING').message,
+    ).toBe('der: high tag number at offset 6 (X.690 §8.1.2.4, not supported)');
+  });
   it('describeOid gives the dotted form up to 32 octets, the length beyond', () => {
     const arcs = (count: number) => `1.2${'.1'.repeat(count - 1)}`; // 40·1 + 2, then 1s: one octet each
     expect(describeOid(oidFromString(arcs(32)))).toBe(arcs(32));
@@ -514,6 +565,14 @@ describe('refusal messages name the tag and the offset in the outermost input', 
 //     INTEGER is accepted either way, as it must be.
 //   - oidToString's `arcs[0] < 80n` as `<= 80n`: for arcs[0] = 80 both give first = 80 / 40 = 2
 //     and second = 0 ('2.0').
+//   - readElement's `start + 1 >= this.bytes.length` check dropped (`false`, `>`, `start - 1`):
+//     with only the tag octet left, the long-form branch reads count = undefined & 0x7f = 0 and
+//     the next check refuses with the same message ('truncated length at offset …').
+//   - checkOidContents' loop `i < contents.length` as `<=`: the extra step reads undefined,
+//     which neither starts a non-minimal subidentifier nor makes one longer than the cap (the
+//     last octet was already checked to end a subidentifier).
+//   - safeOidToString's `catch { return undefined; }` emptied: the function returns undefined
+//     either way.
 // Mutation testing (group der), continued: what the reader returns and the boundaries the tables
 // above do not reach. Vectors: hand-built from X.690 §8.1.2–§8.1.3, §8.6, §8.19 and §10.1.
 describe('reader results and boundaries', () => {

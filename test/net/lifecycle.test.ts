@@ -228,7 +228,12 @@ describe.each(TRANSPORTS)('$name life cycle', ({ prefix, listen, dial, wrap }) =
       for (let sent = 0; sent < total; sent += chunk.length) await channel.send(chunk);
     });
     const channel = await dial(port, { frameTimeout: 300 });
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // not reading: paused
+    // Not reading for 1.5 s: the channel pauses; it must not close (with the deadline's TIMEOUT).
+    const early = await Promise.race([
+      channel.closed.then((error) => `closed: ${error?.message}`),
+      new Promise((resolve) => setTimeout(() => resolve('open'), 1500)),
+    ]);
+    expect(early).toBe('open');
     expect(channel.isOpen).toBe(true);
     expect(channel.buffered.incoming).toBeGreaterThan(0);
     let received = 0;
