@@ -1,37 +1,40 @@
 /**
  * Fixed-base scalar multiplication d·G for secret d (key generation, ECDSA's k·G), by fixed
- * windows of w = 7 bits with ODD SIGNED digits and one precomputed table per window (the
+ * windows of w = 8 bits with ODD SIGNED digits and one precomputed table per window (the
  * "fixed-base windowing" of Hankerson–Menezes–Vanstone, Guide to ECC, Alg. 3.41, without its
  * doublings, with the regular odd recoding of Joye and Tunstall, "Exponent recoding and regular
  * exponentiation algorithms", AFRICACRYPT 2009, §3):
  *
  *   d' = d or n − d, whichever is odd  (n is odd; (n − d)·G = −(d·G), undone at the end)
- *   d' = Σ_{i=0}^{36} k_i · 2^(7i),  k_i odd, |k_i| ≤ 127 (k_36 ∈ [1, 15])
- *   d'·G = Σ_i sign(k_i) · T[i][(|k_i| − 1)/2],   T[i][t] = (2t + 1)·2^(7i)·G
+ *   d' = Σ_{i=0}^{31} k_i · 2^(8i),  k_i odd, |k_i| ≤ 255 (k_31 > 0)
+ *   d'·G = Σ_i sign(k_i) · T[i][(|k_i| − 1)/2],   T[i][t] = (2t + 1)·2^(8i)·G
  *
- * Rows 0 … 35 hold the 64 odd multiples 1, 3, …, 127 of 2^(7i)·G; row 36 the 8 odd multiples
- * 1 … 15 of 2^252·G (2312 affine points, built once, on first use). −P = (x, p − y) costs one
- * masked negation, so the table holds only half the digits a plain window of 7 bits needs.
+ * Row i holds the 128 odd multiples 1, 3, …, 255 of 2^(8i)·G (4096 affine points, built once,
+ * on first use). −P = (x, p − y) costs one masked negation, so a row holds only half the
+ * digits a plain window of 8 bits needs. 31 mixed additions, no doublings, one inversion.
  *
  * The recoding. For odd r, write r = q·2^w + u (u odd); the digit is k = u when q is odd and
  * k = u − 2^w when q is even, and the rest is (r − k)/2^w = q | 1, odd again. Unrolled from
- * r_0 = d': r_i = ⌊d' / 2^(7i)⌋ | 1, so k_i = (bits 7i … 7i+6 of d', lowest forced to 1), minus
- * 128 when bit 7i + 7 of d' is 0; the last digit is k_36 = ⌊d' / 2^252⌋ | 1 < 16. The digits are
- * read from d' by shifts and masks on 32-bit words; no digit is ever 0, so the point at
- * infinity never occurs and no case needs a mask of its own.
+ * r_0 = d': r_i = ⌊d' / 2^(8i)⌋ | 1, so k_i = (bits 8i … 8i+7 of d', the lowest forced to 1),
+ * minus 256 when bit 8i + 8 of d' is 0; the last digit is k_31 = ⌊d' / 2^248⌋ | 1. The digits
+ * are read from d' by shifts and masks on 32-bit words. No digit is ever 0, so the point at
+ * infinity never occurs and needs no mask of its own.
  *
  * Why no special case of the incomplete addition can occur: after windows 0 … i−1 the
- * accumulator is A = s·G with s = Σ_{j<i} k_j·2^(7j), |s| ≤ 2^(7i) − 1, and the entry is E = e·G
- * with e = ±|k_i|·2^(7i), |e| ≥ 2^(7i). So s ± e is a non-zero integer of absolute value below
- * 2^(7(i+1)) ≤ 2^252 < n for i ≤ 35: A ≠ ±E and A ≠ O. At the last window s + e = d' ∈ [1, n−1],
- * and s − e ∈ (−2^256, 0) could only be −n if e = n + s, a multiple of 2^252 within 2^252 of n,
- * which is 2^256 = 16·2^252: an even k_36, which the recoding never gives.
+ * accumulator is A = s·G with s = Σ_{j<i} k_j·2^(8j), |s| ≤ 2^(8i) − 1, and the entry is E = e·G
+ * with e = k_i·2^(8i), |e| ≥ 2^(8i). So s ± e is a non-zero integer of absolute value below
+ * 2^(8(i+1)) ≤ 2^248 < n for i ≤ 30: A ≠ ±E and A ≠ O. At the last window s + e = d' ∈ [1, n−1],
+ * and s − e ∈ (−2^256, 0) could only be −n if e = n + s, a multiple of 2^248 within 2^248 of n,
+ * which is only 2^256 = 256·2^248: an even k_31, which the recoding never gives.
  *
- * Each window's entry is read by a FULL SCAN: every entry of the row is touched and combined
- * with a mask that is all ones only for the wanted one, so the memory access pattern does not
- * depend on d. Each entry is the single BigInt x + 2^256·y, so a scan step is one AND and one
- * OR; the mask for t, j ∈ [0, 63] is ((t ⊕ j) − 1) >> 31, −1 (all ones) exactly when t = j,
- * computed on numbers and then made a BigInt. The sign is applied by the masked negation
+ * Each window's entry is read by a FULL SCAN, in two steps, so that the memory access pattern
+ * does not depend on d. Each entry is the BigInt x + 2^256·y, and each row is stored as 32
+ * groups of 4 entries, one 2048-bit BigInt per group. (1) Every group is read and ANDed with a
+ * mask that is all ones only for the wanted group, and ORed into the result. (2) Each of that
+ * group's 4 entries is split off and ANDed with a mask that is all ones only for the wanted
+ * entry. A mask for j, t < 2^31 is ((t ⊕ j) − 1) >> 31: −1 (all ones) exactly when t = j, else
+ * 0, computed on numbers and then made a BigInt. Grouping makes a scan of 128 entries 32 + 4
+ * masked steps instead of 128. The sign is applied by the masked negation
  * y ⊕ ((y ⊕ (p − y)) & mask), the choice between d and n − d likewise. The sequence of
  * operations is the same for every d (constant-time-style).
  *
@@ -42,8 +45,9 @@
  *
  * What BigInt still leaks: the same caveats as the ladder (ladder.ts header: operand-size
  * dependent BigInt timing, allocation and GC, the JIT; the mixed additions have no branch,
- * their reductions are `% p` on non-negative values). BigInt arithmetic and the JIT are not
- * constant time; this is constant-time-style only.
+ * their reductions are `% p` on non-negative values). A masked step costs more for the wanted
+ * entry (a full AND) than for the others (an AND with 0). BigInt arithmetic and the JIT are
+ * not constant time: this is constant-time-style only, the same operations whatever d.
  */
 import { assertScalarRange, n } from '../math/scalar.js';
 import { pointAdd, pointDouble, type AffinePoint } from './affine.js';
@@ -58,18 +62,15 @@ import {
   type JacobianPoint,
 } from './jacobian.js';
 
-const WIDTH = 7; //                 w: bits per window
-const WINDOWS = 37; //              ⌈256 / w⌉
-const ROW = 64; //                  2^(w−1) odd multiples per row, rows 0 … 35
-const LAST_ROW = 8; //              row 36: the odd multiples 1 … 15 (k_36 < 16)
+const WIDTH = 8; //                 w: bits per window
+const WINDOWS = 32; //              256 / w
+const ROW = 128; //                 2^(w−1): the odd multiples 1, 3, …, 255 in each row
 const LOW_256 = (1n << 256n) - 1n;
 
-/** How many entries row i holds. */
-const rowLength = (i: number): number => (i === WINDOWS - 1 ? LAST_ROW : ROW);
-
 /**
- * The 37 odd digits k_0 … k_36 of an odd d' < 2^256 (least significant first; file header):
- * k_i = (bits 7i … 7i+6 of d', lowest set to 1) − 128·(1 − bit 7i+7), and k_36 = (d' >> 252) | 1.
+ * The 32 odd digits k_0 … k_31 of an odd d' < 2^256 (least significant first; file header):
+ * k_i = (bits 8i … 8i+7 of d', the lowest set to 1) − 256·(1 − bit 8i+8), and
+ * k_31 = (d' >> 248) | 1.
  * Shifts and masks on numbers; the same operations for every d'.
  */
 function oddDigits(dOdd: bigint): Int32Array {
@@ -85,9 +86,9 @@ function oddDigits(dOdd: bigint): Int32Array {
     const s = offset & 31;
     const lo = words[offset >>> 5];
     const hi = words[(offset >>> 5) + 1];
-    const bits = ((lo >>> s) | ((hi << 1) << (31 - s))) & 0xff; // bits offset … offset + 7
-    const u = (bits & 0x7f) | 1;
-    digits[i] = i === WINDOWS - 1 ? u : u - (((bits >>> 7) ^ 1) << 7);
+    const bits = (lo >>> s) | ((hi << 1) << (31 - s)); //        bits offset … offset + 31
+    const u = (bits & (2 * ROW - 1)) | 1; //                         bits offset … offset + 7, odd
+    digits[i] = i === WINDOWS - 1 ? u : u - ((((bits >>> WIDTH) & 1) ^ 1) << WIDTH);
   }
   return digits;
 }
@@ -136,19 +137,19 @@ function mixedAddLazy(X1: bigint, Y1: bigint, Z1: bigint, x2: bigint, y2: bigint
 const pack = ({ x, y }: AffinePoint): bigint => x | (y << 256n);
 
 /**
- * T[i][t] = (2t + 1)·2^(7i)·G packed as x + 2^256·y, the plain way: the textbook affine group
+ * T[i][t] = (2t + 1)·2^(8i)·G packed as x + 2^256·y, the plain way: the textbook affine group
  * law of affine.ts, one point at a time (an inversion each). The reference that the batched
  * builder is tested against, entry for entry. Public data, variable time.
  */
 function buildTable(): bigint[][] {
   const rows: bigint[][] = [];
-  let B: AffinePoint = G; //                                   2^(7i)·G
+  let B: AffinePoint = G; //                                   2^(8i)·G
   for (let i = 0; i < WINDOWS; i++) {
     const twoB = pointDouble(B);
     const row: AffinePoint[] = [B]; //                          1·B
-    for (let t = 1; t < rowLength(i); t++) row.push(pointAdd(row[t - 1], twoB)); // (2t + 1)·B
+    for (let t = 1; t < ROW; t++) row.push(pointAdd(row[t - 1], twoB)); // (2t + 1)·B
     rows.push(row.map(pack));
-    for (let s = 0; s < WIDTH; s++) B = pointDouble(B); //      2^7·B, the next row's base
+    for (let s = 0; s < WIDTH; s++) B = pointDouble(B); //      2^8·B, the next row's base
   }
   return rows;
 }
@@ -157,15 +158,15 @@ function buildTable(): bigint[][] {
  * The same table as buildTable, built in affine coordinates with far fewer field operations:
  * the fast path that fixedBaseMultiply uses.
  *
- * 1. The row bases B_i = 2^(7i)·G: seven Jacobian doublings each, then all of them to affine
+ * 1. The row bases B_i = 2^(8i)·G: eight Jacobian doublings each, then all of them to affine
  *    with one inversion (toAffineBatchVartime).
  * 2. D_i = 2·B_i, for every row at once (affine doubling).
- * 3. Rounds m = 1, 2, 4, 8, 16, 32, every row at once: with D_i = 2m·B_i, the entries
- *    t ∈ [m, 2m) are (2(t − m) + 1)·B_i + D_i = (2t + 1)·B_i (an odd and an even multiple below
- *    n, so never ±each other), and D_i becomes 2·D_i when a later round needs it.
+ * 3. Rounds m = 1, 2, 4, …, 64, every row at once: with D_i = 2m·B_i, the entries t ∈ [m, 2m)
+ *    are (2(t − m) + 1)·B_i + D_i = (2t + 1)·B_i (an odd and an even multiple below n, so never
+ *    ±each other), and D_i becomes 2·D_i for the next round.
  * Each affine addition or doubling needs one division; the denominators of a whole round are
  * inverted together (invertAllVartime: Montgomery's simultaneous inversion), so the table
- * costs eight inversions in all and about six multiplications per point.
+ * costs nine inversions in all and about six multiplications per point.
  * Affine formulas (Guide to ECC §3.1.2, a = −3): λ = (y2 − y1)/(x2 − x1), or
  * (3x1² − 3)/(2y1) when doubling; x3 = λ² − x1 − x2; y3 = λ(x1 − x3) − y1.
  * Public data (G only), so variable time is fine here.
@@ -174,7 +175,7 @@ function buildTableBatched(): bigint[][] {
   const jacobianBases: JacobianPoint[] = [toJacobianUnchecked(G)];
   for (let i = 1; i < WINDOWS; i++) {
     let B = jacobianBases[i - 1];
-    for (let s = 0; s < WIDTH; s++) B = jacobianDoubleUnchecked(B); // 2^7·B_(i−1)
+    for (let s = 0; s < WIDTH; s++) B = jacobianDoubleUnchecked(B); // 2^8·B_(i−1)
     jacobianBases.push(B);
   }
   const bases = toAffineBatchVartime(jacobianBases);
@@ -183,15 +184,14 @@ function buildTableBatched(): bigint[][] {
   const ys: bigint[][] = bases.map(({ y }) => [y]);
   const dx: bigint[] = bases.map(({ x }) => x);
   const dy: bigint[] = bases.map(({ y }) => y);
-  doubleAll(dx, dy, [...dx.keys()]); //                          D_i = 2·B_i
+  const rows = [...xs.keys()];
+  doubleAll(dx, dy, rows); //                                       D_i = 2·B_i
   for (let m = 1; m < ROW; m <<= 1) {
-    const rows = [...xs.keys()].filter((i) => rowLength(i) > m);
-    const doubled = rows.filter((i) => rowLength(i) > 2 * m); //  rows with a later round
+    const last = 2 * m === ROW; //                                  no later round needs 2·D_i
     const denominators: bigint[] = [];
     for (const i of rows)
-      for (let t = m; t < Math.min(2 * m, rowLength(i)); t++)
-        denominators.push(dx[i] - xs[i][t - m] + p); //          x2 − x1 ≠ 0
-    for (const i of doubled) denominators.push(dy[i] << 1n); //  2y ≠ 0
+      for (let t = m; t < 2 * m; t++) denominators.push(dx[i] - xs[i][t - m] + p); // x2 − x1 ≠ 0
+    if (!last) for (const i of rows) denominators.push(dy[i] << 1n); //             2y ≠ 0
     const inverses = invertAllVartime(denominators);
     let k = 0;
     for (const i of rows) {
@@ -199,7 +199,7 @@ function buildTableBatched(): bigint[][] {
       const y = ys[i];
       const x2 = dx[i];
       const y2 = dy[i];
-      for (let t = m; t < Math.min(2 * m, rowLength(i)); t++) {
+      for (let t = m; t < 2 * m; t++) {
         const x1 = x[t - m];
         const y1 = y[t - m];
         const lambda = ((y2 - y1 + p) * inverses[k++]) % p; //   λ = (y2 − y1)/(x2 − x1)
@@ -208,12 +208,7 @@ function buildTableBatched(): bigint[][] {
         x.push(x3);
       }
     }
-    doubleAll(
-      dx,
-      dy,
-      doubled,
-      inverses.slice(k), // the doublings' 1/(2y), in the order of `doubled`
-    );
+    if (!last) doubleAll(dx, dy, rows, inverses.slice(k)); //        the doublings' 1/(2y)
   }
   return xs.map((x, i) => x.map((xi, t) => pack({ x: xi, y: ys[i][t] })));
 }
@@ -268,15 +263,45 @@ function invertAllVartime(values: readonly bigint[]): bigint[] {
 export const tableBuilders = { reference: buildTable, batched: buildTableBatched };
 export { oddDigits };
 
+/** Entries per packed group: the scan reads a row as ROW / GROUP BigInts (file header). */
+const GROUP = 4;
+const ENTRY_BITS = 512n;
+const LOW_512 = (1n << ENTRY_BITS) - 1n;
+
 /**
- * Row i's entry for digit k: a full scan of the row for t = (|k| − 1)/2, then −E by a masked
- * negation when k < 0 (file header). Returns the coordinates (x, y).
+ * The table as the scan reads it: each row's entries (x + 2^256·y) packed GROUP at a time,
+ * entry t of a group at bits 512t … 512t + 511.
+ */
+function toGroups(rows: readonly (readonly bigint[])[]): bigint[][] {
+  return rows.map((row) => {
+    const groups: bigint[] = [];
+    for (let g = 0; g < row.length; g += GROUP) {
+      let packed = 0n;
+      for (let t = GROUP - 1; t >= 0; t--) packed = (packed << ENTRY_BITS) | row[g + t];
+      groups.push(packed);
+    }
+    return groups;
+  });
+}
+
+/**
+ * Row i's entry for digit k, for t = (|k| − 1)/2: a full scan of the row's groups (each read
+ * and ANDed with a mask, all ones only for the group t / GROUP), then a full masked choice
+ * among that group's GROUP entries (each split off and ANDed with a mask, all ones only for
+ * t mod GROUP); then −E by a masked negation when k < 0 (file header).
  */
 function selectEntry(row: readonly bigint[], k: number): [bigint, bigint] {
   const sign = k >> 31; //                    −1 when k < 0, else 0
   const t = ((k ^ sign) - sign) >>> 1; //     (|k| − 1)/2, since |k| is odd
-  let entry = 0n;
-  for (let j = 0; j < row.length; j++) entry |= row[j] & BigInt(((t ^ j) - 1) >> 31);
+  const g = (t / GROUP) | 0;
+  let group = 0n;
+  for (let j = 0; j < row.length; j++) group |= row[j] & BigInt(((g ^ j) - 1) >> 31);
+  const r = t % GROUP;
+  let entry = group & (LOW_512 & BigInt((r - 1) >> 31)); //         r = 0
+  for (let j = 1; j < GROUP; j++) {
+    group >>= ENTRY_BITS;
+    entry |= group & (LOW_512 & BigInt(((r ^ j) - 1) >> 31)); //    r = j
+  }
   const x = entry & LOW_256;
   const y = entry >> 256n;
   return [x, y ^ ((y ^ (p - y)) & BigInt(sign))]; // y, or p − y = −y when k < 0
@@ -302,7 +327,7 @@ export function fixedBaseMultiply(d: bigint): AffinePoint {
 
 /** d·G by the odd-digit windows, for d already checked (fixedBaseMultiply past its comb calls). */
 function windowedMultiply(d: bigint): AffinePoint {
-  table ??= buildTableBatched();
+  table ??= toGroups(buildTableBatched());
   const even = BigInt(Number(d & 1n) - 1); //        −1 (all ones) when d is even, else 0
   const dOdd = d ^ ((d ^ (n - d)) & even); //         d, or n − d when d is even: odd either way
   const digits = oddDigits(dOdd);
