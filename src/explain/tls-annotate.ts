@@ -92,7 +92,10 @@ class Annotator {
 
   /** A vector: its length prefix, then `inner` over exactly its bytes, one level deeper. */
   vector(prefix: number, label: string, inner: (a: Annotator) => void): void {
-    const length = this.number(prefix, (n) => `${label}: ${n} byte${n === 1 ? '' : 's'}`);
+    const length = this.number(
+      prefix,
+      (count) => `${label}: ${count} byte${count === 1 ? '' : 's'}`,
+    );
     if (length > this.remaining) throw new OutOfBytes();
     const sub = new Annotator(this.bytes, this.position, this.position + length);
     sub.#depth = this.#depth + 1;
@@ -218,10 +221,10 @@ function describeCertificate(der: Uint8Array): string {
 /** The DER ECDSA-Sig-Value of a CertificateVerify: SEQUENCE { r INTEGER, s INTEGER }. */
 function ecdsaSignature(a: Annotator): void {
   a.number(1, (t) => (t === 0x30 ? 'SEQUENCE (ECDSA-Sig-Value)' : `tag 0x${t.toString(16)}`));
-  a.number(1, (n) => `length ${n}`);
+  a.number(1, (count) => `length ${count}`);
   for (const name of ['r', 's']) {
     a.number(1, (t) => (t === 0x02 ? 'INTEGER' : `tag 0x${t.toString(16)}`));
-    const length = a.number(1, (n) => `length ${n}`);
+    const length = a.number(1, (count) => `length ${count}`);
     a.take(length, name);
   }
 }
@@ -278,7 +281,7 @@ function body(a: Annotator, type: number, hashLength: number): void {
     case HANDSHAKE_TYPE.new_session_ticket:
       a.number(4, (s) => `ticket_lifetime: ${s} s`);
       a.number(4, () => 'ticket_age_add');
-      a.vector(1, 'ticket_nonce', (n) => n.rest('nonce'));
+      a.vector(1, 'ticket_nonce', (nonce) => nonce.rest('nonce'));
       a.vector(2, 'ticket', (t) => t.rest('opaque: ignored (no resumption here)'));
       extensions(a, 'new_session_ticket');
       return;
@@ -299,7 +302,7 @@ export function annotateHandshake(message: Uint8Array, hashLength: number): Anno
   const a = new Annotator(message);
   try {
     const type = a.number(1, (t) => `msg_type: ${handshakeTypeName(t)} (${t})`);
-    a.number(3, (n) => `length: ${n} bytes follow`);
+    a.number(3, (count) => `length: ${count} bytes follow`);
     body(a, type, hashLength);
   } catch (error) {
     if (!(error instanceof OutOfBytes)) throw error;

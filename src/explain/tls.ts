@@ -461,13 +461,15 @@ function fixedGroup(group: KeyShareGroup, side: string): KeyShareGroup {
 }
 
 function negotiated(client: TlsClient): TlsHandshakeTrace['negotiated'] {
-  const n = client.negotiated;
+  const chosen = client.negotiated;
   return {
-    cipherSuite: n.cipherSuite,
-    group: n.group,
+    cipherSuite: chosen.cipherSuite,
+    group: chosen.group,
     signatureScheme:
-      n.signatureScheme === undefined ? undefined : signatureSchemeName(n.signatureScheme),
-    helloRetryRequest: n.helloRetryRequest,
+      chosen.signatureScheme === undefined
+        ? undefined
+        : signatureSchemeName(chosen.signatureScheme),
+    helloRetryRequest: chosen.helloRetryRequest,
   };
 }
 
@@ -740,10 +742,10 @@ function renderStep(step: TlsStep): string[] {
  * @example renderTls(traceTlsInProcess()).length > 100 // true
  */
 export function renderTls(trace: TlsHandshakeTrace): string[] {
-  const n = trace.negotiated;
+  const negotiated = trace.negotiated;
   const summary = trace.failed
     ? 'the handshake failed'
-    : `${n.cipherSuite}, ${n.group}, ${n.signatureScheme}, ${n.helloRetryRequest ? 'after a HelloRetryRequest' : 'no HelloRetryRequest'}`;
+    : `${negotiated.cipherSuite}, ${negotiated.group}, ${negotiated.signatureScheme}, ${negotiated.helloRetryRequest ? 'after a HelloRetryRequest' : 'no HelloRetryRequest'}`;
   let noted = false;
   const lines = trace.steps.flatMap((step) => {
     const out = renderStep(step);

@@ -148,10 +148,10 @@ export class RecordProtection {
     // 2^53 records is far beyond any limit the connection allows, so `number` is exact here.
     if (!Number.isSafeInteger(this.#sequence + 1))
       throw new CryptoError('LIMIT_EXCEEDED', 'tls: sequence number exhausted');
-    let n = this.#sequence;
-    for (let i = nonce.length - 1; i >= nonce.length - 8 && n > 0; i--) {
-      nonce[i] ^= n % 256;
-      n = Math.floor(n / 256);
+    let sequence = this.#sequence;
+    for (let i = nonce.length - 1; i >= nonce.length - 8 && sequence > 0; i--) {
+      nonce[i] ^= sequence % 256;
+      sequence = Math.floor(sequence / 256);
     }
     return nonce;
   }

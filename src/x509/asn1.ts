@@ -62,8 +62,8 @@ export function fail(message: string): never {
   throw new CryptoError('INVALID_ENCODING', `x509: ${message}`);
 }
 
-function hex2(n: number): string {
-  return n.toString(16).padStart(2, '0');
+function hex2(octet: number): string {
+  return octet.toString(16).padStart(2, '0');
 }
 
 /** A context-specific tag octet: class bits 10, constructed bit, number 0–30. */
@@ -207,7 +207,7 @@ export function derOid(dotted: string): Uint8Array {
   return derObjectIdentifier(oidFromString(dotted));
 }
 
-/** Wraps contents in an implicit or explicit context-specific tag [n]. */
+/** Wraps contents in an implicit or explicit context-specific tag [tagNumber]. */
 export function derContext(
   tagNumber: number,
   constructed: boolean,
@@ -218,8 +218,8 @@ export function derContext(
 
 /** X.690 §11.6's order: encodings compared as octet strings, the shorter padded with zeros. */
 export function compareSetElements(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
     const x = i < a.length ? a[i] : 0;
     const y = i < b.length ? b[i] : 0;
     if (x !== y) return x - y;
