@@ -240,3 +240,72 @@ describe('entry points', () => {
     }
   });
 });
+
+/**
+ * The modules of a folder form no import cycle (type-only imports included): a module can be
+ * read, and loaded, after the ones it imports. P-256's domain parameters, for one, are written
+ * once in math/p256-domain.ts, below the curve modules that use them.
+ */
+describe('no import cycle', () => {
+  const importsOf = new Map<string, string[]>();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const targets: string[] = [];
+    for (const match of text.matchAll(IMPORT)) {
+      const spec = match[1] ?? match[2] ?? match[3];
+      if (!spec.startsWith('.')) continue;
+      targets.push(path.resolve(path.dirname(file), spec).replace(/\.js$/, '.ts'));
+    }
+    importsOf.set(file, targets);
+  }
+
+  /** A cycle among the modules of `folder` (their relative paths, the first repeated), or []. */
+  function cycleIn(folder: string): string[] {
+    const inFolder = files.filter((file) => folderOf(file) === folder);
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string): string[] => {
+      if (state.get(file) === 'done') return [];
+      if (state.get(file) === 'open')
+        return [...stack.slice(stack.indexOf(file)), file].map((f) => path.relative(SRC, f));
+      state.set(file, 'open');
+      stack.push(file);
+      for (const target of importsOf.get(file) ?? []) {
+        if (!inFolder.includes(target)) continue;
+        const cycle = visit(target);
+        if (cycle.length > 0) return cycle;
+      }
+      stack.pop();
+      state.set(file, 'done');
+      return [];
+    };
+    for (const file of inFolder) {
+      const cycle = visit(file);
+      if (cycle.length > 0) return cycle;
+    }
+    return [];
+  }
+
+  // Every folder but two: x509/ and net/ each still have a cycle between two of their modules
+  // (x509/certificate.ts ↔ x509/describe.ts, net/tls-channel.ts ↔ net/tls-duplex.ts).
+  const NOT_YET = ['x509', 'net'];
+  for (const folder of Object.keys(ALLOWED).filter((f) => !NOT_YET.includes(f))) {
+    it(`among the modules of ${folder === '.' ? 'src/' : `src/${folder}/`}`, () => {
+      expect(cycleIn(folder)).toEqual([]);
+    });
+  }
+
+  it('finds a cycle when there is one (affine.ts ↔ p256.ts, as it was)', () => {
+    const affine = path.join(SRC, 'curve', 'affine.ts');
+    const p256 = path.join(SRC, 'curve', 'p256.ts');
+    const saved = importsOf.get(p256)!;
+    importsOf.set(p256, [...saved, affine]);
+    try {
+      expect(cycleIn('curve')).toEqual(
+        expect.arrayContaining(['curve/affine.ts', 'curve/p256.ts']),
+      );
+    } finally {
+      importsOf.set(p256, saved);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 // Chapter 10: what each ladder costs, counted while the library's own code runs: every call the
-// P-256 co-Z ladder makes into src/math/field.ts, and every call the X25519 ladder makes into
+// P-256 co-Z ladder makes into src/math/fp.ts, and every call the X25519 ladder makes into
 // src/x25519/field.ts, by kind. Nothing is typed in: change a formula and these numbers change.
 //
 // How it counts: the examples run against the package's CommonJS build, where a module reads
@@ -7,7 +7,7 @@
 // Replacing a function there with a counting wrapper (and putting it back afterwards) therefore
 // sees every call the ladders make. That is why this example, unlike the others, loads two
 // internal modules, the field files beside the `ecdh-lab/math` entry point it was given (in the
-// build, dist/cjs/math/field.js and dist/cjs/x25519/field.js): they are not part of the public
+// build, dist/cjs/math/fp.js and dist/cjs/x25519/field.js): they are not part of the public
 // API, and code that uses the library has no reason to touch them.
 import * as path from 'node:path';
 import { G, P256, ladder, x25519Ladder, demoScalar } from 'ecdh-lab/math';
@@ -51,15 +51,15 @@ const show = (c: Record<Kind, number>, per?: number) =>
 
 export function main(): void {
   const entry = path.dirname(require.resolve('ecdh-lab/math'));
-  const p256Field = require(path.join(entry, 'math', 'field')) as Record<string, unknown>;
+  const p256Field = require(path.join(entry, 'math', 'fp')) as Record<string, unknown>;
   const field25519 = require(path.join(entry, 'x25519', 'field')) as Record<string, unknown>;
   const P256_KINDS: Record<string, Kind> = {
-    fieldMulUnchecked: 'M',
-    fieldSquareUnchecked: 'S',
-    fieldAddUnchecked: 'a',
-    fieldSubUnchecked: 'a',
-    fieldNegUnchecked: 'a',
-    fieldInverse: 'I',
+    mul: 'M',
+    square: 'S',
+    add: 'a',
+    sub: 'a',
+    neg: 'a',
+    inverse: 'I',
   };
   const X25519_KINDS: Record<string, Kind> = {
     fieldMulLazy: 'M',

@@ -24,34 +24,9 @@
 import { assertBigInt, describeType } from '../bytes/assert.js';
 import { mod, modInverseVartime } from '../math/modular.js';
 import { P256 } from './p256.js';
+import type { AffinePoint, Curve } from './types.js';
 
-/** A point (x, y) with x, y ∈ [0, p−1]; the identity is INFINITY. */
-export interface AffinePoint {
-  readonly x: bigint;
-  readonly y: bigint;
-}
-
-/** A short Weierstrass curve y² = x³ + a·x + b over F_p, with optional group data. */
-export interface Curve {
-  readonly name?: string;
-  readonly p: bigint;
-  readonly a: bigint;
-  readonly b: bigint;
-  readonly n?: bigint;
-  readonly h?: bigint;
-  readonly G?: AffinePoint;
-}
-
-/**
- * A curve with all of its domain parameters, SEC 1 §3.1.1's T = (p, a, b, G, n, h): the base
- * point G, its prime order n and the cofactor h. P256 and TOY are these.
- */
-export interface DomainParameters extends Curve {
-  readonly name: string;
-  readonly n: bigint;
-  readonly h: bigint;
-  readonly G: AffinePoint;
-}
+export type { AffinePoint, Curve, DomainParameters } from './types.js';
 
 /**
  * The point at infinity O, the identity of the group. A distinct frozen object, recognised by

@@ -22,16 +22,10 @@
  * Deliberately not here: general use. These are the ladder's inner formulas, exported for study
  * and so the tests can check them against the affine reference. The exported functions check
  * their argument (a frozen copy, coordinates bigints in [0, p − 1]); the ladder calls the
- * unchecked forms, which use the unchecked field operations of field.ts under short names.
+ * unchecked forms, which compute with the field arithmetic of fp.ts.
  */
 import { describeType } from '../bytes/assert.js';
-import {
-  fieldAddUnchecked as add,
-  fieldMulUnchecked as mul,
-  fieldSquareUnchecked as square,
-  fieldSubUnchecked as sub,
-  p,
-} from '../math/field.js';
+import { add, mul, p, square, sub } from '../math/fp.js';
 
 /** Two co-Z points (X1 : Y1 : Z) and (X2 : Y2 : Z), and their common Z. */
 export interface CoZPair {

@@ -4,7 +4,7 @@
  *
  *   uncompressed  0x04 ‖ X ‖ Y          65 bytes
  *   compressed    0x02 | (y mod 2) ‖ X  33 bytes; y is recovered as a square root of
- *                                       x³ − 3x + b (fieldSqrt), the root of the right parity
+ *                                       x³ − 3x + b (fp.ts sqrt), the root of the right parity
  *
  * decodePoint parses untrusted bytes and returns only points that pass the SP 800-56A rev3
  * §5.6.2.3.3 checks (not O, coordinates in [0, p−1], on the curve; h = 1 makes the order
@@ -20,24 +20,16 @@ import { assertBytes, describeType } from '../bytes/assert.js';
 import { bytesToBigInt } from '../bytes/bigint.js';
 import { concatBytes } from '../bytes/bytes.js';
 import { CryptoError } from '../errors.js';
-import {
-  fieldAdd,
-  fieldMul,
-  fieldNeg,
-  fieldSqrt,
-  fieldSquare,
-  fieldSub,
-  fieldToBytes,
-  p,
-} from '../math/field.js';
+import { fieldToBytes } from '../math/field.js';
+import { add, mul, neg, p, sqrt, square, sub } from '../math/fp.js';
 import { INFINITY, isOnCurve, readAffinePoint, type AffinePoint } from './affine.js';
 import { b } from './p256.js';
 
 /** x³ − 3x + b, the right-hand side of the curve equation. */
 function curveRightSide(x: bigint): bigint {
-  const x3 = fieldMul(fieldSquare(x), x);
-  const threeX = fieldAdd(fieldAdd(x, x), x);
-  return fieldAdd(fieldSub(x3, threeX), b);
+  const x3 = mul(square(x), x);
+  const threeX = add(add(x, x), x);
+  return add(sub(x3, threeX), b);
 }
 
 /**
@@ -70,12 +62,12 @@ export function decodePoint(bytes: Uint8Array): AffinePoint {
   if (bytes.length === 33 && (prefix === 0x02 || prefix === 0x03)) {
     const x = bytesToBigInt(bytes.subarray(1, 33));
     if (x >= p) throw new CryptoError('INVALID_POINT', 'encoding: coordinate is not less than p');
-    const root = fieldSqrt(curveRightSide(x));
+    const root = sqrt(curveRightSide(x));
     if (root === null)
       throw new CryptoError('INVALID_POINT', 'encoding: no point on the curve has this x');
     // SEC 1 §2.3.4 step 2.4.3: the prefix's low bit is y mod 2. (y = 0 would have no odd twin,
     // but no P-256 point has y = 0.)
-    const y = (root & 1n) === BigInt(prefix & 1) ? root : fieldNeg(root);
+    const y = (root & 1n) === BigInt(prefix & 1) ? root : neg(root);
     return { x, y };
   }
   throw new CryptoError(

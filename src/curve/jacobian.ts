@@ -27,19 +27,10 @@
  * Argument checks. The exported functions read each point once (a frozen copy) and check that
  * its coordinates are bigints in [0, p − 1]; then they call the unchecked forms at the end of
  * the file, which the ladders and the fixed-base method use directly in their loops. The
- * formulas themselves use the unchecked field operations of field.ts, under short names.
+ * formulas themselves compute with the field arithmetic of fp.ts (add, sub, mul, square, …).
  */
 import { describeType } from '../bytes/assert.js';
-import {
-  fieldAddUnchecked as add,
-  fieldInverse,
-  fieldInverseVartime,
-  fieldMulUnchecked as mul,
-  fieldNegUnchecked,
-  fieldSquareUnchecked as square,
-  fieldSubUnchecked as sub,
-  p,
-} from '../math/field.js';
+import { add, inverse, inverseVartime, mul, neg, p, square, sub } from '../math/fp.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 
 /** A point (X : Y : Z) in Jacobian coordinates: x = X/Z², y = Y/Z³; Z = 0 is infinity. */
@@ -101,7 +92,7 @@ export function toAffine(P: JacobianPoint): AffinePoint {
  */
 export function jacobianNegate(P: JacobianPoint): JacobianPoint {
   const { X, Y, Z } = readJacobianPoint(P, 'P');
-  return { X, Y: fieldNegUnchecked(Y), Z };
+  return { X, Y: neg(Y), Z };
 }
 
 /**
@@ -172,18 +163,18 @@ export function toJacobianUnchecked(P: AffinePoint): JacobianPoint {
 /** toAffine without argument checks: one Fermat inversion (Z may derive from a secret). */
 export function toAffineUnchecked(P: JacobianPoint): AffinePoint {
   if (P.Z === 0n) return INFINITY;
-  return scaleToAffine(P, fieldInverse(P.Z));
+  return scaleToAffine(P, inverse(P.Z));
 }
 
 /**
- * toAffine by the variable-time inverse (extended Euclid, fieldInverseVartime): about three
+ * toAffine by the variable-time inverse (extended Euclid, fp.ts inverseVartime): about three
  * times faster, and its running time depends on Z. For PUBLIC points only (the fixed-base
  * table of multiples of G). Z = 0 ↦ INFINITY.
  * @example toAffineVartime(jacobianDouble(toJacobian(G))) // 2G
  */
 export function toAffineVartime(P: JacobianPoint): AffinePoint {
   if (P.Z === 0n) return INFINITY;
-  return scaleToAffine(P, fieldInverseVartime(P.Z));
+  return scaleToAffine(P, inverseVartime(P.Z));
 }
 
 /**
@@ -199,10 +190,10 @@ export function toAffineBatchVartime(points: readonly JacobianPoint[]): AffinePo
     prefix.push(j === 0 ? points[0].Z : mul(prefix[j - 1], points[j].Z));
   const out: AffinePoint[] = new Array(points.length);
   if (points.length === 0) return out;
-  let inverse = fieldInverseVartime(prefix[points.length - 1]); // 1/(Z_0·…·Z_(m−1))
+  let prefixInverse = inverseVartime(prefix[points.length - 1]); // 1/(Z_0·…·Z_(m−1))
   for (let j = points.length - 1; j >= 0; j--) {
-    const zInv = j === 0 ? inverse : mul(inverse, prefix[j - 1]); // 1/Z_j
-    inverse = mul(inverse, points[j].Z); //                          1/(Z_0·…·Z_(j−1))
+    const zInv = j === 0 ? prefixInverse : mul(prefixInverse, prefix[j - 1]); // 1/Z_j
+    prefixInverse = mul(prefixInverse, points[j].Z); //                          1/(Z_0·…·Z_(j−1))
     out[j] = scaleToAffine(points[j], zInv);
   }
   return out;

@@ -34,8 +34,7 @@
  * are read by masks and shifts (32-bit words, then number shifts), a swap mask is
  * BigInt(−(bit ⊕ previous bit)) (0n or all ones), the edge masks are computed arithmetically
  * (equalMask: ((a ⊕ b) − 1) >> 256 is −1 exactly when a = b), and the field additions and
- * subtractions in the co-Z formulas correct by p with a mask, not a comparison (field.ts, the
- * unchecked forms).
+ * subtractions in the co-Z formulas correct by p with a mask, not a comparison (fp.ts).
  *
  * What BigInt still leaks (read this before trusting it with a long-term key): the operation
  * SEQUENCE is independent of k, but
@@ -53,12 +52,7 @@
  * machine, use node:crypto / WebCrypto.
  */
 import { assertBigInt } from '../bytes/assert.js';
-import {
-  fieldMulUnchecked as mul,
-  fieldNegUnchecked as neg,
-  fieldSquareUnchecked as square,
-  p,
-} from '../math/field.js';
+import { mul, neg, p, square } from '../math/fp.js';
 import { n } from '../math/scalar.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 import { coZAddConjugateUnchecked, coZAddUnchecked } from './coz.js';

@@ -34,7 +34,7 @@
  * compares x(R) mod n with r without an inversion.
  */
 import { assertBigInt } from '../bytes/assert.js';
-import { fieldNegUnchecked } from '../math/field.js';
+import { neg } from '../math/fp.js';
 import { n } from '../math/scalar.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 import {
@@ -161,12 +161,12 @@ export function doubleScalarMultiplyJacobianVartime(
     const a = d1[i] ?? 0;
     if (a !== 0) {
       const T = gTable[Math.abs(a) >> 1]; //                                 |a|·G
-      R = mixedAddVartime(R, T.x, a > 0 ? T.y : fieldNegUnchecked(T.y)); // R ± |a|·G
+      R = mixedAddVartime(R, T.x, a > 0 ? T.y : neg(T.y)); // R ± |a|·G
     }
     const b = d2[i] ?? 0;
     if (b !== 0) {
       const T = qTable[Math.abs(b) >> 1]; //                                 |b|·Q
-      R = mixedAddVartime(R, T.x, b > 0 ? T.y : fieldNegUnchecked(T.y)); // R ± |b|·Q
+      R = mixedAddVartime(R, T.x, b > 0 ? T.y : neg(T.y)); // R ± |b|·Q
     }
   }
   return R;

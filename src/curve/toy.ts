@@ -9,7 +9,7 @@
  * Run the affine reference on it: pointAdd(TOY.G, TOY.G, TOY), scalarMultiply(5n, TOY.G, TOY).
  * Deliberately not here: any security. 233 points can be listed in a millisecond.
  */
-import type { AffinePoint, DomainParameters } from './affine.js';
+import type { AffinePoint, DomainParameters } from './types.js';
 
 const G: AffinePoint = Object.freeze({ x: 4n, y: 27n });
 

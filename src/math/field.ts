@@ -1,33 +1,27 @@
 /**
  * The P-256 base field F_p, p = 2^256 − 2^224 + 2^192 + 2^96 − 1 (SEC 2 v2 §2.4.2,
- * SP 800-186 §3.2.1.3), on BigInt.
+ * SP 800-186 §3.2.1.3), for the study tier (`ecdh-lab/math`): each function checks its
+ * arguments (TypeError for a non-bigint, RangeError outside [0, p−1]) and then computes with
+ * fp.ts, where the arithmetic itself is written out and explained. Inside the library the point
+ * formulas call fp.ts directly: their values are field elements by construction.
  *
- * Elements are bigints in [0, p−1]; every function takes reduced inputs and returns a reduced
- * output. The exported functions check their arguments (TypeError for a non-bigint,
- * RangeError outside [0, p−1]); the point formulas, which are the inner loop of everything
- * above, call the unchecked forms at the end of this file instead (same math, no checks).
- *   fieldAdd / fieldSub     one correction by ±p, never % on a sum; the correction
- *                           is branch-free: s − p is negative exactly when s < p, and then
- *                           (s − p) >> 256 = −1 (all ones), else 0, so p & that mask is the
- *                           amount to add back
- *   fieldMul / fieldSquare  (a·b) mod p with V8's own BigInt remainder, which beat
- *                           Barrett and Montgomery reduction in BigInt (docs/measurements.md)
- *   fieldInverse(a)         a^(p−2) (Fermat: a^(p−1) = 1 for a ≠ 0) by a fixed addition chain:
- *                           255 squarings and 12 multiplications, the same for every a
- *   fieldSqrt(a)            p ≡ 3 (mod 4), so a root, if any, is a^((p+1)/4) (checked by squaring)
+ *   fieldAdd / fieldSub / fieldNeg / fieldMul / fieldSquare   fp.ts add, sub, neg, mul, square
+ *   fieldInverse(a)         a^(p−2) by a fixed addition chain (fp.ts inverse)
+ *   fieldInverseVartime(a)  the extended Euclidean algorithm, variable time: public values only
+ *   fieldSqrt(a)            a^((p+1)/4), checked by squaring (fp.ts sqrt)
+ *   fieldPow(a, e)          square-and-multiply over a public e
+ *   fieldFromBytes / fieldToBytes   SEC 1 §2.3.6 / §2.3.5, 32 big-endian bytes
  *
- * Deliberately not here: true constant time. fieldInverse and fieldSqrt perform the same
- * sequence of operations for every input, but BigInt multiplication and remainder take time
- * that depends on the operands' sizes, and the engine may vary too. fieldInverseVartime (the
- * extended Euclidean algorithm) is faster and branches on its input: public values only.
+ * Deliberately not here: true constant time (see fp.ts).
  */
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
-import { modInverseVartime, modPow } from './modular.js';
+import { add, inverse, inverseVartime, mul, neg, sqrt, square, sub } from './fp.js';
+import { modPow } from './modular.js';
+import { p } from './p256-domain.js';
 
-/** The field prime p = 2^256 − 2^224 + 2^192 + 2^96 − 1. */
-export const p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
+export { p };
 
 /** p − 1, the largest field element (the upper bound of every argument check). */
 const P_MINUS_1 = p - 1n;
@@ -40,7 +34,7 @@ const P_MINUS_1 = p - 1n;
 export function fieldAdd(a: bigint, b: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
   assertBigInt(b, 'b', 0n, P_MINUS_1);
-  return fieldAddUnchecked(a, b);
+  return add(a, b);
 }
 
 /**
@@ -51,7 +45,7 @@ export function fieldAdd(a: bigint, b: bigint): bigint {
 export function fieldSub(a: bigint, b: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
   assertBigInt(b, 'b', 0n, P_MINUS_1);
-  return fieldSubUnchecked(a, b);
+  return sub(a, b);
 }
 
 /**
@@ -61,7 +55,7 @@ export function fieldSub(a: bigint, b: bigint): bigint {
  */
 export function fieldNeg(a: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
-  return fieldNegUnchecked(a);
+  return neg(a);
 }
 
 /**
@@ -72,7 +66,7 @@ export function fieldNeg(a: bigint): bigint {
 export function fieldMul(a: bigint, b: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
   assertBigInt(b, 'b', 0n, P_MINUS_1);
-  return (a * b) % p;
+  return mul(a, b);
 }
 
 /**
@@ -82,7 +76,7 @@ export function fieldMul(a: bigint, b: bigint): bigint {
  */
 export function fieldSquare(a: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
-  return (a * a) % p;
+  return square(a);
 }
 
 /**
@@ -96,35 +90,9 @@ export function fieldPow(a: bigint, e: bigint): bigint {
   return modPow(a, e, p);
 }
 
-/** a^(2^k): k squarings in a row. */
-function squareTimes(a: bigint, k: number): bigint {
-  let r = a;
-  for (let i = 0; i < k; i++) r = (r * r) % p;
-  return r;
-}
-
 /**
- * a^(2^32 − 1), together with a^(2^2 − 1) and a^(2^30 − 1), the building blocks of both
- * exponents below. Write x_k = a^(2^k − 1); then x_(i+j) = x_i^(2^j) · x_j.
- */
-function powerChain32(a: bigint): { x2: bigint; x30: bigint; x32: bigint } {
-  const x2 = (((a * a) % p) * a) % p; //          x2  = x1^2 · x1          (1 S, 1 M)
-  const x3 = (((x2 * x2) % p) * a) % p; //        x3  = x2^2 · x1          (1 S, 1 M)
-  const x6 = (squareTimes(x3, 3) * x3) % p; //    x6  = x3^(2^3) · x3      (3 S, 1 M)
-  const x12 = (squareTimes(x6, 6) * x6) % p; //   x12 = x6^(2^6) · x6      (6 S, 1 M)
-  const x15 = (squareTimes(x12, 3) * x3) % p; //  x15 = x12^(2^3) · x3     (3 S, 1 M)
-  const x30 = (squareTimes(x15, 15) * x15) % p; // x30 = x15^(2^15) · x15  (15 S, 1 M)
-  const x32 = (squareTimes(x30, 2) * x2) % p; //  x32 = x30^(2^2) · x2     (2 S, 1 M)
-  return { x2, x30, x32 };
-}
-
-/**
- * a^−1 mod p as a^(p−2) (Fermat's little theorem), by a fixed addition chain.
- *
- * p − 2 in binary, from the top: 32 ones | 31 zeros, 1 one | 96 zeros | 64 ones | 30 ones, 0, 1.
- * So a^(p−2) = ((((x32^(2^32) · a)^(2^96))^(2^32) · x32)^(2^32) · x32)^(2^30) · x30)^(2^2) · a,
- * with x_k = a^(2^k − 1): 255 squarings and 12 multiplications whatever a is.
- *
+ * a^−1 mod p as a^(p−2) (Fermat's little theorem), by the fixed addition chain of fp.ts
+ * `inverse`: 255 squarings and 12 multiplications whatever a is.
  * @param a - a field element in [1, p−1]
  * @returns a^−1 mod p; 0 for a = 0 (0^(p−2) = 0: callers that can meet 0 must check)
  * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1]
@@ -132,13 +100,7 @@ function powerChain32(a: bigint): { x2: bigint; x30: bigint; x32: bigint } {
  */
 export function fieldInverse(a: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
-  const { x30, x32 } = powerChain32(a);
-  let t = (squareTimes(x32, 32) * a) % p; // exponent: ffffffff 00000001
-  t = squareTimes(t, 96); //                 … followed by 96 zero bits
-  t = (squareTimes(t, 32) * x32) % p; //     … ffffffff
-  t = (squareTimes(t, 32) * x32) % p; //     … ffffffff
-  t = (squareTimes(t, 30) * x30) % p; //     … 30 ones
-  return (squareTimes(t, 2) * a) % p; //     … 01: the exponent is now p − 2
+  return inverse(a);
 }
 
 /**
@@ -149,16 +111,12 @@ export function fieldInverse(a: bigint): bigint {
  */
 export function fieldInverseVartime(a: bigint): bigint {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
-  return modInverseVartime(a, p);
+  return inverseVartime(a);
 }
 
 /**
- * A square root of a modulo p, or null when a is not a square.
- *
- * Since p ≡ 3 (mod 4), r = a^((p+1)/4) satisfies r² = a^((p+1)/2) = a · a^((p−1)/2) = ±a
- * (Euler's criterion), so r is a root exactly when r² = a, which is checked.
- * (p+1)/4 = 2^254 − 2^222 + 2^190 + 2^94, reached by the chain ((x32^(2^32) · a)^(2^96) · a)^(2^94).
- *
+ * A square root of a modulo p, or null when a is not a square: a^((p+1)/4), a root exactly
+ * when its square is a (p ≡ 3 mod 4; the reasoning is at fp.ts `sqrt`).
  * @param a - a field element in [0, p−1]
  * @returns r with r² ≡ a (the other root is p − r), or null when none exists
  * @throws TypeError for a non-bigint; RangeError when a is not in [0, p−1]
@@ -166,11 +124,7 @@ export function fieldInverseVartime(a: bigint): bigint {
  */
 export function fieldSqrt(a: bigint): bigint | null {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
-  const { x32 } = powerChain32(a);
-  let r = (squareTimes(x32, 32) * a) % p; // exponent: ffffffff 00000001
-  r = (squareTimes(r, 96) * a) % p; //       … then 95 zeros and a one
-  r = squareTimes(r, 94); //                 … then 94 zeros: (p+1)/4
-  return (r * r) % p === a ? r : null;
+  return sqrt(a);
 }
 
 /**
@@ -198,57 +152,4 @@ export function fieldFromBytes(bytes: Uint8Array): bigint {
 export function fieldToBytes(a: bigint): Uint8Array {
   assertBigInt(a, 'a', 0n, P_MINUS_1);
   return bigIntToBytes(a, 32);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The unchecked forms: the inner loop of the point formulas (jacobian.ts, coz.ts, ladder.ts,
-// fixed-base.ts), where every value is already a reduced field element. Same math as the
-// checked functions above, no argument checks, and no branch on the values: the correction by
-// p is selected by a mask, so the sequence of BigInt operations is the same for every input.
-// They are not exported from the package.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * (a + b) mod p for a, b ∈ [0, p−1], unchecked and branch-free: s = a + b − p lies in
- * (−p, p − 1); s >> 256 is −1 (all ones) exactly when s < 0, so p & (s >> 256) adds p back then.
- * @example fieldAddUnchecked(p - 1n, 2n) // 1n
- */
-export function fieldAddUnchecked(a: bigint, b: bigint): bigint {
-  const s = a + b - p;
-  return s + (p & (s >> 256n));
-}
-
-/**
- * (a − b) mod p for a, b ∈ [0, p−1], unchecked and branch-free: d = a − b lies in (−p, p), and
- * p & (d >> 256) is p exactly when d < 0.
- * @example fieldSubUnchecked(1n, 2n) // p − 1
- */
-export function fieldSubUnchecked(a: bigint, b: bigint): bigint {
-  const d = a - b;
-  return d + (p & (d >> 256n));
-}
-
-/**
- * −a mod p for a ∈ [0, p−1], unchecked and branch-free (0 − a, corrected as in fieldSubUnchecked).
- * @example fieldNegUnchecked(1n) // p − 1
- */
-export function fieldNegUnchecked(a: bigint): bigint {
-  const d = -a;
-  return d + (p & (d >> 256n));
-}
-
-/**
- * (a · b) mod p for a, b ∈ [0, p−1], unchecked.
- * @example fieldMulUnchecked(2n, 3n) // 6n
- */
-export function fieldMulUnchecked(a: bigint, b: bigint): bigint {
-  return (a * b) % p;
-}
-
-/**
- * a² mod p for a ∈ [0, p−1], unchecked.
- * @example fieldSquareUnchecked(3n) // 9n
- */
-export function fieldSquareUnchecked(a: bigint): bigint {
-  return (a * a) % p;
 }

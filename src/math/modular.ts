@@ -10,7 +10,7 @@
  *
  * Deliberately not here: anything constant-time. modPow and modInverseVartime branch on the
  * bits and quotients of their inputs, so they are for public values (or for tests). The field
- * layer (field.ts) has the fixed addition chain used for secrets.
+ * layer (fp.ts) has the fixed addition chain used for secrets.
  */
 import { assertBigInt } from '../bytes/assert.js';
 

@@ -11,14 +11,14 @@
  *   scalarFromBytes    SEC 1 §2.3.8 Octet-String-to-Integer, then the private-key range check
  *                      1 ≤ d ≤ n − 1 (SEC 1 §3.2.1, SP 800-56A rev3 §5.6.2.1.2)
  *
- * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see field.ts).
+ * Deliberately not here: ECDSA itself (src/ecdsa), and constant time (see fp.ts).
  */
 import { assertBigInt, assertBytes } from '../bytes/assert.js';
 import { bytesToBigInt, bigIntToBytes } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
+import { n } from './p256-domain.js';
 
-/** The order n of the P-256 base point G (a prime). */
-export const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+export { n };
 
 /** n − 1, the largest scalar (the upper bound of every argument check). */
 const N_MINUS_1 = n - 1n;
