@@ -265,6 +265,7 @@ export { oddDigits };
 
 /** Entries per packed group: the scan reads a row as ROW / GROUP BigInts (file header). */
 const GROUP = 4;
+const GROUP_SHIFT = 2; //           log2(GROUP)
 const ENTRY_BITS = 512n;
 const LOW_512 = (1n << ENTRY_BITS) - 1n;
 
@@ -293,10 +294,10 @@ function toGroups(rows: readonly (readonly bigint[])[]): bigint[][] {
 function selectEntry(row: readonly bigint[], k: number): [bigint, bigint] {
   const sign = k >> 31; //                    −1 when k < 0, else 0
   const t = ((k ^ sign) - sign) >>> 1; //     (|k| − 1)/2, since |k| is odd
-  const g = (t / GROUP) | 0;
+  const g = t >>> GROUP_SHIFT; //              the group of entry t
   let group = 0n;
   for (let j = 0; j < row.length; j++) group |= row[j] & BigInt(((g ^ j) - 1) >> 31);
-  const r = t % GROUP;
+  const r = t & (GROUP - 1); //                entry t's place in its group
   let entry = group & (LOW_512 & BigInt((r - 1) >> 31)); //         r = 0
   for (let j = 1; j < GROUP; j++) {
     group >>= ENTRY_BITS;
