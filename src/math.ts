@@ -101,7 +101,8 @@ export { x25519Ladder } from './x25519/ladder.js';
 export { decodeScalar25519, decodeUCoordinate, encodeUCoordinate } from './x25519/x25519.js';
 
 // ECDH on bigints (SEC 1 §3.3.1) and the public-key checks of SP 800-56A §5.6.2.3.3.
-export { assertValidPublicPoint, assertValidScalar } from './ecdh/validate.js';
+export { assertValidPublicPoint } from './ecdh/validate.js';
+export { assertScalarRange } from './math/scalar.js';
 export { sharedSecret, publicPointFromScalar, randomScalar } from './ecdh/ecdh.js';
 
 // ECDSA on bigints (FIPS 186-5 §6.4): the P-256 fast path on a digest, the textbook reference

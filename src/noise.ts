@@ -17,7 +17,7 @@ export type {
   PatternName,
   Token,
 } from './channel/patterns.js';
-export type { NoiseCipher, NoiseKeyPair, NoiseSuite } from './channel/suite.js';
+export type { NoiseCipher, NoiseKeyPair, NoisePublicKey, NoiseSuite } from './channel/suite.js';
 export { p256Suite, noiseKeyPair, aesGcmNonce } from './channel/p256-suite.js';
 export type { P256KeyPair } from './channel/p256-suite.js';
 export { x25519Suite, x25519KeyPair } from './channel/x25519-suite.js';

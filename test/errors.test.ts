@@ -92,7 +92,7 @@ describe('the same mistake, the same error: an out-of-range private key is INVAL
     ['publicPointFromScalar', (d) => math.publicPointFromScalar(d)],
     ['fixedBaseMultiply', (d) => math.fixedBaseMultiply(d)],
     ['sharedSecret', (d) => math.sharedSecret(d, math.G)],
-    ['assertValidScalar', (d) => math.assertValidScalar(d)],
+    ['assertScalarRange', (d) => math.assertScalarRange(d)],
     ['ecdsaSign', (d) => math.ecdsaSign(d, digest)],
     ['ecdsaSignReference', (d) => math.ecdsaSignReference(1n, d, 1n)],
     ['rfc6979Nonces', (d) => math.rfc6979Nonces(root.sha256, n, d, digest)],

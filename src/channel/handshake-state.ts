@@ -35,7 +35,7 @@ import {
   type HandshakePatternName,
   type Token,
 } from './patterns.js';
-import type { NoiseKeyPair, NoiseSuite } from './suite.js';
+import type { NoiseKeyPair, NoisePublicKey, NoiseSuite } from './suite.js';
 import { SymmetricState, type SymmetricEvent } from './symmetric-state.js';
 
 /** Initialize() parameters. */
@@ -91,8 +91,9 @@ export class HandshakeState {
   /** s.publicKey and e.publicKey, each read once (what is hashed, sent and observed). */
   #sPublic: Uint8Array | undefined;
   #ePublic: Uint8Array | undefined;
-  #rs: Uint8Array | undefined;
-  #re: Uint8Array | undefined;
+  /** The remote keys, each parsed and validated once by the suite (readPublicKey). */
+  #rs: NoisePublicKey | undefined;
+  #re: NoisePublicKey | undefined;
   #index = 0;
   #failed = false;
   #result: TransportKeys | undefined;
@@ -115,8 +116,7 @@ export class HandshakeState {
     this.#e = options.e;
     this.#sPublic = this.#s?.publicKey.slice();
     this.#ePublic = this.#e?.publicKey.slice();
-    this.#rs = options.rs?.slice();
-    if (this.#rs !== undefined) suite.assertPublicKey(this.#rs);
+    this.#rs = options.rs === undefined ? undefined : suite.readPublicKey(options.rs.slice());
     this.#assertKeys();
     this.#observe = options.observe;
     this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName), this.#observe);
@@ -140,7 +140,7 @@ export class HandshakeState {
 
   /** The remote static public key (read in XX, or given in NK), or undefined. */
   get remoteStaticKey(): Uint8Array | undefined {
-    return this.#rs?.slice();
+    return this.#rs?.publicKey.slice();
   }
 
   /** The current handshake hash h. */
@@ -212,17 +212,15 @@ export class HandshakeState {
       this.#observe?.({ op: 'ReadMessage', index: this.#index });
       for (const token of this.pattern.messages[this.#index]) {
         if (token === 'e') {
-          const re = take(publicKeyLength, 'e').slice();
-          this.#assertPeerKey(re, 'ephemeral');
+          const re = this.#readPeerKey(take(publicKeyLength, 'e').slice(), 'ephemeral');
           this.#re = re;
-          this.#observeKey('e', 'read', re);
-          this.#symmetric.mixHash(re);
+          this.#observeKey('e', 'read', re.publicKey);
+          this.#symmetric.mixHash(re.publicKey);
         } else if (token === 's') {
           const length = publicKeyLength + (this.#symmetric.cipherState.hasKey() ? tagLength : 0);
-          const rs = this.#decrypt(take(length, 's'), 'static key');
-          this.#assertPeerKey(rs, 'static');
+          const rs = this.#readPeerKey(this.#decrypt(take(length, 's'), 'static key'), 'static');
           this.#rs = rs;
-          this.#observeKey('s', 'read', rs);
+          this.#observeKey('s', 'read', rs.publicKey);
         } else {
           this.#mixDh(token);
         }
@@ -239,7 +237,13 @@ export class HandshakeState {
 
   #preMessageKey(token: 's' | 'e', local: boolean): Uint8Array {
     const key =
-      token === 's' ? (local ? this.#sPublic : this.#rs) : local ? this.#ePublic : this.#re;
+      token === 's'
+        ? local
+          ? this.#sPublic
+          : this.#rs?.publicKey
+        : local
+          ? this.#ePublic
+          : this.#re?.publicKey;
     if (key === undefined)
       throw new TypeError(
         `HandshakeState: pattern ${this.pattern.name} needs a pre-message ${token} key`,
@@ -296,9 +300,9 @@ export class HandshakeState {
     }
   }
 
-  #assertPeerKey(key: Uint8Array, what: string): void {
+  #readPeerKey(key: Uint8Array, what: string): NoisePublicKey {
     try {
-      this.#suite.assertPublicKey(key);
+      return this.#suite.readPublicKey(key);
     } catch (error) {
       throw this.#fail(`peer's ${what} public key is invalid`, error);
     }

@@ -19,7 +19,7 @@ import { sha256 } from '../hash/sha256.js';
 import { PrivateKey } from '../keys/private-key.js';
 import { PublicKey } from '../keys/public-key.js';
 import { hmac } from '../mac/hmac.js';
-import type { NoiseCipher, NoiseKeyPair, NoiseSuite } from './suite.js';
+import type { NoiseCipher, NoiseKeyPair, NoisePublicKey, NoiseSuite } from './suite.js';
 
 /** A P-256 key pair for Noise: the PrivateKey and its 65-byte uncompressed public key. */
 export interface P256KeyPair extends NoiseKeyPair {
@@ -50,15 +50,28 @@ export function aesGcmNonce(n: bigint): Uint8Array {
   return nonce;
 }
 
-/** Parses a 65-byte uncompressed SEC 1 point into a validated PublicKey. */
-function parseUncompressed(bytes: Uint8Array): PublicKey {
+/** A peer's key as readPublicKey returns it: the bytes and the PublicKey they were parsed into. */
+interface P256PeerKey extends NoisePublicKey {
+  readonly key: PublicKey;
+}
+
+/** Parses a 65-byte uncompressed SEC 1 point into a validated PublicKey (the one validation). */
+function parseUncompressed(bytes: Uint8Array): P256PeerKey {
   assertBytes(bytes, 'publicKey');
   if (bytes.length !== 65 || bytes[0] !== 0x04)
     throw new CryptoError(
       'INVALID_ENCODING',
       'p256-suite: a public key must be a 65-byte uncompressed SEC 1 point',
     );
-  return PublicKey.fromRaw(bytes);
+  return Object.freeze({ publicKey: bytes.slice(), key: PublicKey.fromRaw(bytes) });
+}
+
+/** The PublicKey of a key readPublicKey returned (a PublicKey is its own proof of validity). */
+function peerKeyOf(peer: NoisePublicKey): PublicKey {
+  const { key } = peer as Partial<P256PeerKey>;
+  if (!(key instanceof PublicKey))
+    throw new TypeError('p256-suite: public key was not read by this suite (use readPublicKey)');
+  return key;
 }
 
 function keyPairOf(keyPair: NoiseKeyPair): P256KeyPair {
@@ -79,11 +92,9 @@ export const p256Suite: NoiseSuite = Object.freeze({
   dhLength: 32,
   hashLength: 32,
   generateKeyPair: (): NoiseKeyPair => noiseKeyPair(PrivateKey.generate()),
-  assertPublicKey(publicKey: Uint8Array): void {
-    parseUncompressed(publicKey);
-  },
-  dh: (keyPair: NoiseKeyPair, publicKey: Uint8Array): Uint8Array =>
-    keyPairOf(keyPair).privateKey.exchange(parseUncompressed(publicKey)),
+  readPublicKey: (publicKey: Uint8Array): NoisePublicKey => parseUncompressed(publicKey),
+  dh: (keyPair: NoiseKeyPair, publicKey: NoisePublicKey): Uint8Array =>
+    keyPairOf(keyPair).privateKey.exchange(peerKeyOf(publicKey)),
   cipher(k: Uint8Array): NoiseCipher {
     const gcm = aesGcm.withKey(k);
     return {

@@ -22,6 +22,15 @@ export interface NoiseKeyPair {
 }
 
 /**
+ * A peer's public key as the suite's readPublicKey parsed and validated it, once: `dh` takes
+ * only these, and does not validate again (parse once, then trust).
+ */
+export interface NoisePublicKey {
+  /** The encoded public key, as received. */
+  readonly publicKey: Uint8Array;
+}
+
+/**
  * An AEAD keyed once (Noise §4.2 ENCRYPT/DECRYPT with k fixed). Keying once lets an
  * implementation expand the key schedule a single time per CipherState key.
  */
@@ -54,12 +63,12 @@ export interface NoiseSuite {
   /** GENERATE_KEYPAIR() */
   generateKeyPair(): NoiseKeyPair;
   /**
-   * Checks that `publicKey` is a valid encoded public key (on the curve, not the identity).
-   * @throws CryptoError ('INVALID_POINT' or 'INVALID_ENCODING') when it is not
+   * Parses and validates a peer's encoded public key (on the curve, not the identity), once.
+   * @throws CryptoError ('INVALID_POINT' or 'INVALID_ENCODING') when it is not valid
    */
-  assertPublicKey(publicKey: Uint8Array): void;
-  /** DH(key_pair, public_key): the shared secret; `publicKey` has passed assertPublicKey. */
-  dh(keyPair: NoiseKeyPair, publicKey: Uint8Array): Uint8Array;
+  readPublicKey(publicKey: Uint8Array): NoisePublicKey;
+  /** DH(key_pair, public_key): the shared secret, for a key readPublicKey returned. */
+  dh(keyPair: NoiseKeyPair, publicKey: NoisePublicKey): Uint8Array;
   /** A cipher keyed with the 32-byte k. */
   cipher(k: Uint8Array): NoiseCipher;
   /** HASH(data) */

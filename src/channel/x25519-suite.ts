@@ -10,7 +10,7 @@
  *
  * Invalid public keys. §12.1 lets an implementation either return the all-zero output for a
  * public key of small order or "detect inputs that produce an all-zeros output and signal an
- * error instead". ecdh-lab signals: assertPublicKey refuses the five small-order u-coordinates
+ * error instead". ecdh-lab signals: readPublicKey refuses the five small-order u-coordinates
  * (CryptoError INVALID_POINT, which HandshakeState reports as HANDSHAKE_FAILED as soon as the
  * key is read), and DH itself refuses an all-zero result (x25519.ts). Any other 32 bytes are a
  * valid key, including points of the twist and values with bit 255 set (masked, RFC 7748 §5).
@@ -23,7 +23,7 @@ import { CryptoError } from '../errors.js';
 import { randomBytes } from '../random.js';
 import { assertX25519PublicKey, x25519, x25519PublicKey } from '../x25519/x25519.js';
 import { p256Suite } from './p256-suite.js';
-import type { NoiseKeyPair, NoiseSuite } from './suite.js';
+import type { NoiseKeyPair, NoisePublicKey, NoiseSuite } from './suite.js';
 
 /**
  * The private key of each key pair this suite made, outside the key pair object itself: the
@@ -74,13 +74,14 @@ export const x25519Suite: NoiseSuite = Object.freeze({
   dhLength: 32,
   hashLength: 32,
   generateKeyPair: (): NoiseKeyPair => makeKeyPair(randomBytes(32)),
-  assertPublicKey(publicKey: Uint8Array): void {
+  readPublicKey(publicKey: Uint8Array): NoisePublicKey {
     assertLength(publicKey);
     assertX25519PublicKey(publicKey);
+    return Object.freeze({ publicKey: publicKey.slice() });
   },
-  dh(keyPair: NoiseKeyPair, publicKey: Uint8Array): Uint8Array {
-    assertLength(publicKey);
-    return x25519(privateKeyOf(keyPair), publicKey);
+  dh(keyPair: NoiseKeyPair, publicKey: NoisePublicKey): Uint8Array {
+    // x25519 refuses the all-zero result itself (RFC 7748 §6.1), whatever reaches it.
+    return x25519(privateKeyOf(keyPair), publicKey.publicKey);
   },
   cipher: p256Suite.cipher, // AESGCM (§12.4), keyed once per CipherState key
   hash: p256Suite.hash, //     SHA256 (§12.5)

@@ -77,6 +77,13 @@ export function isInfinity(P: AffinePoint): boolean {
 }
 
 /**
+ * How often isOnCurve has run in this process. For the tests that prove a peer's key is
+ * checked once on its way from the wire to the shared secret (test/ecdh/one-validation.test.ts);
+ * no entry point exports it.
+ */
+export const onCurveChecks = { count: 0 };
+
+/**
  * Whether P satisfies y² = x³ + a·x + b with 0 ≤ x, y < p. INFINITY has no coordinates: false.
  * @param P - the point
  * @param curve - the curve (default P-256)
@@ -84,6 +91,7 @@ export function isInfinity(P: AffinePoint): boolean {
  * @example isOnCurve(P256.G) // true
  */
 export function isOnCurve(P: AffinePoint, curve: Curve = P256): boolean {
+  onCurveChecks.count++;
   const point = readAffinePoint(P, 'P');
   assertCurve(curve);
   if (point === INFINITY) return false;

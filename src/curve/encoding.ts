@@ -23,6 +23,7 @@ import { CryptoError } from '../errors.js';
 import { fieldToBytes } from '../math/field.js';
 import { add, mul, neg, p, sqrt, square, sub } from '../math/fp.js';
 import { INFINITY, isOnCurve, readAffinePoint, type AffinePoint } from './affine.js';
+import type { PublicPoint } from './types.js';
 import { b } from './p256.js';
 
 /** x³ − 3x + b, the right-hand side of the curve equation. */
@@ -35,12 +36,13 @@ function curveRightSide(x: bigint): bigint {
 /**
  * Parses and validates a SEC 1 encoded P-256 point.
  * @param bytes - 65 bytes (0x04 ‖ X ‖ Y) or 33 bytes (0x02/0x03 ‖ X)
- * @returns the point, on the curve and not O
+ * @returns the point, on the curve and not O: a frozen PublicPoint, which the key objects keep
+ *   without validating it again
  * @throws TypeError when not a Uint8Array; CryptoError INVALID_ENCODING for a wrong length or
  *   prefix; CryptoError INVALID_POINT for O, a coordinate ≥ p or a point not on the curve
  * @example decodePoint(concatBytes(Uint8Array.of(0x04), fieldToBytes(G.x), fieldToBytes(G.y))) // G
  */
-export function decodePoint(bytes: Uint8Array): AffinePoint {
+export function decodePoint(bytes: Uint8Array): PublicPoint {
   assertBytes(bytes, 'bytes');
   if (bytes.length === 1 && bytes[0] === 0x00) {
     throw new CryptoError(
@@ -54,10 +56,10 @@ export function decodePoint(bytes: Uint8Array): AffinePoint {
     const y = bytesToBigInt(bytes.subarray(33, 65));
     if (x >= p || y >= p)
       throw new CryptoError('INVALID_POINT', 'encoding: coordinate is not less than p');
-    const point = { x, y };
+    const point = Object.freeze({ x, y });
     if (!isOnCurve(point))
       throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
-    return point;
+    return point as PublicPoint;
   }
   if (bytes.length === 33 && (prefix === 0x02 || prefix === 0x03)) {
     const x = bytesToBigInt(bytes.subarray(1, 33));
@@ -68,7 +70,7 @@ export function decodePoint(bytes: Uint8Array): AffinePoint {
     // SEC 1 §2.3.4 step 2.4.3: the prefix's low bit is y mod 2. (y = 0 would have no odd twin,
     // but no P-256 point has y = 0.)
     const y = (root & 1n) === BigInt(prefix & 1) ? root : neg(root);
-    return { x, y };
+    return Object.freeze({ x, y }) as PublicPoint; // on the curve: y² = x³ − 3x + b by construction
   }
   throw new CryptoError(
     'INVALID_ENCODING',
@@ -93,8 +95,16 @@ export function encodePoint(point: AffinePoint, compressed: boolean): Uint8Array
   if (P === INFINITY)
     throw new CryptoError('INVALID_POINT', 'encoding: refusing to encode the point at infinity');
   if (!isOnCurve(P)) throw new CryptoError('INVALID_POINT', 'encoding: point is not on the curve');
+  return encodePublicPoint(P as PublicPoint, compressed);
+}
+
+/**
+ * encodePoint for a point already validated (a PublicPoint, as a PublicKey holds): no checks.
+ * @example encodePublicPoint(decodePoint(bytes), false) // the uncompressed bytes again
+ */
+export function encodePublicPoint(Q: PublicPoint, compressed: boolean): Uint8Array {
   if (compressed) {
-    return concatBytes(new Uint8Array([(P.y & 1n) === 1n ? 0x03 : 0x02]), fieldToBytes(P.x));
+    return concatBytes(new Uint8Array([(Q.y & 1n) === 1n ? 0x03 : 0x02]), fieldToBytes(Q.x));
   }
-  return concatBytes(new Uint8Array([0x04]), fieldToBytes(P.x), fieldToBytes(P.y));
+  return concatBytes(new Uint8Array([0x04]), fieldToBytes(Q.x), fieldToBytes(Q.y));
 }

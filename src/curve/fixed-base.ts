@@ -317,6 +317,15 @@ function selectEntry(row: readonly bigint[], k: number): [bigint, bigint] {
  */
 export function fixedBaseMultiply(d: bigint): AffinePoint {
   assertScalarRange(d);
+  return baseMultiply(d);
+}
+
+/**
+ * fixedBaseMultiply for a d already known to be in [1, n − 1] (a PrivateScalar, checked once
+ * when its key was made): no check.
+ * @example baseMultiply(parsePrivateScalar(2n)) // 2G
+ */
+export function baseMultiply(d: bigint): AffinePoint {
   // A process that makes a few keys never pays for the big table: the first COMB_CALLS calls
   // use the comb and its 15-point table (below); after that the big table is built once.
   if (table === undefined && combCalls < COMB_CALLS) {

@@ -5,10 +5,13 @@
  *
  *   Z = x-coordinate of P = d·Q, as 32 big-endian bytes; P = O is an error
  *
- * d is our private scalar, Q the peer's public point. Q is validated here, every time, before
- * it reaches the ladder: parsePublicPoint reads Q once into a frozen copy and validates that
- * copy, and only the copy is passed on (parse, then trust), so the invalid-curve attack cannot
- * happen, not even with an object whose getters change their answer after validation.
+ * d is our private scalar, Q the peer's public point. Parse once, then trust: ecdhPrimitive
+ * takes a PrivateScalar and a PublicPoint, types that only the validating functions produce
+ * (parsePrivateScalar, parsePublicPoint, decodePoint), and checks neither again. The key
+ * objects (src/keys) validate once when a key is made or parsed and then call it directly.
+ * sharedSecret is the checked form for the study tier: it validates both arguments, reading Q
+ * once into a frozen copy, so the invalid-curve attack cannot happen, not even with an object
+ * whose getters change their answer after validation.
  *
  * The shared secret is the x-coordinate only, as SEC 1 defines it. (noble's getSharedSecret
  * returns the whole encoded point 0x02/0x03 ‖ x or 0x04 ‖ x ‖ y; the x-coordinate is bytes
@@ -19,15 +22,15 @@
 import { bytesToBigInt } from '../bytes/bigint.js';
 import { CryptoError } from '../errors.js';
 import { fieldToBytes } from '../math/field.js';
-import { n } from '../math/scalar.js';
+import { n, parsePrivateScalar, type PrivateScalar } from '../math/scalar.js';
 import { randomBytes } from '../random.js';
 import { INFINITY, type AffinePoint } from '../curve/affine.js';
-import { fixedBaseMultiply } from '../curve/fixed-base.js';
+import { baseMultiply } from '../curve/fixed-base.js';
 import { ladder } from '../curve/ladder.js';
-import { assertValidScalar, parsePublicPoint } from './validate.js';
+import { parsePublicPoint, type PublicPoint } from './validate.js';
 
 /**
- * The ECDH shared secret Z = x(d·Q) (SEC 1 §3.3.1).
+ * The ECDH shared secret Z = x(d·Q) (SEC 1 §3.3.1), checked: the study tier's form.
  * @param d - our private scalar, 1 ≤ d ≤ n − 1
  * @param Q - the peer's public point (validated here: SP 800-56A §5.6.2.3.3)
  * @returns 32 bytes: the x-coordinate of d·Q, big-endian
@@ -36,9 +39,17 @@ import { assertValidScalar, parsePublicPoint } from './validate.js';
  * @example sharedSecret(dA, publicPointFromScalar(dB)) // equals sharedSecret(dB, publicPointFromScalar(dA))
  */
 export function sharedSecret(d: bigint, Q: AffinePoint): Uint8Array {
-  assertValidScalar(d);
-  const peer = parsePublicPoint(Q); // a frozen, validated copy: the only thing the ladder sees
-  const P = ladder(d, peer);
+  return ecdhPrimitive(parsePrivateScalar(d), parsePublicPoint(Q));
+}
+
+/**
+ * The ECDH primitive on validated inputs (SEC 1 §3.3.1): Z = x(d·Q) by the ladder, with no
+ * argument checks (the types are the proof). PrivateKey.exchange calls this.
+ * @throws CryptoError INVALID_POINT when d·Q is the point at infinity
+ * @example ecdhPrimitive(parsePrivateScalar(dA), decodePoint(peerBytes))
+ */
+export function ecdhPrimitive(d: PrivateScalar, Q: PublicPoint): Uint8Array {
+  const P = ladder(d, Q);
   // Cannot happen for valid d and Q (Q has prime order n and 0 < d < n); checked anyway, as
   // SEC 1 §3.3.1 step 2 requires.
   if (P === INFINITY)
@@ -48,15 +59,23 @@ export function sharedSecret(d: bigint, Q: AffinePoint): Uint8Array {
 
 /**
  * The public point Q = d·G for a private scalar d (SEC 1 §3.2.1 step 3), by the fixed-base
- * method (fixed-base.ts).
+ * method (fixed-base.ts), checked: the study tier's form.
  * @param d - the private scalar, 1 ≤ d ≤ n − 1
  * @returns d·G
  * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR for d out of range
  * @example publicPointFromScalar(1n) // G
  */
 export function publicPointFromScalar(d: bigint): AffinePoint {
-  assertValidScalar(d);
-  return fixedBaseMultiply(d);
+  return publicPointOf(parsePrivateScalar(d));
+}
+
+/**
+ * Q = d·G for a validated d, unchecked. Q is a valid public key by construction (d·G ≠ O for
+ * 0 < d < n, and on the curve), so it is returned as a PublicPoint.
+ * @example publicPointOf(parsePrivateScalar(1n)) // G
+ */
+export function publicPointOf(d: PrivateScalar): PublicPoint {
+  return Object.freeze(baseMultiply(d)) as PublicPoint;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Validation of ECDH inputs for P-256.
+ * Validation of ECDH inputs for P-256: parse once, then trust.
  *
- * parsePublicPoint (and assertValidPublicPoint, which calls it) is the ECC Full Public-Key Validation Routine of SP 800-56A rev3
+ * parsePublicPoint is the ECC Full Public-Key Validation Routine of SP 800-56A rev3
  * §5.6.2.3.3 (also SEC 1 v2 §3.2.2.1):
  *   1. Q ≠ O
  *   2. x_Q and y_Q are integers in [0, p − 1]
@@ -12,14 +12,19 @@
  * This is what makes the invalid-curve attack impossible: a point off P-256 (on another curve
  * y² = x³ − 3x + b' of small order) never reaches the ladder.
  *
- * assertValidScalar checks a private key: 1 ≤ d ≤ n − 1 (SP 800-56A rev3 §5.6.1.2, SEC 1 §3.2.1).
+ * Its result is a PublicPoint (curve/types.ts): a frozen copy that the functions taking a
+ * PublicPoint (ecdh.ts ecdhPrimitive, PublicKey) use without validating again. Bytes from the
+ * wire are validated by decodePoint (curve/encoding.ts), which returns a PublicPoint too.
+ * The private scalar's check, 1 ≤ d ≤ n − 1, is parsePrivateScalar (math/scalar.ts).
  *
  * Deliberately not here: partial validation shortcuts, or any check on a point's origin.
  */
 import { CryptoError } from '../errors.js';
-import { assertScalarRange } from '../math/scalar.js';
 import { INFINITY, isOnCurve, readAffinePoint, type AffinePoint } from '../curve/affine.js';
 import { p } from '../curve/p256.js';
+import type { PublicPoint } from '../curve/types.js';
+
+export type { PublicPoint };
 
 /**
  * Parse, then trust: reads `point` ONCE into a frozen copy, validates the copy as a P-256 public
@@ -32,7 +37,7 @@ import { p } from '../curve/p256.js';
  *   INVALID_POINT when it is O, has a coordinate outside [0, p − 1], or is not on the curve
  * @example const Q = parsePublicPoint(G) // a frozen copy of G
  */
-export function parsePublicPoint(point: unknown): AffinePoint {
+export function parsePublicPoint(point: unknown): PublicPoint {
   const Q = readAffinePoint(point, 'point'); // the only read of point.x and point.y
   if (Q === INFINITY)
     throw new CryptoError('INVALID_POINT', 'validate: public key is the point at infinity'); // step 1
@@ -41,7 +46,7 @@ export function parsePublicPoint(point: unknown): AffinePoint {
     throw new CryptoError('INVALID_POINT', 'validate: coordinate outside [0, p-1]'); // step 2
   if (!isOnCurve(Q)) throw new CryptoError('INVALID_POINT', 'validate: point is not on P-256'); // step 3
   // step 4 (n·Q = O) holds for every point of a prime-order group: h = 1.
-  return Q;
+  return Q as PublicPoint;
 }
 
 /**
@@ -54,13 +59,4 @@ export function parsePublicPoint(point: unknown): AffinePoint {
  */
 export function assertValidPublicPoint(point: unknown): asserts point is AffinePoint {
   parsePublicPoint(point);
-}
-
-/**
- * Throws unless `d` is a valid private scalar, 1 ≤ d ≤ n − 1.
- * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when d is 0, negative or ≥ n
- * @example assertValidScalar(1n) // passes; assertValidScalar(0n) throws INVALID_SCALAR
- */
-export function assertValidScalar(d: unknown): asserts d is bigint {
-  assertScalarRange(d);
 }

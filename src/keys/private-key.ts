@@ -39,11 +39,15 @@
  * memory: copies of d (BigInt, the bytes from toRaw/toDer) stay until collected.
  */
 import { CryptoError } from '../errors.js';
-import { encodePoint } from '../curve/encoding.js';
-import { publicPointFromScalar, randomScalar, sharedSecret } from '../ecdh/ecdh.js';
-import { assertValidScalar } from '../ecdh/validate.js';
+import { encodePublicPoint } from '../curve/encoding.js';
+import { ecdhPrimitive, publicPointOf, randomScalar } from '../ecdh/ecdh.js';
 import { fieldToBytes } from '../math/field.js';
-import { scalarFromBytes, scalarToBytes } from '../math/scalar.js';
+import {
+  parsePrivateScalar,
+  scalarFromBytes,
+  scalarToBytes,
+  type PrivateScalar,
+} from '../math/scalar.js';
 import { concatBytes, equalBytes } from '../bytes/index.js';
 import { ecdsaSignBytes, type SignOptions } from '../ecdsa/ecdsa.js';
 import { assertBytes } from '../bytes/assert.js';
@@ -55,7 +59,7 @@ import { encodeJwk, parseJwk, type EcJwk } from './jwk.js';
 import { curveMismatch, curveOption, type CurveOptions, type KeyCurve } from './key-curve.js';
 import { decodePemBlocks, encodePem, selectPemBlock } from './pem.js';
 import { encodePkcs8, parsePkcs8 } from './pkcs8.js';
-import { assertPublicKey, isOkpJwk, PublicKey } from './public-key.js';
+import { assertPublicKey, isOkpJwk, PublicKey, publicKeyOfPoint } from './public-key.js';
 import { encodeEcPrivateKey, parseEcPrivateKey, type EcPrivateKeyFields } from './sec1.js';
 import {
   encodeX25519Jwk,
@@ -85,20 +89,26 @@ function assertFormat(format: unknown): asserts format is PrivateKeyFormat {
     );
 }
 
+/** Only this module can call the constructor (see PublicKey's FACTORY). */
+const FACTORY = Symbol('PrivateKey factory');
+
 export class PrivateKey {
-  /** P-256: the scalar d; undefined for X25519. */
-  readonly #d: bigint | undefined;
+  /** P-256: the scalar d, range-checked once when the key was made; undefined for X25519. */
+  readonly #d: PrivateScalar | undefined;
   /** X25519: the 32 bytes k, as given; undefined for P-256. */
   readonly #k: Uint8Array | undefined;
   #publicKey: PublicKey | undefined;
 
-  /** Use `generatePrivateKey` or the static factories; they all validate. */
-  private constructor(d: bigint | undefined, k?: Uint8Array) {
+  /** Use `generatePrivateKey` or the static factories; they all validate, once. */
+  private constructor(token: symbol, d: PrivateScalar | undefined, k?: Uint8Array) {
+    if (token !== FACTORY)
+      throw new TypeError(
+        'PrivateKey: use PrivateKey.generate, fromRaw, fromDer, fromPem or fromJwk',
+      );
     if (d === undefined) {
       assertBytes(k, 'privateKey', X25519_KEY_LENGTH);
       this.#k = k.slice();
     } else {
-      assertValidScalar(d);
       this.#d = d;
     }
     Object.freeze(this);
@@ -117,9 +127,9 @@ export class PrivateKey {
       k[0] &= 248; //  a multiple of the cofactor 8
       k[31] &= 127; // bit 255 clear
       k[31] |= 64; //  bit 254 set
-      return new PrivateKey(undefined, k);
+      return new PrivateKey(FACTORY, undefined, k);
     }
-    return new PrivateKey(randomScalar());
+    return new PrivateKey(FACTORY, parsePrivateScalar(randomScalar())); // checked once
   }
 
   /**
@@ -136,16 +146,16 @@ export class PrivateKey {
   static fromRaw(bytes: Uint8Array, options?: CurveOptions): PrivateKey {
     if (curveOption(options) === 'X25519') {
       assertBytes(bytes, 'bytes', X25519_KEY_LENGTH);
-      return new PrivateKey(undefined, bytes);
+      return new PrivateKey(FACTORY, undefined, bytes);
     }
-    return new PrivateKey(scalarFromBytes(bytes));
+    return new PrivateKey(FACTORY, scalarFromBytes(bytes)); // checked once
   }
 
   /**
    * An X25519 key from PKCS#8 or JWK fields: an embedded public key must equal X25519(k, 9).
    */
   private static fromX25519Fields(fields: X25519Fields, where: string): PrivateKey {
-    const key = new PrivateKey(undefined, fields.privateKey);
+    const key = new PrivateKey(FACTORY, undefined, fields.privateKey);
     if (
       fields.publicKey !== undefined &&
       !PublicKey.fromRaw(fields.publicKey, { curve: 'X25519' }).equals(key.publicKey)
@@ -272,7 +282,7 @@ export class PrivateKey {
       this.#publicKey =
         this.#d === undefined
           ? PublicKey.fromRaw(x25519PublicKey(this.#k!), { curve: 'X25519' })
-          : PublicKey.fromPoint(publicPointFromScalar(this.#d));
+          : publicKeyOfPoint(publicPointOf(this.#d)); // d·G: valid by construction
     return this.#publicKey;
   }
 
@@ -301,7 +311,7 @@ export class PrivateKey {
         `exchange: this key is ${this.curve} but the peer's key is ${peerPublicKey.curve}`,
       );
     if (this.#d === undefined) return x25519(this.#k!, peerPublicKey.toRaw());
-    return sharedSecret(this.#d, peerPublicKey.point);
+    return ecdhPrimitive(this.#d, peerPublicKey.point); // both validated when they were made
   }
 
   /**
@@ -361,7 +371,7 @@ export class PrivateKey {
     }
     const fields = {
       privateKey: this.toRaw(),
-      publicKey: encodePoint(this.publicKey.point, false),
+      publicKey: encodePublicPoint(this.publicKey.point, false),
     };
     return format === 'pkcs8' ? encodePkcs8(fields) : encodeEcPrivateKey(fields, true);
   }

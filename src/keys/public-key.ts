@@ -4,9 +4,11 @@
  *
  * P-256. A PublicKey exists only for a point Q that passed SP 800-56A rev3 §5.6.2.3.3 full
  * public key validation — not the point at infinity, coordinates in [0, p−1], on the curve (the
- * order check n·Q = O is implied by the cofactor h = 1). Every factory validates (the raw
- * point through `decodePoint`, then the constructor once more, on the one copy it keeps), so an
- * invalid-curve point can never reach the ladder or an export.
+ * order check n·Q = O is implied by the cofactor h = 1). Every factory validates exactly once
+ * (bytes through `decodePoint`, a point object through `parsePublicPoint`) and the key keeps
+ * the frozen PublicPoint that check returned, so an invalid-curve point can never reach the
+ * ladder or an export, and nothing downstream (exchange, verify, toRaw) validates it again.
+ * Go's crypto/ecdh has the same shape: NewPublicKey checks, then the type is the proof.
  *
  *   raw   SEC 1 §2.3.3 point: 0x04 ‖ X ‖ Y (65 bytes) or 0x02|ỹ ‖ X (33 bytes)
  *   DER   SubjectPublicKeyInfo (RFC 5480; spki.ts), uncompressed point, as node and OpenSSL write
@@ -33,8 +35,8 @@
  */
 import { assertBytes, concatBytes, equalBytes } from '../bytes/index.js';
 import type { AffinePoint } from '../curve/affine.js';
-import { decodePoint, encodePoint } from '../curve/encoding.js';
-import { parsePublicPoint } from '../ecdh/validate.js';
+import { decodePoint, encodePublicPoint } from '../curve/encoding.js';
+import { parsePublicPoint, type PublicPoint } from '../ecdh/validate.js';
 import { ecdsaVerifyBytes, type VerifyOptions } from '../ecdsa/ecdsa.js';
 import { fieldToBytes } from '../math/field.js';
 import { encodeJwk, parseJwk, type EcJwk } from './jwk.js';
@@ -60,25 +62,39 @@ export interface PublicKeyRawOptions {
 /** A public JWK: EC (P-256, RFC 7518) or OKP (X25519, RFC 8037). */
 export type PublicJwk = EcJwk | OkpJwk;
 
+/**
+ * Only this module can call the constructor: it is the proof that the point or bytes given to
+ * it went through a validating factory (TypeScript's `private` alone does not stop JavaScript).
+ */
+const FACTORY = Symbol('PublicKey factory');
+
+/** Set by the class's static block: the trusted path of publicKeyOfPoint. */
+let ofValidPoint: (point: PublicPoint) => PublicKey;
+
 export class PublicKey {
   /** P-256: the validated point; undefined for X25519. */
-  readonly #point: AffinePoint | undefined;
+  readonly #point: PublicPoint | undefined;
   /** X25519: the 32-byte u-coordinate as given; undefined for P-256. */
   readonly #u: Uint8Array | undefined;
 
-  /**
-   * Use the static factories; they all validate. A P-256 point is read once into a frozen copy
-   * of bigints, that copy is validated, and the copy is what the key keeps: a getter (or a
-   * Proxy) cannot pass validation with one point and be stored as another.
-   */
-  private constructor(point: AffinePoint | undefined, u?: Uint8Array) {
+  /** Use the static factories; they all validate, once. */
+  private constructor(token: symbol, point: PublicPoint | undefined, u?: Uint8Array) {
+    if (token !== FACTORY)
+      throw new TypeError(
+        'PublicKey: use PublicKey.fromRaw, fromDer, fromPem, fromJwk or fromPoint',
+      );
     if (point === undefined) {
       assertBytes(u, 'publicKey', X25519_KEY_LENGTH);
       this.#u = u.slice();
     } else {
-      this.#point = parsePublicPoint(point);
+      this.#point = point;
     }
     Object.freeze(this);
+  }
+
+  static {
+    // publicKeyOfPoint (below) is the one caller outside the class.
+    ofValidPoint = (point) => new PublicKey(FACTORY, point);
   }
 
   /**
@@ -89,7 +105,7 @@ export class PublicKey {
    * @example PublicKey.fromPoint(G)
    */
   static fromPoint(point: AffinePoint): PublicKey {
-    return new PublicKey(point);
+    return new PublicKey(FACTORY, parsePublicPoint(point)); // read once, validated once
   }
 
   /**
@@ -108,9 +124,9 @@ export class PublicKey {
   static fromRaw(bytes: Uint8Array, options?: CurveOptions): PublicKey {
     if (curveOption(options) === 'X25519') {
       assertBytes(bytes, 'bytes', X25519_KEY_LENGTH);
-      return new PublicKey(undefined, bytes);
+      return new PublicKey(FACTORY, undefined, bytes);
     }
-    return new PublicKey(decodePoint(bytes));
+    return new PublicKey(FACTORY, decodePoint(bytes)); // validated once
   }
 
   /**
@@ -123,7 +139,7 @@ export class PublicKey {
    * @example PublicKey.fromDer(fs.readFileSync('peer.der'))
    */
   static fromDer(der: Uint8Array): PublicKey {
-    if (namesX25519(der, 'spki')) return new PublicKey(undefined, parseX25519Spki(der));
+    if (namesX25519(der, 'spki')) return new PublicKey(FACTORY, undefined, parseX25519Spki(der));
     return PublicKey.fromRaw(parseSpki(der));
   }
 
@@ -148,7 +164,8 @@ export class PublicKey {
    * @example PublicKey.fromJwk(JSON.parse(text)) // text: '{"kty":"EC","x":"…","y":"…","crv":"P-256"}'
    */
   static fromJwk(jwk: PublicJwk | Record<string, unknown>): PublicKey {
-    if (isOkpJwk(jwk)) return new PublicKey(undefined, parseX25519Jwk(jwk, 'public').publicKey);
+    if (isOkpJwk(jwk))
+      return new PublicKey(FACTORY, undefined, parseX25519Jwk(jwk, 'public').publicKey);
     const { x, y } = parseJwk(jwk, 'public');
     return PublicKey.fromRaw(concatBytes(Uint8Array.of(0x04), x, y));
   }
@@ -162,7 +179,7 @@ export class PublicKey {
    * The point Q (frozen), for the math tier.
    * @throws CryptoError CURVE_MISMATCH for an X25519 key (it has a u-coordinate only: toRaw())
    */
-  get point(): AffinePoint {
+  get point(): PublicPoint {
     if (this.#point === undefined)
       throw curveMismatch(
         'PublicKey.point: an X25519 key is a u-coordinate, not a P-256 point (use toRaw())',
@@ -188,7 +205,7 @@ export class PublicKey {
         throw new TypeError('options.compressed is for P-256 keys; an X25519 key has one form');
       return this.#u!.slice();
     }
-    return encodePoint(this.#point, compressed);
+    return encodePublicPoint(this.#point, compressed);
   }
 
   /**
@@ -219,7 +236,7 @@ export class PublicKey {
   }
 
   /** The point for ECDSA, or CURVE_MISMATCH for an X25519 key. */
-  #ecdsaPoint(): AffinePoint {
+  #ecdsaPoint(): PublicPoint {
     if (this.#point === undefined)
       throw curveMismatch('ecdsa: an X25519 key cannot verify signatures (ECDSA needs P-256)');
     return this.#point;
@@ -268,6 +285,14 @@ export class PublicKey {
       return this.#u !== undefined && other.#u !== undefined && equalBytes(this.#u, other.#u);
     return this.#point.x === other.#point.x && this.#point.y === other.#point.y;
   }
+}
+
+/**
+ * The PublicKey of a point that is valid by construction, without validating it again: Q = d·G
+ * for a private key's d (PrivateKey.publicKey). Internal: no entry point exports it.
+ */
+export function publicKeyOfPoint(point: PublicPoint): PublicKey {
+  return ofValidPoint(point);
 }
 
 /** Whether `jwk` is a plain object with kty "OKP" (RFC 8037), the X25519 path. */

@@ -126,20 +126,46 @@ export function scalarInverse(a: bigint): bigint {
   return r;
 }
 
+declare const privateScalarBrand: unique symbol;
+
 /**
- * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ order − 1 (SEC 1 §3.2.1).
- * Every function that takes a private key checks it here, so an out-of-range private key is
- * the same error everywhere: CryptoError INVALID_SCALAR.
+ * A P-256 private scalar that passed the range check 1 ≤ d ≤ n − 1 (SEC 1 §3.2.1). Only
+ * parsePrivateScalar and scalarFromBytes make one, so a function that takes a PrivateScalar
+ * does not check it again: the type is the proof.
+ */
+export type PrivateScalar = bigint & { readonly [privateScalarBrand]: true };
+
+/**
+ * How often the private-scalar range check has run in this process. For the tests that prove
+ * a key is checked once (test/ecdh/one-validation.test.ts); no entry point exports it.
+ */
+export const scalarChecks = { count: 0 };
+
+/**
+ * Checks that `d` is a valid private scalar: a bigint with 1 ≤ d ≤ order − 1 (SEC 1 §3.2.1,
+ * SP 800-56A rev3 §5.6.1.2). Every function that takes a private key as a bigint checks it
+ * here, so an out-of-range private key is the same error everywhere: CryptoError INVALID_SCALAR.
  * @param d - the candidate private scalar
  * @param order - the group order (default: P-256's n)
  * @param name - the argument's name, for the TypeError
  * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when out of range
- * @example assertScalarRange(1n) // passes
+ * @example assertScalarRange(1n) // passes; assertScalarRange(0n) throws INVALID_SCALAR
  */
 export function assertScalarRange(d: unknown, order: bigint = n, name = 'd'): asserts d is bigint {
+  scalarChecks.count++;
   assertBigInt(d, name);
   if (d < 1n || d >= order)
     throw new CryptoError('INVALID_SCALAR', `scalar: private scalar ${name} must be in [1, n-1]`);
+}
+
+/**
+ * Checks a P-256 private scalar once (assertScalarRange) and returns it as a PrivateScalar.
+ * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when d is 0, negative or ≥ n
+ * @example const d = parsePrivateScalar(1n)
+ */
+export function parsePrivateScalar(d: unknown, name = 'd'): PrivateScalar {
+  assertScalarRange(d, n, name);
+  return d as PrivateScalar;
 }
 
 /**
@@ -150,11 +176,9 @@ export function assertScalarRange(d: unknown, order: bigint = n, name = 'd'): as
  *   CryptoError INVALID_SCALAR when the value is 0 or ≥ n
  * @example scalarFromBytes(hexToBytes('00'.repeat(31) + '01')) // 1n
  */
-export function scalarFromBytes(bytes: Uint8Array): bigint {
+export function scalarFromBytes(bytes: Uint8Array): PrivateScalar {
   assertBytes(bytes, 'bytes', 32);
-  const d = bytesToBigInt(bytes);
-  assertScalarRange(d);
-  return d;
+  return parsePrivateScalar(bytesToBigInt(bytes));
 }
 
 /**

@@ -5,7 +5,12 @@
  */
 import * as crypto from 'node:crypto';
 import { CryptoError } from '../../src/errors.js';
-import type { NoiseCipher, NoiseKeyPair, NoiseSuite } from '../../src/channel/suite.js';
+import type {
+  NoiseCipher,
+  NoiseKeyPair,
+  NoisePublicKey,
+  NoiseSuite,
+} from '../../src/channel/suite.js';
 
 export interface NodeKeyPair extends NoiseKeyPair {
   readonly ecdh: crypto.ECDH;
@@ -72,7 +77,7 @@ export const nodeSuite: NoiseSuite = {
     ecdh.generateKeys();
     return { ecdh, publicKey: new Uint8Array(ecdh.getPublicKey()) } as NodeKeyPair;
   },
-  assertPublicKey(publicKey: Uint8Array): void {
+  readPublicKey(publicKey: Uint8Array): NoisePublicKey {
     if (publicKey.length !== 65 || publicKey[0] !== 4)
       throw new CryptoError('INVALID_ENCODING', 'node-suite: not an uncompressed point');
     try {
@@ -88,9 +93,10 @@ export const nodeSuite: NoiseSuite = {
     } catch {
       throw new CryptoError('INVALID_POINT', 'node-suite: point not on P-256');
     }
+    return { publicKey: publicKey.slice() };
   },
-  dh(keyPair: NoiseKeyPair, publicKey: Uint8Array): Uint8Array {
-    return new Uint8Array((keyPair as NodeKeyPair).ecdh.computeSecret(publicKey));
+  dh(keyPair: NoiseKeyPair, publicKey: NoisePublicKey): Uint8Array {
+    return new Uint8Array((keyPair as NodeKeyPair).ecdh.computeSecret(publicKey.publicKey));
   },
   cipher(k: Uint8Array): NoiseCipher {
     const key = k.slice();

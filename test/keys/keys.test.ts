@@ -487,11 +487,20 @@ describe('junk-typed inputs to every public function → TypeError', () => {
     expectCode(() => PublicKey.fromJwk({}), 'INVALID_ENCODING');
     expectCode(() => PrivateKey.fromJwk({}), 'INVALID_ENCODING');
   });
-  it('the constructors are not a way around validation', () => {
-    const Ctor = PublicKey as unknown as new (point: unknown) => PublicKey;
-    expectCode(() => new Ctor({ x: 0n, y: 0n }), 'INVALID_POINT');
-    const PrivateCtor = PrivateKey as unknown as new (d: unknown) => PrivateKey;
-    expectCode(() => new PrivateCtor(0n), 'INVALID_SCALAR');
-    expect(() => new PrivateCtor('1')).toThrow(TypeError);
+  it('the constructors are not a way around validation: only the factories may call them', () => {
+    const G = {
+      x: 0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n,
+      y: 0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n,
+    }; // SEC 2 §2.4.2
+    // The factories validate once and pass the constructor a validated point or scalar; called
+    // from outside, the constructor refuses everything, valid or not.
+    const Ctor = PublicKey as unknown as new (...args: unknown[]) => PublicKey;
+    expect(() => new Ctor({ x: 0n, y: 0n })).toThrow(TypeError);
+    expect(() => new Ctor(Symbol('PublicKey factory'), { x: 5n, y: 1n })).toThrow(TypeError);
+    expect(() => new Ctor(G)).toThrow(TypeError);
+    const PrivateCtor = PrivateKey as unknown as new (...args: unknown[]) => PrivateKey;
+    expect(() => new PrivateCtor(0n)).toThrow(TypeError);
+    expect(() => new PrivateCtor(1n)).toThrow(TypeError);
+    expect(() => new PrivateCtor(Symbol('PrivateKey factory'), 0n)).toThrow(TypeError);
   });
 });
