@@ -35,9 +35,48 @@ export type { AffinePoint, Curve, DomainParameters } from './types.js';
 export const INFINITY: AffinePoint = Object.freeze({ x: 0n, y: 0n });
 
 /**
- * Reads a point argument exactly once: INFINITY itself, or a frozen copy { x, y } of its
- * coordinates. Every exported point function starts here, so a getter or a Proxy cannot show
- * one point to a check and another to the arithmetic after it.
+ * Reads a point-like argument exactly once: a frozen copy of its named coordinates, each a
+ * bigint (in [0, p − 1] when p is given). The one reader of points: affine points
+ * (readAffinePoint), Jacobian points (jacobian.ts) and co-Z pairs (coz.ts) all come through
+ * here, so a getter or a Proxy cannot show one point to a check and another to the arithmetic
+ * after it.
+ * @param value - the argument
+ * @param name - its name, used in the message
+ * @param type - the type it must have, used in the message ('AffinePoint', 'JacobianPoint', …)
+ * @param coordinates - the coordinates to read, in order
+ * @param p - when given, each coordinate must lie in [0, p − 1]
+ * @returns a frozen object with exactly those coordinates
+ * @throws TypeError naming `name` when value is not an object with those bigint coordinates;
+ *   RangeError when p is given and a coordinate is outside [0, p − 1]
+ * @example readCoordinates({ X: 1n, Y: 1n, Z: 0n }, 'P', 'JacobianPoint', ['X', 'Y', 'Z'], p)
+ */
+export function readCoordinates<K extends string>(
+  value: unknown,
+  name: string,
+  type: string,
+  coordinates: readonly K[],
+  p?: bigint,
+): Readonly<Record<K, bigint>> {
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError(
+      `${name} must be a${/^[AEIOU]/.test(type) ? 'n' : ''} ${type}, got ${describeType(value)}`,
+    );
+  }
+  const copy = {} as Record<K, bigint>;
+  const max = p === undefined ? undefined : p - 1n;
+  for (const coordinate of coordinates) {
+    const v = (value as Record<string, unknown>)[coordinate]; // the only read of each coordinate
+    assertBigInt(v, `${name}.${coordinate}`, p === undefined ? undefined : 0n, max);
+    copy[coordinate] = v;
+  }
+  return Object.freeze(copy);
+}
+
+const XY = ['x', 'y'] as const;
+
+/**
+ * Reads an affine point argument exactly once: INFINITY itself, or a frozen copy { x, y } of
+ * its coordinates (readCoordinates). Every exported point function starts here.
  * @param value - the argument
  * @param name - its name, used in the message
  * @param p - when given, each coordinate must lie in [0, p − 1]
@@ -48,14 +87,7 @@ export const INFINITY: AffinePoint = Object.freeze({ x: 0n, y: 0n });
  */
 export function readAffinePoint(value: unknown, name: string, p?: bigint): AffinePoint {
   if (value === INFINITY) return INFINITY;
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`${name} must be an AffinePoint, got ${describeType(value)}`);
-  }
-  const { x, y } = value as { x?: unknown; y?: unknown }; // the only read of the coordinates
-  const max = p === undefined ? undefined : p - 1n;
-  assertBigInt(x, `${name}.x`, p === undefined ? undefined : 0n, max);
-  assertBigInt(y, `${name}.y`, p === undefined ? undefined : 0n, max);
-  return Object.freeze({ x, y });
+  return readCoordinates(value, name, 'AffinePoint', XY, p);
 }
 
 /** Throws a TypeError unless `curve` has bigint p, a and b. */

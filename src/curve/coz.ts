@@ -24,8 +24,8 @@
  * their argument (a frozen copy, coordinates bigints in [0, p − 1]); the ladder calls the
  * unchecked forms, which compute with the field arithmetic of fp.ts.
  */
-import { describeType } from '../bytes/assert.js';
 import { add, mul, p, square, sub } from '../math/fp.js';
+import { readCoordinates } from './affine.js';
 
 /** Two co-Z points (X1 : Y1 : Z) and (X2 : Y2 : Z), and their common Z. */
 export interface CoZPair {
@@ -36,23 +36,11 @@ export interface CoZPair {
   readonly Z: bigint;
 }
 
-/** Reads a CoZPair argument once, as a frozen copy with every coordinate a bigint in [0, p − 1]. */
+const CO_Z = ['X1', 'Y1', 'X2', 'Y2', 'Z'] as const;
+
+/** Reads a CoZPair argument once (affine.ts readCoordinates): every coordinate in [0, p − 1]. */
 function readCoZPair(value: unknown, name: string): CoZPair {
-  if (typeof value !== 'object' || value === null)
-    throw new TypeError(`${name} must be a CoZPair, got ${describeType(value)}`);
-  const { X1, Y1, X2, Y2, Z } = value as Record<string, unknown>;
-  for (const [coordinate, v] of [
-    ['X1', X1],
-    ['Y1', Y1],
-    ['X2', X2],
-    ['Y2', Y2],
-    ['Z', Z],
-  ] as const) {
-    if (typeof v !== 'bigint')
-      throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
-    if (v < 0n || v >= p) throw new RangeError(`${name}.${coordinate} is out of range`);
-  }
-  return Object.freeze({ X1, Y1, X2, Y2, Z } as CoZPair);
+  return readCoordinates(value, name, 'CoZPair', CO_Z, p);
 }
 
 /**

@@ -29,9 +29,8 @@
  * the file, which the ladders and the fixed-base method use directly in their loops. The
  * formulas themselves compute with the field arithmetic of fp.ts (add, sub, mul, square, …).
  */
-import { describeType } from '../bytes/assert.js';
 import { add, inverse, inverseVartime, mul, neg, p, square, sub } from '../math/fp.js';
-import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
+import { INFINITY, readAffinePoint, readCoordinates, type AffinePoint } from './affine.js';
 
 /** A point (X : Y : Z) in Jacobian coordinates: x = X/Z², y = Y/Z³; Z = 0 is infinity. */
 export interface JacobianPoint {
@@ -43,27 +42,11 @@ export interface JacobianPoint {
 /** The point at infinity, (1 : 1 : 0). Recognise infinity by Z = 0, not by identity. */
 export const JACOBIAN_INFINITY: JacobianPoint = Object.freeze({ X: 1n, Y: 1n, Z: 0n });
 
-/**
- * Reads a Jacobian point argument exactly once, as a frozen copy with bigint X, Y, Z in [0, p − 1].
- * @throws TypeError naming `name` for a non-object or a non-bigint coordinate; RangeError for a
- *   coordinate outside [0, p − 1]
- * @example readJacobianPoint(JACOBIAN_INFINITY, 'P')
- */
-export function readJacobianPoint(value: unknown, name: string): JacobianPoint {
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`${name} must be a JacobianPoint, got ${describeType(value)}`);
-  }
-  const { X, Y, Z } = value as { X?: unknown; Y?: unknown; Z?: unknown };
-  for (const [coordinate, v] of [
-    ['X', X],
-    ['Y', Y],
-    ['Z', Z],
-  ] as const) {
-    if (typeof v !== 'bigint')
-      throw new TypeError(`${name}.${coordinate} must be a bigint, got ${describeType(v)}`);
-    if (v < 0n || v >= p) throw new RangeError(`${name}.${coordinate} is out of range`);
-  }
-  return Object.freeze({ X: X as bigint, Y: Y as bigint, Z: Z as bigint });
+const XYZ = ['X', 'Y', 'Z'] as const;
+
+/** Reads a Jacobian point argument once (affine.ts readCoordinates): X, Y, Z in [0, p − 1]. */
+function readJacobianPoint(value: unknown, name: string): JacobianPoint {
+  return readCoordinates(value, name, 'JacobianPoint', XYZ, p);
 }
 
 /**

@@ -43,8 +43,8 @@ export function scalarAdd(a: bigint, b: bigint): bigint {
 export function scalarSub(a: bigint, b: bigint): bigint {
   assertBigInt(a, 'a', 0n, N_MINUS_1);
   assertBigInt(b, 'b', 0n, N_MINUS_1);
-  const d = a - b;
-  return d < 0n ? d + n : d;
+  const difference = a - b;
+  return difference < 0n ? difference + n : difference;
 }
 
 /**
