@@ -58,11 +58,12 @@ const nodeSuite = {
     ecdh.generateKeys();
     return /** @type {any} */ ({ ecdh, publicKey: new Uint8Array(ecdh.getPublicKey()) });
   },
-  assertPublicKey(q) {
+  readPublicKey(q) {
     if (q.length !== 65 || q[0] !== 4) throw new CryptoError('INVALID_ENCODING', 'bad key');
     crypto.ECDH.convertKey(q, 'prime256v1'); // throws off the curve
+    return { publicKey: q };
   },
-  dh: (kp, q) => new Uint8Array(/** @type {any} */ (kp).ecdh.computeSecret(q)),
+  dh: (kp, q) => new Uint8Array(/** @type {any} */ (kp).ecdh.computeSecret(q.publicKey)),
   cipher(k) {
     return {
       encrypt(n, ad, pt) {
@@ -96,11 +97,13 @@ const nobleSuite = {
     const secretKey = p256.utils.randomSecretKey();
     return /** @type {any} */ ({ secretKey, publicKey: p256.getPublicKey(secretKey, false) });
   },
-  assertPublicKey(q) {
+  readPublicKey(q) {
     if (q.length !== 65 || q[0] !== 4) throw new CryptoError('INVALID_ENCODING', 'bad key');
     p256.Point.fromBytes(q).assertValidity();
+    return { publicKey: q };
   },
-  dh: (kp, q) => p256.getSharedSecret(/** @type {any} */ (kp).secretKey, q, true).subarray(1),
+  dh: (kp, q) =>
+    p256.getSharedSecret(/** @type {any} */ (kp).secretKey, q.publicKey, true).subarray(1),
   cipher(k) {
     return {
       encrypt: (n, ad, pt) => gcm(k, nonceOf(n), ad).encrypt(pt),
@@ -123,15 +126,16 @@ const nodeSuite25519 = {
     const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
     return /** @type {any} */ ({ privateKey, publicKey: raw });
   },
-  assertPublicKey(q) {
+  readPublicKey(q) {
     if (q.length !== 32) throw new CryptoError('INVALID_ENCODING', 'bad key');
+    return { publicKey: q };
   },
   dh: (kp, q) =>
     new Uint8Array(
       crypto.diffieHellman({
         privateKey: /** @type {any} */ (kp).privateKey,
         publicKey: crypto.createPublicKey({
-          key: Buffer.concat([SPKI_X25519, q]),
+          key: Buffer.concat([SPKI_X25519, q.publicKey]),
           format: 'der',
           type: 'spki',
         }),
@@ -148,10 +152,11 @@ const nobleSuite25519 = {
     const secretKey = nobleX25519.utils.randomSecretKey();
     return /** @type {any} */ ({ secretKey, publicKey: nobleX25519.getPublicKey(secretKey) });
   },
-  assertPublicKey(q) {
+  readPublicKey(q) {
     if (q.length !== 32) throw new CryptoError('INVALID_ENCODING', 'bad key');
+    return { publicKey: q };
   },
-  dh: (kp, q) => nobleX25519.getSharedSecret(/** @type {any} */ (kp).secretKey, q),
+  dh: (kp, q) => nobleX25519.getSharedSecret(/** @type {any} */ (kp).secretKey, q.publicKey),
 };
 
 /** Runs a whole handshake in memory and returns the initiator's first transport frame. */

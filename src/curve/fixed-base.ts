@@ -1,41 +1,56 @@
 /**
  * Fixed-base scalar multiplication d·G for secret d (key generation, ECDSA's k·G), by fixed
- * windows of w = 6 bits with one precomputed table per window (the "fixed-base windowing" of
- * Hankerson–Menezes–Vanstone, Guide to ECC, Alg. 3.41, without its doublings):
+ * windows of w = 8 bits with ODD SIGNED digits and one precomputed table per window (the
+ * "fixed-base windowing" of Hankerson–Menezes–Vanstone, Guide to ECC, Alg. 3.41, without its
+ * doublings, with the regular odd recoding of Joye and Tunstall, "Exponent recoding and regular
+ * exponentiation algorithms", AFRICACRYPT 2009, §3):
  *
- *   d = Σ_{i=0}^{42} d_i · 64^i,  d_i ∈ [0, 63]   so   d·G = Σ_i d_i·(64^i·G) = Σ_i T[i][d_i]
- *   T[i][j] = j·64^i·G for j = 1 … 63            (2709 affine points, built once, on first use)
+ *   d' = d or n − d, whichever is odd  (n is odd; (n − d)·G = −(d·G), undone at the end)
+ *   d' = Σ_{i=0}^{31} k_i · 2^(8i),  k_i odd, |k_i| ≤ 255 (k_31 > 0)
+ *   d'·G = Σ_i sign(k_i) · T[i][(|k_i| − 1)/2],   T[i][t] = (2t + 1)·2^(8i)·G
  *
- * 43 mixed additions and no doublings. The width is a trade: each window costs one addition
- * and a scan of its 63 entries (below); the scan's AND and OR are much cheaper than an
- * addition's field multiplications, so w = 6 (43 additions) beats w = 4 (64 additions), while
- * w = 8 (32 additions, 255 entries a window) would spend more on scanning than it saves.
+ * Row i holds the 128 odd multiples 1, 3, …, 255 of 2^(8i)·G (4096 affine points, built once,
+ * on first use). −P = (x, p − y) costs one masked negation, so a row holds only half the
+ * digits a plain window of 8 bits needs. 31 mixed additions, no doublings, one inversion.
  *
- * Each window's entry is read by a FULL SCAN: every one of the 63 entries is touched and
- * combined with a mask that is all ones only for the wanted one, so the memory access pattern
- * does not depend on d. Each entry is stored as the single BigInt x + 2^256·y, so a scan step
- * is one AND and one OR. The digits are read from d by masks and shifts (30-bit words, then
- * number shifts; no string conversion of the secret), and each mask is computed, not looked
- * up: for j, d_i ∈ [0, 63], ((d_i ⊕ j) − 1) >> 6 is −1 (all ones) exactly when d_i = j, else 0,
- * computed on numbers and then made a BigInt.
+ * The recoding. For odd r, write r = q·2^w + u (u odd); the digit is k = u when q is odd and
+ * k = u − 2^w when q is even, and the rest is (r − k)/2^w = q | 1, odd again. Unrolled from
+ * r_0 = d': r_i = ⌊d' / 2^(8i)⌋ | 1, so k_i = (bits 8i … 8i+7 of d', the lowest forced to 1),
+ * minus 256 when bit 8i + 8 of d' is 0; the last digit is k_31 = ⌊d' / 2^248⌋ | 1. The digits
+ * are read from d' by shifts and masks on 32-bit words. No digit is ever 0, so the point at
+ * infinity never occurs and needs no mask of its own.
  *
- * Why no special case can occur: after windows 0 … i−1 the accumulator is A = (d mod 64^i)·G,
- * with 0 ≤ d mod 64^i < 64^i, and the entry is E = d_i·64^i·G. For 0 < d < n both multipliers
- * are below n and differ, and their sum is d mod 64^(i+1) ≤ d < n, so A ≠ ±E unless one of them
- * is O. The O cases (d_i = 0: nothing to add; all lower digits 0: A = O) are handled by masked
- * selection, not branches: the addition is always computed, and its result kept or not.
+ * Why no special case of the incomplete addition can occur: after windows 0 … i−1 the
+ * accumulator is A = s·G with s = Σ_{j<i} k_j·2^(8j), |s| ≤ 2^(8i) − 1, and the entry is E = e·G
+ * with e = k_i·2^(8i), |e| ≥ 2^(8i). So s ± e is a non-zero integer of absolute value below
+ * 2^(8(i+1)) ≤ 2^248 < n for i ≤ 30: A ≠ ±E and A ≠ O. At the last window s + e = d' ∈ [1, n−1],
+ * and s − e ∈ (−2^256, 0) could only be −n if e = n + s, a multiple of 2^248 within 2^248 of n,
+ * which is only 2^256 = 256·2^248: an even k_31, which the recoding never gives.
  *
- * The table is built from public data (G), so it may use variable-time tools: each window's 63
- * multiples are summed in Jacobian coordinates and brought to affine together, with one
- * inversion for the whole row (Montgomery's trick, jacobian.ts toAffineBatchVartime).
+ * Each window's entry is read by a FULL SCAN, in two steps, so that the memory access pattern
+ * does not depend on d. Each entry is the BigInt x + 2^256·y, and each row is stored as 32
+ * groups of 4 entries, one 2048-bit BigInt per group. (1) Every group is read and ANDed with a
+ * mask that is all ones only for the wanted group, and ORed into the result. (2) Each of that
+ * group's 4 entries is split off and ANDed with a mask that is all ones only for the wanted
+ * entry. A mask for j, t < 2^31 is ((t ⊕ j) − 1) >> 31: −1 (all ones) exactly when t = j, else
+ * 0, computed on numbers and then made a BigInt. Grouping makes a scan of 128 entries 32 + 4
+ * masked steps instead of 128. The sign is applied by the masked negation
+ * y ⊕ ((y ⊕ (p − y)) & mask), the choice between d and n − d likewise. The sequence of
+ * operations is the same for every d (constant-time-style).
+ *
+ * The table is built from public data (G), so it may use variable-time tools: in affine
+ * coordinates, all rows at once, with one simultaneous inversion per round (buildTableBatched);
+ * the plain builder (affine.ts's textbook group law, a point at a time) stays beside it as
+ * the reference.
  *
  * What BigInt still leaks: the same caveats as the ladder (ladder.ts header: operand-size
  * dependent BigInt timing, allocation and GC, the JIT; the mixed additions have no branch,
- * their reductions are `% p` on non-negative values). The first call also builds the table (the
- * README's benchmark table gives its cost).
+ * their reductions are `% p` on non-negative values). A masked step costs more for the wanted
+ * entry (a full AND) than for the others (an AND with 0). BigInt arithmetic and the JIT are
+ * not constant time: this is constant-time-style only, the same operations whatever d.
  */
-import { assertScalarRange } from '../math/scalar.js';
-import type { AffinePoint } from './affine.js';
+import { assertScalarRange, n } from '../math/scalar.js';
+import { pointAdd, pointDouble, type AffinePoint } from './affine.js';
 import { G } from './p256.js';
 import { fieldInverseVartime, p } from '../math/field.js';
 import {
@@ -47,20 +62,33 @@ import {
   type JacobianPoint,
 } from './jacobian.js';
 
-const WIDTH = 6; // w: bits per window
-const WINDOWS = 43; // ⌈256 / w⌉
-const ENTRIES = 64; // 2^w; index 0 is unused (digit 0 adds nothing)
+const WIDTH = 8; //                 w: bits per window
+const WINDOWS = 32; //              256 / w
+const ROW = 128; //                 2^(w−1): the odd multiples 1, 3, …, 255 in each row
 const LOW_256 = (1n << 256n) - 1n;
 
-/** The 43 base-64 digits d_0 … d_42 of d (least significant first), by masks and shifts. */
-function digitsOf(d: bigint): Uint8Array {
-  const digits = new Uint8Array(WINDOWS);
-  let rest = d;
-  for (let i = 0; i < WINDOWS; i += 5) {
-    const word = Number(rest & 0x3fffffffn); // 30 bits: 5 digits at a time
-    rest >>= 30n;
-    for (let q = 0; q < 5 && i + q < WINDOWS; q++)
-      digits[i + q] = (word >>> (WIDTH * q)) & (ENTRIES - 1);
+/**
+ * The 32 odd digits k_0 … k_31 of an odd d' < 2^256 (least significant first; file header):
+ * k_i = (bits 8i … 8i+7 of d', the lowest set to 1) − 256·(1 − bit 8i+8), and
+ * k_31 = (d' >> 248) | 1.
+ * Shifts and masks on numbers; the same operations for every d'.
+ */
+function oddDigits(dOdd: bigint): Int32Array {
+  const words = new Uint32Array(9); // d' as eight 32-bit words, least significant first, and 0
+  let rest = dOdd;
+  for (let w = 0; w < 8; w++) {
+    words[w] = Number(rest & 0xffffffffn);
+    rest >>= 32n;
+  }
+  const digits = new Int32Array(WINDOWS);
+  for (let i = 0; i < WINDOWS; i++) {
+    const offset = WIDTH * i;
+    const s = offset & 31;
+    const lo = words[offset >>> 5];
+    const hi = words[(offset >>> 5) + 1];
+    const bits = (lo >>> s) | ((hi << 1) << (31 - s)); //        bits offset … offset + 31
+    const u = (bits & (2 * ROW - 1)) | 1; //                         bits offset … offset + 7, odd
+    digits[i] = i === WINDOWS - 1 ? u : u - ((((bits >>> WIDTH) & 1) ^ 1) << WIDTH);
   }
   return digits;
 }
@@ -105,43 +133,40 @@ function mixedAddLazy(X1: bigint, Y1: bigint, Z1: bigint, x2: bigint, y2: bigint
   return { X: X3, Y: Y3, Z: Z3 };
 }
 
+/** Packs a point as the single BigInt x + 2^256·y (one AND and one OR per scan step). */
+const pack = ({ x, y }: AffinePoint): bigint => x | (y << 256n);
+
 /**
- * T[i][j] = j·64^i·G packed as x + 2^256·y (public data, built once, variable time). Row i
- * sums B = 64^i·G (affine) into its multiples with mixed additions (j·B = (j − 1)·B + B; 2B by a
- * doubling, the one case the incomplete addition cannot do), one past the row so that 64·B,
- * the next row's B, comes out too, and brings them to affine together with one inversion
- * (toAffineBatchVartime).
+ * T[i][t] = (2t + 1)·2^(8i)·G packed as x + 2^256·y, the plain way: the textbook affine group
+ * law of affine.ts, one point at a time (an inversion each). The reference that the batched
+ * builder is tested against, entry for entry. Public data, variable time.
  */
 function buildTable(): bigint[][] {
   const rows: bigint[][] = [];
-  let B: AffinePoint = G; // 64^i·G
+  let B: AffinePoint = G; //                                   2^(8i)·G
   for (let i = 0; i < WINDOWS; i++) {
-    const first = toJacobianUnchecked(B);
-    const multiples: JacobianPoint[] = [first, jacobianDoubleUnchecked(first)]; // B, 2B
-    for (let j = 3; j <= ENTRIES; j++) {
-      const { X, Y, Z } = multiples[j - 2]; //                  (j − 1)·B, never ±B
-      multiples.push(mixedAddLazy(X, Y, Z, B.x, B.y)); //        j·B
-    }
-    const affine = toAffineBatchVartime(multiples); //          1·B … 64·B
-    rows.push([0n, ...affine.slice(0, ENTRIES - 1).map(({ x, y }) => x | (y << 256n))]);
-    B = affine[ENTRIES - 1]; //                                  64·B = 64^(i+1)·G
+    const twoB = pointDouble(B);
+    const row: AffinePoint[] = [B]; //                          1·B
+    for (let t = 1; t < ROW; t++) row.push(pointAdd(row[t - 1], twoB)); // (2t + 1)·B
+    rows.push(row.map(pack));
+    for (let s = 0; s < WIDTH; s++) B = pointDouble(B); //      2^8·B, the next row's base
   }
   return rows;
 }
 
 /**
  * The same table as buildTable, built in affine coordinates with far fewer field operations:
- * the fast path that fixedBaseMultiply uses (buildTable stays beside it as the plain
- * reference; test/curve/fixed-base.test.ts checks that both give the same table).
+ * the fast path that fixedBaseMultiply uses.
  *
- * 1. The row bases B_i = 64^i·G: six Jacobian doublings each, then all of them to affine
+ * 1. The row bases B_i = 2^(8i)·G: eight Jacobian doublings each, then all of them to affine
  *    with one inversion (toAffineBatchVartime).
- * 2. The multiples j·B_i, for every row at once, in six rounds k = 1, 2, 4, 8, 16, 32: round k
- *    makes j·B_i for k < j ≤ 2k as (j − k)·B_i + k·B_i (affine addition; j − k ≠ ±k, since
- *    0 < j − k < k) and 2k·B_i as 2·(k·B_i) (affine doubling). Each affine addition or
- *    doubling needs one division; the denominators of a whole round are inverted together
- *    (invertAllVartime: Montgomery's simultaneous inversion), so the table costs seven
- *    inversions in all and about six multiplications per point.
+ * 2. D_i = 2·B_i, for every row at once (affine doubling).
+ * 3. Rounds m = 1, 2, 4, …, 64, every row at once: with D_i = 2m·B_i, the entries t ∈ [m, 2m)
+ *    are (2(t − m) + 1)·B_i + D_i = (2t + 1)·B_i (an odd and an even multiple below n, so never
+ *    ±each other), and D_i becomes 2·D_i for the next round.
+ * Each affine addition or doubling needs one division; the denominators of a whole round are
+ * inverted together (invertAllVartime: Montgomery's simultaneous inversion), so the table
+ * costs nine inversions in all and about six multiplications per point.
  * Affine formulas (Guide to ECC §3.1.2, a = −3): λ = (y2 − y1)/(x2 − x1), or
  * (3x1² − 3)/(2y1) when doubling; x3 = λ² − x1 − x2; y3 = λ(x1 − x3) − y1.
  * Public data (G only), so variable time is fine here.
@@ -150,47 +175,61 @@ function buildTableBatched(): bigint[][] {
   const jacobianBases: JacobianPoint[] = [toJacobianUnchecked(G)];
   for (let i = 1; i < WINDOWS; i++) {
     let B = jacobianBases[i - 1];
-    for (let s = 0; s < WIDTH; s++) B = jacobianDoubleUnchecked(B); // 64·B_(i−1)
+    for (let s = 0; s < WIDTH; s++) B = jacobianDoubleUnchecked(B); // 2^8·B_(i−1)
     jacobianBases.push(B);
   }
   const bases = toAffineBatchVartime(jacobianBases);
-  // xs[i][j], ys[i][j]: the coordinates of j·B_i, reduced.
-  const xs: bigint[][] = bases.map(({ x }) => [0n, x]);
-  const ys: bigint[][] = bases.map(({ y }) => [0n, y]);
-  for (let k = 1; k <= ENTRIES / 2; k <<= 1) {
-    const last = Math.min(2 * k, ENTRIES - 1); // round k makes k + 1 … last
+  // xs[i][t], ys[i][t]: the coordinates of (2t + 1)·B_i, reduced; dx[i], dy[i]: D_i.
+  const xs: bigint[][] = bases.map(({ x }) => [x]);
+  const ys: bigint[][] = bases.map(({ y }) => [y]);
+  const dx: bigint[] = bases.map(({ x }) => x);
+  const dy: bigint[] = bases.map(({ y }) => y);
+  const rows = [...xs.keys()];
+  doubleAll(dx, dy, rows); //                                       D_i = 2·B_i
+  for (let m = 1; m < ROW; m <<= 1) {
+    const last = 2 * m === ROW; //                                  no later round needs 2·D_i
     const denominators: bigint[] = [];
-    for (let i = 0; i < WINDOWS; i++) {
-      const x = xs[i];
-      const y = ys[i];
-      for (let j = k + 1; j <= last; j++)
-        denominators.push(j === 2 * k ? y[k] << 1n : x[j - k] - x[k] + p); // 2y, or x2 − x1 ≠ 0
-    }
+    for (const i of rows)
+      for (let t = m; t < 2 * m; t++) denominators.push(dx[i] - xs[i][t - m] + p); // x2 − x1 ≠ 0
+    if (!last) for (const i of rows) denominators.push(dy[i] << 1n); //             2y ≠ 0
     const inverses = invertAllVartime(denominators);
-    let t = 0;
-    for (let i = 0; i < WINDOWS; i++) {
+    let k = 0;
+    for (const i of rows) {
       const x = xs[i];
       const y = ys[i];
-      const x2 = x[k];
-      const y2 = y[k];
-      for (let j = k + 1; j <= last; j++) {
-        const x1 = x[j - k];
-        const y1 = y[j - k];
-        // λ = (y1 − y2)/(x1 − x2) for the sum, (3x² − 3)/(2y) for the doubling (x1 = x2)
-        const numerator = j === 2 * k ? 3n * ((x2 * x2) % p) + P3 - 3n : y1 - y2 + p;
-        const lambda = (numerator * inverses[t]) % p;
+      const x2 = dx[i];
+      const y2 = dy[i];
+      for (let t = m; t < 2 * m; t++) {
+        const x1 = x[t - m];
+        const y1 = y[t - m];
+        const lambda = ((y2 - y1 + p) * inverses[k++]) % p; //   λ = (y2 − y1)/(x2 − x1)
         const x3 = (lambda * lambda + (p << 1n) - x1 - x2) % p;
-        y[j] = (lambda * (x1 - x3 + p) + p - y1) % p;
-        x[j] = x3;
-        t++;
+        y.push((lambda * (x1 - x3 + p) + p - y1) % p);
+        x.push(x3);
       }
     }
+    if (!last) doubleAll(dx, dy, rows, inverses.slice(k)); //        the doublings' 1/(2y)
   }
-  return xs.map((x, i) => {
-    const y = ys[i];
-    const row: bigint[] = [0n];
-    for (let j = 1; j < ENTRIES; j++) row.push(x[j] | (y[j] << 256n));
-    return row;
+  return xs.map((x, i) => x.map((xi, t) => pack({ x: xi, y: ys[i][t] })));
+}
+
+/**
+ * (dx[i], dy[i]) ← 2·(dx[i], dy[i]) for every i of `which` (affine doubling, a = −3), given the
+ * inverses of their 2y in that order, or computing them together when none are given.
+ */
+function doubleAll(
+  dx: bigint[],
+  dy: bigint[],
+  which: readonly number[],
+  inverses: readonly bigint[] = invertAllVartime(which.map((i) => dy[i] << 1n)),
+): void {
+  which.forEach((i, k) => {
+    const x1 = dx[i];
+    const y1 = dy[i];
+    const lambda = ((3n * ((x1 * x1) % p) + P3 - 3n) * inverses[k]) % p; // (3x² − 3)/(2y)
+    const x3 = (lambda * lambda + (p << 1n) - (x1 << 1n)) % p;
+    dy[i] = (lambda * (x1 - x3 + p) + p - y1) % p;
+    dx[i] = x3;
   });
 }
 
@@ -207,8 +246,9 @@ function invertAllVartime(values: readonly bigint[]): bigint[] {
     prefix[k] = product;
     product = (product * values[k]) % p;
   }
-  let inverse = fieldInverseVartime(product); // 1/c_m
   const out: bigint[] = new Array(m);
+  if (m === 0) return out;
+  let inverse = fieldInverseVartime(product); // 1/c_m
   for (let k = m - 1; k >= 0; k--) {
     out[k] = (inverse * prefix[k]) % p; //         1/v_k
     inverse = (inverse * values[k]) % p; //        1/c_k
@@ -216,11 +256,60 @@ function invertAllVartime(values: readonly bigint[]): bigint[] {
   return out;
 }
 
-/** The two builders, for the test that compares them (not exported from the package). */
+/**
+ * Internals for the tests that compare them (not exported from the package): the two table
+ * builders and the recoding.
+ */
 export const tableBuilders = { reference: buildTable, batched: buildTableBatched };
+export { oddDigits };
+
+/** Entries per packed group: the scan reads a row as ROW / GROUP BigInts (file header). */
+const GROUP = 4;
+const GROUP_SHIFT = 2; //           log2(GROUP)
+const ENTRY_BITS = 512n;
+const LOW_512 = (1n << ENTRY_BITS) - 1n;
 
 /**
- * d·G by the fixed-window table (see the file header).
+ * The table as the scan reads it: each row's entries (x + 2^256·y) packed GROUP at a time,
+ * entry t of a group at bits 512t … 512t + 511.
+ */
+function toGroups(rows: readonly (readonly bigint[])[]): bigint[][] {
+  return rows.map((row) => {
+    const groups: bigint[] = [];
+    for (let g = 0; g < row.length; g += GROUP) {
+      let packed = 0n;
+      for (let t = GROUP - 1; t >= 0; t--) packed = (packed << ENTRY_BITS) | row[g + t];
+      groups.push(packed);
+    }
+    return groups;
+  });
+}
+
+/**
+ * Row i's entry for digit k, for t = (|k| − 1)/2: a full scan of the row's groups (each read
+ * and ANDed with a mask, all ones only for the group t / GROUP), then a full masked choice
+ * among that group's GROUP entries (each split off and ANDed with a mask, all ones only for
+ * t mod GROUP); then −E by a masked negation when k < 0 (file header).
+ */
+function selectEntry(row: readonly bigint[], k: number): [bigint, bigint] {
+  const sign = k >> 31; //                    −1 when k < 0, else 0
+  const t = ((k ^ sign) - sign) >>> 1; //     (|k| − 1)/2, since |k| is odd
+  const g = t >>> GROUP_SHIFT; //              the group of entry t
+  let group = 0n;
+  for (let j = 0; j < row.length; j++) group |= row[j] & BigInt(((g ^ j) - 1) >> 31);
+  const r = t & (GROUP - 1); //                entry t's place in its group
+  let entry = group & (LOW_512 & BigInt((r - 1) >> 31)); //         r = 0
+  for (let j = 1; j < GROUP; j++) {
+    group >>= ENTRY_BITS;
+    entry |= group & (LOW_512 & BigInt(((r ^ j) - 1) >> 31)); //    r = j
+  }
+  const x = entry & LOW_256;
+  const y = entry >> 256n;
+  return [x, y ^ ((y ^ (p - y)) & BigInt(sign))]; // y, or p − y = −y when k < 0
+}
+
+/**
+ * d·G by the odd-digit windows (see the file header).
  * @param d - the scalar, 1 ≤ d ≤ n − 1
  * @returns d·G
  * @throws TypeError for a non-bigint; CryptoError INVALID_SCALAR when d is outside [1, n − 1]
@@ -243,31 +332,28 @@ export function baseMultiply(d: bigint): AffinePoint {
     combCalls++;
     return combMultiply(d);
   }
-  table ??= buildTableBatched();
-  const digits = digitsOf(d);
-  let X = 1n;
-  let Y = 1n;
-  let Z = 0n; //           A = O
-  let isInfinity = -1n; // mask: A is still O
-  for (let i = 0; i < WINDOWS; i++) {
-    const digit = digits[i]; // d_i
-    // Full scan: every entry is read, the wanted one kept by its mask (header).
-    const row = table[i];
-    let entry = 0n;
-    for (let j = 1; j < ENTRIES; j++) entry |= row[j] & BigInt(((digit ^ j) - 1) >> WIDTH);
-    const x = entry & LOW_256;
-    const y = entry >> 256n;
-    // A + E, always computed; correct whenever A ≠ O and d_i ≠ 0 (header).
-    const sum = mixedAddLazy(X, Y, Z, x, y);
-    const keepA = BigInt((digit - 1) >> WIDTH); // d_i = 0: A stays (−1 >> 6 = −1; 0 … 62 >> 6 = 0)
-    const takeE = isInfinity & ~keepA; //  A = O and d_i ≠ 0: A becomes E = (x : y : 1)
-    const takeSum = ~(keepA | takeE);
-    X = (X & keepA) | (x & takeE) | (sum.X & takeSum);
-    Y = (Y & keepA) | (y & takeE) | (sum.Y & takeSum);
-    Z = (Z & keepA) | (1n & takeE) | (sum.Z & takeSum);
-    isInfinity &= keepA;
+  return windowedMultiply(d);
+}
+
+/** d·G by the odd-digit windows, for d already checked (fixedBaseMultiply past its comb calls). */
+function windowedMultiply(d: bigint): AffinePoint {
+  table ??= toGroups(buildTableBatched());
+  const even = BigInt(Number(d & 1n) - 1); //        −1 (all ones) when d is even, else 0
+  const dOdd = d ^ ((d ^ (n - d)) & even); //         d, or n − d when d is even: odd either way
+  const digits = oddDigits(dOdd);
+  const [x0, y0] = selectEntry(table[0], digits[0]);
+  let X = x0;
+  let Y = y0;
+  let Z = 1n; //                                     A = k_0·G, affine
+  for (let i = 1; i < WINDOWS; i++) {
+    const [x, y] = selectEntry(table[i], digits[i]);
+    const sum = mixedAddLazy(X, Y, Z, x, y); //       A + E, A ≠ ±E and A ≠ O (file header)
+    X = sum.X;
+    Y = sum.Y;
+    Z = sum.Z;
   }
-  return toAffineUnchecked({ X, Y, Z }); // Z ≠ 0: d·G ≠ O for 1 ≤ d ≤ n − 1
+  const R = toAffineUnchecked({ X, Y, Z }); //       d'·G; Z ≠ 0 since 1 ≤ d' ≤ n − 1
+  return { x: R.x, y: R.y ^ ((R.y ^ (p - R.y)) & even) }; // −(d'·G) = d·G when d' = n − d
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +462,12 @@ function combMultiply(d: bigint): AffinePoint {
     isInfinity &= keepA;
   }
   return toAffineUnchecked(A); // Z ≠ 0: d·G ≠ O for 1 ≤ d ≤ n − 1
+}
+
+/** The odd-digit windows, for the tests that compare them with the references (not in the package). */
+export function fixedBaseMultiplyWindowed(d: bigint): AffinePoint {
+  assertScalarRange(d);
+  return windowedMultiply(d);
 }
 
 /** The comb, for the tests that compare it with the windowed method (not in the package). */

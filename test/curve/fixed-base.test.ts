@@ -1,20 +1,27 @@
 /**
- * src/curve/fixed-base.ts: the comb that serves the first calls (its own 15-point table)
- * against plain double-and-add (ladder.ts) on random scalars (1000 runs) and on the scalars at
- * its block boundaries; the batched table builder (affine rounds, one simultaneous
- * inversion per round) against the plain one (a row at a time), entry for entry, and sampled
- * entries against the affine reference j·64^i·G (affine.ts, the textbook chord-and-tangent
- * double-and-add). The scalar multiplication itself is checked against the ladder and the
- * affine reference with fast-check (1000 runs) in ladder.test.ts; here it is checked once more
- * against the affine reference on random scalars. Vectors: none external; the reference is
- * affine.ts, itself tested against the NIST/Wycheproof vectors in affine.test.ts.
+ * src/curve/fixed-base.ts: the odd-digit windowed method against its plain references, and
+ * the comb that serves the first calls.
+ * - The recoding: the odd digits sum back to the scalar, each odd and in range (1000 runs).
+ * - The table: the batched builder (affine rounds, one simultaneous inversion per round)
+ *   against the plain one (affine.ts's textbook group law, a point at a time), entry for
+ *   entry, and sampled entries against the affine reference (2t + 1)·2^(8i)·G.
+ * - The multiplication: against plain double-and-add (ladder.ts) and against node:crypto's
+ *   public key from a private key (OpenSSL, createECDH('prime256v1')), 1000 runs each, plus
+ *   the edge scalars; it is also checked against the ladder and the affine reference with
+ *   fast-check (1000 runs) in ladder.test.ts.
+ * - The comb, against plain double-and-add (1000 runs) and at its block boundaries.
+ * Vectors: node:crypto as above; otherwise the reference is affine.ts, itself tested against
+ * the NIST/Wycheproof vectors in affine.test.ts.
  */
+import { createECDH } from 'node:crypto';
 import fc from 'fast-check';
 import { pointDouble, pointNegate, scalarMultiply, type AffinePoint } from '../../src/curve/affine';
 import {
   fixedBaseMultiply,
+  fixedBaseMultiplyWindowed,
   COMB_BASES,
   fixedBaseMultiplyComb,
+  oddDigits,
   tableBuilders,
 } from '../../src/curve/fixed-base';
 import { doubleAndAdd } from '../../src/curve/ladder';
@@ -29,38 +36,130 @@ function reference(k: bigint): AffinePoint {
   return r > n / 2n ? pointNegate(scalarMultiply(n - r, G)) : scalarMultiply(r, G);
 }
 
+/** d·G by node:crypto (OpenSSL): the uncompressed public key of the private key d. */
+function nodePublicKey(d: bigint): AffinePoint {
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(Buffer.from(d.toString(16).padStart(64, '0'), 'hex'));
+  const raw = ecdh.getPublicKey();
+  return {
+    x: BigInt(`0x${raw.subarray(1, 33).toString('hex')}`),
+    y: BigInt(`0x${raw.subarray(33, 65).toString('hex')}`),
+  };
+}
+
+/** Scalars where the windows or the recoding change behaviour. */
+const EDGES = [
+  1n,
+  2n, //                  even: n − 2 is recoded
+  3n,
+  255n,
+  256n,
+  257n,
+  (1n << 248n) - 1n,
+  1n << 248n,
+  (1n << 248n) + 1n,
+  (1n << 255n) + 1n,
+  (1n << 256n) - n, //    2^256 − n, odd: the last window's s − e is furthest from −n here
+  n - (1n << 248n),
+  n - 3n,
+  n - 2n,
+  n - 1n,
+  ((1n << 256n) - 1n) / 255n, // every window's bits equal
+];
+
+describe('the odd-digit recoding', () => {
+  it('sums back to d, with every digit odd, |k_i| ≤ 255 and k_31 > 0 (1000 runs)', () => {
+    const check = (d: bigint): void => {
+      const digits = oddDigits(d);
+      expect(digits).toHaveLength(32);
+      let sum = 0n;
+      const bad = [...digits].filter((k, i) => {
+        sum += BigInt(k) << BigInt(8 * i);
+        return Math.abs(k) % 2 !== 1 || Math.abs(k) > 255;
+      });
+      expect(bad).toEqual([]);
+      expect(digits[31]).toBeGreaterThan(0);
+      expect(sum).toBe(d);
+    };
+    for (const d of [1n, 3n, 255n, 257n, n - 2n, (1n << 256n) - 1n, (1n << 256n) - n]) check(d);
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 255n) - 1n }), (h) => {
+        check(2n * h + 1n);
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('fixed-base table', () => {
   const batched = tableBuilders.batched();
 
-  it('the batched builder gives exactly the plain builder’s table (43 rows × 63 entries)', () => {
+  it('the batched builder gives exactly the plain builder’s table (32 rows × 128 entries)', () => {
     const plain = tableBuilders.reference();
-    expect(batched).toHaveLength(43);
-    for (const row of batched) expect(row).toHaveLength(64);
+    expect(batched).toHaveLength(32);
+    for (const row of batched) expect(row).toHaveLength(128);
     expect(batched).toEqual(plain);
   });
 
-  it('entries are j·64^i·G by the affine reference (first, last and random entries)', () => {
-    for (const [i, j] of [
+  it('entries are (2t + 1)·2^(8i)·G by the affine reference (first, last and random entries)', () => {
+    const entry = (i: number, t: number): bigint => BigInt(2 * t + 1) << BigInt(8 * i);
+    for (const [i, t] of [
+      [0, 0],
       [0, 1],
-      [0, 2],
-      [0, 63],
-      [1, 1],
-      [21, 32],
-      [42, 1],
-      [42, 63],
+      [0, 127],
+      [1, 0],
+      [16, 64],
+      [31, 0],
+      [31, 127],
     ]) {
-      expect(unpack(batched[i][j])).toEqual(reference(BigInt(j) << BigInt(6 * i)));
+      expect(unpack(batched[i][t])).toEqual(reference(entry(i, t)));
     }
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 42 }), fc.integer({ min: 1, max: 63 }), (i, j) => {
-        expect(unpack(batched[i][j])).toEqual(reference(BigInt(j) << BigInt(6 * i)));
+      fc.property(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 127 }), (i, t) => {
+        expect(unpack(batched[i][t])).toEqual(reference(entry(i, t)));
         return true;
       }),
       { numRuns: 200 },
     );
   });
+});
 
-  it('fixedBaseMultiply (the comb for its first calls, then the table) equals plain double-and-add (1000 runs)', () => {
+describe('the odd-digit windows', () => {
+  it('equal plain double-and-add on random scalars (1000 runs)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: n - 1n }), (k) => {
+        expect(fixedBaseMultiplyWindowed(k)).toEqual(doubleAndAdd(k, G));
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('equal node:crypto’s public key from the private key (1000 runs)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: n - 1n }), (k) => {
+        expect(fixedBaseMultiplyWindowed(k)).toEqual(nodePublicKey(k));
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('equal the affine reference and node:crypto on the edge scalars, and reject 0 and n', () => {
+    for (const k of EDGES) {
+      expect(fixedBaseMultiplyWindowed(k)).toEqual(reference(k));
+      expect(fixedBaseMultiplyWindowed(k)).toEqual(nodePublicKey(k));
+    }
+    expect(() => fixedBaseMultiplyWindowed(0n)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCALAR' }),
+    );
+    expect(() => fixedBaseMultiplyWindowed(n)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCALAR' }),
+    );
+  });
+
+  it('fixedBaseMultiply (the comb for its first calls, then the windows) equals plain double-and-add (1000 runs)', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: n - 1n }), (k) => {
         expect(fixedBaseMultiply(k)).toEqual(doubleAndAdd(k, G));
