@@ -128,3 +128,97 @@ describe('encodePoint / decodePoint', () => {
     });
   });
 });
+
+// Mutation testing (stryker.module.config.mjs, group validate): every refusal's exact message.
+// Several checks overlap (a coordinate ≥ p is also off the curve, O's placeholder (0, 0) is also
+// off the curve), so the reason-only table above cannot see a mutant that drops or shifts one of
+// them: the message names the check that refused. Vectors: hand-built SEC 1 v2 §2.3.3/§2.3.4
+// encodings at the bounds (x or y = p, 1-byte inputs), with P-256's p, G from SEC 2 v2 §2.4.2.
+describe('decodePoint / encodePoint refusal messages', () => {
+  const refusal = (f: () => unknown, expected: string) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CryptoError);
+      expect((e as CryptoError).code).toBe(expected);
+      return (e as CryptoError).message;
+    }
+    throw new Error('expected a refusal');
+  };
+  const wrongForm =
+    'encoding: expected a 65-byte uncompressed (0x04) or 33-byte compressed (0x02/0x03) point';
+  const notLess = 'encoding: coordinate is not less than p';
+  const offCurve = 'encoding: point is not on the curve';
+  it.each([
+    [
+      'infinity 0x00',
+      '00',
+      'INVALID_POINT',
+      'encoding: the point at infinity is not a valid public key',
+    ],
+    ['1 byte 0x04', '04', 'INVALID_ENCODING', wrongForm],
+    ['1 byte 0x01', '01', 'INVALID_ENCODING', wrongForm],
+    ['two zero bytes', '0000', 'INVALID_ENCODING', wrongForm],
+    ['empty', '', 'INVALID_ENCODING', wrongForm],
+    ['65 bytes, prefix 0x03', '03' + hexOf(Gx) + hexOf(Gy), 'INVALID_ENCODING', wrongForm],
+    ['33 bytes, prefix 0x04', '04' + hexOf(Gx), 'INVALID_ENCODING', wrongForm],
+    ['33 bytes, prefix 0x01', '01' + hexOf(Gx), 'INVALID_ENCODING', wrongForm],
+    ['x = p', '04' + hexOf(p) + hexOf(Gy), 'INVALID_POINT', notLess],
+    ['y = p', '04' + hexOf(Gx) + hexOf(p), 'INVALID_POINT', notLess],
+    ['x = p, y = p', '04' + hexOf(p) + hexOf(p), 'INVALID_POINT', notLess],
+    ['compressed x = p', '02' + hexOf(p), 'INVALID_POINT', notLess],
+    ['compressed x = p, odd', '03' + hexOf(p), 'INVALID_POINT', notLess],
+    ['x = p − 1, y = Gy', '04' + hexOf(p - 1n) + hexOf(Gy), 'INVALID_POINT', offCurve],
+    ['y = Gy + 1', '04' + hexOf(Gx) + hexOf(Gy + 1n), 'INVALID_POINT', offCurve],
+    ['(0, 0)', '04' + '00'.repeat(64), 'INVALID_POINT', offCurve],
+  ])('%s', (_name, hex, expected, message) => {
+    expect(refusal(() => decodePoint(bytes(hex)), expected)).toBe(message);
+  });
+  it('a compressed x with no point: its own message', () => {
+    // x = 0..19, both parities: each refusal names the missing square root.
+    let found = 0;
+    for (let x = 0n; x < 20n; x++) {
+      for (const prefix of ['02', '03']) {
+        try {
+          decodePoint(bytes(prefix + hexOf(x)));
+        } catch (e) {
+          expect((e as CryptoError).message).toBe('encoding: no point on the curve has this x');
+          expect((e as CryptoError).code).toBe('INVALID_POINT');
+          found++;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+  it('encodePoint: O, an off-curve point and a non-boolean each by name', () => {
+    expect(refusal(() => encodePoint(INFINITY, true), 'INVALID_POINT')).toBe(
+      'encoding: refusing to encode the point at infinity',
+    );
+    expect(refusal(() => encodePoint({ x: Gx, y: Gy + 1n }, false), 'INVALID_POINT')).toBe(
+      offCurve,
+    );
+    expect(refusal(() => encodePoint({ x: p, y: Gy }, false), 'INVALID_POINT')).toBe(offCurve);
+    expect(() => encodePoint(G, 'yes' as unknown as boolean)).toThrow(
+      new TypeError('compressed must be a boolean, got string'),
+    );
+    expect(() => encodePoint(G, 1 as unknown as boolean)).toThrow(
+      new TypeError('compressed must be a boolean, got number'),
+    );
+  });
+  it('a non-Uint8Array is a TypeError naming bytes', () => {
+    expect(() => decodePoint('04' as unknown as Uint8Array)).toThrow(
+      new TypeError('bytes must be a Uint8Array, got string'),
+    );
+  });
+  it('both parities decode to the right root: 0x02 even y, 0x03 odd y (G and −G)', () => {
+    const even = decodePoint(bytes('02' + hexOf(Gx)));
+    const odd = decodePoint(bytes('03' + hexOf(Gx)));
+    expect(even.y % 2n).toBe(0n);
+    expect(odd.y % 2n).toBe(1n);
+    expect(odd).toEqual(G);
+    expect(Buffer.from(encodePoint(even, true)).toString('hex')).toBe('02' + hexOf(Gx));
+    expect(Buffer.from(encodePoint(even, false)).toString('hex')).toBe(
+      '04' + hexOf(Gx) + hexOf(p - Gy),
+    );
+  });
+});

@@ -235,3 +235,58 @@ describe('the point at infinity (mutation survivor: step 1 of validate.ts droppe
     expect(() => encodePoint(INFINITY, false)).toThrow(code('INVALID_POINT'));
   });
 });
+
+// Mutation testing (stryker.module.config.mjs, group validate): which step of SP 800-56A rev3
+// §5.6.2.3.3 refuses a point, by its message. Step 3's on-curve check (isOnCurve) also refuses
+// every point that step 1 or step 2 refuses, so a test of the code alone cannot see a mutant that
+// drops or shifts a step-2 bound; the message names the step. Vectors: hand-built at the bounds of
+// step 2's interval [0, p − 1] (x or y = −1, 0, p), with P-256's p, b, G from SEC 2 v2 §2.4.2
+// (src/curve/p256.ts) and the two points with x = 0, (0, ±√b).
+describe('validate.ts: each refusal comes from its own step', () => {
+  const refusal = (point: unknown) => {
+    try {
+      parsePublicPoint(point);
+    } catch (e) {
+      expect(e).toBeInstanceOf(CryptoError);
+      expect((e as CryptoError).code).toBe('INVALID_POINT');
+      return (e as CryptoError).message;
+    }
+    throw new Error('expected a refusal');
+  };
+  const outside = 'validate: coordinate outside [0, p-1]';
+  const offCurve = 'validate: point is not on P-256';
+  it.each([
+    ['x = −1', { x: -1n, y: Gy }, outside],
+    ['x = p', { x: p, y: Gy }, outside],
+    ['x = Gx + p', { x: Gx + p, y: Gy }, outside],
+    ['y = −1', { x: Gx, y: -1n }, outside],
+    ['y = p', { x: Gx, y: p }, outside],
+    ['y = Gy + p', { x: Gx, y: Gy + p }, outside],
+    // in [0, p − 1] but not on the curve: step 3, not step 2
+    ['y = 0 (no P-256 point has y = 0)', { x: Gx, y: 0n }, offCurve],
+    ['(0, 0)', { x: 0n, y: 0n }, offCurve],
+    ['x = p − 1, y = Gy', { x: p - 1n, y: Gy }, offCurve],
+    ['x = Gx, y = p − 1', { x: Gx, y: p - 1n }, offCurve],
+    ['y = Gy + 1', { x: Gx, y: Gy + 1n }, offCurve],
+  ])('%s', (_name, point, message) => {
+    expect(refusal(point)).toBe(message);
+  });
+  it('step 1 by its message: O is refused as the point at infinity', () => {
+    expect(refusal(INFINITY)).toBe('validate: public key is the point at infinity');
+  });
+  it('a non-point is a TypeError naming point', () => {
+    expect(() => parsePublicPoint(null)).toThrow(
+      new TypeError('point must be an AffinePoint, got null'),
+    );
+    expect(() => parsePublicPoint({ x: 1, y: 2 })).toThrow(
+      new TypeError('point.x must be a bigint, got number'),
+    );
+  });
+  it('x = 0 is inside the interval: (0, ±√b) pass, and G, −G pass', () => {
+    const root = fieldSqrt(b)!;
+    for (const Q of [{ x: 0n, y: root }, { x: 0n, y: p - root }, G, { x: Gx, y: p - Gy }]) {
+      expect(parsePublicPoint(Q)).toEqual(Q);
+      expect(() => assertValidPublicPoint(Q)).not.toThrow();
+    }
+  });
+});
