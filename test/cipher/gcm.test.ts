@@ -414,3 +414,135 @@ describe('bad input', () => {
     expect(() => assertGcmLimits(0, 2 ** 60)).not.toThrow();
   });
 });
+
+// Mutation testing (stryker.module.config.mjs, group gcm): every refusal's exact message, and the
+// length limits at their bounds. The checks above look at the error's class or code; these pin the
+// message that names the argument or the limit. Vectors: the SP 800-38D §5.2.1.1 bounds
+// (2^39 − 256 bits of P, 2^64 bits of A) and §5.2.1.2 tag lengths, with zero keys and nonces.
+describe('refusal messages', () => {
+  const key = new Uint8Array(16);
+  const nonce = new Uint8Array(12);
+  const thrown = (f: () => unknown): Error => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('expected a refusal');
+  };
+  it('the length limits name themselves, exactly at their bounds', () => {
+    const pLimit = thrown(() => assertGcmLimits(GCM_MAX_PLAINTEXT_BYTES + 1, 0));
+    expect([pLimit.constructor, (pLimit as CryptoError).code, pLimit.message]).toEqual([
+      CryptoError,
+      'LIMIT_EXCEEDED',
+      'gcm: plaintext longer than 2^39 − 256 bits',
+    ]);
+    const aLimit = thrown(() => assertGcmLimits(0, 2 ** 61));
+    expect([aLimit.constructor, (aLimit as CryptoError).code, aLimit.message]).toEqual([
+      CryptoError,
+      'LIMIT_EXCEEDED',
+      'gcm: AAD of 2^64 bits or more',
+    ]);
+    expect(() => assertGcmLimits(GCM_MAX_PLAINTEXT_BYTES, 2 ** 61 - 256)).not.toThrow();
+    expect(GCM_MAX_PLAINTEXT_BYTES).toBe(2 ** 36 - 32);
+  });
+  it('arguments by name', () => {
+    expect(thrown(() => aesGcm(key, new Uint8Array(0))).message).toBe(
+      'nonce must be at least 1 byte long, got 0',
+    );
+    expect(thrown(() => aesGcm.withKey(key).encrypt(new Uint8Array(0), key)).message).toBe(
+      'nonce must be at least 1 byte long, got 0',
+    );
+    expect(thrown(() => aesGcm.withKey(key).decrypt(new Uint8Array(0), key)).message).toBe(
+      'nonce must be at least 1 byte long, got 0',
+    );
+    expect(thrown(() => aesGcm(new Uint8Array(8), nonce)).message).toBe(
+      'key must be one of 16, 24, 32 bytes long, got 8',
+    );
+    expect(thrown(() => aesGcm.withKey(new Uint8Array(8))).message).toBe(
+      'key must be one of 16, 24, 32 bytes long, got 8',
+    );
+    expect(thrown(() => aesGcm(key, 'n' as never)).message).toBe(
+      'nonce must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm(key, nonce, 'a' as never)).message).toBe(
+      'aad must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm.withKey(key).encrypt(nonce, key, 'a' as never)).message).toBe(
+      'aad must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm.withKey(key).decrypt(nonce, key, 'a' as never)).message).toBe(
+      'aad must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm(key, nonce).encrypt('p' as never)).message).toBe(
+      'plaintext must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm.withKey(key).encrypt(nonce, 'p' as never)).message).toBe(
+      'plaintext must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm(key, nonce).decrypt('c' as never)).message).toBe(
+      'ciphertextAndTag must be a Uint8Array, got string',
+    );
+    expect(thrown(() => aesGcm.withKey(key).decrypt(nonce, 'c' as never)).message).toBe(
+      'ciphertextAndTag must be a Uint8Array, got string',
+    );
+  });
+  it('options and tag lengths by name', () => {
+    for (const [options, got] of [
+      [null, 'null'],
+      [16, 'number'],
+      [[16], 'Array'],
+    ] as const) {
+      const one = thrown(() => aesGcm(key, nonce, undefined, options as never));
+      const keyed = thrown(() => aesGcm.withKey(key, options as never));
+      for (const e of [one, keyed]) {
+        expect(e).toBeInstanceOf(TypeError);
+        expect(e.message).toBe(`options must be an object, got ${got}`);
+      }
+    }
+    expect(thrown(() => aesGcm(key, nonce, undefined, { tagLength: 9 } as never)).message).toBe(
+      'tagLength must be one of 16, 15, 14, 13, 12, 8, 4 bytes, got 9',
+    );
+    expect(thrown(() => aesGcm.withKey(key, { tagLength: 17 } as never)).message).toBe(
+      'tagLength must be in [4, 16], got 17',
+    );
+    expect(thrown(() => aesGcm.withKey(key, { tagLength: '16' } as never)).message).toBe(
+      'tagLength must be an integer, got string',
+    );
+    // An options object without tagLength (or with it undefined) means 16.
+    expect(aesGcm.withKey(key, {}).tagLength).toBe(16);
+    expect(aesGcm.withKey(key, { tagLength: undefined }).tagLength).toBe(16);
+    expect(aesGcm.withKey(key).tagLength).toBe(16);
+    expect(aesGcm(key, nonce, undefined, {}).encrypt(key).length).toBe(32);
+  });
+  it('AUTH_FAILED and NONCE_REUSE by their messages', () => {
+    const sealed = aesGcm(key, nonce).encrypt(new Uint8Array(3));
+    const forged = sealed.slice();
+    forged[0] ^= 1;
+    for (const f of [
+      () => aesGcm(key, nonce).decrypt(forged),
+      () => aesGcm(key, nonce).decrypt(sealed.subarray(0, 15)),
+      () => aesGcm.withKey(key).decrypt(nonce, forged),
+      () => aesGcm.withKey(key).decrypt(nonce, new Uint8Array(0)),
+    ]) {
+      const e = thrown(f);
+      expect([(e as CryptoError).code, e.message]).toEqual([
+        'AUTH_FAILED',
+        'gcm: authentication failed',
+      ]);
+    }
+    const once = aesGcm(key, nonce);
+    once.encrypt(new Uint8Array(1));
+    const e = thrown(() => once.encrypt(new Uint8Array(1)));
+    expect([(e as CryptoError).code, e.message]).toEqual([
+      'NONCE_REUSE',
+      'gcm: encrypt() was already called for this nonce; use a fresh nonce per message',
+    ]);
+  });
+  it('a one-shot object whose first encrypt was refused has not used its nonce', () => {
+    // encrypt marks the nonce used only once it has sealed; a refused call uses nothing.
+    const one = aesGcm(key, nonce);
+    expect(() => one.encrypt('x' as never)).toThrow(TypeError);
+    expect(one.encrypt(new Uint8Array(2)).length).toBe(18);
+  });
+});
