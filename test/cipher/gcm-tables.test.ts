@@ -93,6 +93,13 @@ describe('keyed: 4-bit until the messages reach KEYED_8BIT_FROM bytes, then 8-bi
     const small = sender.encrypt(nonce, new Uint8Array(0)); // the tag alone: 16 more bytes
     expect(record(() => receiver.decrypt(nonce, small))).toEqual({ built: [8], used: [8] });
   });
+  it('decryption counts the AAD with the ciphertext and tag', () => {
+    // 8000 + 16 bytes of ciphertext and tag with 8368 of AAD: 16384, the mark exactly.
+    const aad = new Uint8Array(8368);
+    const sealed = aesGcm.withKey(key).encrypt(nonce, new Uint8Array(8000), aad);
+    const receiver = aesGcm.withKey(key);
+    expect(record(() => receiver.decrypt(nonce, sealed, aad))).toEqual({ built: [8], used: [8] });
+  });
   it('one message of exactly KEYED_8BIT_FROM bytes switches at once; one byte less does not', () => {
     const exact = aesGcm.withKey(key);
     expect(record(() => exact.encrypt(nonce, new Uint8Array(KEYED_8BIT_FROM)))).toEqual({

@@ -546,3 +546,13 @@ describe('refusal messages', () => {
     expect(one.encrypt(new Uint8Array(2)).length).toBe(18);
   });
 });
+
+// Equivalent mutants in src/cipher/gcm.ts (mutation testing, group gcm; no test can kill them;
+// the reasoning, not a run):
+//   - finishTag's loop `j < tag.tagLength` as `<=`: the extra step writes out[at + tagLength],
+//     one past the end of the typed array in both callers (seal's out is P ‖ T, open's expected is
+//     T alone), and an out-of-range typed-array write does nothing.
+//   - open's early refusal `input.length < tagLength` dropped (`false`): for a shorter input,
+//     cLength is negative, GCTR is never reached, and the comparison of the tag with
+//     input.subarray(cLength) (fewer than tagLength bytes) fails on the lengths: the same
+//     AUTH_FAILED with the same message, and no plaintext. The early return only saves the work.

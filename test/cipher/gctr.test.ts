@@ -128,3 +128,13 @@ describe('gctr against GCTR by the book over node:crypto AES-ECB (fast-check)', 
     ]);
   });
 });
+
+// Equivalent mutants in src/cipher/gctr.ts (mutation testing, group gcm; no functional test can
+// kill them; the reasoning, not a run). Both change only how much work is done, never a byte:
+//   - the cache refresh `if (i === 0 || (c3 & 255) === 0)` as `if (true)`: round 1's columns
+//     1..3 and round 2's partial columns are recomputed for every block instead of once per run of
+//     256 blocks; they depend only on the counter's upper bytes and the round keys, so the
+//     recomputed values are the cached ones.
+//   - the partial-block step `if (whole < n)` as `if (true)` or `whole <= n`: when the input is
+//     whole blocks (whole = n), the step encrypts one more counter block, its loop writes no byte,
+//     and ghashUpdate over the empty range [n, n) absorbs nothing.
