@@ -118,15 +118,18 @@ export const ENCRYPTION_TABLES: readonly [Int32Array, Int32Array, Int32Array, In
  * KeyExpansion (FIPS 197 §5.2) into big-endian int32 words: 4(Nr + 1) words, Nr = 10, 12 or 14.
  *
  * @param key - 16, 24 or 32 bytes
+ * @param w - where to write them (4(Nr + 1) words for this key's length; default: a new array)
  * @returns the encryption round keys w[0..4Nr+3]
  * @throws TypeError when key is not a Uint8Array; RangeError when its length is not 16, 24 or 32
  * @example expandKey(new Uint8Array(16)).length // 44
  */
-export function expandKey(key: Uint8Array): Int32Array {
+export function expandKey(key: Uint8Array, into?: Int32Array): Int32Array {
   assertBytes(key, 'key', 16, 24, 32);
   const Nk = key.length >>> 2;
   const total = 4 * (Nk + 7);
-  const w = new Int32Array(total);
+  if (into !== undefined && into.length !== total)
+    throw new RangeError(`w must have ${total} words for a ${key.length}-byte key`);
+  const w = into ?? new Int32Array(total);
   for (let i = 0; i < Nk; i++)
     w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
   let Rcon = 1;
