@@ -49,13 +49,17 @@ describe('one-shot: the 8-bit table from 4096 bytes of A and C on', () => {
     [0, 0, 4],
   ])('plaintext %i bytes, AAD %i bytes → the %i-bit table', (pLength, aLength, kind) => {
     const aad = new Uint8Array(aLength);
+    // A one-shot 4-bit table may be the shared one, filled in place (not built): only the 8-bit
+    // table's building is checked, and which table hashed the message.
     const enc = record(() => aesGcm(key, nonce, aad).encrypt(new Uint8Array(pLength)));
-    expect(enc).toEqual({ built: [kind], used: [kind] });
+    expect(enc.used).toEqual([kind]);
+    expect(enc.built.includes(8)).toBe(kind === 8);
     const ciphertext = aesGcm(key, nonce, aad).encrypt(new Uint8Array(pLength));
     // Decryption counts the input as it comes: ciphertext and tag (16 bytes) with the AAD.
     const dec = record(() => aesGcm(key, nonce, aad).decrypt(ciphertext));
     const decKind = pLength + 16 + aLength >= 4096 ? 8 : 4;
-    expect(dec).toEqual({ built: [decKind], used: [decKind] });
+    expect(dec.used).toEqual([decKind]);
+    expect(dec.built.includes(8)).toBe(decKind === 8);
   });
 });
 
