@@ -45,9 +45,17 @@ export const groups = {
     mutate: ['src/tls/messages.ts', 'src/tls/extensions.ts'],
     tests: ['tls/messages', 'tls/parsers.property'],
   },
-  x509: {
-    mutate: ['src/x509/asn1.ts', 'src/x509/certificate.ts', 'src/x509/verify.ts'],
-    tests: ['x509/asn1', 'x509/certificate', 'x509/verify'],
+  'x509-asn1': {
+    mutate: ['src/x509/asn1.ts'],
+    tests: ['x509/asn1'],
+  },
+  'x509-verify': {
+    mutate: ['src/x509/verify.ts'],
+    tests: ['x509/verify', 'x509/verify-table'],
+  },
+  'x509-certificate': {
+    mutate: ['src/x509/certificate.ts'],
+    tests: ['x509/certificate'],
   },
   channel: {
     mutate: [
