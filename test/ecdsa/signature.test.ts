@@ -153,3 +153,55 @@ describe('encodeSignature and decodeSignature refuse misuse', () => {
     expect(() => decodeSignature(new Uint8Array(64), 'DER' as never)).toThrow(TypeError);
   });
 });
+
+// Mutation testing (group ecdsa-signature): the smallest and largest values in both formats,
+// and what each error says. Vectors: hand-built from SEC 1 §C.8 and X.690 §8.3 (DER INTEGER).
+describe('range boundaries and messages', () => {
+  it('r = s = 1 is in range, in DER and in P1363', () => {
+    expect(parseSignature(der('3006 020101 020101'), 'der')).toEqual({ r: 1n, s: 1n });
+    expect(bytesToHex(encodeSignature({ r: 1n, s: 1n }))).toBe('3006020101020101');
+    const p1363 = encodeSignature({ r: 1n, s: 1n }, 'p1363');
+    expect(bytesToHex(p1363)).toBe(`${'00'.repeat(31)}01${'00'.repeat(31)}01`);
+    expect(parseSignature(p1363, 'p1363')).toEqual({ r: 1n, s: 1n });
+    expect(Object.isFrozen(parseSignature(p1363, 'p1363'))).toBe(true);
+    expect(Object.isFrozen(decodeSignature(der('3006 020101 020101')))).toBe(true);
+  });
+  it('r or s = 0 is refused in P1363 one at a time', () => {
+    const one = '00'.repeat(31) + '01';
+    const zero = '00'.repeat(32);
+    expect(parseSignature(hexToBytes(zero + one), 'p1363')).toBeUndefined();
+    expect(parseSignature(hexToBytes(one + zero), 'p1363')).toBeUndefined();
+  });
+  it('each misuse names the argument and the problem', () => {
+    expect(() => encodeSignature({ r: 1n, s: 1n }, 5 as never)).toThrow(
+      /^format must be 'der' or 'p1363', got number$/,
+    );
+    expect(() => encodeSignature({ r: 1n, s: 1n }, 'raw' as never)).toThrow(
+      /^format must be 'der' or 'p1363', got 'raw'$/,
+    );
+    expect(() => encodeSignature('rs' as never)).toThrow(
+      /^signature must be an object \{ r, s \}, got string$/,
+    );
+    expect(() => encodeSignature(null as never)).toThrow(
+      /^signature must be an object \{ r, s \}, got null$/,
+    );
+    expect(() => encodeSignature({ r: 1, s: 1n } as never)).toThrow(
+      /^signature\.r must be a bigint, got number$/,
+    );
+    expect(() => encodeSignature({ r: 1n, s: 'x' } as never)).toThrow(
+      /^signature\.s must be a bigint, got string$/,
+    );
+    expect(() => encodeSignature({ r: n, s: 1n })).toThrow(/^signature\.r must be in \[1, n-1\]$/);
+    expect(() => encodeSignature({ r: 1n, s: 0n })).toThrow(/^signature\.s must be in \[1, n-1\]$/);
+    expect(() => decodeSignature(new Uint8Array(3))).toThrow(
+      /^ecdsa: malformed DER signature, or r or s outside \[1, n-1\]$/,
+    );
+    expect(() => decodeSignature(new Uint8Array(3), 'p1363')).toThrow(
+      /^ecdsa: malformed P1363 signature, or r or s outside \[1, n-1\]$/,
+    );
+    expect(() => decodeSignature('3006' as never)).toThrow(/^signature must be a Uint8Array/);
+    expect(() => decodeSignature(new Uint8Array(8), 7 as never)).toThrow(
+      /^format must be 'der' or 'p1363', got number$/,
+    );
+  });
+});
