@@ -379,6 +379,27 @@ describe('verification at its boundaries (signatures made to order)', () => {
       expect(verifyBoth(made, true)).toBe(low);
     }
   });
+  it('a small r with x(R) mod n ≠ r is invalid (r + n < p holds, the second comparison decides)', () => {
+    expect(verifyBoth(madeToOrder(pointWithX(5n), 7n, 0x1234n, 0x5678n))).toBe(false);
+  });
+  it('ecdsaVerify refuses r and s outside [1, n − 1] even where the equation would hold', () => {
+    // Out of range (SEC 1 §4.1.4 step 1): r + p (made to order: without the range check it
+    // verifies), r − n (negative), s + n, s − n and 0: all must be plainly false, never throw.
+    const made = madeToOrder(pointWithX(5n), 5n, 0x1234n, 0x5678n);
+    const { r, s } = made.signature;
+    expect(ecdsaVerify(made.Q, made.digest, { r, s })).toBe(true);
+    // r + p with its own s and e (the same R, u1, u2): r + p ≡ r (mod p), so r·Z² ≡ X holds.
+    const wide = madeToOrder(pointWithX(5n), 5n + p, 0x1234n, 0x5678n);
+    expect(ecdsaVerify(wide.Q, wide.digest, wide.signature)).toBe(false);
+    for (const bad of [
+      { r: r - n, s },
+      { r, s: s + n },
+      { r, s: s - n },
+      { r, s: 0n },
+    ]) {
+      expect(ecdsaVerify(made.Q, made.digest, bad)).toBe(false);
+    }
+  });
   it('R = O (u1·G + u2·Q at infinity, e = −r·d) is invalid', () => {
     const d = 0x1f2e3d4c5b6a7988n;
     const Q = scalarMultiply(d, G);
@@ -401,3 +422,43 @@ describe('signWithNonce: the s = 0 case', () => {
     expect(signWithNonce(d, (e + 1n) % n, k)).toEqual({ r, s: modInverseVartime(k, n) });
   });
 });
+
+describe('ecdsaSign reads extraEntropy (RFC 6979 §3.6)', () => {
+  it('fixed extra bytes give the hedged signature, and a bad value is refused', () => {
+    const d = 0x1f2e3d4c5b6a7988n;
+    const digest = sha256(message);
+    const extra = utf8ToBytes('some extra data');
+    const hedged = ecdsaSign(d, digest, { extraEntropy: extra });
+    expect(hedged).not.toEqual(ecdsaSign(d, digest));
+    expect(hedged).toEqual(decodeSignature(key.sign(message, { extraEntropy: extra })));
+    expect(() => ecdsaSign(d, digest, { extraEntropy: 'yes' as never })).toThrow(TypeError);
+  });
+});
+
+// Mutants of src/ecdsa/ecdsa.ts no test can kill (group ecdsa-sign; the reasoning, not a run):
+//   - signWithNonce's `R.x >= n ? R.x - n : R.x` as `R.x > n`: x = n is not the x of any P-256
+//     point (n³ − 3n + b is not a square mod p), so R.x = n never happens.
+//   - the same with the condition `false` (or `R.x + n`, never reached by a test): it matters only
+//     when x(k·G) ≥ n, and only about one k in 2^128 gives that; no k with a known x(k·G) ≥ n is
+//     known (finding one is a discrete logarithm), so no test can choose it.
+//   - `if (r === 0n) return undefined` as `if (false)`: r = 0 needs x(k·G) = 0 (x = n is not on the
+//     curve), i.e. k·G = (0, ±√b), whose discrete logarithm nobody knows.
+//   - signWithScalar's `if (signature === undefined) continue` as `if (false)`: it would need an
+//     RFC 6979 k giving r = 0 (above) or s = 0, i.e. a digest whose own nonce satisfies
+//     e ≡ −r·d (mod n), which takes about n tries of the hash; signWithNonce's s = 0 case itself
+//     is tested above.
+//   - the low-S flip `s > HALF_N` as `s >= HALF_N` when signing: it differs only when s = ⌊n/2⌋
+//     exactly, as likely as the above (verify's own `>`/`>=` is killed by the made-to-order test).
+//   - verifyWithPoint's `if (R.Z === 0n) return false` as `if (false)`: a Jacobian point with
+//     Z = 0 has X ≠ 0 (O is (t², t³, 0), t ≠ 0), so with Z² = 0 both comparisons compare 0 with a
+//     non-zero X and return false anyway (the R = O test above runs it).
+//   - ecdsaVerify's `r >= 1n` as `r > 1n` and `r < n` as `r <= n`: no valid signature has r = 1
+//     (neither x = 1 nor x = n + 1 is on the curve), and with r = n the comparisons need x(R) = n
+//     (not on the curve) or 2n < p (false).
+//   - ecdsaVerify's `r >= 1n` as `true` (r ≤ 0 let through): not proved equivalent, but no test
+//     found. r = 0 cannot verify (x(R) = n is not on the curve); a negative r makes u2 = r·w % n
+//     negative (BigInt's % keeps the sign), and Straus's method (curve/straus.ts) reads a negative
+//     scalar's binary string as garbage digits, so R is not u2·Q and the comparison fails (the
+//     r − n case above runs it).
+//   - readOptions' `extraEntropy.slice()` as `extraEntropy`: the copy protects the caller's bytes
+//     from a signer that would write into them, and signing never writes into them, synchronously.

@@ -325,3 +325,8 @@ describe('rfc6979.ts argument errors name the argument', () => {
     expect(run).toThrow(message);
   });
 });
+
+// Mutants of src/ecdsa/rfc6979.ts no test can kill (group ecdsa-sign; the reasoning, not a run):
+//   - bits2int's `excess > 0` as `excess >= 0`: with excess = 0 the shift is by 0n, the same value.
+//   - the loop's `T.length === 0 ? V : concatBytes(T, V)` with the condition `false`: the
+//     concatenation of the empty T and V is a copy of V, the same bytes.
