@@ -31,6 +31,9 @@ export default {
   // Generous for the slowest single test under CI load; a stuck test fails with its name
   // instead of stalling the run.
   testTimeout: 60000,
+  // Each file's start and result, for npm test's runner (test/support/run-jest.mjs), which
+  // names a file that gives no result in 15 min and stops the run instead of hanging.
+  reporters: ['default', '<rootDir>/test/support/test-file-log.cjs'],
   // Two workers, each test file in a worker process, also on a 2-core machine (where Jest
   // would otherwise run every file in its own process, one after another).
   maxWorkers: 2,

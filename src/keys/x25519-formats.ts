@@ -95,7 +95,7 @@ export function namesX25519(der: Uint8Array, structure: 'spki' | 'pkcs8'): boole
   assertBytes(der, 'der');
   try {
     const outer = new DerReader(der).readSequence();
-    if (structure === 'pkcs8') outer.readInteger();
+    if (structure === 'pkcs8') outer.readInteger(1); // the version: one octet
     if (outer.peekTag() !== DerTag.SEQUENCE) return false;
     return equalBytes(outer.readSequence().readObjectIdentifier(), ID_X25519);
   } catch (error) {
@@ -164,7 +164,7 @@ export function parseX25519Pkcs8(der: Uint8Array): X25519Fields & { privateKey: 
   const outer = new DerReader(der);
   const info = outer.readSequence();
   outer.assertEnd();
-  const version = info.readInteger();
+  const version = info.readInteger(1);
   if (version !== 0n && version !== 1n) fail('pkcs8', 'version must be 0 or 1 (RFC 5958 §2)');
   readAlgorithm(info, 'pkcs8');
   const inner = new DerReader(info.readOctetString());
