@@ -23,11 +23,26 @@
  * - No modes (see ./gcm.ts) and no wiping of key material (JavaScript cannot promise it).
  */
 import { assertBytes, readUint32BE, writeUint32BE } from '../bytes/index.js';
-import { INV_SBOX, SBOX, gfMultiply, xtime } from './aes-reference.js';
 
+/** xtime(b) = b·{02} in GF(2^8) (FIPS 197 §4.2, equation 4.5). */
+const xtime = (b: number): number => ((b << 1) ^ (b & 0x80 ? 0x1b : 0)) & 0xff;
 const rotateRight8 = (word: number): number => (word >>> 8) | (word << 24);
+/** The byte b rotated left by r bits (the S-box's affine map, FIPS 197 §5.1.1, equation 5.1). */
+const rotateByte = (b: number, r: number): number => ((b << r) | (b >>> (8 - r))) & 0xff;
 
-/** Encryption T-tables T0..T3 (int32) and decryption tables U0..U3, derived from the reference's S-boxes. */
+/**
+ * The S-box and its inverse, and the encryption T-tables T0..T3 (int32) and decryption tables
+ * U0..U3, computed when the module loads. The reference (./aes-reference.ts) computes each
+ * inverse b^−1 as b^254 by repeated xtime, as the standard defines it; here the same field is
+ * walked once by logarithms instead: {03} generates the 255 non-zero elements of GF(2^8), so
+ * with EXP[i] = {03}^i and LOG[EXP[i]] = i, b^−1 = EXP[255 − LOG[b]] and a·b = EXP[LOG[a] + LOG[b]].
+ * That is a few look-ups per entry instead of about thirteen field multiplications by repeated
+ * xtime, at load time in every process that imports the package. Public data: the tables do
+ * not depend on any key.
+ * test/cipher/aes.test.ts checks every entry against the reference's S-boxes and gfMultiply.
+ */
+const S = new Uint8Array(256);
+const SI = new Uint8Array(256);
 const T0 = new Int32Array(256);
 const T1 = new Int32Array(256);
 const T2 = new Int32Array(256);
@@ -36,25 +51,56 @@ const U0 = new Int32Array(256);
 const U1 = new Int32Array(256);
 const U2 = new Int32Array(256);
 const U3 = new Int32Array(256);
-const S = SBOX;
-const SI = INV_SBOX;
-for (let b = 0; b < 256; b++) {
-  const s = SBOX[b];
-  const t = (xtime(s) << 24) | (s << 16) | (s << 8) | (xtime(s) ^ s); // ({02}s, s, s, {03}s)
-  T0[b] = t;
-  T1[b] = rotateRight8(t);
-  T2[b] = rotateRight8(T1[b]);
-  T3[b] = rotateRight8(T2[b]);
-  const i = INV_SBOX[b];
-  const u =
-    (gfMultiply(0x0e, i) << 24) |
-    (gfMultiply(0x09, i) << 16) |
-    (gfMultiply(0x0d, i) << 8) |
-    gfMultiply(0x0b, i);
-  U0[b] = u;
-  U1[b] = rotateRight8(u);
-  U2[b] = rotateRight8(U1[b]);
-  U3[b] = rotateRight8(U2[b]);
+{
+  const EXP = new Uint8Array(510); // {03}^i for i < 510, so that EXP[LOG[a] + LOG[b]] needs no mod
+  const LOG = new Uint8Array(256);
+  for (let i = 0, x = 1; i < 255; i++, x ^= xtime(x)) {
+    EXP[i] = x;
+    EXP[i + 255] = x;
+    LOG[x] = i;
+  }
+  /** a·b for a non-zero b given by its logarithm lb (a = 0 gives 0). */
+  const times = (a: number, lb: number): number => (a === 0 ? 0 : EXP[LOG[a] + lb]);
+  const [L09, L0b, L0d, L0e] = [LOG[0x09], LOG[0x0b], LOG[0x0d], LOG[0x0e]];
+  for (let b = 0; b < 256; b++) {
+    const inverse = b === 0 ? 0 : EXP[255 - LOG[b]];
+    const s =
+      inverse ^
+      rotateByte(inverse, 1) ^
+      rotateByte(inverse, 2) ^
+      rotateByte(inverse, 3) ^
+      rotateByte(inverse, 4) ^
+      0x63;
+    S[b] = s;
+    SI[s] = b;
+  }
+  for (let b = 0; b < 256; b++) {
+    const s = S[b];
+    const t = (xtime(s) << 24) | (s << 16) | (s << 8) | (xtime(s) ^ s); // ({02}s, s, s, {03}s)
+    T0[b] = t;
+    T1[b] = rotateRight8(t);
+    T2[b] = rotateRight8(T1[b]);
+    T3[b] = rotateRight8(T2[b]);
+    const i = SI[b];
+    const u = (times(i, L0e) << 24) | (times(i, L09) << 16) | (times(i, L0d) << 8) | times(i, L0b);
+    U0[b] = u;
+    U1[b] = rotateRight8(u);
+    U2[b] = rotateRight8(U1[b]);
+    U3[b] = rotateRight8(U2[b]);
+  }
+}
+
+/**
+ * The tables, for the tests that check them against the reference (not in the package). The
+ * module's own bindings stay private: the round functions read them on every look-up.
+ */
+export function aesTables(): {
+  S: Uint8Array;
+  SI: Uint8Array;
+  T: readonly Int32Array[];
+  U: readonly Int32Array[];
+} {
+  return { S, SI, T: [T0, T1, T2, T3], U: [U0, U1, U2, U3] };
 }
 
 /**
@@ -72,15 +118,18 @@ export const ENCRYPTION_TABLES: readonly [Int32Array, Int32Array, Int32Array, In
  * KeyExpansion (FIPS 197 §5.2) into big-endian int32 words: 4(Nr + 1) words, Nr = 10, 12 or 14.
  *
  * @param key - 16, 24 or 32 bytes
+ * @param w - where to write them (4(Nr + 1) words for this key's length; default: a new array)
  * @returns the encryption round keys w[0..4Nr+3]
  * @throws TypeError when key is not a Uint8Array; RangeError when its length is not 16, 24 or 32
  * @example expandKey(new Uint8Array(16)).length // 44
  */
-export function expandKey(key: Uint8Array): Int32Array {
+export function expandKey(key: Uint8Array, into?: Int32Array): Int32Array {
   assertBytes(key, 'key', 16, 24, 32);
   const Nk = key.length >>> 2;
   const total = 4 * (Nk + 7);
-  const w = new Int32Array(total);
+  if (into !== undefined && into.length !== total)
+    throw new RangeError(`w must have ${total} words for a ${key.length}-byte key`);
+  const w = into ?? new Int32Array(total);
   for (let i = 0; i < Nk; i++)
     w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
   let Rcon = 1;

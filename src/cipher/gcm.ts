@@ -35,6 +35,7 @@ import { CryptoError } from '../errors.js';
 import { encryptWords, expandKey } from './aes.js';
 import {
   createGhashKey,
+  fillTable4,
   ghashUpdate,
   multiplyBlock,
   GHASH_TABLE_4BIT,
@@ -114,13 +115,46 @@ function setupKey(key: Uint8Array): GcmKey {
   return { w, H };
 }
 
+/**
+ * The one-shot form's working state, written afresh by each call and wiped after it: the round
+ * keys (one array per key length, since the round functions read Nr from the length), H and
+ * Shoup's 4-bit table. A one-shot call allocates neither (each typed array above 64 bytes gets
+ * a backing store of its own, which costs more than filling it); the calls are synchronous, so
+ * one call at a time uses them. The keyed form keeps its own.
+ */
+const ONE_SHOT_W: readonly Int32Array[] = [
+  new Int32Array(0),
+  new Int32Array(0),
+  new Int32Array(44), //   16-byte key: Nr = 10
+  new Int32Array(52), //   24-byte key: Nr = 12
+  new Int32Array(60), //   32-byte key: Nr = 14
+];
+const ONE_SHOT_H = new Int32Array(4);
+const ONE_SHOT_GHASH: GhashKey = { kind: GHASH_TABLE_4BIT, table: new Int32Array(64) };
+
+/** The key schedule and H for one one-shot call, in ONE_SHOT_W and ONE_SHOT_H. */
+function oneShotKey(key: Uint8Array): GcmKey {
+  const w = expandKey(key, ONE_SHOT_W[key.length >>> 3]);
+  encryptWords(w, 0, 0, 0, 0, ONE_SHOT_H); // H = CIPH_K(0^128)
+  return { w, H: ONE_SHOT_H };
+}
+
+/** Zeroes the one-shot working state (key schedule, H, table) once a call is over. */
+function wipeOneShot(key: GcmKey): void {
+  key.w.fill(0);
+  ONE_SHOT_H.fill(0);
+  ONE_SHOT_GHASH.table.fill(0);
+}
+
 function assertNonce(nonce: unknown): asserts nonce is Uint8Array {
   assertBytes(nonce, 'nonce');
   if (nonce.length === 0) throw new RangeError('nonce must be at least 1 byte long, got 0');
 }
 
+const NO_AAD = new Uint8Array(0);
+
 function optionalAad(aad: unknown): Uint8Array {
-  if (aad === undefined) return new Uint8Array(0);
+  if (aad === undefined) return NO_AAD;
   assertBytes(aad, 'aad');
   return aad;
 }
@@ -202,10 +236,9 @@ function preCounterBlock(H: GhashKey, nonce: Uint8Array): Int32Array {
 
 function ghashKeyFor(key: GcmKey, keyed: GhashKey | undefined, hashedBytes: number): GhashKey {
   if (keyed) return keyed;
-  return createGhashKey(
-    key.H,
-    hashedBytes >= ONE_SHOT_8BIT_FROM ? GHASH_TABLE_8BIT : GHASH_TABLE_4BIT,
-  );
+  if (hashedBytes >= ONE_SHOT_8BIT_FROM) return createGhashKey(key.H, GHASH_TABLE_8BIT);
+  fillTable4(key.H, ONE_SHOT_GHASH.table); // a one-shot call: the reused 4-bit table
+  return ONE_SHOT_GHASH;
 }
 
 /** GCM-AE (§7.1): returns C ‖ T. Arguments already checked. */
@@ -260,7 +293,7 @@ function open(
  * use a fresh nonce per message — a counter, or a random 12-byte nonce for at most 2^32
  * messages per key (SP 800-38D §8.3).
  *
- * @param key - 16, 24 or 32 bytes (AES-128/192/256); the key schedule is computed here
+ * @param key - 16, 24 or 32 bytes (AES-128/192/256); copied here; each call expands its schedule
  * @param nonce - the IV, at least 1 byte; 12 bytes (96 bits) is the recommended length
  * @param aad - additional authenticated data, any length (default empty)
  * @param options - `{ tagLength }` in bytes: 16 (default), 15, 14, 13, 12, 8 or 4
@@ -283,10 +316,11 @@ function aesGcmOneShot(
 ): AesGcmCipher {
   assertBytes(key, 'key', 16, 24, 32);
   assertNonce(nonce);
-  const A = optionalAad(aad).slice();
+  const A = aad === undefined ? NO_AAD : optionalAad(aad).slice();
   const tagLength = parseOptions(options);
   const N = nonce.slice();
-  const gcmKey = setupKey(key);
+  // The key is kept; its schedule is expanded by each call into the one-shot working state.
+  const K = key.slice();
   let used = false;
   return Object.freeze({
     encrypt(plaintext: Uint8Array): Uint8Array {
@@ -297,13 +331,23 @@ function aesGcmOneShot(
           'NONCE_REUSE',
           'gcm: encrypt() was already called for this nonce; use a fresh nonce per message',
         );
-      const sealed = seal(gcmKey, undefined, N, plaintext, A, tagLength);
-      used = true;
-      return sealed;
+      const gcmKey = oneShotKey(K);
+      try {
+        const sealed = seal(gcmKey, undefined, N, plaintext, A, tagLength);
+        used = true;
+        return sealed;
+      } finally {
+        wipeOneShot(gcmKey);
+      }
     },
     decrypt(ciphertextAndTag: Uint8Array): Uint8Array {
       assertBytes(ciphertextAndTag, 'ciphertextAndTag');
-      return open(gcmKey, undefined, N, ciphertextAndTag, A, tagLength);
+      const gcmKey = oneShotKey(K);
+      try {
+        return open(gcmKey, undefined, N, ciphertextAndTag, A, tagLength);
+      } finally {
+        wipeOneShot(gcmKey);
+      }
     },
   });
 }

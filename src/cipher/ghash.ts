@@ -142,18 +142,7 @@ const REDUCE4 = (() => {
  * @example createGhashKey(Int32Array.of(h0, h1, h2, h3), GHASH_TABLE_8BIT)
  */
 export function createGhashKey(H: Int32Array, kind: GhashKey['kind']): GhashKey {
-  if (kind === GHASH_TABLE_4BIT) {
-    // Only H·x^0..H·x^3 are needed: M[n] = n(x) • H for a nibble n whose bit 8 is x^0, 4 is x^1,
-    // 2 is x^2 and 1 is x^3.
-    const P = powersOfX(H[0], H[1], H[2], H[3], 4);
-    const M = new Int32Array(64);
-    for (let n = 1; n < 16; n++) {
-      const low = n & -n; // lowest set bit: 1 → x^3, 2 → x^2, 4 → x^1, 8 → x^0
-      const k = low === 1 ? 3 : low === 2 ? 2 : low === 4 ? 1 : 0;
-      for (let j = 0; j < 4; j++) M[4 * n + j] = M[4 * (n ^ low) + j] ^ P[4 * k + j];
-    }
-    return { kind, table: M };
-  }
+  if (kind === GHASH_TABLE_4BIT) return { kind, table: fillTable4(H, new Int32Array(64)) };
   const P = powersOfX(H[0], H[1], H[2], H[3], 128);
   // T[p][b] = (byte b at position p) • H; bit 0x80 of b is x^(8p), bit 0x01 is x^(8p+7).
   const T = new Int32Array(16 * 256 * 4);
@@ -171,6 +160,47 @@ export function createGhashKey(H: Int32Array, kind: GhashKey['kind']): GhashKey 
     }
   }
   return { kind, table: T };
+}
+
+/**
+ * Shoup's 4-bit table for H, written into M (64 words; M[0] stays 0): M[n] = n(x) • H for a
+ * nibble n whose bit 8 is x^0, 4 is x^1, 2 is x^2 and 1 is x^3, each entry the previous one
+ * without its lowest bit, plus H·x^k for that bit. Only H·x^0..H·x^3 are needed. A one-shot GCM
+ * call (./gcm.ts) fills a table that it reuses from call to call instead of allocating one.
+ * @returns M
+ * @example fillTable4(H, new Int32Array(64))
+ */
+export function fillTable4(H: Int32Array, M: Int32Array): Int32Array {
+  let h0 = H[0];
+  let h1 = H[1];
+  let h2 = H[2];
+  let h3 = H[3];
+  M[0] = M[1] = M[2] = M[3] = 0;
+  // P8 = H·x^0 at M[8], then H·x^1 at M[4], H·x^2 at M[2], H·x^3 at M[1]: n = 8 >> k.
+  for (let k = 0; k < 4; k++) {
+    const at = 4 * (8 >>> k);
+    M[at] = h0;
+    M[at + 1] = h1;
+    M[at + 2] = h2;
+    M[at + 3] = h3;
+    const reduce = -(h3 & 1) & 0xe1000000; // LSB1(V) = 1 → ⊕ R
+    h3 = (h3 >>> 1) | (h2 << 31);
+    h2 = (h2 >>> 1) | (h1 << 31);
+    h1 = (h1 >>> 1) | (h0 << 31);
+    h0 = (h0 >>> 1) ^ reduce;
+  }
+  for (let n = 3; n < 16; n++) {
+    const low = n & -n; // lowest set bit
+    if (low === n) continue; // a power of x, written above
+    const from = 4 * (n ^ low);
+    const bit = 4 * low;
+    const to = 4 * n;
+    M[to] = M[from] ^ M[bit];
+    M[to + 1] = M[from + 1] ^ M[bit + 1];
+    M[to + 2] = M[from + 2] ^ M[bit + 2];
+    M[to + 3] = M[from + 3] ^ M[bit + 3];
+  }
+  return M;
 }
 
 /**

@@ -352,7 +352,7 @@ function windowedMultiply(d: bigint): AffinePoint {
     Y = sum.Y;
     Z = sum.Z;
   }
-  const R = toAffine({ X, Y, Z }); //       d'·G; Z ≠ 0 since 1 ≤ d' ≤ n − 1
+  const R = toAffine({ X, Y, Z }); //                d'·G; Z ≠ 0 since 1 ≤ d' ≤ n − 1
   return { x: R.x, y: R.y ^ ((R.y ^ (p - R.y)) & even) }; // −(d'·G) = d·G when d' = n − d
 }
 
@@ -365,43 +365,74 @@ const SPACING = 64; //    d: bits per block
 let combTable: bigint[] | undefined;
 
 /**
- * The comb's bases 2^64·G, 2^128·G, 2^192·G (affine), written out so that the first call does
- * not spend 192 doublings on them; test/curve/fixed-base.test.ts recomputes them from G.
+ * The comb's 15 entries C[a] = a_0·G + a_1·2^64·G + a_2·2^128·G + a_3·2^192·G (affine) for
+ * a = a_0 + 2a_1 + 4a_2 + 8a_3 = 1 … 15, written out so that the first call builds nothing (no
+ * additions, no inversion); packed x + 2^256·y like the big table on first use, with C[0] = O
+ * unused. Public data. test/curve/fixed-base.test.ts recomputes every entry from G with
+ * affine.ts's textbook group law.
  */
-export const COMB_BASES: readonly AffinePoint[] = [
+export const COMB_ENTRIES: readonly AffinePoint[] = [
+  {
+    x: 0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n,
+    y: 0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n,
+  },
   {
     x: 0x0fa822bc2811aaa58492592e326e25de29493baaad651f7e90e75cb48e14db63n,
     y: 0xbff44ae8f5dba80d6f4ad4bcb3df188b34b1a65050fe82f5e41124545f462ee7n,
+  },
+  {
+    x: 0x300a4bbc89d6726fb257c0de95e02789e96c98fd0d35f1fa93391ce2097992afn,
+    y: 0x72aac7e0d09b46447f1ddb25ff1e3c6f5bb1eeada9d806a5aa54a291c08127a0n,
   },
   {
     x: 0x447d739beedb5e67fb982fd588c6766efc35ff7dc297eac357c84fc9d789bd85n,
     y: 0x2d4825ab834131eee12e9d953a4aaff73d349b95a7fae5000c7e33c972e25b32n,
   },
   {
+    x: 0xef9519328a9c72ffddc6068bb91dfc60ef7fbd2b1a0a11b713949c932a1d367fn,
+    y: 0x611e9fc37dbb2c9bc1ee9807022c219c23183b0895ca1740196035a77376d8a8n,
+  },
+  {
+    x: 0x550663797b51f5d87dea6482e11238bf2936df5ec6c9bc36cae2b1920b57f4bcn,
+    y: 0x157164848aecb8510afa40018d9d50e59fb3d576dbdefbe144ffe216348a964cn,
+  },
+  {
+    x: 0xeb5d7745b21141eaa2e8f483f43e43917ccd84e70d715f26e48ecafffc5cde01n,
+    y: 0xeafd72ebdbecc17b0990e6a158006cee85f22cfe2844b645cac917e2731a3479n,
+  },
+  {
     x: 0xa6d39677a78492762736ff8344315fc596439591a3c6b94a6cf20ffb313728ben,
     y: 0x674f84749b0b881666b8babd2d27ecdf824a920c2284059bf2bab833c357f5f4n,
   },
+  {
+    x: 0x4e769e7672c9ddad31855f7db8c7fedb74e02f080203a56b2df48c04677c8a3en,
+    y: 0x42b99082de8306631ec0057206947281fb9ae16f3b9122a5a4c36165b824bbb0n,
+  },
+  {
+    x: 0x78878ef61c6ce04d7fdc1ca008a1c478d1f89e799c0ce1316ef95150dda868b9n,
+    y: 0xb6cb3f5d7b72c321de53142c12309def6ace570ebde08d4f9c62b9121fe0d976n,
+  },
+  {
+    x: 0x0c88bc4d716b1287595c5220812ffcae5b82dd5bd54fb4967f991ed2c31a3573n,
+    y: 0xdd5ddea3f3901dc618d1b5b39c04e6aa7c8181f4df2564f33a57bf635f48aca8n,
+  },
+  {
+    x: 0x68f344af6b317466efe0a423083e49f343a0a28c42ba792fe96a79fb3e72ad0cn,
+    y: 0x31b9c405f8540a20604ed93c24d67ff3668bfc2271f5c626cdfe17db3fb24d4an,
+  },
+  {
+    x: 0x4052bf4b6f461db9663c62c3edbad7a00d1a10144ec39c28d36b4789a2582e7fn,
+    y: 0xfecf4d5190b0fc61862be6bd71d70cc8e724f33999bfcc5b235a27c3188d25ebn,
+  },
+  {
+    x: 0x1eddbae2c802e41a123202a8f62bff7aafdf5cc08526a7a474346c10a1d4cfacn,
+    y: 0x43104d86560ebcfc0c45f45273db33a036e06b7e4c7019178fa0af2dd603f844n,
+  },
+  {
+    x: 0xb48e26b484f7a21c0a4a46fb6aaf363a66b0de3225c4744b9615b5110d1d78e5n,
+    y: 0xfac015404d4d3dab64131bcdfed6f668c004e4048b7b0f9806ebb0f621a01b2dn,
+  },
 ];
-
-/**
- * The comb's 16 entries C[a] = a_0·G + a_1·2^64·G + a_2·2^128·G + a_3·2^192·G for
- * a = a_0 + 2a_1 + 4a_2 + 8a_3 (C[0] = O unused), packed x + 2^256·y like the big table.
- * C[a] = C[a without its lowest bit] + that bit's base (the two multipliers differ and sum to
- * less than n, so the incomplete addition is valid); all to affine with one inversion.
- * Public data, variable time.
- */
-function buildCombTable(): bigint[] {
-  const bases = [G, ...COMB_BASES];
-  const sums: JacobianPoint[] = [JACOBIAN_INFINITY];
-  for (let a = 1; a < 1 << TEETH; a++) {
-    const rest = a & (a - 1); //                    a without its lowest set bit
-    const B = bases[31 - Math.clz32(a & -a)]; //     the base of that bit
-    const { X, Y, Z } = sums[rest];
-    sums.push(rest === 0 ? toJacobian(B) : mixedAddLazy(X, Y, Z, B.x, B.y));
-  }
-  const affine = toAffineBatchVartime(sums.slice(1));
-  return [0n, ...affine.map(({ x, y }) => x | (y << 256n))];
-}
 
 /**
  * 2·(X : Y : Z): the doubling of jacobian-formulas.ts (jacobianDouble, EFD dbl-2001-b for
@@ -431,7 +462,7 @@ function doubleLazy(X: bigint, Y: bigint, Z: bigint): JacobianPoint {
  * handled by masks.
  */
 function combMultiply(d: bigint): AffinePoint {
-  combTable ??= buildCombTable();
+  combTable ??= [0n, ...COMB_ENTRIES.map(({ x, y }) => x | (y << 256n))];
   const words = new Uint32Array(8); // d as eight 32-bit words, least significant first
   let rest = d;
   for (let w = 0; w < 8; w++) {

@@ -16,11 +16,14 @@
  *                        mod 2^32 by `| 0`, and the low sum by `| 0` too
  *
  * Layout: the state H_0 … H_7 is an Int32Array of 16 numbers, H_j's high half at 2j and its
- * low half at 2j + 1. The message schedule W_0 … W_79 is one Int32Array of 160 numbers
- * (high halves, then low halves), allocated once, when the module loads (JavaScript runs one
- * compression at a time, and nothing here calls out while it is in use). The eight working
- * variables are sixteen locals; the round loop is unrolled by eight with the roles renamed
- * instead of moved (see step 3).
+ * low half at 2j + 1. The message schedule W_0 … W_79 is two Int32Arrays of 80 numbers (WH
+ * the high halves, WL the low halves), allocated once, when the module loads (JavaScript runs
+ * one compression at a time, and nothing here calls out while it is in use). The message words
+ * M_t^(i) are read big-endian (§3.1) straight from the caller's bytes through a DataView, with
+ * no copy into a block buffer. The schedule for t ≥ 16 is computed eight words per loop
+ * iteration, written out by test/hash/sha512-schedule.ts (a test checks the code between the
+ * markers below against it). The eight working variables are sixteen locals; the round loop
+ * is unrolled by eight with the roles renamed instead of moved (see step 3).
  *
  * Nothing here is secret-dependent in its control flow or memory access.
  */
@@ -38,44 +41,145 @@ export function halves(words: readonly bigint[]): Int32Array {
 
 const K = halves(K64);
 
-/** The message schedule W_0 … W_79: W_t's high half at W[t], its low half at W[80 + t]. */
-const W = new Int32Array(160);
+/** The message schedule W_0 … W_79: W_t's high half at WH[t], its low half at WL[t]. */
+const WH = new Int32Array(80);
+const WL = new Int32Array(80);
 
 /**
- * Runs the compression function over the 128-byte blocks data[offset … end) in place on
- * `state` (H_0 … H_7 as 16 int32 halves). FIPS 180-4 §6.4.2 steps 1–4 per block.
+ * Runs the compression function over the 128-byte blocks at [offset, end) of `view` in place
+ * on `state` (H_0 … H_7 as 16 int32 halves). FIPS 180-4 §6.4.2 steps 1–4 per block.
+ * `end − offset` must be a multiple of 128.
  */
 export function compressBlocks(
   state: Int32Array,
-  data: Uint8Array,
+  view: DataView,
   offset: number,
   end: number,
 ): void {
   for (; offset < end; offset += 128) {
     // Step 1, t = 0…15: W_t = M_t^(i), read big-endian as two 32-bit halves.
     for (let t = 0, i = offset; t < 16; t++, i += 8) {
-      W[t] = (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3];
-      W[80 + t] = (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7];
+      WH[t] = view.getInt32(i);
+      WL[t] = view.getInt32(i + 4);
     }
-    // Step 1, t = 16…79: W_t = σ1(W_t−2) + W_t−7 + σ0(W_t−15) + W_t−16.
-    for (let t = 16; t < 80; t++) {
-      const w15h = W[t - 15];
-      const w15l = W[80 + t - 15];
-      // σ0(W_t−15) = ROTR^1 ⊕ ROTR^8 ⊕ SHR^7
-      const s0h = ((w15h >>> 1) | (w15l << 31)) ^ ((w15h >>> 8) | (w15l << 24)) ^ (w15h >>> 7);
-      const s0l =
-        ((w15l >>> 1) | (w15h << 31)) ^
-        ((w15l >>> 8) | (w15h << 24)) ^
-        ((w15l >>> 7) | (w15h << 25));
-      const w2h = W[t - 2];
-      const w2l = W[80 + t - 2];
-      // σ1(W_t−2) = ROTR^19 ⊕ ROTR^61 ⊕ SHR^6; ROTR^61 is ROTR^29 of the swapped halves
-      const s1h = ((w2h >>> 19) | (w2l << 13)) ^ ((w2l >>> 29) | (w2h << 3)) ^ (w2h >>> 6);
-      const s1l =
-        ((w2l >>> 19) | (w2h << 13)) ^ ((w2h >>> 29) | (w2l << 3)) ^ ((w2l >>> 6) | (w2h << 26));
-      const low = (s1l >>> 0) + (W[80 + t - 7] >>> 0) + (s0l >>> 0) + (W[80 + t - 16] >>> 0);
-      W[t] = s1h + W[t - 7] + s0h + W[t - 16] + ((low / 0x100000000) | 0);
-      W[80 + t] = low | 0;
+    // Step 1, t = 16…79: W_t = σ1(W_t−2) + W_t−7 + σ0(W_t−15) + W_t−16, eight per iteration
+    // (σ0 = ROTR^1 ⊕ ROTR^8 ⊕ SHR^7; σ1 = ROTR^19 ⊕ ROTR^61 ⊕ SHR^6, where ROTR^61 is ROTR^29
+    // of the swapped halves). The low halves are summed as unsigned numbers in a double.
+    for (let t = 16; t < 80; t += 8) {
+      // BEGIN GENERATED SCHEDULE (test/hash/sha512-schedule.ts)
+      // W_(t+0) = σ1(W_(t+0−2)) + W_(t+0−7) + σ0(W_(t+0−15)) + W_(t+0−16)
+      const xh0 = WH[t - 15];
+      const xl0 = WL[t - 15];
+      const yh0 = WH[t - 2];
+      const yl0 = WL[t - 2];
+      const s1h0 = ((yh0 >>> 19) | (yl0 << 13)) ^ ((yl0 >>> 29) | (yh0 << 3));
+      const s1l0 = ((yl0 >>> 19) | (yh0 << 13)) ^ ((yh0 >>> 29) | (yl0 << 3));
+      const s0h0 = ((xh0 >>> 1) | (xl0 << 31)) ^ ((xh0 >>> 8) | (xl0 << 24));
+      const s0l0 = ((xl0 >>> 1) | (xh0 << 31)) ^ ((xl0 >>> 8) | (xh0 << 24));
+      const lo0 = ((s1l0 ^ ((yl0 >>> 6) | (yh0 << 26))) >>> 0) + (WL[t - 7] >>> 0);
+      const low0 = lo0 + ((s0l0 ^ ((xl0 >>> 7) | (xh0 << 25))) >>> 0) + (WL[t - 16] >>> 0);
+      const hi0 = (s1h0 ^ (yh0 >>> 6)) + WH[t - 7] + (s0h0 ^ (xh0 >>> 7)) + WH[t - 16];
+      WH[t] = (hi0 + ((low0 / 0x100000000) | 0)) | 0;
+      WL[t] = low0 | 0;
+      // W_(t+1) = σ1(W_(t+1−2)) + W_(t+1−7) + σ0(W_(t+1−15)) + W_(t+1−16)
+      const xh1 = WH[t - 14];
+      const xl1 = WL[t - 14];
+      const yh1 = WH[t - 1];
+      const yl1 = WL[t - 1];
+      const s1h1 = ((yh1 >>> 19) | (yl1 << 13)) ^ ((yl1 >>> 29) | (yh1 << 3));
+      const s1l1 = ((yl1 >>> 19) | (yh1 << 13)) ^ ((yh1 >>> 29) | (yl1 << 3));
+      const s0h1 = ((xh1 >>> 1) | (xl1 << 31)) ^ ((xh1 >>> 8) | (xl1 << 24));
+      const s0l1 = ((xl1 >>> 1) | (xh1 << 31)) ^ ((xl1 >>> 8) | (xh1 << 24));
+      const lo1 = ((s1l1 ^ ((yl1 >>> 6) | (yh1 << 26))) >>> 0) + (WL[t - 6] >>> 0);
+      const low1 = lo1 + ((s0l1 ^ ((xl1 >>> 7) | (xh1 << 25))) >>> 0) + (WL[t - 15] >>> 0);
+      const hi1 = (s1h1 ^ (yh1 >>> 6)) + WH[t - 6] + (s0h1 ^ (xh1 >>> 7)) + WH[t - 15];
+      WH[t + 1] = (hi1 + ((low1 / 0x100000000) | 0)) | 0;
+      WL[t + 1] = low1 | 0;
+      // W_(t+2) = σ1(W_(t+2−2)) + W_(t+2−7) + σ0(W_(t+2−15)) + W_(t+2−16)
+      const xh2 = WH[t - 13];
+      const xl2 = WL[t - 13];
+      const yh2 = WH[t];
+      const yl2 = WL[t];
+      const s1h2 = ((yh2 >>> 19) | (yl2 << 13)) ^ ((yl2 >>> 29) | (yh2 << 3));
+      const s1l2 = ((yl2 >>> 19) | (yh2 << 13)) ^ ((yh2 >>> 29) | (yl2 << 3));
+      const s0h2 = ((xh2 >>> 1) | (xl2 << 31)) ^ ((xh2 >>> 8) | (xl2 << 24));
+      const s0l2 = ((xl2 >>> 1) | (xh2 << 31)) ^ ((xl2 >>> 8) | (xh2 << 24));
+      const lo2 = ((s1l2 ^ ((yl2 >>> 6) | (yh2 << 26))) >>> 0) + (WL[t - 5] >>> 0);
+      const low2 = lo2 + ((s0l2 ^ ((xl2 >>> 7) | (xh2 << 25))) >>> 0) + (WL[t - 14] >>> 0);
+      const hi2 = (s1h2 ^ (yh2 >>> 6)) + WH[t - 5] + (s0h2 ^ (xh2 >>> 7)) + WH[t - 14];
+      WH[t + 2] = (hi2 + ((low2 / 0x100000000) | 0)) | 0;
+      WL[t + 2] = low2 | 0;
+      // W_(t+3) = σ1(W_(t+3−2)) + W_(t+3−7) + σ0(W_(t+3−15)) + W_(t+3−16)
+      const xh3 = WH[t - 12];
+      const xl3 = WL[t - 12];
+      const yh3 = WH[t + 1];
+      const yl3 = WL[t + 1];
+      const s1h3 = ((yh3 >>> 19) | (yl3 << 13)) ^ ((yl3 >>> 29) | (yh3 << 3));
+      const s1l3 = ((yl3 >>> 19) | (yh3 << 13)) ^ ((yh3 >>> 29) | (yl3 << 3));
+      const s0h3 = ((xh3 >>> 1) | (xl3 << 31)) ^ ((xh3 >>> 8) | (xl3 << 24));
+      const s0l3 = ((xl3 >>> 1) | (xh3 << 31)) ^ ((xl3 >>> 8) | (xh3 << 24));
+      const lo3 = ((s1l3 ^ ((yl3 >>> 6) | (yh3 << 26))) >>> 0) + (WL[t - 4] >>> 0);
+      const low3 = lo3 + ((s0l3 ^ ((xl3 >>> 7) | (xh3 << 25))) >>> 0) + (WL[t - 13] >>> 0);
+      const hi3 = (s1h3 ^ (yh3 >>> 6)) + WH[t - 4] + (s0h3 ^ (xh3 >>> 7)) + WH[t - 13];
+      WH[t + 3] = (hi3 + ((low3 / 0x100000000) | 0)) | 0;
+      WL[t + 3] = low3 | 0;
+      // W_(t+4) = σ1(W_(t+4−2)) + W_(t+4−7) + σ0(W_(t+4−15)) + W_(t+4−16)
+      const xh4 = WH[t - 11];
+      const xl4 = WL[t - 11];
+      const yh4 = WH[t + 2];
+      const yl4 = WL[t + 2];
+      const s1h4 = ((yh4 >>> 19) | (yl4 << 13)) ^ ((yl4 >>> 29) | (yh4 << 3));
+      const s1l4 = ((yl4 >>> 19) | (yh4 << 13)) ^ ((yh4 >>> 29) | (yl4 << 3));
+      const s0h4 = ((xh4 >>> 1) | (xl4 << 31)) ^ ((xh4 >>> 8) | (xl4 << 24));
+      const s0l4 = ((xl4 >>> 1) | (xh4 << 31)) ^ ((xl4 >>> 8) | (xh4 << 24));
+      const lo4 = ((s1l4 ^ ((yl4 >>> 6) | (yh4 << 26))) >>> 0) + (WL[t - 3] >>> 0);
+      const low4 = lo4 + ((s0l4 ^ ((xl4 >>> 7) | (xh4 << 25))) >>> 0) + (WL[t - 12] >>> 0);
+      const hi4 = (s1h4 ^ (yh4 >>> 6)) + WH[t - 3] + (s0h4 ^ (xh4 >>> 7)) + WH[t - 12];
+      WH[t + 4] = (hi4 + ((low4 / 0x100000000) | 0)) | 0;
+      WL[t + 4] = low4 | 0;
+      // W_(t+5) = σ1(W_(t+5−2)) + W_(t+5−7) + σ0(W_(t+5−15)) + W_(t+5−16)
+      const xh5 = WH[t - 10];
+      const xl5 = WL[t - 10];
+      const yh5 = WH[t + 3];
+      const yl5 = WL[t + 3];
+      const s1h5 = ((yh5 >>> 19) | (yl5 << 13)) ^ ((yl5 >>> 29) | (yh5 << 3));
+      const s1l5 = ((yl5 >>> 19) | (yh5 << 13)) ^ ((yh5 >>> 29) | (yl5 << 3));
+      const s0h5 = ((xh5 >>> 1) | (xl5 << 31)) ^ ((xh5 >>> 8) | (xl5 << 24));
+      const s0l5 = ((xl5 >>> 1) | (xh5 << 31)) ^ ((xl5 >>> 8) | (xh5 << 24));
+      const lo5 = ((s1l5 ^ ((yl5 >>> 6) | (yh5 << 26))) >>> 0) + (WL[t - 2] >>> 0);
+      const low5 = lo5 + ((s0l5 ^ ((xl5 >>> 7) | (xh5 << 25))) >>> 0) + (WL[t - 11] >>> 0);
+      const hi5 = (s1h5 ^ (yh5 >>> 6)) + WH[t - 2] + (s0h5 ^ (xh5 >>> 7)) + WH[t - 11];
+      WH[t + 5] = (hi5 + ((low5 / 0x100000000) | 0)) | 0;
+      WL[t + 5] = low5 | 0;
+      // W_(t+6) = σ1(W_(t+6−2)) + W_(t+6−7) + σ0(W_(t+6−15)) + W_(t+6−16)
+      const xh6 = WH[t - 9];
+      const xl6 = WL[t - 9];
+      const yh6 = WH[t + 4];
+      const yl6 = WL[t + 4];
+      const s1h6 = ((yh6 >>> 19) | (yl6 << 13)) ^ ((yl6 >>> 29) | (yh6 << 3));
+      const s1l6 = ((yl6 >>> 19) | (yh6 << 13)) ^ ((yh6 >>> 29) | (yl6 << 3));
+      const s0h6 = ((xh6 >>> 1) | (xl6 << 31)) ^ ((xh6 >>> 8) | (xl6 << 24));
+      const s0l6 = ((xl6 >>> 1) | (xh6 << 31)) ^ ((xl6 >>> 8) | (xh6 << 24));
+      const lo6 = ((s1l6 ^ ((yl6 >>> 6) | (yh6 << 26))) >>> 0) + (WL[t - 1] >>> 0);
+      const low6 = lo6 + ((s0l6 ^ ((xl6 >>> 7) | (xh6 << 25))) >>> 0) + (WL[t - 10] >>> 0);
+      const hi6 = (s1h6 ^ (yh6 >>> 6)) + WH[t - 1] + (s0h6 ^ (xh6 >>> 7)) + WH[t - 10];
+      WH[t + 6] = (hi6 + ((low6 / 0x100000000) | 0)) | 0;
+      WL[t + 6] = low6 | 0;
+      // W_(t+7) = σ1(W_(t+7−2)) + W_(t+7−7) + σ0(W_(t+7−15)) + W_(t+7−16)
+      const xh7 = WH[t - 8];
+      const xl7 = WL[t - 8];
+      const yh7 = WH[t + 5];
+      const yl7 = WL[t + 5];
+      const s1h7 = ((yh7 >>> 19) | (yl7 << 13)) ^ ((yl7 >>> 29) | (yh7 << 3));
+      const s1l7 = ((yl7 >>> 19) | (yh7 << 13)) ^ ((yh7 >>> 29) | (yl7 << 3));
+      const s0h7 = ((xh7 >>> 1) | (xl7 << 31)) ^ ((xh7 >>> 8) | (xl7 << 24));
+      const s0l7 = ((xl7 >>> 1) | (xh7 << 31)) ^ ((xl7 >>> 8) | (xh7 << 24));
+      const lo7 = ((s1l7 ^ ((yl7 >>> 6) | (yh7 << 26))) >>> 0) + (WL[t] >>> 0);
+      const low7 = lo7 + ((s0l7 ^ ((xl7 >>> 7) | (xh7 << 25))) >>> 0) + (WL[t - 9] >>> 0);
+      const hi7 = (s1h7 ^ (yh7 >>> 6)) + WH[t] + (s0h7 ^ (xh7 >>> 7)) + WH[t - 9];
+      WH[t + 7] = (hi7 + ((low7 / 0x100000000) | 0)) | 0;
+      WL[t + 7] = low7 | 0;
+      // END GENERATED SCHEDULE
     }
     // Step 2: the working variables a…h from H^(i−1), as sixteen halves.
     let lo = 0;
@@ -120,14 +224,14 @@ export function compressBlocks(
           0) +
         ((gl ^ (el & (fl ^ gl))) >>> 0) +
         (K[2 * t + 1] >>> 0) +
-        (W[80 + t + 0] >>> 0);
+        (WL[t + 0] >>> 0);
       // … and high halves, both unreduced.
       T1h =
         hh +
         (((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23))) +
         (gh ^ (eh & (fh ^ gh))) +
         K[2 * t + 0] +
-        W[t + 0];
+        WH[t + 0];
       // d ← d + T1, reduced: the new e.
       lo = (dl >>> 0) + T1l;
       dh = (dh + T1h + ((lo / 0x100000000) | 0)) | 0;
@@ -155,13 +259,13 @@ export function compressBlocks(
           0) +
         ((fl ^ (dl & (el ^ fl))) >>> 0) +
         (K[2 * t + 3] >>> 0) +
-        (W[80 + t + 1] >>> 0);
+        (WL[t + 1] >>> 0);
       T1h =
         gh +
         (((dh >>> 14) | (dl << 18)) ^ ((dh >>> 18) | (dl << 14)) ^ ((dl >>> 9) | (dh << 23))) +
         (fh ^ (dh & (eh ^ fh))) +
         K[2 * t + 2] +
-        W[t + 1];
+        WH[t + 1];
       lo = (cl >>> 0) + T1l;
       ch = (ch + T1h + ((lo / 0x100000000) | 0)) | 0;
       cl = lo | 0;
@@ -186,13 +290,13 @@ export function compressBlocks(
           0) +
         ((el ^ (cl & (dl ^ el))) >>> 0) +
         (K[2 * t + 5] >>> 0) +
-        (W[80 + t + 2] >>> 0);
+        (WL[t + 2] >>> 0);
       T1h =
         fh +
         (((ch >>> 14) | (cl << 18)) ^ ((ch >>> 18) | (cl << 14)) ^ ((cl >>> 9) | (ch << 23))) +
         (eh ^ (ch & (dh ^ eh))) +
         K[2 * t + 4] +
-        W[t + 2];
+        WH[t + 2];
       lo = (bl >>> 0) + T1l;
       bh = (bh + T1h + ((lo / 0x100000000) | 0)) | 0;
       bl = lo | 0;
@@ -217,13 +321,13 @@ export function compressBlocks(
           0) +
         ((dl ^ (bl & (cl ^ dl))) >>> 0) +
         (K[2 * t + 7] >>> 0) +
-        (W[80 + t + 3] >>> 0);
+        (WL[t + 3] >>> 0);
       T1h =
         eh +
         (((bh >>> 14) | (bl << 18)) ^ ((bh >>> 18) | (bl << 14)) ^ ((bl >>> 9) | (bh << 23))) +
         (dh ^ (bh & (ch ^ dh))) +
         K[2 * t + 6] +
-        W[t + 3];
+        WH[t + 3];
       lo = (al >>> 0) + T1l;
       ah = (ah + T1h + ((lo / 0x100000000) | 0)) | 0;
       al = lo | 0;
@@ -248,13 +352,13 @@ export function compressBlocks(
           0) +
         ((cl ^ (al & (bl ^ cl))) >>> 0) +
         (K[2 * t + 9] >>> 0) +
-        (W[80 + t + 4] >>> 0);
+        (WL[t + 4] >>> 0);
       T1h =
         dh +
         (((ah >>> 14) | (al << 18)) ^ ((ah >>> 18) | (al << 14)) ^ ((al >>> 9) | (ah << 23))) +
         (ch ^ (ah & (bh ^ ch))) +
         K[2 * t + 8] +
-        W[t + 4];
+        WH[t + 4];
       lo = (hl >>> 0) + T1l;
       hh = (hh + T1h + ((lo / 0x100000000) | 0)) | 0;
       hl = lo | 0;
@@ -279,13 +383,13 @@ export function compressBlocks(
           0) +
         ((bl ^ (hl & (al ^ bl))) >>> 0) +
         (K[2 * t + 11] >>> 0) +
-        (W[80 + t + 5] >>> 0);
+        (WL[t + 5] >>> 0);
       T1h =
         ch +
         (((hh >>> 14) | (hl << 18)) ^ ((hh >>> 18) | (hl << 14)) ^ ((hl >>> 9) | (hh << 23))) +
         (bh ^ (hh & (ah ^ bh))) +
         K[2 * t + 10] +
-        W[t + 5];
+        WH[t + 5];
       lo = (gl >>> 0) + T1l;
       gh = (gh + T1h + ((lo / 0x100000000) | 0)) | 0;
       gl = lo | 0;
@@ -310,13 +414,13 @@ export function compressBlocks(
           0) +
         ((al ^ (gl & (hl ^ al))) >>> 0) +
         (K[2 * t + 13] >>> 0) +
-        (W[80 + t + 6] >>> 0);
+        (WL[t + 6] >>> 0);
       T1h =
         bh +
         (((gh >>> 14) | (gl << 18)) ^ ((gh >>> 18) | (gl << 14)) ^ ((gl >>> 9) | (gh << 23))) +
         (ah ^ (gh & (hh ^ ah))) +
         K[2 * t + 12] +
-        W[t + 6];
+        WH[t + 6];
       lo = (fl >>> 0) + T1l;
       fh = (fh + T1h + ((lo / 0x100000000) | 0)) | 0;
       fl = lo | 0;
@@ -341,13 +445,13 @@ export function compressBlocks(
           0) +
         ((hl ^ (fl & (gl ^ hl))) >>> 0) +
         (K[2 * t + 15] >>> 0) +
-        (W[80 + t + 7] >>> 0);
+        (WL[t + 7] >>> 0);
       T1h =
         ah +
         (((fh >>> 14) | (fl << 18)) ^ ((fh >>> 18) | (fl << 14)) ^ ((fl >>> 9) | (fh << 23))) +
         (hh ^ (fh & (gh ^ hh))) +
         K[2 * t + 14] +
-        W[t + 7];
+        WH[t + 7];
       lo = (el >>> 0) + T1l;
       eh = (eh + T1h + ((lo / 0x100000000) | 0)) | 0;
       el = lo | 0;

@@ -28,7 +28,30 @@ const IV384 = halves(H0_384);
  * which the tail is padded, and a working state.
  */
 const block = new Uint8Array(128);
+const blockView = new DataView(block.buffer);
 const working = new Int32Array(16);
+
+/**
+ * Inputs with at least this many bytes of whole blocks are read through a DataView on the
+ * caller's bytes; shorter runs of blocks are copied into the scratch block one at a time,
+ * which is cheaper than making the view (V8 gives a small typed array's buffer its own
+ * backing store the first time it is asked for).
+ */
+const VIEW_MIN = 512;
+
+/** Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.4.2). */
+function absorbBlocks(state: Int32Array, data: Uint8Array, offset: number, end: number): void {
+  if (end - offset >= VIEW_MIN) {
+    compressBlocks(state, new DataView(data.buffer, data.byteOffset, data.byteLength), offset, end);
+    return;
+  }
+  if (offset === end) return;
+  for (; offset < end; offset += 128) {
+    for (let i = 0; i < 128; i++) block[i] = data[offset + i];
+    compressBlocks(state, blockView, 0, 128);
+  }
+  block.fill(0); // it may have held key material (HMAC's K0 ⊕ ipad)
+}
 
 /**
  * A streaming state's buffer until it first holds a partial block: HMAC's keyed states
@@ -67,11 +90,11 @@ class Sha512 implements Hash {
       this.buffered += take;
       offset = take;
       if (this.buffered < 128) return this;
-      compressBlocks(this.state, this.buffer, 0, 128);
+      absorbBlocks(this.state, this.buffer, 0, 128);
       this.buffered = 0;
     }
     const whole = offset + ((size - offset) & ~127);
-    if (whole > offset) compressBlocks(this.state, data, offset, whole);
+    absorbBlocks(this.state, data, offset, whole);
     if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
     for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
     this.buffered = size - whole;
@@ -123,13 +146,13 @@ function finish(
   block[i++] = 0x80;
   if (i > 112) {
     block.fill(0, i);
-    compressBlocks(state, block, 0, 128);
+    compressBlocks(state, blockView, 0, 128);
     i = 0;
   }
   block.fill(0, i, 120); // includes the top 64 bits of ℓ: zero, since length < 2^53 bytes
   writeWord(block, 120, Math.floor(length / 0x20000000)); // bits 32–63 of ℓ
   writeWord(block, 124, (length * 8) >>> 0); // … and the low 32 bits
-  compressBlocks(state, block, 0, 128);
+  compressBlocks(state, blockView, 0, 128);
   block.fill(0);
   const out = new Uint8Array(outputLength);
   for (let j = 0; j < outputLength / 4; j++) writeWord(out, 4 * j, state[j]);
@@ -156,7 +179,7 @@ function digestFrom(
 ): Uint8Array {
   working.set(state);
   const whole = data.length - (data.length & 127);
-  compressBlocks(working, data, 0, whole);
+  absorbBlocks(working, data, 0, whole);
   const length = prefixLength + data.length;
   const digest = finish(working, data, whole, data.length - whole, length, outputLength);
   working.fill(0);

@@ -161,8 +161,11 @@ export class RecordProtection {
    * `padding` zero bytes inside the encryption.
    */
   seal(type: number, content: Uint8Array, padding = 0): Uint8Array {
+    if (!Number.isSafeInteger(padding) || padding < 0)
+      throw new RangeError('tls: padding must be a non-negative integer');
     const innerLength = content.length + 1 + padding;
-    if (content.length > MAX_PLAINTEXT || innerLength > MAX_PLAINTEXT + 1)
+    // padding ≥ 0, so this also bounds the content alone to 2^14 bytes (§5.2)
+    if (innerLength > MAX_PLAINTEXT + 1)
       throw new RangeError('tls: record content above 2^14 bytes');
     const inner = new Uint8Array(innerLength); // TLSInnerPlaintext: content ‖ type ‖ zeros
     inner.set(content);

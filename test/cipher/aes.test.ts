@@ -13,7 +13,7 @@ import {
   SBOX,
   xtime,
 } from '../../src/cipher/aes-reference.js';
-import { createAes, expandKey } from '../../src/cipher/aes.js';
+import { aesTables, createAes, expandKey } from '../../src/cipher/aes.js';
 
 const h = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'));
 const b2h = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -28,6 +28,34 @@ describe('GF(2^8) and the S-box (FIPS 197 §4.2, §5.1.1)', () => {
   it('Table 4: SBOX[0x00] = 0x63, SBOX[0x53] = 0xed, SBOX[0xff] = 0x16; Table 6 inverts it', () => {
     expect([SBOX[0x00], SBOX[0x53], SBOX[0xff]]).toEqual([0x63, 0xed, 0x16]);
     for (let b = 0; b < 256; b++) expect(INV_SBOX[SBOX[b]]).toBe(b);
+  });
+});
+
+describe("the fast path's tables (src/cipher/aes.ts, by logarithms) against the reference", () => {
+  const { S, SI, T, U } = aesTables();
+  const rotr8 = (w: number) => (w >>> 8) | (w << 24) | 0;
+  it('S and SI equal the reference SBOX and INV_SBOX (FIPS 197 Tables 4 and 6), entry for entry', () => {
+    expect([...S]).toEqual([...SBOX]);
+    expect([...SI]).toEqual([...INV_SBOX]);
+  });
+  it('T0 = ({02}S, S, S, {03}S) and U0 = ({0e}, {09}, {0d}, {0b})·INV_SBOX by gfMultiply; T1..T3, U1..U3 rotated', () => {
+    for (let b = 0; b < 256; b++) {
+      const s = SBOX[b];
+      const i = INV_SBOX[b];
+      const t = (gfMultiply(2, s) << 24) | (s << 16) | (s << 8) | gfMultiply(3, s);
+      const u =
+        (gfMultiply(0x0e, i) << 24) |
+        (gfMultiply(0x09, i) << 16) |
+        (gfMultiply(0x0d, i) << 8) |
+        gfMultiply(0x0b, i);
+      let [tw, uw] = [t | 0, u | 0];
+      for (let k = 0; k < 4; k++) {
+        expect(T[k][b]).toBe(tw);
+        expect(U[k][b]).toBe(uw);
+        tw = rotr8(tw);
+        uw = rotr8(uw);
+      }
+    }
   });
 });
 

@@ -106,6 +106,24 @@ describe('against node:crypto (fast-check)', () => {
   });
 });
 
+describe('one-shot objects share one working state per call (the schedule and table are not kept)', () => {
+  it('two one-shot objects of different key lengths, called alternately, each match node:crypto (fast-check)', () => {
+    fc.assert(
+      fc.property(inputArb, inputArb, (a, b) => {
+        const first = aesGcm(a.key, a.nonce, a.aad, { tagLength: a.tagLength });
+        const second = aesGcm(b.key, b.nonce, b.aad, { tagLength: b.tagLength });
+        const sealedB = second.encrypt(b.plaintext); // between first's creation and its calls
+        const sealedA = first.encrypt(a.plaintext);
+        expect(b2h(sealedA)).toBe(b2h(nodeSeal(a.key, a.nonce, a.plaintext, a.aad, a.tagLength)));
+        expect(b2h(sealedB)).toBe(b2h(nodeSeal(b.key, b.nonce, b.plaintext, b.aad, b.tagLength)));
+        expect(b2h(second.decrypt(sealedB))).toBe(b2h(b.plaintext));
+        expect(b2h(first.decrypt(sealedA))).toBe(b2h(a.plaintext));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('the keyed form across its switch from the 4-bit to the 8-bit GHASH table', () => {
   // A keyed GCM hashes with Shoup's 4-bit table until its messages reach KEYED_8BIT_FROM bytes
   // (A and C), then with the 8-bit table. Each run sends messages on one key until past the

@@ -15,11 +15,17 @@
  */
 import { createECDH } from 'node:crypto';
 import fc from 'fast-check';
-import { pointDouble, pointNegate, scalarMultiply, type AffinePoint } from '../../src/curve/affine';
+import {
+  pointAdd,
+  pointDouble,
+  pointNegate,
+  scalarMultiply,
+  type AffinePoint,
+} from '../../src/curve/affine';
 import {
   fixedBaseMultiply,
   fixedBaseMultiplyWindowed,
-  COMB_BASES,
+  COMB_ENTRIES,
   fixedBaseMultiplyComb,
   oddDigits,
   tableBuilders,
@@ -171,11 +177,19 @@ describe('the odd-digit windows', () => {
 });
 
 describe('the comb (first calls)', () => {
-  it('its written-out bases are 2^64·G, 2^128·G, 2^192·G (64 plain doublings each)', () => {
-    let B = G;
-    for (const base of COMB_BASES) {
-      for (let s = 0; s < 64; s++) B = pointDouble(B);
-      expect(base).toEqual(B);
+  it('its 15 written-out entries are a_0·G + a_1·2^64·G + a_2·2^128·G + a_3·2^192·G (affine group law from G)', () => {
+    const bases = [G];
+    for (let t = 1; t < 4; t++) {
+      let B = bases[t - 1];
+      for (let s = 0; s < 64; s++) B = pointDouble(B); // 2^(64t)·G by 64 plain doublings
+      bases.push(B);
+    }
+    expect(COMB_ENTRIES).toHaveLength(15);
+    for (let a = 1; a < 16; a++) {
+      let sum: AffinePoint | null = null;
+      for (let t = 0; t < 4; t++)
+        if ((a >> t) & 1) sum = sum === null ? bases[t] : pointAdd(sum, bases[t]);
+      expect(COMB_ENTRIES[a - 1]).toEqual(sum);
     }
   });
 

@@ -6,6 +6,7 @@
  * §5.3.4 and §5.3.5 for the constants, FIPS 180-2 Appendix C/D ("abc" and the 896-bit
  * message), and node:crypto as the property-test oracle.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
@@ -15,6 +16,7 @@ import { sha384Reference, sha512Reference } from '../../src/hash/sha512-referenc
 import { H0_384, H0_512, K } from '../../src/hash/sha512-constants';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { loadCavp } from '../support/cavp';
+import { BEGIN, END, sha512Schedule } from './sha512-schedule';
 
 const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
 
@@ -65,6 +67,25 @@ const VARIANTS: {
   { name: 'SHA-384', bits: 384, fast: sha384, reference: sha384Reference, node: 'sha384' },
   { name: 'SHA-512', bits: 512, fast: sha512, reference: sha512Reference, node: 'sha512' },
 ];
+
+describe('SHA-512 fast path: the generated message schedule', () => {
+  // Eight steps of FIPS 180-4 §6.4.2 step 1 in src/hash/sha512-compress.ts are
+  // test/hash/sha512-schedule.ts's output; UPDATE_GENERATED=1 rewrites them.
+  it("src/hash/sha512-compress.ts holds exactly the generator's schedule between its markers", () => {
+    const file = path.resolve(__dirname, '..', '..', 'src', 'hash', 'sha512-compress.ts');
+    const source = fs.readFileSync(file, 'utf8');
+    const begin = source.indexOf(`${BEGIN}\n`);
+    const end = source.indexOf(END);
+    expect(begin).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(begin);
+    const expected = `${BEGIN}\n${sha512Schedule()}\n`;
+    if (process.env.UPDATE_GENERATED === '1') {
+      fs.writeFileSync(file, source.slice(0, begin) + expected + source.slice(end));
+    } else {
+      expect(source.slice(begin, end)).toBe(expected);
+    }
+  });
+});
 
 describe.each(VARIANTS)('$name NIST CAVP SHAVS', ({ bits, fast, reference }) => {
   it(`SHA${bits}ShortMsg.rsp: all 129 messages, fast path and reference`, () => {
@@ -166,6 +187,24 @@ describe.each(VARIANTS)('$name properties against node:crypto (fast-check)', (va
         const expected = nodeHash(msg);
         return bytesToHex(fast(msg)) === expected && bytesToHex(reference(msg)) === expected;
       }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('random lengths 0–1600 at random offsets in a larger buffer (the DataView path from 512 bytes of whole blocks): fast path = reference = node:crypto', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 0, maxLength: 1600, size: 'max' }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 0, max: 15 }),
+        (bytes, before, after) => {
+          const backing = new Uint8Array(before + bytes.length + after).fill(0xa5);
+          backing.set(bytes, before);
+          const msg = backing.subarray(before, before + bytes.length);
+          const expected = nodeHash(bytes);
+          return bytesToHex(fast(msg)) === expected && bytesToHex(reference(msg)) === expected;
+        },
+      ),
       { numRuns: 1000 },
     );
   });

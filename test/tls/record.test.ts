@@ -3,7 +3,8 @@
  * the per-record nonce from the sequence number, padding stripped, 2^14 / 2^14 + 256, a record
  * that does not authenticate, a record with no content type.
  */
-import { bytesToHex } from '../../src/bytes/index';
+import { bytesToHex, concatBytes } from '../../src/bytes/index';
+import { CryptoError } from '../../src/errors';
 import { TlsError } from '../../src/tls/alert';
 import { HandshakeBuffer, handshakeMessage } from '../../src/tls/handshake-buffer';
 import {
@@ -390,3 +391,107 @@ describe('limits at their exact values, and the refusal messages', () => {
     expect(big.next()!.body.length).toBe(0x10203);
   });
 });
+
+// Mutation testing (group tls-record), second pass: the survivors of the first run. Vectors: the
+// per-record nonce of RFC 8446 §5.3 computed here by hand (the write IV XOR the sequence number,
+// big-endian, left-padded) and sealed with the suite's own AEAD; §5.4 (zero-length application
+// data, padding); §5.3's iv_length of at least 8 bytes; the AEAD contract of suites.ts.
+describe('record protection: the nonce beyond one byte, copies, padding and AEAD errors', () => {
+  const key = hex('00112233445566778899aabbccddeeff');
+  const iv = hex('0102030405060708090a0b0c');
+  const head = (length: number) => Uint8Array.of(23, 3, 3, length >> 8, length & 0xff);
+
+  it('the record of sequence number 256 uses iv XOR 00…0100 (§5.3): the carry reaches a second byte', () => {
+    const protect = new RecordProtection(suite, key, iv);
+    const content = hex('0102');
+    for (let i = 0; i < 256; i++) protect.seal(CONTENT_TYPE.application_data, content);
+    expect(protect.sequence).toBe(256);
+    const nonce = iv.slice();
+    nonce[10] ^= 1; // 256 = 0x0100, big-endian in the last 8 bytes
+    const inner = concatBytes(content, Uint8Array.of(CONTENT_TYPE.application_data));
+    const expected = concatBytes(head(19), suite.aead(key).seal(nonce, inner, head(19)));
+    expect(bytesToHex(protect.seal(CONTENT_TYPE.application_data, content))).toBe(
+      bytesToHex(expected),
+    );
+  });
+
+  it('keeps its own copy of the IV: changing the caller’s array afterwards changes nothing', () => {
+    const callerIv = iv.slice();
+    const protect = new RecordProtection(suite, key, callerIv);
+    callerIv.fill(0);
+    expect(bytesToHex(protect.seal(CONTENT_TYPE.alert, hex('0100')))).toBe(
+      bytesToHex(new RecordProtection(suite, key, iv).seal(CONTENT_TYPE.alert, hex('0100'))),
+    );
+  });
+
+  it('an IV of 8 bytes is the least accepted (§5.3: iv_length is at least 8), 7 is refused', () => {
+    expect(
+      () => new RecordProtection({ ...suite, ivLength: 8 }, key, iv.subarray(0, 8)),
+    ).not.toThrow();
+    expect(() => new RecordProtection({ ...suite, ivLength: 7 }, key, iv.subarray(0, 7))).toThrow(
+      RangeError,
+    );
+  });
+
+  it('zero-length application data (§5.4 allows it) opens to empty content of its type', () => {
+    const sealed = new RecordProtection(suite, key, iv).seal(
+      CONTENT_TYPE.application_data,
+      new Uint8Array(0),
+    );
+    const opened = new RecordProtection(suite, key, iv).open(readOne(sealed));
+    expect([opened.type, opened.content.length]).toEqual([CONTENT_TYPE.application_data, 0]);
+  });
+
+  it('padding must be a non-negative integer (a negative one would drop the type byte)', () => {
+    const protect = new RecordProtection(suite, key, iv);
+    for (const padding of [-1, 0.5, Number.NaN]) {
+      expect(() => protect.seal(CONTENT_TYPE.alert, hex('0100'), padding)).toThrow(
+        new RangeError('tls: padding must be a non-negative integer'),
+      );
+    }
+    // 2^14 + 1 content bytes with padding −1 would make an inner plaintext of 2^14 + 1 bytes.
+    expect(() =>
+      protect.seal(CONTENT_TYPE.application_data, new Uint8Array(MAX_PLAINTEXT + 1), -1),
+    ).toThrow(RangeError);
+    expect(protect.sequence).toBe(0);
+    protect.seal(CONTENT_TYPE.alert, hex('0100'), 0);
+    expect(protect.sequence).toBe(1);
+  });
+
+  it('an AEAD error other than AUTH_FAILED passes through as it is, not as bad_record_mac', () => {
+    const failing = new CryptoError('LIMIT_EXCEEDED', 'stub: limit');
+    const stub = {
+      ...suite,
+      aead: () => ({
+        seal: () => new Uint8Array(0),
+        open: (): Uint8Array => {
+          throw failing;
+        },
+      }),
+    };
+    const record = { type: 23, legacyVersion: 0x0303, fragment: new Uint8Array(17) };
+    expect(() => new RecordProtection(stub, key, iv).open(record)).toThrow(failing);
+    const typeError = new TypeError('stub: not a CryptoError');
+    const throwing = {
+      ...suite,
+      aead: () => ({
+        seal: () => new Uint8Array(0),
+        open: (): Uint8Array => {
+          throw typeError;
+        },
+      }),
+    };
+    expect(() => new RecordProtection(throwing, key, iv).open(record)).toThrow(typeError);
+  });
+});
+
+// Equivalent mutants in src/tls/record.ts (no test can kill them; the reasoning, not a run):
+//   - #nonce's `Number.isSafeInteger(this.#sequence + 1)` guard as `false` or with `- 1`, and
+//     its CryptoError's two strings (no coverage): the guard fires only after 2^53 − 1 records
+//     under one key, which no test can seal (the connection rekeys long before, §5.5).
+//   - #nonce's loop condition `i >= nonce.length - 8 && sequence > 0` as `||`, as `true && …`,
+//     as `… && true`, with `sequence >= 0`, or with `i > nonce.length - 8`: once `sequence` is 0
+//     the extra steps XOR zero bytes into the nonce, and a sequence number below 2^53 never
+//     needs its eighth byte (2^56), so the nonce is the same.
+//   - open's padding loop `end >= 0 && inner[end] === 0` as `true && …`: at end = −1,
+//     inner[−1] is undefined, not 0, so the loop stops there either way.
