@@ -118,7 +118,7 @@ export const ENCRYPTION_TABLES: readonly [Int32Array, Int32Array, Int32Array, In
  * KeyExpansion (FIPS 197 §5.2) into big-endian int32 words: 4(Nr + 1) words, Nr = 10, 12 or 14.
  *
  * @param key - 16, 24 or 32 bytes
- * @param w - where to write them (4(Nr + 1) words for this key's length; default: a new array)
+ * @param into - where to write them (4(Nr + 1) words for this key's length; default: a new array)
  * @returns the encryption round keys w[0..4Nr+3]
  * @throws TypeError when key is not a Uint8Array; RangeError when its length is not 16, 24 or 32
  * @example expandKey(new Uint8Array(16)).length // 44
@@ -128,7 +128,7 @@ export function expandKey(key: Uint8Array, into?: Int32Array): Int32Array {
   const Nk = key.length >>> 2;
   const total = 4 * (Nk + 7);
   if (into !== undefined && into.length !== total)
-    throw new RangeError(`w must have ${total} words for a ${key.length}-byte key`);
+    throw new RangeError(`into must have ${total} words for a ${key.length}-byte key`);
   const w = into ?? new Int32Array(total);
   for (let i = 0; i < Nk; i++)
     w[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];

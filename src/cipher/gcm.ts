@@ -118,9 +118,12 @@ function setupKey(key: Uint8Array): GcmKey {
 /**
  * The one-shot form's working state, written afresh by each call and wiped after it: the round
  * keys (one array per key length, since the round functions read Nr from the length), H and
- * Shoup's 4-bit table. A one-shot call allocates neither (each typed array above 64 bytes gets
- * a backing store of its own, which costs more than filling it); the calls are synchronous, so
- * one call at a time uses them. The keyed form keeps its own.
+ * Shoup's 4-bit table. A one-shot call allocates none of them (each typed array above 64 bytes
+ * gets a backing store of its own, which costs more than filling it). Calls are synchronous,
+ * but a call can still begin inside another: reading an argument can run the caller's code (a
+ * Proxy over a Uint8Array passes the instanceof check). So the state is taken for one call at a
+ * time (`oneShotInUse`), and a call that begins while it is taken works in arrays of its own.
+ * The keyed form keeps its own.
  */
 const ONE_SHOT_W: readonly Int32Array[] = [
   new Int32Array(0),
@@ -131,19 +134,25 @@ const ONE_SHOT_W: readonly Int32Array[] = [
 ];
 const ONE_SHOT_H = new Int32Array(4);
 const ONE_SHOT_GHASH: GhashKey = { kind: GHASH_TABLE_4BIT, table: new Int32Array(64) };
+let oneShotInUse = false;
 
-/** The key schedule and H for one one-shot call, in ONE_SHOT_W and ONE_SHOT_H. */
+/**
+ * The key schedule and H for one one-shot call: in ONE_SHOT_W and ONE_SHOT_H, taken until
+ * `wipeOneShot`, or in fresh arrays when another call has them.
+ */
 function oneShotKey(key: Uint8Array): GcmKey {
+  if (oneShotInUse) return setupKey(key);
+  oneShotInUse = true;
   const w = expandKey(key, ONE_SHOT_W[key.length >>> 3]);
   encryptWords(w, 0, 0, 0, 0, ONE_SHOT_H); // H = CIPH_K(0^128)
   return { w, H: ONE_SHOT_H };
 }
 
-/** Zeroes the one-shot working state (key schedule, H, table) once a call is over. */
+/** Zeroes a one-shot call's key schedule and H once it is over, and frees the shared state. */
 function wipeOneShot(key: GcmKey): void {
   key.w.fill(0);
-  ONE_SHOT_H.fill(0);
-  ONE_SHOT_GHASH.table.fill(0);
+  key.H.fill(0);
+  if (key.H === ONE_SHOT_H) oneShotInUse = false;
 }
 
 function assertNonce(nonce: unknown): asserts nonce is Uint8Array {
@@ -234,11 +243,22 @@ function preCounterBlock(H: GhashKey, nonce: Uint8Array): Int32Array {
   return J0;
 }
 
+/**
+ * The GHASH key for a call: the keyed form's own; for a one-shot call the shared 4-bit table
+ * (when the call holds the shared state), a fresh 4-bit one, or for long inputs the 8-bit one.
+ * A one-shot call's table is wiped by `seal`/`open` when the call ends (`wipeOneShotTable`).
+ */
 function ghashKeyFor(key: GcmKey, keyed: GhashKey | undefined, hashedBytes: number): GhashKey {
   if (keyed) return keyed;
   if (hashedBytes >= ONE_SHOT_8BIT_FROM) return createGhashKey(key.H, GHASH_TABLE_8BIT);
-  fillTable4(key.H, ONE_SHOT_GHASH.table); // a one-shot call: the reused 4-bit table
+  if (key.H !== ONE_SHOT_H) return createGhashKey(key.H, GHASH_TABLE_4BIT);
+  fillTable4(key.H, ONE_SHOT_GHASH.table);
   return ONE_SHOT_GHASH;
+}
+
+/** Zeroes a one-shot call's GHASH table (a keyed form's stays: it serves the next call). */
+function wipeOneShotTable(H: GhashKey, keyed: GhashKey | undefined): void {
+  if (H !== keyed) H.table.fill(0);
 }
 
 /** GCM-AE (§7.1): returns C ‖ T. Arguments already checked. */
@@ -252,12 +272,16 @@ function seal(
 ): Uint8Array {
   assertGcmLimits(plaintext.length, aad.length);
   const H = ghashKeyFor(key, keyed, plaintext.length + aad.length);
-  const tag = startTag(key, H, nonce, aad, tagLength);
-  const out = new Uint8Array(plaintext.length + tagLength);
-  // Steps 3 and 5 in one pass: C = GCTR_K(inc32(J0), P), each block of C hashed as it is made.
-  gctr(key.w, inc32(tag.J0), plaintext, out, tag.S);
-  finishTag(tag, plaintext.length, out, plaintext.length);
-  return out;
+  try {
+    const tag = startTag(key, H, nonce, aad, tagLength);
+    const out = new Uint8Array(plaintext.length + tagLength);
+    // Steps 3 and 5 in one pass: C = GCTR_K(inc32(J0), P), each block of C hashed as it is made.
+    gctr(key.w, inc32(tag.J0), plaintext, out, tag.S);
+    finishTag(tag, plaintext.length, out, plaintext.length);
+    return out;
+  } finally {
+    wipeOneShotTable(H, keyed);
+  }
 }
 
 /** GCM-AD (§7.2): verifies T, then returns P; or throws the one opaque AUTH_FAILED. */
@@ -274,15 +298,19 @@ function open(
   const cLength = input.length - tagLength;
   assertGcmLimits(cLength, aad.length);
   const H = ghashKeyFor(key, keyed, input.length + aad.length);
-  const tag = startTag(key, H, nonce, aad, tagLength);
-  ghashUpdate(H, tag.S.Y, input, 0, cLength);
-  const expected = new Uint8Array(tagLength);
-  finishTag(tag, cLength, expected, 0);
-  if (!equalBytes(expected, input.subarray(cLength)))
-    throw new CryptoError('AUTH_FAILED', 'gcm: authentication failed');
-  const plaintext = new Uint8Array(cLength);
-  gctr(key.w, inc32(tag.J0), input.subarray(0, cLength), plaintext); // P = GCTR_K(inc32(J0), C)
-  return plaintext;
+  try {
+    const tag = startTag(key, H, nonce, aad, tagLength);
+    ghashUpdate(H, tag.S.Y, input, 0, cLength);
+    const expected = new Uint8Array(tagLength);
+    finishTag(tag, cLength, expected, 0);
+    if (!equalBytes(expected, input.subarray(cLength)))
+      throw new CryptoError('AUTH_FAILED', 'gcm: authentication failed');
+    const plaintext = new Uint8Array(cLength);
+    gctr(key.w, inc32(tag.J0), input.subarray(0, cLength), plaintext); // P = GCTR_K(inc32(J0), C)
+    return plaintext;
+  } finally {
+    wipeOneShotTable(H, keyed);
+  }
 }
 
 /**

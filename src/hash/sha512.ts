@@ -50,7 +50,9 @@ function absorbBlocks(state: Int32Array, data: Uint8Array, offset: number, end: 
     for (let i = 0; i < 128; i++) block[i] = data[offset + i];
     compressBlocks(state, blockView, 0, 128);
   }
-  block.fill(0); // it may have held key material (HMAC's K0 ⊕ ipad)
+  // The copy may have held key material (HMAC's K0 ⊕ ipad). The message schedule in
+  // sha512-compress.ts still holds the last block's words until the next compression.
+  block.fill(0);
 }
 
 /**

@@ -122,6 +122,44 @@ describe('one-shot objects share one working state per call (the schedule and ta
       { numRuns: 1000 },
     );
   });
+  it('a call that begins inside another (an input whose reads run code) leaves the outer one intact (fast-check)', () => {
+    // A Proxy over a Uint8Array passes the instanceof check, and its get trap runs the caller's
+    // code in the middle of a call: here another one-shot encryption or decryption.
+    fc.assert(
+      fc.property(inputArb, inputArb, fc.boolean(), (outer, inner, decryptOuter) => {
+        let nested: Uint8Array | undefined;
+        const reentrant = <T extends Uint8Array>(bytes: T): T =>
+          new Proxy(bytes, {
+            get(target, property) {
+              if (nested === undefined) {
+                nested = new Uint8Array(0); // once
+                nested = aesGcm(inner.key, inner.nonce, inner.aad, {
+                  tagLength: inner.tagLength,
+                }).encrypt(inner.plaintext);
+              }
+              const value = Reflect.get(target, property, target);
+              return typeof value === 'function' ? value.bind(target) : value;
+            },
+          });
+        const expectedOuter = nodeSeal(
+          outer.key,
+          outer.nonce,
+          outer.plaintext,
+          outer.aad,
+          outer.tagLength,
+        );
+        const cipher = aesGcm(outer.key, outer.nonce, outer.aad, { tagLength: outer.tagLength });
+        if (decryptOuter)
+          expect(b2h(cipher.decrypt(reentrant(expectedOuter)))).toBe(b2h(outer.plaintext));
+        else expect(b2h(cipher.encrypt(reentrant(outer.plaintext)))).toBe(b2h(expectedOuter));
+        expect(nested).toBeDefined();
+        expect(b2h(nested!)).toBe(
+          b2h(nodeSeal(inner.key, inner.nonce, inner.plaintext, inner.aad, inner.tagLength)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('the keyed form across its switch from the 4-bit to the 8-bit GHASH table', () => {

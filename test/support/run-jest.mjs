@@ -5,7 +5,7 @@
 // ends only when CI's own time limit kills it, with no file named in the log. So this runner
 // watches the log that test/support/test-file-log.cjs writes (each file's start and result)
 // from outside Jest's processes:
-//   - a file with no result after NOTICE_MINUTES is named on stderr, once;
+//   - a file with no result after 5 minutes is named on stderr, once;
 //   - a file with no result after JEST_STALL_MINUTES (default 15, far above the slowest file
 //     on a loaded 2-core machine) is named as stalled, and Jest's whole process group is
 //     killed. The files that had not finished then run once more in a fresh Jest.
@@ -25,13 +25,36 @@ const POLL_MS = Math.min(10_000, STALL_MS / 6);
 const name = (file) => path.relative(process.cwd(), file);
 const minutes = (ms) => (ms / 60_000).toFixed(1);
 
-/** The log's records so far. */
+/** The log's complete records so far (a line still being written is left for the next read). */
 function readLog(log) {
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
+  const lines = readFileSync(log, 'utf8').split('\n');
+  lines.pop(); // after the last newline: empty, or a record not yet complete
+  return lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Jest's process group while it runs, so that a signal to this runner reaches it too. */
+let current;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (current !== undefined) killGroup(current, signal);
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
+process.on('exit', () => {
+  if (current !== undefined) killGroup(current, 'SIGKILL');
+});
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {}
 }
 
 /**
@@ -46,6 +69,7 @@ function run(jestArgs, attempt) {
     detached: true, // its own process group, so that the workers go with it
     env: { ...process.env, JEST_FILE_LOG: log },
   });
+  current = child;
   const started = new Map(); // file → time its start was first seen in the log
   const noticed = new Set();
   let stalled = [];
@@ -72,13 +96,12 @@ function run(jestArgs, attempt) {
           'stopping Jest and its workers.\n',
       );
       clearInterval(poll);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      killGroup(child, 'SIGKILL');
     }
   }, POLL_MS);
   return new Promise((resolve) => {
     child.on('exit', (code) => {
+      current = undefined;
       clearInterval(poll);
       const records = readLog(log);
       rmSync(log, { force: true });
@@ -88,22 +111,26 @@ function run(jestArgs, attempt) {
   });
 }
 
-const first = await run(process.argv.slice(2), 1);
+const args = process.argv.slice(2);
+const first = await run(args, 1);
 if (first.stalled.length === 0) process.exit(first.status);
 
 const finished = new Set(first.results.map((r) => r.path));
 const failed = first.results.filter((r) => r.failed).map((r) => r.path);
-const listed = spawnSync(process.execPath, [jest, '--listTests', ...process.argv.slice(2)], {
-  encoding: 'utf8',
-});
+const listed = spawnSync(process.execPath, [jest, '--listTests', ...args], { encoding: 'utf8' });
 const remaining = listed.stdout
   .split('\n')
   .map((line) => line.trim())
   .filter((file) => file !== '' && !finished.has(file));
-process.stderr.write(
-  `run-jest: running the ${remaining.length} file(s) that had not finished once more, in a fresh Jest.\n`,
-);
-const second = await run(['--runTestsByPath', ...remaining], 2);
+// The second run keeps the options (--flag or --flag=value) and names the files itself.
+const options = args.filter((arg) => arg.startsWith('-'));
+let second = { status: 0, stalled: [] };
+if (remaining.length > 0) {
+  process.stderr.write(
+    `run-jest: running the ${remaining.length} file(s) that had not finished once more, in a fresh Jest.\n`,
+  );
+  second = await run([...options, '--runTestsByPath', ...remaining], 2);
+}
 process.stderr.write(
   `\nrun-jest: STALLED in the first run: ${first.stalled.map(name).join(', ')}. ` +
     `The second run of the unfinished files ${second.status === 0 ? 'passed' : 'FAILED'}` +
