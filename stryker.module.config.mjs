@@ -33,9 +33,16 @@ export const groups = {
     mutate: ['src/cipher/gcm.ts', 'src/cipher/gctr.ts'],
     tests: ['cipher/gcm', 'cipher/gctr', 'cipher/gcm-order', 'cipher/gcm-wycheproof'],
   },
-  ecdsa: {
-    mutate: ['src/ecdsa/ecdsa.ts', 'src/ecdsa/signature.ts', 'src/ecdsa/rfc6979.ts'],
-    tests: ['ecdsa/ecdsa', 'ecdsa/signature', 'ecdsa/rfc6979', 'ecdsa/wycheproof'],
+  // ECDSA, in two groups and without the Wycheproof file (1078 verifications, which Jest runs
+  // in full for every mutant they execute before a faster file can fail): one group of the three
+  // files with it did not fit a session. Its cases are still in the suite, not in these scores.
+  'ecdsa-sign': {
+    mutate: ['src/ecdsa/ecdsa.ts', 'src/ecdsa/rfc6979.ts'],
+    tests: ['ecdsa/ecdsa', 'ecdsa/rfc6979'],
+  },
+  'ecdsa-signature': {
+    mutate: ['src/ecdsa/signature.ts'],
+    tests: ['ecdsa/signature'],
   },
   'tls-record': {
     mutate: ['src/tls/record.ts', 'src/tls/handshake-buffer.ts'],
