@@ -39,9 +39,16 @@ export const groups = {
       'cipher/gcm-wycheproof',
     ],
   },
-  ecdsa: {
-    mutate: ['src/ecdsa/ecdsa.ts', 'src/ecdsa/signature.ts', 'src/ecdsa/rfc6979.ts'],
-    tests: ['ecdsa/ecdsa', 'ecdsa/signature', 'ecdsa/rfc6979', 'ecdsa/wycheproof'],
+  // ECDSA, in two groups and without the Wycheproof file (1078 verifications, which Jest runs
+  // in full for every mutant they execute before a faster file can fail): one group of the three
+  // files with it did not fit a session. Its cases are still in the suite, not in these scores.
+  'ecdsa-sign': {
+    mutate: ['src/ecdsa/ecdsa.ts', 'src/ecdsa/rfc6979.ts'],
+    tests: ['ecdsa/ecdsa', 'ecdsa/rfc6979'],
+  },
+  'ecdsa-signature': {
+    mutate: ['src/ecdsa/signature.ts'],
+    tests: ['ecdsa/signature'],
   },
   'tls-record': {
     mutate: ['src/tls/record.ts', 'src/tls/handshake-buffer.ts'],
@@ -51,9 +58,17 @@ export const groups = {
     mutate: ['src/tls/messages.ts', 'src/tls/extensions.ts'],
     tests: ['tls/messages', 'tls/parsers.property'],
   },
-  x509: {
-    mutate: ['src/x509/asn1.ts', 'src/x509/certificate.ts', 'src/x509/verify.ts'],
-    tests: ['x509/asn1', 'x509/certificate', 'x509/verify'],
+  'x509-asn1': {
+    mutate: ['src/x509/asn1.ts'],
+    tests: ['x509/asn1'],
+  },
+  'x509-verify': {
+    mutate: ['src/x509/verify.ts'],
+    tests: ['x509/verify'],
+  },
+  'x509-certificate': {
+    mutate: ['src/x509/certificate.ts'],
+    tests: ['x509/certificate'],
   },
   channel: {
     mutate: [

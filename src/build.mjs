@@ -66,6 +66,7 @@ for (const file of fs.readdirSync(PLAYGROUND))
  * reads of, and entries in, those objects:
  *
  *   import { a, b as c } from './x.js';     const { a, b: c } = $m3;
+ *   import * as x from './x.js';            const x = $m3;
  *   export function f / const X / class C   the declaration, and f, X, C in the returned object
  *   export { a as b } from './y.js';        b: $m4.a in the returned object
  *   export * from './z.js';                 ...$m5 in the returned object
@@ -116,6 +117,10 @@ function bundlePage(entry) {
         const bindings = names(list).map(([name, as]) => (name === as ? name : `${name}: ${as}`));
         return `const { ${bindings.join(', ')} } = ${ref(spec)};`;
       })
+      .replace(
+        /^import\s*\*\s*as\s+([\p{ID_Start}_$][\p{ID_Continue}$]*)\s+from\s*'([^']+)';?.*$/gmu,
+        (_, name, spec) => `const ${name} = ${ref(spec)};`,
+      )
       .replace(/^export\s*\{([^}]*)\}\s*from\s*'([^']+)';?.*$/gm, (_, list, spec) => {
         for (const [name, as] of names(list)) exported.push(`${as}: ${ref(spec)}.${name}`);
         return '';

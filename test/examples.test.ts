@@ -158,7 +158,7 @@ function perFile(file: string): Record<string, unknown> {
       c3: 4,
     };
   }
-  if (file === 'curve/jacobian.ts') return { Gx: math.G.x, Gy: math.G.y };
+  if (file === 'curve/jacobian-formulas.ts') return { Gx: math.G.x, Gy: math.G.y };
   if (file === 'curve/encoding.ts') return { bytes: shared.alice.publicKey.toRaw() };
   if (file === 'curve/affine.ts') return { key: aesKey, p: math.P256.p };
   if (file === 'kdf/hkdf.ts') return { sharedSecret: zeros(32).fill(9) };

@@ -218,14 +218,13 @@ export function ghashUpdate(
   start: number,
   end: number,
 ): void {
+  const multiply = key.kind === GHASH_TABLE_8BIT ? multiplyBlock8 : multiplyBlock4;
   const whole = start + ((end - start) & ~15);
-  if (key.kind === GHASH_TABLE_8BIT) update8(key.table, Y, data, start, whole);
-  else update4(key.table, Y, data, start, whole);
+  updateBlocks(multiply, key.table, Y, data, start, whole);
   if (whole < end) {
     const last = new Uint8Array(16);
     last.set(data.subarray(whole, end));
-    if (key.kind === GHASH_TABLE_8BIT) update8(key.table, Y, last, 0, 16);
-    else update4(key.table, Y, last, 0, 16);
+    updateBlocks(multiply, key.table, Y, last, 0, 16);
   }
 }
 
@@ -336,20 +335,6 @@ export function multiplyBlock8(
   Y[3] = y3;
 }
 
-/** Yi = (Yi−1 ⊕ Xi) • H with the 8-bit table, block by block. */
-function update8(T: Int32Array, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
-  for (let i = start; i < end; i += 16) {
-    multiplyBlock8(
-      T,
-      Y,
-      (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3],
-      (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7],
-      (data[i + 8] << 24) | (data[i + 9] << 16) | (data[i + 10] << 8) | data[i + 11],
-      (data[i + 12] << 24) | (data[i + 13] << 16) | (data[i + 14] << 8) | data[i + 15],
-    );
-  }
-}
-
 /**
  * Y = (Y ⊕ X) • H for one block X = (x0, x1, x2, x3) with Shoup's 4-bit table: Horner over the
  * 32 nibbles of Y ⊕ X, highest power first (the low nibble of x3 holds x^124..x^127, the high
@@ -395,11 +380,31 @@ export function multiplyBlock4(
   Y[3] = y3;
 }
 
-/** Yi = (Yi−1 ⊕ Xi) • H with Shoup's 4-bit table, block by block. */
-function update4(M: Int32Array, Y: Int32Array, data: Uint8Array, start: number, end: number): void {
+/** One step of Algorithm 2 with one table: multiplyBlock8 or multiplyBlock4. */
+type BlockMultiply = (
+  table: Int32Array,
+  Y: Int32Array,
+  x0: number,
+  x1: number,
+  x2: number,
+  x3: number,
+) => void;
+
+/**
+ * Yi = (Yi−1 ⊕ Xi) • H block by block over data[start..end) (whole blocks), each block read as
+ * four big-endian words and multiplied with `table` by `multiply`.
+ */
+function updateBlocks(
+  multiply: BlockMultiply,
+  table: Int32Array,
+  Y: Int32Array,
+  data: Uint8Array,
+  start: number,
+  end: number,
+): void {
   for (let i = start; i < end; i += 16) {
-    multiplyBlock4(
-      M,
+    multiply(
+      table,
       Y,
       (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3],
       (data[i + 4] << 24) | (data[i + 5] << 16) | (data[i + 6] << 8) | data[i + 7],

@@ -5,7 +5,8 @@
  * Every errno code is followed by its meaning, from the system's own table.
  */
 import { getSystemErrorMap } from 'node:util';
-import { describeError, formatAddress } from '../net/server.js';
+import { formatAddress } from '../net/address.js';
+import { describeError } from '../net/server.js';
 
 /** "CODE: meaning" for an errno code such as ECONNRESET, or the code alone if unknown. */
 export function errnoWords(code: string): string {

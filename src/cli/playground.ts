@@ -5,8 +5,8 @@
  */
 import { integerOption } from './args.js';
 import { defineCommand } from './command.js';
-import { listenFailure } from './network-errors.js';
-import { startPlaygroundServer, type PlaygroundServer } from './playground-server.js';
+import { runUntilSignal } from './listen-until-signal.js';
+import { startPlaygroundServer } from './playground-server.js';
 
 export const playground = defineCommand({
   summary: 'serve the interactive playground (field, curve, ladder, ECDH, attack) to a browser',
@@ -35,28 +35,9 @@ export const playground = defineCommand({
   async main(args) {
     const port = integerOption(args, 'port', 0, 65535)!;
     const host = args.options.host;
-    // Handlers first, so a signal sent as soon as the address is printed finds them.
-    let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => {
-      stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
+    return runUntilSignal('playground', host, port, async () => {
+      const server = await startPlaygroundServer({ host, port });
+      return { announcement: `playground at ${server.url}`, close: () => server.close() };
     });
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    let server: PlaygroundServer;
-    try {
-      server = await startPlaygroundServer({ host, port });
-    } catch (error) {
-      stop();
-      process.stderr.write(`ecdh-lab playground: ${listenFailure(error, host, port)}\n`);
-      return 1;
-    }
-    process.stdout.write(`playground at ${server.url}\n`);
-    await stopped;
-    await server.close();
-    return 0;
   },
 });

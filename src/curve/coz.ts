@@ -21,11 +21,11 @@
  * neither input may be O. The co-Z ladder (ladder.ts) guarantees X1 ≠ X2 at every step; that
  * proof is written out there.
  *
- * Deliberately not here: general use. These are the co-Z formulas with Z, exported for study
- * and so the tests can check them against the affine reference (and coz-xy.ts against them).
- * The exported functions check their argument (a frozen copy, coordinates bigints in
- * [0, p − 1]) and then run the unchecked forms, which compute with the field arithmetic of
- * fp.ts.
+ * Deliberately not here: general use. These are the co-Z formulas with Z, for the study tier
+ * (`ecdh-lab/math`) and so the tests can check them against the affine reference (and coz-xy.ts
+ * against them); the library's own ladder uses coz-xy.ts. Each function reads its argument once
+ * (a frozen copy, coordinates bigints in [0, p − 1]) and then computes with the field
+ * arithmetic of fp.ts.
  */
 import { add, mul, p, square, sub } from '../math/fp.js';
 import { readCoordinates } from './affine.js';
@@ -55,24 +55,7 @@ function readCoZPair(value: unknown, name: string): CoZPair {
  * coZAdd({ X1: G.x, Y1: G.y, X2: G2.x, Y2: G2.y, Z: 1n }) // (3G, G) on the new common Z
  */
 export function coZAdd(pair: CoZPair): CoZPair {
-  return coZAddUnchecked(readCoZPair(pair, 'pair'));
-}
-
-/**
- * XYcZ-ADDC: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns P + Q as (X1, Y1) and P − Q as
- * (X2, Y2), both on Z3 = Z·(X2 − X1). Requires P ≠ ±Q and neither at infinity.
- * @throws TypeError / RangeError when pair is not a CoZPair of coordinates in [0, p − 1]
- * @example
- * const G2 = pointDouble(G)
- * coZAddConjugate({ X1: G.x, Y1: G.y, X2: G2.x, Y2: G2.y, Z: 1n }) // (G + 2G, G − 2G), co-Z
- */
-export function coZAddConjugate(pair: CoZPair): CoZPair {
-  return coZAddConjugateUnchecked(readCoZPair(pair, 'pair'));
-}
-
-/** XYcZ-ADD without argument checks (5M + 2S, Z tracked): coZAdd's body. */
-export function coZAddUnchecked(pair: CoZPair): CoZPair {
-  const { X1, Y1, X2, Y2, Z } = pair;
+  const { X1, Y1, X2, Y2, Z } = readCoZPair(pair, 'pair'); // 5M + 2S, Z tracked
   const dX = sub(X2, X1); //                         X2 − X1
   const A = square(dX); //                           A = (X2 − X1)²
   const B = mul(X1, A); //                           B = X1·A          (P's X on the new Z)
@@ -85,9 +68,16 @@ export function coZAddUnchecked(pair: CoZPair): CoZPair {
   return { X1: X3, Y1: Y3, X2: B, Y2: E, Z: mul(Z, dX) }; // Z3 = Z·(X2 − X1)
 }
 
-/** XYcZ-ADDC without argument checks (6M + 3S, Z tracked): coZAddConjugate's body. */
-export function coZAddConjugateUnchecked(pair: CoZPair): CoZPair {
-  const { X1, Y1, X2, Y2, Z } = pair;
+/**
+ * XYcZ-ADDC: from co-Z P = (X1, Y1) and Q = (X2, Y2), returns P + Q as (X1, Y1) and P − Q as
+ * (X2, Y2), both on Z3 = Z·(X2 − X1). Requires P ≠ ±Q and neither at infinity.
+ * @throws TypeError / RangeError when pair is not a CoZPair of coordinates in [0, p − 1]
+ * @example
+ * const G2 = pointDouble(G)
+ * coZAddConjugate({ X1: G.x, Y1: G.y, X2: G2.x, Y2: G2.y, Z: 1n }) // (G + 2G, G − 2G), co-Z
+ */
+export function coZAddConjugate(pair: CoZPair): CoZPair {
+  const { X1, Y1, X2, Y2, Z } = readCoZPair(pair, 'pair'); // 6M + 3S, Z tracked
   const dX = sub(X2, X1); //                         X2 − X1
   const A = square(dX); //                           A = (X2 − X1)²
   const B = mul(X1, A); //                           B = X1·A

@@ -54,13 +54,13 @@ import { pointAdd, pointDouble, type AffinePoint } from './affine.js';
 import { G } from './p256.js';
 import { fieldInverseVartime, p } from '../math/field.js';
 import {
-  jacobianDoubleUnchecked,
+  jacobianDouble,
   toAffineBatchVartime,
-  toAffineUnchecked,
-  toJacobianUnchecked,
+  toAffine,
+  toJacobian,
   JACOBIAN_INFINITY,
   type JacobianPoint,
-} from './jacobian.js';
+} from './jacobian-formulas.js';
 
 const WIDTH = 8; //                 w: bits per window
 const WINDOWS = 32; //              256 / w
@@ -108,7 +108,7 @@ const P8 = 8n * p;
 const P_SQUARED_2 = 2n * p * p;
 
 /**
- * (X1 : Y1 : Z1) + (x2, y2): the incomplete mixed addition of jacobian.ts
+ * (X1 : Y1 : Z1) + (x2, y2): the incomplete mixed addition of jacobian-formulas.ts
  * (jacobianMixedAddIncomplete, EFD madd-2007-bl, 7M + 4S), with lazy reduction. Values that
  * only feed a multiplication are left unreduced but non-negative (a difference a − b of
  * reduced values is taken as a − b + p, in (0, 2p)); the multiplication's `% p` reduces them.
@@ -172,10 +172,10 @@ function buildTable(): bigint[][] {
  * Public data (G only), so variable time is fine here.
  */
 function buildTableBatched(): bigint[][] {
-  const jacobianBases: JacobianPoint[] = [toJacobianUnchecked(G)];
+  const jacobianBases: JacobianPoint[] = [toJacobian(G)];
   for (let i = 1; i < WINDOWS; i++) {
     let B = jacobianBases[i - 1];
-    for (let s = 0; s < WIDTH; s++) B = jacobianDoubleUnchecked(B); // 2^8·B_(i−1)
+    for (let s = 0; s < WIDTH; s++) B = jacobianDouble(B); // 2^8·B_(i−1)
     jacobianBases.push(B);
   }
   const bases = toAffineBatchVartime(jacobianBases);
@@ -352,7 +352,7 @@ function windowedMultiply(d: bigint): AffinePoint {
     Y = sum.Y;
     Z = sum.Z;
   }
-  const R = toAffineUnchecked({ X, Y, Z }); //       d'·G; Z ≠ 0 since 1 ≤ d' ≤ n − 1
+  const R = toAffine({ X, Y, Z }); //                d'·G; Z ≠ 0 since 1 ≤ d' ≤ n − 1
   return { x: R.x, y: R.y ^ ((R.y ^ (p - R.y)) & even) }; // −(d'·G) = d·G when d' = n − d
 }
 
@@ -435,7 +435,7 @@ export const COMB_ENTRIES: readonly AffinePoint[] = [
 ];
 
 /**
- * 2·(X : Y : Z): the doubling of jacobian.ts (jacobianDoubleUnchecked, EFD dbl-2001-b for
+ * 2·(X : Y : Z): the doubling of jacobian-formulas.ts (jacobianDouble, EFD dbl-2001-b for
  * a = −3) with lazy reduction, as mixedAddLazy: operands of a multiplication may be unreduced
  * but non-negative, each result is reduced once after adding a multiple of p that keeps it
  * non-negative, and Z3 = 2·Y·Z directly. Z = 0 gives Z3 = 0 (O stays O).
@@ -492,7 +492,7 @@ function combMultiply(d: bigint): AffinePoint {
     };
     isInfinity &= keepA;
   }
-  return toAffineUnchecked(A); // Z ≠ 0: d·G ≠ O for 1 ≤ d ≤ n − 1
+  return toAffine(A); // Z ≠ 0: d·G ≠ O for 1 ≤ d ≤ n − 1
 }
 
 /** The odd-digit windows, for the tests that compare them with the references (not in the package). */

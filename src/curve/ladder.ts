@@ -10,8 +10,9 @@
  * B ⊕= t), never by an `if` on a key bit. The loop always runs 256 times.
  *
  *   referenceLadder   the plain form: Jacobian coordinates and the general formulas of
- *                     jacobian.ts, 14M + 10S per bit (jacobianAdd 12M + 4S, jacobianDouble
- *                     2M + 6S), whose special-case branches it can reach: the reference
+ *                     jacobian-formulas.ts, 14M + 10S per bit (jacobianAdd 12M + 4S,
+ *                     jacobianDouble 2M + 6S), whose special-case branches it can reach: the
+ *                     reference
  *   coZLadder         the fast form, the co-Z Montgomery ladder of Goundar, Joye, Miyaji, Rivain
  *                     and Venelli (J. Cryptogr. Eng. 2011, §4, the Montgomery ladder with
  *                     (X, Y)-only co-Z additions and the final Z recovery): per bit one
@@ -86,12 +87,12 @@ import { INFINITY, pointDouble, readAffinePoint, type AffinePoint } from './affi
 import { coZAddConjugateXY, coZAddXY, type CoZPairXY } from './coz-xy.js';
 import {
   JACOBIAN_INFINITY,
-  jacobianAddUnchecked,
-  jacobianDoubleUnchecked,
-  toAffineUnchecked,
-  toJacobianUnchecked,
+  jacobianAdd,
+  jacobianDouble,
+  toAffine,
+  toJacobian,
   type JacobianPoint,
-} from './jacobian.js';
+} from './jacobian-formulas.js';
 
 /** 2⁻¹ mod n = (n + 1)/2: k·P = (k·2⁻¹ mod n)·(2P) for every P of order n. */
 const HALF_MOD_N = (n + 1n) / 2n;
@@ -137,7 +138,7 @@ export function referenceLadder(k: bigint, P: AffinePoint): AffinePoint {
   const base = readAffinePoint(P, 'P', p);
   const bits = bitsOf(k % n, 256);
   let R0: JacobianPoint = JACOBIAN_INFINITY; // R0 = 0·P
-  let R1: JacobianPoint = toJacobianUnchecked(base); // R1 = 1·P: R1 − R0 = P
+  let R1: JacobianPoint = toJacobian(base); // R1 = 1·P: R1 − R0 = P
   for (let i = 0; i < 256; i++) {
     const mask = BigInt(-bits[i]); // 0n or all ones (−1n)
     // (kept, other) = (R_b, R_(1−b)) by a masked swap of all three coordinates.
@@ -151,8 +152,8 @@ export function referenceLadder(k: bigint, P: AffinePoint): AffinePoint {
     const Z0 = R0.Z ^ t;
     const Z1 = R1.Z ^ t;
     const kept = { X: X0, Y: Y0, Z: Z0 };
-    const sum = jacobianAddUnchecked(kept, { X: X1, Y: Y1, Z: Z1 }); // R_(1−b) ← R0 + R1
-    const doubled = jacobianDoubleUnchecked(kept); //                  R_b ← 2·R_b
+    const sum = jacobianAdd(kept, { X: X1, Y: Y1, Z: Z1 }); // R_(1−b) ← R0 + R1
+    const doubled = jacobianDouble(kept); //                  R_b ← 2·R_b
     // Swap back: R0 = b ? sum : doubled, R1 = b ? doubled : sum.
     t = (doubled.X ^ sum.X) & mask;
     const nX0 = doubled.X ^ t;
@@ -166,7 +167,7 @@ export function referenceLadder(k: bigint, P: AffinePoint): AffinePoint {
     R0 = { X: nX0, Y: nY0, Z: nZ0 };
     R1 = { X: nX1, Y: nY1, Z: nZ1 };
   }
-  return toAffineUnchecked(R0);
+  return toAffine(R0);
 }
 
 /**
@@ -282,12 +283,12 @@ export function coZLadder(k: bigint, P: AffinePoint): AffinePoint {
  */
 export function doubleAndAdd(k: bigint, P: AffinePoint): AffinePoint {
   assertBigInt(k, 'k', 0n);
-  const base = toJacobianUnchecked(readAffinePoint(P, 'P', p));
+  const base = toJacobian(readAffinePoint(P, 'P', p));
   let sum: JacobianPoint = JACOBIAN_INFINITY;
   const text = k.toString(2); // variable time is the point of this function
   for (let i = 0; i < text.length; i++) {
-    sum = jacobianDoubleUnchecked(sum);
-    if (text[i] === '1') sum = jacobianAddUnchecked(sum, base); // the branch on a key bit that the ladder avoids
+    sum = jacobianDouble(sum);
+    if (text[i] === '1') sum = jacobianAdd(sum, base); // the branch on a key bit that the ladder avoids
   }
-  return toAffineUnchecked(sum);
+  return toAffine(sum);
 }

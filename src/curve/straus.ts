@@ -24,8 +24,8 @@
  * and w = 5 for Q (8 points, 1 doubling and 7 additions to build, then brought to affine with
  * one inversion: about 43 additions).
  *
- * The loop's formulas are those of jacobian.ts (dbl-2001-b for a = −3, madd-2007-bl) with lazy
- * reduction: a value that only feeds a multiplication stays unreduced but non-negative (a − b
+ * The loop's formulas are those of jacobian-formulas.ts (dbl-2001-b for a = −3, madd-2007-bl)
+ * with lazy reduction: a value that only feeds a multiplication stays unreduced but non-negative (a − b
  * is taken as a − b + p), and each result is reduced once, after adding a multiple of p that
  * keeps it non-negative — about half the BigInt operations. The addition handles every
  * special case (R = O, R = ±T) with branches: with public inputs anything may happen, and a
@@ -39,13 +39,13 @@ import { n } from '../math/scalar.js';
 import { INFINITY, readAffinePoint, type AffinePoint } from './affine.js';
 import {
   JACOBIAN_INFINITY,
-  jacobianAddUnchecked,
-  jacobianDoubleUnchecked,
+  jacobianAdd,
+  jacobianDouble,
   toAffineBatchVartime,
   toAffineVartime,
-  toJacobianUnchecked,
+  toJacobian,
   type JacobianPoint,
-} from './jacobian.js';
+} from './jacobian-formulas.js';
 import { G, p } from './p256.js';
 
 const W_G = 8;
@@ -87,8 +87,8 @@ export function wnaf(k: bigint, w: number): Int8Array {
 /** 1·P, 3·P, 5·P, …, (2^(w−1) − 1)·P in Jacobian coordinates: 1 doubling and 2^(w−2) − 1 additions. */
 function oddMultiples(P: JacobianPoint, w: number): JacobianPoint[] {
   const out = [P];
-  const twoP = jacobianDoubleUnchecked(P);
-  for (let i = 1; i < 1 << (w - 2); i++) out.push(jacobianAddUnchecked(out[i - 1], twoP));
+  const twoP = jacobianDouble(P);
+  for (let i = 1; i < 1 << (w - 2); i++) out.push(jacobianAdd(out[i - 1], twoP));
   return out;
 }
 
@@ -96,7 +96,7 @@ let gTable: AffinePoint[] | undefined;
 
 /** The odd multiples of G up to (2^(W_G−1) − 1)·G, affine (public data: the fast inversion is fine). */
 function buildGTable(): AffinePoint[] {
-  return toAffineBatchVartime(oddMultiples(toJacobianUnchecked(G), W_G));
+  return toAffineBatchVartime(oddMultiples(toJacobian(G), W_G));
 }
 
 const P3 = 3n * p;
@@ -105,7 +105,7 @@ const P_SQUARED_2 = 2n * p * p;
 const P_SQUARED_8 = 8n * p * p;
 
 /**
- * 2R, dbl-2001-b for a = −3 (jacobian.ts jacobianDoubleUnchecked) with lazy reduction (file
+ * 2R, dbl-2001-b for a = −3 (jacobian-formulas.ts jacobianDouble) with lazy reduction (file
  * header). O in, O out.
  */
 function doubleLazy({ X: X1, Y: Y1, Z: Z1 }: JacobianPoint): JacobianPoint {
@@ -121,7 +121,8 @@ function doubleLazy({ X: X1, Y: Y1, Z: Z1 }: JacobianPoint): JacobianPoint {
 
 /**
  * R + (x, y) for an affine (x, y), with every special case: R = O gives (x, y); x(R) = x gives
- * 2R or O. Otherwise madd-2007-bl (jacobian.ts jacobianMixedAddIncomplete) with lazy reduction.
+ * 2R or O. Otherwise madd-2007-bl (jacobian-formulas.ts jacobianMixedAddIncomplete) with lazy
+ * reduction.
  */
 function mixedAddVartime(R: JacobianPoint, x: bigint, y: bigint): JacobianPoint {
   if (R.Z === 0n) return { X: x, Y: y, Z: 1n };
@@ -154,7 +155,7 @@ export function doubleScalarMultiplyJacobianVartime(
   gTable ??= buildGTable();
   const d1 = wnaf(u1, W_G);
   const d2 = wnaf(u2, W_Q);
-  const qTable = toAffineBatchVartime(oddMultiples(toJacobianUnchecked(Q), W_Q));
+  const qTable = toAffineBatchVartime(oddMultiples(toJacobian(Q), W_Q));
   let R = JACOBIAN_INFINITY;
   for (let i = Math.max(d1.length, d2.length) - 1; i >= 0; i--) {
     if (R.Z !== 0n) R = doubleLazy(R); // doubling O is O: skip the leading ones

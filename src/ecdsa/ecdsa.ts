@@ -40,14 +40,14 @@ import { assertBytes, describeType } from '../bytes/assert.js';
 import { assertHashFunction, type HashFunction } from '../hash/hash.js';
 import { sha256 } from '../hash/sha256.js';
 import { modInverseVartime } from '../math/modular.js';
-import { assertScalarRange, n, scalarInverse } from '../math/scalar.js';
+import { n, parsePrivateScalar, type PrivateScalar, scalarInverse } from '../math/scalar.js';
 import { p } from '../math/field.js';
 import type { AffinePoint } from '../curve/affine.js';
-import { fixedBaseMultiply } from '../curve/fixed-base.js';
+import { baseMultiply } from '../curve/fixed-base.js';
 import { doubleScalarMultiplyJacobianVartime } from '../curve/straus.js';
 import { parsePublicPoint } from '../ecdh/validate.js';
 import { randomBytes } from '../random.js';
-import { bits2int, rfc6979Nonces } from './rfc6979.js';
+import { bits2int, drbgNonces } from './rfc6979.js';
 import {
   assertSignatureFormat,
   encodeSignature,
@@ -130,7 +130,7 @@ function digestToInteger(digest: Uint8Array): bigint {
  * the message representative.
  */
 export function signWithNonce(d: bigint, e: bigint, k: bigint): EcdsaSignature | undefined {
-  const R = fixedBaseMultiply(k); //                    (x1, y1) = k·G
+  const R = baseMultiply(k); //                         (x1, y1) = k·G (k in range: no check)
   const r = R.x >= n ? R.x - n : R.x; //                 r = x1 mod n, since x1 < p < 2n
   if (r === 0n) return undefined; //                      (probability about 2^−256)
   const s = (scalarInverse(k) * ((e + r * d) % n)) % n; // s = k⁻¹(e + r·d) mod n
@@ -143,14 +143,14 @@ export function signWithNonce(d: bigint, e: bigint, k: bigint): EcdsaSignature |
  * caller has validated.
  */
 export function signWithScalar(
-  d: bigint,
+  d: PrivateScalar,
   digest: Uint8Array,
   hash: HashFunction,
   extraData: Uint8Array,
   lowS: boolean,
 ): EcdsaSignature {
   const e = digestToInteger(digest);
-  const nextNonce = rfc6979Nonces(hash, n, d, digest, extraData);
+  const nextNonce = drbgNonces(hash, n, d, digest, extraData); // d: checked when it was made
   for (;;) {
     const signature = signWithNonce(d, e, nextNonce()); // undefined: r or s was 0, next k (§3.4)
     if (signature === undefined) continue;
@@ -197,7 +197,7 @@ function digestOf(input: Uint8Array, prehashed: boolean, hash: HashFunction): Ui
  * sign, encode.
  */
 export function ecdsaSignBytes(
-  d: bigint,
+  d: PrivateScalar,
   input: Uint8Array,
   prehashed: boolean,
   options?: SignOptions,
@@ -239,10 +239,10 @@ export function ecdsaVerifyBytes(
  * @example const { r, s } = ecdsaSign(d, sha256(utf8ToBytes('sample')))
  */
 export function ecdsaSign(d: bigint, digest: Uint8Array, options?: SignOptions): EcdsaSignature {
-  assertScalarRange(d);
+  const scalar = parsePrivateScalar(d);
   assertBytes(digest, 'digest');
   const { hash, lowS, extraData } = readOptions(options, true);
-  return signWithScalar(d, digestOf(digest, true, hash), hash, extraData, lowS);
+  return signWithScalar(scalar, digestOf(digest, true, hash), hash, extraData, lowS);
 }
 
 /**

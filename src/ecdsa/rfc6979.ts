@@ -103,6 +103,21 @@ export function rfc6979Nonces(
   assertScalarRange(x, q, 'x');
   assertBytes(h1, 'h1');
   assertBytes(extraData, 'extraData');
+  return drbgNonces(hash, q, x, h1, extraData);
+}
+
+/**
+ * @internal rfc6979Nonces without its argument checks, for a caller whose x is already known
+ * to be in [1, q − 1] (a PrivateKey's validated scalar: ECDSA signing, ecdsa.ts) and whose other
+ * arguments are its own.
+ */
+export function drbgNonces(
+  hash: HashFunction,
+  q: bigint,
+  x: bigint,
+  h1: Uint8Array,
+  extraData: Uint8Array,
+): NonceGenerator {
   const qlen = bitLength(q);
   const hlen = hash.outputLength;
   const seed = concatBytes(int2octets(x, q), bits2octets(h1, q), extraData);

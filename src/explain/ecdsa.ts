@@ -23,7 +23,7 @@ import { P256 } from '../curve/p256.js';
 import { TOY } from '../curve/toy.js';
 import { ecdsaSign, ecdsaVerify } from '../ecdsa/ecdsa.js';
 import { ecdsaSignReference, ecdsaVerifyReference } from '../ecdsa/reference.js';
-import { bits2int, rfc6979Nonces } from '../ecdsa/rfc6979.js';
+import { bits2int, drbgNonces } from '../ecdsa/rfc6979.js';
 import { encodeSignature } from '../ecdsa/signature.js';
 import { sha256 } from '../hash/sha256.js';
 import { mod, modInverseVartime } from '../math/modular.js';
@@ -89,7 +89,7 @@ export function traceEcdsa(
   const digest = sha256(utf8ToBytes(message));
   const e = bits2int(digest, n);
   // RFC 6979 §3.2 with q = n; on the toy curve a k can give r = 0 or s = 0: take the next (§3.4).
-  const nextNonce = rfc6979Nonces(sha256, n, d, digest);
+  const nextNonce = drbgNonces(sha256, n, d, digest, new Uint8Array(0)); // d: checked above
   let k = nextNonce();
   let R = scalarMultiply(k, G, C);
   while (mod(R.x, n) === 0n || mod(modInverseVartime(k, n) * (e + mod(R.x, n) * d), n) === 0n) {

@@ -287,7 +287,7 @@ export class PrivateKey {
   }
 
   /** d for ECDSA, or CURVE_MISMATCH for an X25519 key. */
-  #ecdsaScalar(): bigint {
+  #ecdsaScalar(): PrivateScalar {
     if (this.#d === undefined)
       throw curveMismatch('ecdsa: an X25519 key cannot sign (ECDSA needs a P-256 key)');
     return this.#d;

@@ -1,8 +1,9 @@
 /**
  * Arithmetic in F_p, the P-256 base field (p = 2^256 − 2^224 + 2^192 + 2^96 − 1, SEC 2 v2
  * §2.4.2), on elements that are already reduced: bigints in [0, p − 1]. These functions do not
- * check their arguments: they are the inner loop of the point formulas (jacobian.ts, coz.ts,
- * ladder.ts, fixed-base.ts, straus.ts), whose values are field elements by construction. The
+ * check their arguments: they are the inner loop of the point formulas (jacobian-formulas.ts,
+ * coz.ts, ladder.ts, fixed-base.ts, straus.ts), whose values are field elements by
+ * construction. The
  * study tier's fieldAdd, fieldMul, … (field.ts, exported by `ecdh-lab/math`) check their
  * arguments and then call these.
  *

@@ -36,6 +36,7 @@ import type { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { assertBytes } from '../bytes/index.js';
 import { CryptoError } from '../errors.js';
+import { formatAddress } from './address.js';
 
 /** Timeouts of one connection, in milliseconds (0 disables). */
 export interface ChannelTimeouts {
@@ -169,9 +170,7 @@ export class ConnectionLifecycle {
 
   /** The peer's address as "host:port" or "[v6 host]:port" (for logs; "?" until connected). */
   get remote(): string {
-    const host = this.socket.remoteAddress ?? '?';
-    const port = this.socket.remotePort ?? '?';
-    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`; // [::1]:port for IPv6
+    return formatAddress(this.socket.remoteAddress ?? '?', this.socket.remotePort ?? '?');
   }
 
   /** The handshake is done: handshaking → open, the idle timeout starts, `ready` resolves. */

@@ -26,6 +26,7 @@
  */
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
+import { formatAddress } from './address.js';
 import { resolveOptions, type ChannelOptions } from './options.js';
 import type { ChannelPolicy } from './connection-lifecycle.js';
 import { type BufferedBytes, SecureChannel } from './secure-channel.js';
@@ -284,14 +285,6 @@ export function createServer(
   handler?: ChannelHandler | TlsChannelHandler,
 ): SecureServer {
   return new SecureServer(options, handler);
-}
-
-/**
- * "host:port", with an IPv6 host in brackets as in a URL (RFC 3986 §3.2.2): "[::1]:65432".
- * @example formatAddress('::1', 65432) // '[::1]:65432'
- */
-export function formatAddress(host: string, port: number | string): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /** The address a socket is counted under: an IPv4-mapped IPv6 address counts as its IPv4 one. */

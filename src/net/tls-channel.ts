@@ -79,7 +79,7 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
   readonly #lifecycle: ConnectionLifecycle;
   #writeEnded = false;
   #discarding = false;
-  #duplex: TlsDuplex | undefined;
+  #duplex: TlsDuplex<TlsChannel> | undefined;
 
   /** @internal Use tlsConnect() or createServer({ protocol: 'tls' }). */
   constructor(
@@ -223,7 +223,7 @@ export class TlsChannel extends EventEmitter implements AsyncIterable<Uint8Array
    * const response = await new Promise<IncomingMessage>((resolve) => https.get({ path: '/', createConnection: () => channel.duplex() }, resolve))
    * response.statusCode // 200
    */
-  duplex(): TlsDuplex {
+  duplex(): TlsDuplex<TlsChannel> {
     this.#duplex ??= new TlsDuplex(this, this.#socket);
     return this.#duplex;
   }

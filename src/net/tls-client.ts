@@ -152,6 +152,6 @@ export async function tlsConnect(options: TlsConnectOptions): Promise<TlsChannel
  *   https.get({ host: 'localhost', port, path: '/', createConnection: () => tlsStream({ host: 'localhost', port, ca }) }, resolve))
  * response.statusCode // 200
  */
-export function tlsStream(options: TlsConnectOptions): TlsDuplex {
+export function tlsStream(options: TlsConnectOptions): TlsDuplex<TlsChannel> {
   return openClient(options).duplex();
 }

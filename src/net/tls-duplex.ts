@@ -16,12 +16,28 @@
  */
 import { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
-import type { TlsChannel } from './tls-channel.js';
 
-/** A TLS connection as a stream.Duplex; get one from `channel.duplex()` or `tlsStream()`. */
-export class TlsDuplex extends Duplex {
+/**
+ * What the stream needs of the channel underneath: TlsChannel (./tls-channel.ts) is one. The
+ * stream names these members, not the class, so that the channel can make its stream
+ * (`duplex()`) without the two modules importing each other.
+ */
+export interface DuplexChannel extends AsyncIterable<Uint8Array> {
+  readonly ready: Promise<void>;
+  readonly closed: Promise<Error | undefined>;
+  readonly maxMessageLength: number;
+  send(data: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A TLS connection as a stream.Duplex; get one from `channel.duplex()` or `tlsStream()`, whose
+ * `channel` is the TlsChannel.
+ */
+export class TlsDuplex<Channel extends DuplexChannel = DuplexChannel> extends Duplex {
   /** The channel underneath (its `negotiated`, `ready`, `closed`). */
-  readonly channel: TlsChannel;
+  readonly channel: Channel;
   /** True, as on a node:tls TLSSocket. */
   readonly encrypted = true;
   readonly #socket: Socket;
@@ -31,7 +47,7 @@ export class TlsDuplex extends Duplex {
   #forwardsTimeout = false;
 
   /** @internal Use channel.duplex() or tlsStream(). */
-  constructor(channel: TlsChannel, socket: Socket) {
+  constructor(channel: Channel, socket: Socket) {
     super({ allowHalfOpen: true });
     this.channel = channel;
     this.#socket = socket;

@@ -7,12 +7,31 @@
  */
 import { hexToBytes } from '../bytes/index.js';
 import { colonHex } from './asn1.js';
-import type { Certificate } from './certificate.js';
 import type { GeneralName } from './general-name.js';
+import type { Name } from './name.js';
 import { ipToBytes, ipv6Groups } from './ip.js';
 import { CURVE_NAMES, EXTENSION_NAMES, EXTENSIONS, KEY_PURPOSE_LABELS } from './oids.js';
 import type { ParsedExtensions } from './extensions.js';
 import type { SubjectPublicKeyInfo } from './public-key-info.js';
+import type { SignatureAlgorithm } from './signature.js';
+
+/**
+ * What the text is made of: the parsed fields of a certificate and its signature. Certificate
+ * (certificate.ts) is one; naming the fields here, not the class, keeps this module below the
+ * parser that calls it.
+ */
+export interface DescribedCertificate {
+  readonly version: 1 | 2 | 3;
+  readonly serialNumber: bigint;
+  readonly signatureAlgorithm: SignatureAlgorithm;
+  readonly issuer: Name;
+  readonly subject: Name;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly publicKeyInfo: SubjectPublicKeyInfo;
+  readonly extensions: ParsedExtensions;
+  signatureValue(): Uint8Array;
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -49,7 +68,7 @@ function hexBlock(bytes: Uint8Array, indent: number, perLine: number, upper = fa
   return lines;
 }
 
-function serialLines(cert: Certificate): string[] {
+function serialLines(cert: DescribedCertificate): string[] {
   // OpenSSL prints the magnitude: values that fit in a signed 64-bit long as decimal and
   // hex on one line, longer ones as colon hex below the label.
   const value = cert.serialNumber;
@@ -173,7 +192,7 @@ function extensionLines(extensions: ParsedExtensions): string[] {
 }
 
 /** The whole text (see the file header). */
-export function describeCertificate(cert: Certificate): string {
+export function describeCertificate(cert: DescribedCertificate): string {
   return [
     'Certificate:',
     '    Data:',

@@ -25,9 +25,9 @@ import {
   jacobianMixedAdd,
   jacobianNegate,
   toAffine,
-  toAffineVartime,
   toJacobian,
 } from '../../src/curve/jacobian';
+import { toAffineVartime } from '../../src/curve/jacobian-formulas';
 import { doubleAndAdd, coZLadder, referenceLadder } from '../../src/curve/ladder';
 import { G, Gx, Gy, P256, p } from '../../src/curve/p256';
 import { expectCryptoError } from '../support/errors';

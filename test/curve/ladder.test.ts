@@ -320,3 +320,19 @@ describe('fixed-base.ts', () => {
     expectCryptoError(() => fixedBaseMultiply(n), 'INVALID_SCALAR');
   });
 });
+
+// Mutation testing (group ladder): each of the three multiplications names its bad argument.
+// Vectors: hand-built from the @throws of src/curve/ladder.ts.
+describe('argument errors name k and P', () => {
+  it.each([
+    ['coZLadder', coZLadder],
+    ['referenceLadder', referenceLadder],
+    ['doubleAndAdd', doubleAndAdd],
+  ] as const)('%s', (_name, multiply) => {
+    expect(() => multiply(-1n, G)).toThrow(/^k is out of range$/);
+    expect(() => multiply(1 as never, G)).toThrow(/^k must be a bigint, got number$/);
+    expect(() => multiply(1n, { x: p, y: 1n })).toThrow(/^P\.x is out of range$/);
+    expect(() => multiply(1n, { x: 1n, y: -1n })).toThrow(/^P\.y is out of range$/);
+    expect(() => multiply(1n, null as never)).toThrow(/^P must be an AffinePoint, got null$/);
+  });
+});

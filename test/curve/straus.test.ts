@@ -9,12 +9,8 @@ import { INFINITY, pointAdd, pointNegate, scalarMultiply } from '../../src/curve
 import { G } from '../../src/curve/p256';
 import { doubleScalarMultiplyVartime, wnaf } from '../../src/curve/straus';
 import { fixedBaseMultiply } from '../../src/curve/fixed-base';
-import {
-  jacobianDouble,
-  toAffineBatchVartime,
-  toAffineVartime,
-  toJacobian,
-} from '../../src/curve/jacobian';
+import { jacobianDouble, toJacobian } from '../../src/curve/jacobian';
+import { toAffineBatchVartime, toAffineVartime } from '../../src/curve/jacobian-formulas';
 import { n } from '../../src/math/scalar';
 
 const reference = (u1: bigint, u2: bigint, Q: { x: bigint; y: bigint }) =>

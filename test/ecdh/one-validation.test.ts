@@ -1,7 +1,7 @@
 /**
  * Parse once, then trust: a peer's public key from the wire is checked to be on the curve
  * exactly once on its way to the shared secret, and a private scalar is range-checked exactly
- * once between its making and the ladder.
+ * once between its making and the ladder, or the ECDSA signatures made with it.
  *
  * How it counts: isOnCurve (src/curve/affine.ts) and assertScalarRange (src/math/scalar.ts)
  * each count their runs in a module-level counter (onCurveChecks, scalarChecks). No entry point
@@ -157,6 +157,55 @@ describe('a private scalar is range-checked once, between its making and the lad
         scalarRange: 1,
       });
     }
+  });
+
+  it('PrivateKey.generate, then ECDSA signatures (sign, signDigest, hedged, SHA-384): 1 range check', () => {
+    const message = new TextEncoder().encode('parse once, sign often');
+    const counted = checksDuring(() => {
+      const key = PrivateKey.generate();
+      return [
+        key,
+        key.sign(message),
+        key.sign(message, { format: 'p1363', lowS: true }),
+        key.signDigest(root.sha256(message)),
+        key.sign(message, { extraEntropy: true }),
+        key.sign(message, { hash: root.sha384 }),
+      ] as const;
+    });
+    const [key, ...signatures] = counted.result;
+    expect(key.publicKey.verify(message, signatures[0])).toBe(true);
+    expect(key.publicKey.verify(message, signatures[1], { format: 'p1363', lowS: true })).toBe(
+      true,
+    );
+    expect(key.publicKey.verify(message, signatures[2])).toBe(true);
+    expect(key.publicKey.verify(message, signatures[3])).toBe(true);
+    expect(key.publicKey.verify(message, signatures[4], { hash: root.sha384 })).toBe(true);
+    expect({ onCurve: counted.onCurve, scalarRange: counted.scalarRange }).toEqual({
+      onCurve: 0,
+      scalarRange: 1,
+    });
+  });
+
+  it('PrivateKey.fromRaw, then a signature: 1 range check (the read); signing again: 0', () => {
+    const raw = PrivateKey.generate().toRaw();
+    const message = new TextEncoder().encode('parse once');
+    const first = checksDuring(() => PrivateKey.fromRaw(raw).sign(message));
+    const key = PrivateKey.fromRaw(raw);
+    const again = checksDuring(() => key.sign(message));
+    expect(again.result).toEqual(first.result); // RFC 6979: deterministic
+    expect([first.scalarRange, again.scalarRange]).toEqual([1, 0]);
+  });
+
+  it('the study tier (ecdsaSign on a bigint d, rfc6979Nonces) checks d on each call, once', () => {
+    const digest = root.sha256(new TextEncoder().encode('sample'));
+    const signed = checksDuring(() => math.ecdsaSign(0x1234n, digest));
+    const nonces = checksDuring(() =>
+      math.rfc6979Nonces(root.sha256, math.P256.n, 0x1234n, digest)(),
+    );
+    expect([signed.scalarRange, nonces.scalarRange]).toEqual([1, 1]);
+    expect(() => math.rfc6979Nonces(root.sha256, math.P256.n, 0n, digest)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCALAR' }),
+    );
   });
 
   it('a Noise NN initiator, from making its ephemeral key to the ee DH: 1 range check', () => {

@@ -4,6 +4,7 @@
  * bits2int on a q whose length is not a multiple of 8) and Appendix A.2.5 (P-256: the key
  * pair, and k, r, s for the messages "sample" and "test" with SHA-256, SHA-384 and SHA-512).
  */
+import * as crypto from 'node:crypto';
 import fc from 'fast-check';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { sha256 } from '../../src/hash/sha256';
@@ -167,3 +168,165 @@ describe('rfc6979Nonces', () => {
     expect(() => rfc6979Nonces(sha256, n, 1n, 'abc' as never)).toThrow(TypeError);
   });
 });
+
+// Mutation testing (group ecdsa-sign): every candidate of the HMAC-DRBG, not only the first. The
+// reference below is RFC 6979 §3.2 steps b–h and §3.4 written out again on node:crypto's HMAC
+// (an independent HMAC, FIPS 198-1) with bits2int, int2octets and bits2octets (§2.3) on
+// BigInt. Orders: the toy curve's q = 233 (qlen = 8: about one candidate in ten is 0 or ≥ q and
+// must be skipped), RFC 6979 §A.1.3's 163-bit q (qlen not a multiple of 8), P-256's n, and the
+// 521-bit 2^521 − 1 (with SHA-256, T needs three HMAC outputs per candidate).
+describe('rfc6979Nonces against the RFC 6979 §3.2 steps on node:crypto HMAC', () => {
+  const NODE_HASH: Record<string, string> = {
+    'SHA-256': 'sha256',
+    'SHA-384': 'sha384',
+    'SHA-512': 'sha512',
+  };
+  const Q521 = (1n << 521n) - 1n;
+  /** The candidates in order, the rejected ones included: [k, accepted]. */
+  function referenceCandidates(
+    hash: HashFunction,
+    q: bigint,
+    x: bigint,
+    h1: Uint8Array,
+    extra: Uint8Array,
+    count: number,
+  ): [bigint, boolean][] {
+    const algorithm = NODE_HASH[hash.algorithm];
+    const hmac = (key: Uint8Array, ...parts: Uint8Array[]) => {
+      const mac = crypto.createHmac(algorithm, key);
+      for (const part of parts) mac.update(part);
+      return new Uint8Array(mac.digest());
+    };
+    const qlen = q.toString(2).length;
+    const rlen = Math.ceil(qlen / 8);
+    const toInt = (b: Uint8Array) => (b.length === 0 ? 0n : BigInt(`0x${bytesToHex(b)}`));
+    const b2i = (b: Uint8Array) => {
+      const v = toInt(b);
+      return b.length * 8 > qlen ? v >> BigInt(b.length * 8 - qlen) : v;
+    };
+    const i2o = (v: bigint) => hexToBytes(v.toString(16).padStart(2 * rlen, '0'));
+    const seed = new Uint8Array([...i2o(x), ...i2o(b2i(h1) % q), ...extra]);
+    let V = new Uint8Array(hash.outputLength).fill(1);
+    let K = new Uint8Array(hash.outputLength);
+    K = hmac(K, V, Uint8Array.of(0), seed);
+    V = hmac(K, V);
+    K = hmac(K, V, Uint8Array.of(1), seed);
+    V = hmac(K, V);
+    const out: [bigint, boolean][] = [];
+    while (out.length < count) {
+      let T = new Uint8Array(0);
+      while (T.length * 8 < qlen) {
+        V = hmac(K, V);
+        T = new Uint8Array([...T, ...V]);
+      }
+      const k = b2i(T);
+      out.push([k, k >= 1n && k < q]);
+      K = hmac(K, V, Uint8Array.of(0));
+      V = hmac(K, V);
+    }
+    return out;
+  }
+  /** The first `count` accepted candidates of the reference. */
+  function referenceNonces(
+    hash: HashFunction,
+    q: bigint,
+    x: bigint,
+    h1: Uint8Array,
+    extra: Uint8Array,
+    count: number,
+  ): bigint[] {
+    const accepted: bigint[] = [];
+    for (let want = count; accepted.length < count; want *= 2) {
+      accepted.length = 0;
+      for (const [k, ok] of referenceCandidates(hash, q, x, h1, extra, want))
+        if (ok && accepted.length < count) accepted.push(k);
+    }
+    return accepted;
+  }
+  const take = (next: () => bigint, count: number) => Array.from({ length: count }, () => next());
+
+  it('the toy q = 233: the first 8 nonces for every x in [1, 232], rejected candidates skipped (0 and q among them)', () => {
+    const h1 = sha256(utf8ToBytes('sample'));
+    const rejected = new Set<bigint>();
+    for (let x = 1n; x < 233n; x++) {
+      const ours = take(rfc6979Nonces(sha256, 233n, x, h1), 8);
+      expect(ours).toEqual(referenceNonces(sha256, 233n, x, h1, new Uint8Array(0), 8));
+      for (const [k, ok] of referenceCandidates(sha256, 233n, x, h1, new Uint8Array(0), 8))
+        if (!ok) rejected.add(k);
+    }
+    // The walk above met a candidate equal to q and one equal to 0, both of which must be skipped.
+    expect(rejected.has(233n)).toBe(true);
+    expect(rejected.has(0n)).toBe(true);
+  });
+  it.each([
+    ['SHA-256, P-256 n', sha256, n],
+    ['SHA-512, P-256 n', sha512, n],
+    ['SHA-384, the 163-bit q of §A.1.3', sha384, A1.q],
+    ['SHA-256, q = 2^521 − 1', sha256, Q521],
+  ] as const)('%s: the first 4 nonces, with and without extra data (§3.6)', (_label, hash, q) => {
+    for (const message of ['sample', 'test']) {
+      const h1 = hash(utf8ToBytes(message));
+      for (const extra of [new Uint8Array(0), Uint8Array.of(1, 2, 3)]) {
+        const x = q === n ? A25.x : q === A1.q ? A1.x : 0x123456789abcdefn;
+        expect(take(rfc6979Nonces(hash, q, x, h1, extra), 4)).toEqual(
+          referenceNonces(hash, q, x, h1, extra, 4),
+        );
+      }
+    }
+  });
+  it('h1 whose bits2int is exactly q: bits2octets reduces it to 0 (§2.3.4)', () => {
+    const h1 = hexToBytes(n.toString(16));
+    const ours = rfc6979Nonces(sha256, n, A25.x, h1)();
+    expect(ours).toBe(referenceNonces(sha256, n, A25.x, h1, new Uint8Array(0), 1)[0]);
+    expect(ours).toBe(rfc6979Nonces(sha256, n, A25.x, new Uint8Array(32))());
+  });
+});
+
+// Mutation testing (group ecdsa-sign): what each argument error of rfc6979.ts says.
+describe('rfc6979.ts argument errors name the argument', () => {
+  it.each([
+    [
+      'bits2int bytes',
+      () => bits2int('ab' as never, n),
+      /^bytes must be a Uint8Array, got string$/,
+    ],
+    ['bits2int q', () => bits2int(new Uint8Array(1), 1n), /^q is out of range$/],
+    [
+      'bits2int q type',
+      () => bits2int(new Uint8Array(1), 5 as never),
+      /^q must be a bigint, got number$/,
+    ],
+    [
+      'rfc6979Nonces q',
+      () => rfc6979Nonces(sha256, 1n, 1n, new Uint8Array(32)),
+      /^q is out of range$/,
+    ],
+    [
+      'rfc6979Nonces x',
+      () => rfc6979Nonces(sha256, n, 0n, new Uint8Array(32)),
+      /private scalar x must be/,
+    ],
+    [
+      'rfc6979Nonces x type',
+      () => rfc6979Nonces(sha256, n, 1 as never, new Uint8Array(32)),
+      /^x must be a bigint, got number$/,
+    ],
+    [
+      'rfc6979Nonces h1',
+      () => rfc6979Nonces(sha256, n, 1n, 'abc' as never),
+      /^h1 must be a Uint8Array, got string$/,
+    ],
+    [
+      'rfc6979Nonces extraData',
+      () => rfc6979Nonces(sha256, n, 1n, new Uint8Array(32), [1] as never),
+      /^extraData must be a Uint8Array, got Array$/,
+    ],
+  ] as const)('%s', (_label, run, message) => {
+    expect(run).toThrow(message);
+  });
+});
+
+// Mutants of src/ecdsa/rfc6979.ts no test can kill (group ecdsa-sign; the reasoning, not a run):
+//   - bits2int's `excess > 0` as `excess >= 0`: with excess = 0 the shift is by 0n, the same value.
+//   - the loop's `T.length === 0 ? V : concatBytes(T, V)` with the condition `false`: the
+//     concatenation of the empty T and V is a copy of V, the same bytes.

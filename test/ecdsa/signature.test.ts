@@ -12,6 +12,7 @@ import { CryptoError } from '../../src/errors';
 import { decodeSignature, encodeSignature, parseSignature } from '../../src/ecdsa/signature';
 import { PrivateKey } from '../../src/keys/private-key';
 import { n } from '../../src/math/scalar';
+import { expectCryptoError } from '../support/errors';
 
 const R = 0x1234n;
 const S = 0x80n; // needs a leading zero octet in DER
@@ -153,3 +154,79 @@ describe('encodeSignature and decodeSignature refuse misuse', () => {
     expect(() => decodeSignature(new Uint8Array(64), 'DER' as never)).toThrow(TypeError);
   });
 });
+
+// Mutation testing (group ecdsa-signature): the smallest and largest values in both formats,
+// and what each error says. Vectors: hand-built from SEC 1 §C.8 and X.690 §8.3 (DER INTEGER).
+describe('range boundaries and messages', () => {
+  it('r = s = 1 is in range, in DER and in P1363', () => {
+    expect(parseSignature(der('3006 020101 020101'), 'der')).toEqual({ r: 1n, s: 1n });
+    expect(bytesToHex(encodeSignature({ r: 1n, s: 1n }))).toBe('3006020101020101');
+    const p1363 = encodeSignature({ r: 1n, s: 1n }, 'p1363');
+    expect(bytesToHex(p1363)).toBe(`${'00'.repeat(31)}01${'00'.repeat(31)}01`);
+    expect(parseSignature(p1363, 'p1363')).toEqual({ r: 1n, s: 1n });
+    expect(Object.isFrozen(parseSignature(p1363, 'p1363'))).toBe(true);
+    expect(Object.isFrozen(decodeSignature(der('3006 020101 020101')))).toBe(true);
+  });
+  it('r or s = 0 is refused in P1363 one at a time', () => {
+    const one = '00'.repeat(31) + '01';
+    const zero = '00'.repeat(32);
+    expect(parseSignature(hexToBytes(zero + one), 'p1363')).toBeUndefined();
+    expect(parseSignature(hexToBytes(one + zero), 'p1363')).toBeUndefined();
+  });
+  it('each misuse names the argument and the problem', () => {
+    expect(() => encodeSignature({ r: 1n, s: 1n }, 5 as never)).toThrow(
+      /^format must be 'der' or 'p1363', got number$/,
+    );
+    expect(() => encodeSignature({ r: 1n, s: 1n }, 'raw' as never)).toThrow(
+      /^format must be 'der' or 'p1363', got 'raw'$/,
+    );
+    expect(() => encodeSignature('rs' as never)).toThrow(
+      /^signature must be an object \{ r, s \}, got string$/,
+    );
+    expect(() => encodeSignature(null as never)).toThrow(
+      /^signature must be an object \{ r, s \}, got null$/,
+    );
+    expect(() => encodeSignature({ r: 1, s: 1n } as never)).toThrow(
+      /^signature\.r must be a bigint, got number$/,
+    );
+    expect(() => encodeSignature({ r: 1n, s: 'x' } as never)).toThrow(
+      /^signature\.s must be a bigint, got string$/,
+    );
+    expect(() => encodeSignature({ r: n, s: 1n })).toThrow(/^signature\.r must be in \[1, n-1\]$/);
+    expect(() => encodeSignature({ r: 1n, s: 0n })).toThrow(/^signature\.s must be in \[1, n-1\]$/);
+    expect(() => decodeSignature(new Uint8Array(3))).toThrow(
+      /^ecdsa: malformed DER signature, or r or s outside \[1, n-1\]$/,
+    );
+    expect(() => decodeSignature(new Uint8Array(3), 'p1363')).toThrow(
+      /^ecdsa: malformed P1363 signature, or r or s outside \[1, n-1\]$/,
+    );
+    expectCryptoError(() => decodeSignature(new Uint8Array(3)), 'INVALID_ENCODING');
+    expectCryptoError(() => decodeSignature(new Uint8Array(64), 'p1363'), 'INVALID_ENCODING');
+    expect(() => decodeSignature('3006' as never)).toThrow(/^signature must be a Uint8Array/);
+    expect(() => decodeSignature(new Uint8Array(8), 7 as never)).toThrow(
+      /^format must be 'der' or 'p1363', got number$/,
+    );
+  });
+});
+
+// Mutants of src/ecdsa/signature.ts no test can kill (group ecdsa-signature; the reasoning, not a
+// run). The DER parser checks each field where it reads it, and several checks are also implied
+// by later ones: the SEQUENCE length must equal the input's remaining length, the second INTEGER
+// must end exactly at the end, and r and s must lie in [1, n − 1] (so each INTEGER has at most 33
+// content octets and the whole signature at most 72). Dropping or weakening one of these early
+// checks changes where a malformed input is refused, never whether:
+//   - readInteger's `at + 2 > der.length` (as `false`, `>=`, `at - 2`): with only the tag left,
+//     the length octet reads undefined and the end becomes NaN, which no later offset equals;
+//     with the tag and a length octet but no contents, that length must be 0 (else it runs past
+//     the end), and an empty INTEGER is refused (below).
+//   - `length === 0 || length >= 0x80` (as `false`, `&&`, either side `false`, `> 0x80`): an empty
+//     INTEGER reads as 0, which is out of range; a length of 0x80 or more runs past the end of an
+//     input whose SEQUENCE length is below 0x80.
+//   - `if (end > der.length)` as `if (false)`: subarray stops at the end, but `next` lies past it,
+//     so the second INTEGER cannot be read there, or the exact-end check refuses.
+//   - the non-minimal check's `length > 1` as `true` or `length >= 1`: for a one-octet INTEGER
+//     the check can only refuse the value 0, which is out of range anyway.
+//   - parseSignature's `bytes.length < 2` (as `false`, `<= 2`): an empty input fails the tag
+//     test, '30' fails the length test (undefined ≠ −1), '30 00' has no INTEGER to read.
+//   - `bytes[1] >= 0x80` (as `false`, `> 0x80`): a SEQUENCE of 0x80 or more content octets holds
+//     two INTEGERs of which one has more than 33 content octets, so it is ≥ n (or non-minimal).

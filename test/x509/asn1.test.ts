@@ -7,15 +7,22 @@ import fc from 'fast-check';
 import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
 import { DerReader } from '../../src/keys/der.js';
 import {
+  colonHex,
   compareSetElements,
+  contextTag,
   derBoolean,
+  derContext,
   derNamedBits,
+  derOid,
   derSetOf,
   readBitString,
   readBoolean,
   readBoundedInteger,
+  readConstructed,
   readOid,
   readSetOf,
+  readSmallInteger,
+  setOfContents,
   Tag,
 } from '../../src/x509/asn1.js';
 import { decodeString, derString } from '../../src/x509/strings.js';
@@ -206,3 +213,156 @@ describe('lengths capped before decoding', () => {
     );
   });
 });
+
+// Mutation testing (stryker.module.config.mjs, group x509-asn1): every refusal's exact message
+// with the offset it names, the limits at their exact values, the implicit tags, and the
+// writers' edge cases. Vectors: hand-built from X.690 §8.3, §8.6.2, §8.19, §11.1, §11.2 and
+// §11.6, one rule broken per row; an element read inside a SEQUENCE that follows a NULL names
+// the outer input's offset (readerOver's base), not the inner reader's.
+describe('exact refusals, limits and writers', () => {
+  const message = (fn: () => unknown) => invalid(fn).message;
+  /** A reader over the contents of the SEQUENCE that follows a NULL (05 00 30 ll …). */
+  const inSequence = (contentsHex: string) => {
+    const length = contentsHex.length / 2;
+    const lengthHex = (length < 0x80 ? '' : '81') + length.toString(16).padStart(2, '0');
+    const outer = reader(`050030${lengthHex}${contentsHex}`);
+    outer.readNull();
+    return readConstructed(outer, Tag.SEQUENCE, 'seq');
+  };
+
+  it('readTagged names the tag expected, the offset and the tag found, or the end of the input', () => {
+    expect(message(() => readBoolean(reader('020100'), 'b'))).toBe(
+      'x509: b: expected tag 0x01 at offset 0, found 0x02',
+    );
+    expect(message(() => readBoundedInteger(inSequence('0c00'), 'n'))).toBe(
+      'x509: n: expected tag 0x02 at offset 4, found 0x0c',
+    );
+    expect(message(() => readBoundedInteger(reader(''), 'n'))).toBe(
+      'x509: n: expected tag 0x02, found the end of the input',
+    );
+    expect(message(() => readConstructed(reader('0500'), Tag.SEQUENCE, 'seq'))).toBe(
+      'x509: seq: expected tag 0x30 at offset 0, found 0x05',
+    );
+  });
+
+  it('readerOver keeps the outer offsets, for short and long lengths', () => {
+    expect(message(() => readBoolean(inSequence('010101'), 'b'))).toBe(
+      'x509: b: BOOLEAN at offset 4 is not 00 or ff (X.690 §11.1)',
+    );
+    // 30 81 80: a two-octet length, so the contents start 3 octets after the SEQUENCE's tag.
+    const long = reader(`05003081800101ff${'0500'.repeat(62)}0101ff`);
+    long.readNull();
+    const inner = readConstructed(long, Tag.SEQUENCE, 'seq');
+    expect(readBoolean(inner, 'b')).toBe(true);
+    expect(message(() => readBoundedInteger(inner, 'n'))).toBe(
+      'x509: n: expected tag 0x02 at offset 8, found 0x05',
+    );
+  });
+
+  it('BOOLEAN: each refusal has the same message; 00 is false', () => {
+    for (const hex of ['010101', '01017f', '0100', '0102ff00', '010200ff'])
+      expect(message(() => readBoolean(reader(hex), 'b'))).toBe(
+        'x509: b: BOOLEAN at offset 0 is not 00 or ff (X.690 §11.1)',
+      );
+    expect(bytesToHex(derBoolean(false))).toBe('010100');
+  });
+
+  it('INTEGER: the value, a fresh copy of its octets, and the length cap in the message', () => {
+    const input = hexToBytes('0202ff01');
+    const read = readBoundedInteger(new DerReader(input), 'n');
+    expect(read.value).toBe(-255n);
+    input[3] = 0x02;
+    expect(bytesToHex(read.bytes)).toBe('ff01');
+    expect(message(() => readBoundedInteger(inSequence(`0241${'11'.repeat(65)}`), 'n'))).toBe(
+      'x509: n: INTEGER at offset 4 is longer than 64 octets',
+    );
+  });
+
+  it('readSmallInteger: 0 to 2^31 − 1', () => {
+    expect(readSmallInteger(reader('020100'), 'c')).toBe(0);
+    expect(readSmallInteger(reader('02047fffffff'), 'c')).toBe(0x7fffffff);
+    expect(message(() => readSmallInteger(reader('02050080000000'), 'c'))).toBe(
+      'x509: c: 2147483648 is out of range',
+    );
+    expect(message(() => readSmallInteger(reader('0201ff'), 'c'))).toBe(
+      'x509: c: -1 is out of range',
+    );
+  });
+
+  it('OBJECT IDENTIFIER: an implicit tag is read as one; the cap names the offset', () => {
+    expect(readOid(reader('88032a0304'), 'id', contextTag(8, false))).toBe('1.2.3.4');
+    expect(readOid(reader('06032a0304'), 'id')).toBe('1.2.3.4');
+    expect(message(() => readOid(inSequence(`068181${'01'.repeat(129)}`), 'oid'))).toBe(
+      'x509: oid: OBJECT IDENTIFIER at offset 5 is longer than 128 octets',
+    );
+    expect(bytesToHex(derOid('1.2.840.10045.2.1'))).toBe('06072a8648ce3d0201');
+  });
+
+  it('BIT STRING: each refusal message, 7 unused bits, an implicit tag', () => {
+    const rows: [string, string][] = [
+      ['0300', 'x509: b: empty BIT STRING at offset 4 (no unused-bits octet)'],
+      ['03020880', 'x509: b: BIT STRING at offset 4 claims 8 unused bits'],
+      ['030101', 'x509: b: empty BIT STRING at offset 4 claims unused bits (X.690 §8.6.2.3)'],
+      ['03020285', 'x509: b: BIT STRING at offset 4 has non-zero unused bits (X.690 §11.2.1)'],
+      ['03020101', 'x509: b: BIT STRING at offset 4 has non-zero unused bits (X.690 §11.2.1)'],
+      ['0303030004', 'x509: b: BIT STRING at offset 4 has non-zero unused bits (X.690 §11.2.1)'],
+    ];
+    for (const [hex, text] of rows)
+      expect(message(() => readBitString(inSequence(hex), 'b'))).toBe(text);
+    expect(readBitString(reader('03020780'), 'b')).toEqual({
+      bytes: Uint8Array.of(0x80),
+      unusedBits: 7,
+    });
+    expect(readBitString(reader('0303030f08'), 'b').unusedBits).toBe(3);
+    expect(readBitString(reader('81020780'), 'b', contextTag(1, false)).unusedBits).toBe(7);
+  });
+
+  it('derNamedBits: no bits, a whole octet, the 16th bit', () => {
+    expect(bytesToHex(derNamedBits([]))).toBe('030100');
+    expect(bytesToHex(derNamedBits([7]))).toBe('03020001');
+    expect(bytesToHex(derNamedBits([0, 1, 2, 3, 4, 5, 6, 7]))).toBe('030200ff');
+    expect(bytesToHex(derNamedBits([15, 1]))).toBe('0303004001');
+  });
+
+  it('context tags and derContext (X.690 §8.1.2: class 10, constructed bit 0x20)', () => {
+    expect(contextTag(0, true)).toBe(0xa0);
+    expect(contextTag(3, true)).toBe(0xa3);
+    expect(contextTag(2, false)).toBe(0x82);
+    expect(bytesToHex(derContext(0, true, hexToBytes('020102')))).toBe('a003020102');
+    expect(bytesToHex(derContext(6, false, hexToBytes('61')))).toBe('860161');
+  });
+
+  it('SET OF: equal elements are in order, the refusal names the element, implicit tags', () => {
+    expect(readSetOf(reader('31060c01610c0161'), 's').length).toBe(2);
+    expect(readSetOf(reader('3100'), 's')).toEqual([]);
+    expect(message(() => readSetOf(inSequence('31060c01620c0161'), 's'))).toBe(
+      'x509: s: SET OF at offset 9 is not in DER order (X.690 §11.6)',
+    );
+    expect(readSetOf(reader('a0060c01610c0162'), 's', contextTag(0, true)).length).toBe(2);
+    expect(compareSetElements(hexToBytes('040101'), hexToBytes('0401'))).toBeGreaterThan(0);
+    expect(compareSetElements(hexToBytes('040100'), hexToBytes('0401'))).toBe(0);
+    expect(compareSetElements(hexToBytes('0402'), hexToBytes('0401'))).toBe(1);
+    expect(compareSetElements(hexToBytes('0401'), hexToBytes('0403'))).toBe(-2);
+    const elements = [hexToBytes('0c0162'), hexToBytes('0c0161')];
+    expect(bytesToHex(setOfContents(elements))).toBe('0c01610c0162');
+    expect(bytesToHex(elements[0])).toBe('0c0162'); // the caller's array is not sorted in place
+  });
+
+  it('colonHex pads each octet, upper case on request', () => {
+    expect(colonHex(Uint8Array.of(0x0a, 0xff, 0x00))).toBe('0a:ff:00');
+    expect(colonHex(Uint8Array.of(0x0a, 0xff), true)).toBe('0A:FF');
+    expect(colonHex(new Uint8Array(0))).toBe('');
+  });
+});
+
+// Equivalent mutants in src/x509/asn1.ts (no test can kill them; the reasoning, not a run):
+//   - readOid's `tag === Tag.OBJECT_IDENTIFIER ? element.encoding : derElement(…)` as `false`
+//     (always re-encode): the DER reader has already refused a non-minimal length, so
+//     derElement(0x06, contents) rebuilds exactly the element's own encoding.
+//   - readBitString's `if (c.length > 1)` as `true` or `>= 1`: the only new case is one octet
+//     (no bits), which passed the check before with unusedBits 0, so the mask (1 << 0) − 1 is 0
+//     and nothing is refused; an empty string was refused before.
+//   - derNamedBits' `octets.length === 0 ? 0 : …` as `false`: with no bits `highest` is −1, and
+//     7 − (−1 & 7) is 0 as well.
+//   - compareSetElements' loop `i < length` as `<=`: at i = length both sides read the padding
+//     0, equal, and the loop returns 0 as before.

@@ -6,7 +6,8 @@
  * way a certificate can break RFC 5280 or DER, each refused with a typed error.
  */
 import { X509Certificate } from 'node:crypto';
-import { bytesToHex, hexToBytes } from '../../src/bytes/index.js';
+import { bytesToHex, concatBytes, hexToBytes } from '../../src/bytes/index.js';
+import { encodePem } from '../../src/keys/pem.js';
 import {
   derBitString,
   derElement,
@@ -21,19 +22,36 @@ import { derBoolean, derContext, derOid, Tag } from '../../src/x509/asn1.js';
 import { keyIdentifier } from '../../src/x509/builder.js';
 import { Certificate } from '../../src/x509/certificate.js';
 import { derExtension } from '../../src/x509/extensions.js';
+import { derTime } from '../../src/x509/time.js';
 import { expectCryptoError } from '../support/errors';
-import { certificateWith, intermediate, keyFor, leaf, root, rsaPublicKeyDer } from './fixtures';
+import {
+  certificateWith,
+  type Issuer,
+  intermediate,
+  keyFor,
+  leaf,
+  root,
+  rsaPublicKeyDer,
+  T,
+} from './fixtures';
 
-const R = root();
-const I = intermediate(R, 'intermediate', { ca: { pathLength: 0 } });
-const LEAF = leaf(I, {
-  subjectAltNames: {
-    dns: ['leaf.example', '*.leaf.example'],
-    ip: ['127.0.0.1', '2001:db8::1'],
-    email: ['a@leaf.example'],
-    uri: ['https://leaf.example/'],
-  },
-  extendedKeyUsage: ['serverAuth', 'clientAuth'],
+// Built before each test, not when the file loads: a certificate parsed while the file loads
+// would make every mutant of the parser "static" for Stryker (run against every test).
+let R: Issuer;
+let I: Issuer;
+let LEAF: Certificate;
+beforeEach(() => {
+  R = root();
+  I = intermediate(R, 'intermediate', { ca: { pathLength: 0 } });
+  LEAF = leaf(I, {
+    subjectAltNames: {
+      dns: ['leaf.example', '*.leaf.example'],
+      ip: ['127.0.0.1', '2001:db8::1'],
+      email: ['a@leaf.example'],
+      uri: ['https://leaf.example/'],
+    },
+    extendedKeyUsage: ['serverAuth', 'clientAuth'],
+  });
 });
 const X25519_SPKI = hexToBytes(
   '302a300506032b656e03210027d8c87267c6ad65cf7f70c58db703f2964b4f56c6324bdeecd35bc680c98b68',
@@ -398,3 +416,227 @@ describe('refused: one row per reason (INVALID_ENCODING)', () => {
     );
   });
 });
+
+// Mutation testing (stryker.module.config.mjs, group x509-certificate): every refusal's exact
+// message and the certificate it names, each getter's value and copy, isSignedBy's checks in
+// order, and the PEM forms' messages. Vectors: certificates from the builder (fixtures.ts) and
+// node:crypto's X509Certificate (OpenSSL) for the fingerprint; damaged ones assembled field by
+// field (certificateWith), one rule of RFC 5280 §4.1 broken per row.
+describe('exact messages, getters and copies', () => {
+  const message = (fn: () => unknown) =>
+    expectCryptoError(fn, [
+      'INVALID_ENCODING',
+      'CERT_UNSUPPORTED_KEY',
+      'CERT_UNSUPPORTED_ALGORITHM',
+    ]).message;
+  const parse = (parts: Parameters<typeof certificateWith>[0]) =>
+    Certificate.fromDer(certificateWith(parts));
+  const v2 = derContext(0, true, derInteger(1n));
+  const anyVerifier = { verify: () => true };
+
+  it('each refusal of the parser, with the name given to the certificate', () => {
+    const rows: [Parameters<typeof certificateWith>[0], string][] = [
+      [
+        { version: derContext(0, true, derInteger(0n)) },
+        'x509: certificate: version v1 is encoded explicitly (DER omits the DEFAULT)',
+      ],
+      [{ version: derContext(0, true, derInteger(3n)) }, 'x509: certificate: unknown version 4'],
+      [
+        { version: v1, uniqueIds: [derElement(0x82, Uint8Array.of(0))] },
+        'x509: certificate: subjectUniqueID in a v1 certificate (RFC 5280 §4.1.2.8)',
+      ],
+      [
+        { version: v2, extensions: [ext('1.2.3', derNull())] },
+        'x509: certificate: extensions in a v2 certificate (RFC 5280 §4.1.2.9)',
+      ],
+      [
+        { version: v1, extensions: [ext('1.2.3', derNull())] },
+        'x509: certificate: extensions in a v1 certificate (RFC 5280 §4.1.2.9)',
+      ],
+      [
+        { innerAlgorithm: derSequence(derOid('1.2.840.10045.4.3.3')) },
+        'x509: certificate: signature algorithm inside and outside tbsCertificate differ (RFC 5280 §4.1.1.2)',
+      ],
+    ];
+    for (const [parts, text] of rows) expect(message(() => parse(parts))).toBe(text);
+    // A NULL after the INTEGER in [0], a third time in the validity, a NULL after the key in
+    // tbsCertificate, a NULL after the Extensions in [3] (put where the unique IDs go).
+    const trailing: [Parameters<typeof certificateWith>[0], string][] = [
+      [
+        { version: derContext(0, true, concatBytes(derInteger(2n), derNull())) },
+        '2 unexpected trailing byte(s) at offset 11',
+      ],
+      [
+        { validity: derSequence(derTime(T), derTime(T + 1000), derTime(T + 2000)) },
+        '15 unexpected trailing byte(s) at offset 76',
+      ],
+      [{ uniqueIds: [derNull()] }, '2 unexpected trailing byte(s) at offset 185'],
+      [
+        {
+          uniqueIds: [
+            derContext(3, true, concatBytes(derSequence(ext('1.2.3', derNull())), derNull())),
+          ],
+        },
+        '2 unexpected trailing byte(s) at offset 199',
+      ],
+    ];
+    for (const [parts, text] of trailing) expect(message(() => parse(parts))).toBe(`der: ${text}`);
+    // The name in messages: 'certificate N' in a bundle.
+    const bad = encodePem(
+      'CERTIFICATE',
+      certificateWith({ version: derContext(0, true, derInteger(3n)) }),
+    );
+    expect(message(() => Certificate.fromPemBundle(LEAF.toPem() + bad))).toBe(
+      'x509: certificate 2: unknown version 4',
+    );
+  });
+
+  it('versions 1, 2 and 3; unique identifiers in v2; no extensions is an empty frozen list', () => {
+    const plain = parse({ version: v1 });
+    expect(plain.version).toBe(1);
+    expect(plain.extensions.all).toEqual([]);
+    expect(plain.extensions.unhandledCritical).toEqual([]);
+    expect(Object.isFrozen(plain.extensions.all)).toBe(true);
+    expect(Object.isFrozen(plain.extensions.unhandledCritical)).toBe(true);
+    expect(
+      parse({ version: v2, uniqueIds: [derElement(0x82, Uint8Array.of(0, 0xbb))] }).version,
+    ).toBe(2);
+    expect(parse({}).version).toBe(3);
+    expect(parse({ extensions: [ext('1.2.3', derNull())] }).version).toBe(3);
+  });
+
+  it('PEM messages', () => {
+    expect(message(() => Certificate.fromPem(LEAF.toPem() + I.cert.toPem()))).toBe(
+      'pem: expected one "CERTIFICATE" block, found 2 blocks (use Certificate.fromPemBundle)',
+    );
+    expect(
+      message(() => Certificate.fromPemBundle(LEAF.toPem() + keyFor('x').publicKey.toPem())),
+    ).toBe('pem: block 2 is "PUBLIC KEY", expected "CERTIFICATE"');
+    expect(LEAF.toPem()).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n$/,
+    );
+  });
+
+  it('getters: dates, key, serial, self-issued, fingerprint (node:crypto), copies', () => {
+    const node = new X509Certificate(LEAF.toDer());
+    expect(LEAF.fingerprint()).toBe(node.fingerprint256);
+    expect(LEAF.serialNumberHex).toBe(node.serialNumber.toLowerCase());
+    expect(parse({ serial: derInteger(0x0102n) }).serialNumberHex).toBe('0102');
+    expect(LEAF.notBefore.getTime()).toBe(new Date(node.validFrom).getTime());
+    expect(LEAF.notAfter.getTime()).toBe(new Date(node.validTo).getTime());
+    expect(LEAF.publicKey!.curve).toBe('P-256');
+    expect(leaf(R, { publicKey: rsaPublicKeyDer() }).publicKey).toBeUndefined();
+    expect(R.cert.isSelfIssued).toBe(true);
+    expect(I.cert.isSelfIssued).toBe(false);
+    const tbs = LEAF.tbsCertificate();
+    const der = LEAF.toDer();
+    expect(bytesToHex(der)).toContain(bytesToHex(tbs));
+    expect(tbs[0]).toBe(0x30);
+    expect(bytesToHex(LEAF.subjectPublicKeyInfo())).toBe(bytesToHex(LEAF.publicKey!.toDer()));
+    for (const copy of [tbs, der, LEAF.signatureValue(), LEAF.subjectPublicKeyInfo()]) copy.fill(0);
+    expect(LEAF.tbsCertificate()[0]).toBe(0x30);
+    expect(LEAF.subjectPublicKeyInfo()[0]).toBe(0x30);
+    expect(LEAF.signatureValue()[0]).toBe(0x30);
+    expect(Object.isFrozen(LEAF.publicKeyInfo)).toBe(true);
+    expect(LEAF.toString()).toBe(LEAF.describe());
+    expect(LEAF.equals(I.cert)).toBe(false);
+  });
+
+  it('isSignedBy: argument errors, unsupported keys and algorithms named, whole octets, a strict true', () => {
+    expect(() => LEAF.equals({} as Certificate)).toThrow(
+      new TypeError('other must be a Certificate'),
+    );
+    expect(() => LEAF.isSignedBy({} as Certificate)).toThrow(
+      new TypeError('issuer must be a Certificate'),
+    );
+    expect(() => LEAF.isSignedBy(I.cert, {} as typeof anyVerifier)).toThrow(
+      new TypeError('verifier must be a SignatureVerifier (an object with verify())'),
+    );
+    const rsa = leaf(R, { publicKey: rsaPublicKeyDer() });
+    expect(message(() => LEAF.isSignedBy(rsa))).toBe(
+      "x509: issuer 'CN=leaf.example' has a RSA key; only P-256 keys verify signatures",
+    );
+    const x25519 = leaf(R, { publicKey: X25519_SPKI, keyUsage: ['keyAgreement'] });
+    expect(message(() => LEAF.isSignedBy(x25519))).toBe(
+      "x509: issuer 'CN=leaf.example' has a X25519 key; only P-256 keys verify signatures",
+    );
+    // An empty subject is named by its serial; ecdsa-with-SHA224 has no hash here.
+    const sha224 = derSequence(derOid('1.2.840.10045.4.3.1'));
+    const nameless = parse({
+      subject: hexToBytes('3000'),
+      serial: derInteger(0x2an),
+      innerAlgorithm: sha224,
+      outerAlgorithm: sha224,
+    });
+    expect(message(() => nameless.isSignedBy(I.cert, anyVerifier))).toBe(
+      'x509: certificate (empty subject, serial 2a) is signed with ecdsa-with-SHA224; only ECDSA with SHA-256/384/512 is supported',
+    );
+    // certificateWith()'s key is keyFor('parts'): a verifier that says yes makes it "signed".
+    const issuer = parse({});
+    expect(parse({}).isSignedBy(issuer, anyVerifier)).toBe(true);
+    // …unless the signature BIT STRING has unused bits (no ECDSA-Sig-Value does),
+    const partial = parse({
+      signature: derElement(Tag.BIT_STRING, Uint8Array.of(1, 0x30, 6, 2, 1, 1, 2, 1, 2)),
+    });
+    expect(partial.isSignedBy(issuer, anyVerifier)).toBe(false);
+    // …or the verifier answers something other than true,
+    expect(parse({}).isSignedBy(issuer, { verify: () => 1 as unknown as boolean })).toBe(false);
+    // and a verifier gets copies: changing them changes nothing.
+    const cert = parse({});
+    let seen: unknown[] = [];
+    cert.isSignedBy(issuer, {
+      verify: (...args: unknown[]) => {
+        seen = args;
+        (args[1] as Uint8Array).fill(0);
+        (args[2] as Uint8Array).fill(0);
+        return true;
+      },
+    });
+    expect((seen[0] as { equals(k: unknown): boolean }).equals(issuer.publicKey)).toBe(true);
+    expect(seen[3]).toBe('SHA-256');
+    expect(cert.tbsCertificate()[0]).toBe(0x30);
+    expect(cert.signatureValue()[0]).toBe(0x30);
+  });
+
+  it('each field is named in its refusal (a NULL where the field should be)', () => {
+    const rows: [Uint8Array, string][] = [
+      [derSequence(derNull()), 'certificate tbsCertificate'],
+      [certificateWith({ outerAlgorithm: derNull() }), 'certificate signatureAlgorithm'],
+      [certificateWith({ signature: derNull() }), 'certificate signatureValue'],
+      [certificateWith({ version: derContext(0, true, derNull()) }), 'certificate version'],
+      [certificateWith({ serial: derNull() }), 'certificate serialNumber'],
+      [certificateWith({ innerAlgorithm: derNull() }), 'certificate signature'],
+      [certificateWith({ issuer: derNull() }), 'certificate issuer'],
+      [certificateWith({ validity: derNull() }), 'certificate validity'],
+      [certificateWith({ validity: derSequence(derNull(), derTime(T)) }), 'certificate notBefore'],
+      [certificateWith({ validity: derSequence(derTime(T), derNull()) }), 'certificate notAfter'],
+      [certificateWith({ subject: derNull() }), 'certificate subject'],
+      [
+        certificateWith({ uniqueIds: [derElement(0x81, new Uint8Array(0))] }),
+        'certificate issuerUniqueID',
+      ],
+      [
+        certificateWith({ uniqueIds: [derElement(0x82, new Uint8Array(0))] }),
+        'certificate subjectUniqueID',
+      ],
+    ];
+    for (const [der, field] of rows)
+      expect(message(() => Certificate.fromDer(der)).startsWith(`x509: ${field}: `)).toBe(true);
+    expect(() => Certificate.fromDer('30' as unknown as Uint8Array)).toThrow(
+      /^der must be a Uint8Array/,
+    );
+  });
+});
+
+// Equivalent mutants in src/x509/certificate.ts (no test can kill them; the reasoning, not a run):
+//   - the publicKey getter's `info.kind === 'unsupported' ? undefined : …` as `false` or
+//     `=== ""`: an unsupported key's info has no publicKey property, so info.publicKey is
+//     undefined as well.
+//   - the labels of readConstructed for [0] version and [3] extensions (`${what} version`,
+//     `${what} extensions`) blanked: each is read only after peekTag() found that very tag, so
+//     the tag check that would print the label cannot fail, and a malformed length is refused
+//     by the DER reader in its own words ("der: …"), without the label.
+//   - `tbsElement.encoding.slice()` and `spki.slice()` without the copy: both are views into
+//     `der`, which is itself a private copy (fromDer copies its input, PEM decoding makes fresh
+//     bytes) that is never written to or handed out (toDer, tbsCertificate and
+//     subjectPublicKeyInfo return copies), so no caller can tell a view from a copy.

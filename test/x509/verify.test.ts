@@ -10,13 +10,19 @@ import { P256 } from '../../src/curve/p256.js';
 import { CryptoError } from '../../src/errors.js';
 import { sha256 } from '../../src/hash/sha256.js';
 import { sha384, sha512 } from '../../src/hash/sha512.js';
-import { issueCertificate } from '../../src/x509/builder.js';
+import { issueCertificate, selfSignedCertificate } from '../../src/x509/builder.js';
 import { Certificate } from '../../src/x509/certificate.js';
 import { DEFAULT_VERIFIER, type SignatureVerifier } from '../../src/x509/signature.js';
-import { verifyChain, type VerifyChainOptions } from '../../src/x509/verify.js';
+import {
+  DEFAULT_MAX_DEPTH,
+  MAX_SIGNATURE_CHECKS,
+  verifyChain,
+  type VerifyChainOptions,
+} from '../../src/x509/verify.js';
 import { nodeSigner, nodeVerifier } from '../support/node-ecdsa';
 import { thrownBy } from '../support/errors';
 import {
+  certificateWith,
   DAY,
   intermediate,
   keyFor,
@@ -375,3 +381,311 @@ describe('each refusal names the right certificate', () => {
     expect(error.message).toMatch(/signed with ecdsa-with-SHA224/);
   });
 });
+
+// Mutation testing (stryker.module.config.mjs, group x509-verify): each option's exact error,
+// validity at its exact bounds, every refusal's exact message and the certificate it names, the
+// order candidates are tried in (key identifiers, anchors first, the first error kept) and the
+// signature-check budget at its exact value. Certificates from test/x509/fixtures.ts (the
+// builder with node:crypto's signer; certificateWith for an anchor without extensions).
+describe('exact options, bounds and messages', () => {
+  const chainOf = (leafCert: Certificate, options: Partial<VerifyChainOptions> = {}) =>
+    verifyChain(leafCert, { anchors: [R.cert], time: T, verifier: nodeVerifier, ...options }).chain;
+  const messageOf = (leafCert: Certificate, options: Partial<VerifyChainOptions>) =>
+    refusal(leafCert, options).message;
+  const ok: VerifyChainOptions = {
+    anchors: [R.cert],
+    intermediates: [I.cert],
+    time: T,
+    verifier: nodeVerifier,
+  };
+
+  it('each malformed option is named', () => {
+    const rows: [() => unknown, Error][] = [
+      [
+        () => verifyChain(L.toDer() as unknown as Certificate, ok),
+        new TypeError('leaf must be a Certificate'),
+      ],
+      [
+        () => verifyChain(L, null as unknown as VerifyChainOptions),
+        new TypeError('options must be an object'),
+      ],
+      [
+        () => verifyChain(L, 'x' as unknown as VerifyChainOptions),
+        new TypeError('options must be an object'),
+      ],
+      [
+        () => verifyChain(L, { ...ok, anchors: R.cert as unknown as Certificate[] }),
+        new TypeError('options.anchors must be an array of Certificates'),
+      ],
+      [
+        () => verifyChain(L, { ...ok, intermediates: [I.cert.toDer() as unknown as Certificate] }),
+        new TypeError('options.intermediates must hold only Certificates'),
+      ],
+      [
+        () => verifyChain(L, { ...ok, time: '2030' as unknown as number }),
+        new TypeError('options.time must be a Date or a number of milliseconds'),
+      ],
+      [
+        () => verifyChain(L, { ...ok, time: Number.POSITIVE_INFINITY }),
+        new TypeError('options.time must be a Date or a number of milliseconds'),
+      ],
+      [
+        () => verifyChain(L, { ...ok, purpose: 'codeSigning' as 'serverAuth' }),
+        new TypeError(`options.purpose must be 'serverAuth' or 'clientAuth'`),
+      ],
+    ];
+    for (const maxDepth of [-1, 65, 1.5])
+      rows.push([
+        () => verifyChain(L, { ...ok, maxDepth }),
+        new RangeError('options.maxDepth must be an integer from 0 to 64'),
+      ]);
+    for (const [fn, error] of rows) {
+      const thrown = thrownBy(fn);
+      expect(thrown).toBeInstanceOf(error.constructor);
+      expect((thrown as Error).message).toBe(error.message);
+    }
+    expect(chainOf(L, { intermediates: [I.cert], maxDepth: 64 }).length).toBe(3);
+    expect(DEFAULT_MAX_DEPTH).toBe(8);
+    expect(MAX_SIGNATURE_CHECKS).toBe(100);
+  });
+
+  it('defaults: no intermediates, the current time, serverAuth, at most 8 intermediates', () => {
+    expect(chainOf(leaf(R)).length).toBe(2);
+    // Without a time, now (2026 and later) is checked: the fixtures are valid from T − 30 days.
+    const now = thrownBy(() => verifyChain(leaf(R), { anchors: [R.cert], verifier: nodeVerifier }));
+    expect(now).toMatchObject({
+      code: Date.now() < VALID.notBefore.getTime() ? 'CERT_NOT_YET_VALID' : 'CERT_EXPIRED',
+    });
+    const clientOnly = leaf(R, { extendedKeyUsage: ['clientAuth'] });
+    expect(refusal(clientOnly, {}).message).toBe(
+      "x509: leaf 'CN=leaf.example': extendedKeyUsage does not allow serverAuth",
+    );
+    expect(chainOf(clientOnly, { purpose: 'clientAuth' }).length).toBe(2);
+    expect(refusal(leaf(R), { purpose: 'clientAuth' }).message).toBe(
+      "x509: leaf 'CN=leaf.example': extendedKeyUsage does not allow clientAuth",
+    );
+    expect(
+      chainOf(leaf(R, { extendedKeyUsage: ['anyExtendedKeyUsage'] }), { purpose: 'clientAuth' })
+        .length,
+    ).toBe(2);
+    // Nine intermediates exceed the default of 8; eight do not.
+    const cas = [R];
+    for (let i = 1; i <= 9; i++) cas.push(intermediate(cas[i - 1], `depth ${i}`));
+    const pool = cas.slice(1).map((ca) => ca.cert);
+    expect(chainOf(leaf(cas[8]), { intermediates: pool }).length).toBe(10);
+    expect(messageOf(leaf(cas[9]), { intermediates: pool })).toBe(
+      "x509: intermediate 'CN=Test depth 1,O=ecdh-lab tests': the path would exceed 8 intermediates (maxDepth)",
+    );
+  });
+
+  it('the result and its chain are frozen, whether the leaf is an anchor or not', () => {
+    for (const result of [
+      verifyChain(L, ok),
+      verifyChain(L, { anchors: [L], time: T, verifier: nodeVerifier }),
+    ]) {
+      expect(Object.isFrozen(result)).toBe(true);
+      expect(Object.isFrozen(result.chain)).toBe(true);
+      expect(result.chain[0]).toBe(L);
+    }
+  });
+
+  it('validity includes both bounds; the messages give the times (milliseconds only when set)', () => {
+    const window = { notBefore: new Date(T), notAfter: new Date(T + DAY) };
+    const l = leaf(R, window);
+    expect(chainOf(l, { time: T }).length).toBe(2);
+    expect(chainOf(l, { time: T + DAY }).length).toBe(2);
+    expect(messageOf(l, { time: T - 1 })).toBe(
+      "x509: leaf 'CN=leaf.example': not valid before 2030-01-01T00:00:00Z (checked at 2029-12-31T23:59:59.999Z)",
+    );
+    expect(messageOf(l, { time: T + DAY + 1000 })).toBe(
+      "x509: leaf 'CN=leaf.example': expired at 2030-01-02T00:00:00Z (checked at 2030-01-02T00:00:01Z)",
+    );
+    const young = intermediate(R, 'young', { notBefore: new Date(T + 1000) });
+    expect(messageOf(leaf(young), { intermediates: [young.cert] })).toBe(
+      "x509: intermediate 'CN=Test young,O=ecdh-lab tests': not valid before 2030-01-01T00:00:01Z (checked at 2030-01-01T00:00:00Z)",
+    );
+  });
+
+  it('the leaf: critical extensions, key, keyUsage and host, each message exact', () => {
+    const critical = { oid: '1.3.6.1.4.1.55738.1', critical: true, value: Uint8Array.of(5, 0) };
+    expect(messageOf(leaf(R, { extraExtensions: [critical] }), {})).toBe(
+      "x509: leaf 'CN=leaf.example': unknown critical extension 1.3.6.1.4.1.55738.1",
+    );
+    expect(chainOf(leaf(R, { extraExtensions: [{ ...critical, critical: false }] })).length).toBe(
+      2,
+    );
+    const C = intermediate(R, 'critical', { extraExtensions: [critical] });
+    expect(messageOf(leaf(C), { intermediates: [C.cert] })).toBe(
+      "x509: intermediate 'CN=Test critical,O=ecdh-lab tests': unknown critical extension 1.3.6.1.4.1.55738.1",
+    );
+    expect(messageOf(leaf(R, { publicKey: rsaPublicKeyDer() }), {})).toBe(
+      "x509: leaf 'CN=leaf.example': RSA keys are not supported (P-256 only)",
+    );
+    expect(chainOf(leaf(R, { keyUsage: ['digitalSignature'] })).length).toBe(2);
+    expect(messageOf(leaf(R), { host: 'other.example' })).toBe(
+      "x509: leaf 'CN=leaf.example': subjectAltName does not name 'other.example'",
+    );
+    expect(chainOf(leaf(R), { host: 'leaf.example' }).length).toBe(2);
+    const noSan = leaf(R, { subjectAltNames: undefined });
+    expect(noSan.extensions.subjectAltName).toBeUndefined();
+    expect(refusal(noSan, { host: 'leaf.example' }).code).toBe('CERT_HOST_MISMATCH');
+  });
+
+  it('an issuer: signature, CA, keyUsage, purpose and pathLen, each message naming the right certificate', () => {
+    const badI = Certificate.fromDer(withBadSignature(I.cert));
+    expect(messageOf(L, { intermediates: [badI] })).toBe(
+      "x509: intermediate 'CN=Test intermediate,O=ecdh-lab tests': signature does not verify with the key of 'CN=Test root,O=ecdh-lab tests'",
+    );
+    const notCa = intermediate(R, 'not ca', {
+      ca: false,
+      keyUsage: ['keyCertSign', 'digitalSignature'],
+    });
+    expect(messageOf(leaf(notCa), { intermediates: [notCa.cert] })).toBe(
+      "x509: intermediate 'CN=Test not ca,O=ecdh-lab tests': basicConstraints cA is FALSE: not a CA",
+    );
+    const noSign = intermediate(R, 'no sign', { keyUsage: ['digitalSignature'] });
+    expect(messageOf(leaf(noSign), { intermediates: [noSign.cert] })).toBe(
+      "x509: intermediate 'CN=Test no sign,O=ecdh-lab tests': keyUsage does not allow keyCertSign",
+    );
+    const anyPurpose = intermediate(R, 'any', { extendedKeyUsage: ['anyExtendedKeyUsage'] });
+    expect(chainOf(leaf(anyPurpose), { intermediates: [anyPurpose.cert] }).length).toBe(3);
+    // pathLenConstraint 1 on the root: one intermediate below it is fine, two are not.
+    const R1 = root('pathlen one', { ca: { pathLength: 1 } });
+    const A = intermediate(R1, 'below one');
+    const B = intermediate(A, 'below two');
+    expect(chainOf(leaf(A), { anchors: [R1.cert], intermediates: [A.cert] }).length).toBe(3);
+    expect(messageOf(leaf(B), { anchors: [R1.cert], intermediates: [A.cert, B.cert] })).toBe(
+      "x509: trust anchor 'CN=Test pathlen one,O=ecdh-lab tests': pathLenConstraint 1 allows 1 intermediate(s) below it, the path has 2",
+    );
+  });
+
+  it('an anchor without extensions: no basicConstraints, and no subjectKeyIdentifier (ranked between a match and a mismatch)', () => {
+    // certificateWith(): CN=parts, the key of keyFor('parts'), version 3 without extensions.
+    const bare = Certificate.fromDer(certificateWith());
+    expect(bare.extensions.basicConstraints).toBeUndefined();
+    expect(bare.extensions.subjectKeyIdentifier).toBeUndefined();
+    const child = leaf({ cert: bare, key: keyFor('parts') });
+    expect(messageOf(child, { anchors: [bare] })).toBe(
+      "x509: trust anchor 'CN=parts': no basicConstraints: not a CA",
+    );
+    // A look-alike with a subjectKeyIdentifier that differs from the leaf's
+    // authorityKeyIdentifier is tried after the anchor that has none, whatever the order given.
+    const lookalike = selfSignedCertificate({
+      signer: nodeSigner(keyFor('parts look-alike')),
+      subject: 'CN=parts',
+      ...VALID,
+    });
+    for (const anchors of [
+      [lookalike, bare],
+      [bare, lookalike],
+    ])
+      expect(refusal(child, { anchors }).code).toBe('CERT_NOT_CA');
+  });
+
+  it('among equals, anchors come before intermediates and the given order is kept; the first error wins', () => {
+    const expired = root('root', { notAfter: new Date(T - DAY) }).cert; // R's name and key
+    const notCa = root('root', { ca: false, keyUsage: ['keyCertSign'] }).cert;
+    expect(refusal(leaf(R), { anchors: [expired, notCa] }).code).toBe('CERT_EXPIRED');
+    expect(refusal(leaf(R), { anchors: [notCa, expired] }).code).toBe('CERT_NOT_CA');
+    expect(refusal(leaf(R), { anchors: [notCa], intermediates: [expired] }).code).toBe(
+      'CERT_NOT_CA',
+    );
+    expect(refusal(leaf(R), { anchors: [expired], intermediates: [notCa] }).code).toBe(
+      'CERT_EXPIRED',
+    );
+    // A failed candidate does not hide a later good one.
+    expect(chainOf(leaf(R), { anchors: [expired, notCa, R.cert] }).length).toBe(2);
+  });
+
+  it('unknown issuers: a self-signed leaf, an intermediate whose issuer is missing, an empty issuer name', () => {
+    const self = selfSignedCertificate({
+      signer: nodeSigner(keyFor('self')),
+      subject: 'CN=self.example',
+      ca: false,
+      ...VALID,
+    });
+    expect(messageOf(self, {})).toBe(
+      "x509: leaf 'CN=self.example': self-signed and not among the trust anchors",
+    );
+    expect(messageOf(L, { anchors: [root('elsewhere').cert], intermediates: [I.cert] })).toBe(
+      "x509: intermediate 'CN=Test intermediate,O=ecdh-lab tests': issuer 'CN=Test root,O=ecdh-lab tests' not found among the trust anchors and intermediates",
+    );
+    const nameless = {
+      cert: Certificate.fromDer(certificateWith({ subject: hexToBytes('3000') })),
+      key: keyFor('parts'),
+    };
+    expect(nameless.cert.subject.toString()).toBe('');
+    expect(messageOf(leaf(nameless), {})).toBe(
+      "x509: leaf 'CN=leaf.example': issuer (empty name) not found among the trust anchors and intermediates",
+    );
+  });
+
+  it(`at most ${MAX_SIGNATURE_CHECKS} signature checks, cached ones included; a repeated pair is verified once`, () => {
+    const impostor = intermediate(root('budget root'), 'intermediate', {}, 'budget').cert;
+    const verifier = counting();
+    const run = (copies: number) =>
+      refusal(L, { intermediates: Array(copies).fill(impostor), verifier });
+    expect(run(MAX_SIGNATURE_CHECKS).code).toBe('CERT_BAD_SIGNATURE');
+    expect(verifier.calls).toBe(1);
+    const over = run(MAX_SIGNATURE_CHECKS + 1);
+    expect(over.code).toBe('LIMIT_EXCEEDED');
+    expect(over.message).toBe('x509: path building gave up after 100 signature checks');
+  });
+
+  it('codes, roles and the verifier option named exactly; a leaf among several anchors; children without an authorityKeyIdentifier', () => {
+    expect(() => verifyChain(L, { ...ok, verifier: {} as SignatureVerifier })).toThrow(
+      new TypeError('options.verifier must be a SignatureVerifier (an object with verify())'),
+    );
+    // The leaf is trusted directly when it is any one of the anchors, and never without one.
+    expect(chainOf(L, { anchors: [R.cert, L], intermediates: [I.cert] })).toEqual([L]);
+    expect(refusal(L, { anchors: [], intermediates: [I.cert] }).code).toBe('CERT_UNKNOWN_ISSUER');
+    const critical = { oid: '1.3.6.1.4.1.55738.1', critical: true, value: Uint8Array.of(5, 0) };
+    expect(refusal(leaf(R, { extraExtensions: [critical] }), {}).code).toBe(
+      'CERT_UNKNOWN_CRITICAL_EXTENSION',
+    );
+    expect(refusal(leaf(R, { publicKey: rsaPublicKeyDer() }), {}).code).toBe(
+      'CERT_UNSUPPORTED_KEY',
+    );
+    const noSign = intermediate(R, 'no sign', { keyUsage: ['digitalSignature'] });
+    expect(refusal(leaf(noSign), { intermediates: [noSign.cert] }).code).toBe('CERT_WRONG_USAGE');
+    const R1 = root('pathlen one', { ca: { pathLength: 1 } });
+    const A = intermediate(R1, 'below one');
+    const B = intermediate(A, 'below two');
+    expect(refusal(leaf(B), { anchors: [R1.cert], intermediates: [A.cert, B.cert] }).code).toBe(
+      'CERT_PATH_TOO_LONG',
+    );
+    // What checkIssuer says about a leaf child names it as the leaf.
+    expect(messageOf(Certificate.fromDer(withBadSignature(L)), { intermediates: [I.cert] })).toBe(
+      "x509: leaf 'CN=leaf.example': signature does not verify with the key of 'CN=Test intermediate,O=ecdh-lab tests'",
+    );
+    const sha224 = Buffer.from(leaf(R).toDer())
+      .toString('hex')
+      .replaceAll('2a8648ce3d040302', '2a8648ce3d040301');
+    expect(messageOf(Certificate.fromDer(hexToBytes(sha224)), {})).toBe(
+      "x509: leaf 'CN=leaf.example': signed with ecdsa-with-SHA224 (only ECDSA with SHA-256/384/512)",
+    );
+    // certificateWith() has no extensions, so no authorityKeyIdentifier: every candidate ranks
+    // alike and the given order is kept. Its signature is not valid (parse-only fixture).
+    const bare = Certificate.fromDer(certificateWith());
+    const lookalike = selfSignedCertificate({
+      signer: nodeSigner(keyFor('parts look-alike')),
+      subject: 'CN=parts',
+      ...VALID,
+    });
+    const rsaBare = Certificate.fromDer(certificateWith({ spki: rsaPublicKeyDer() }));
+    expect(refusal(bare, { anchors: [lookalike] }).code).toBe('CERT_BAD_SIGNATURE');
+    expect(refusal(bare, { anchors: [lookalike, rsaBare] }).code).toBe('CERT_BAD_SIGNATURE');
+    expect(refusal(bare, { anchors: [rsaBare, lookalike] }).code).toBe('CERT_UNSUPPORTED_KEY');
+  });
+});
+
+// Equivalent mutants in src/x509/verify.ts (no test can kill them; the reasoning, not a run):
+//   - `typeof now !== 'number' ||` dropped (`false`): Number.isFinite is false for every
+//     non-number, so the same TypeError is thrown.
+//   - `subjectAltName?.names ?? []` as `?? ["Stryker was here"]`: matchesHost matches only
+//     GeneralNames of type dns or ip, and a string has no type, so no host matches either way.
+//   - the candidates' order `a.order - b.order` as `a.order + b.order`: orders are distinct and
+//     non-negative, so the comparator is positive for any two candidates of equal rank, and V8's
+//     TimSort then keeps them in the given order (one ascending run), as the subtraction does.
+//   - `if (bc.pathLength !== undefined)` as `true`: `below > undefined` is false, so nothing is
+//     refused when there is no pathLenConstraint.
