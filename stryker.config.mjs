@@ -36,6 +36,7 @@ export default {
     'src/channel/handshake-state.ts',
     'src/channel/noise-channel.ts',
     'src/channel/tutorial-channel.ts',
+    'src/channel/engine-lifecycle.ts',
     // ECDSA
     'src/ecdsa/ecdsa.ts',
     'src/ecdsa/signature.ts',
