@@ -237,6 +237,28 @@ describe('coZLadder (co-Z Montgomery ladder)', () => {
       );
     }
   });
+  it('the halves of (0, ±√b), whose double has x = 0: the ladder runs on them directly, not on their double', () => {
+    // H = 2⁻¹·(0, ±√b) has x ≠ 0 but 2H = (0, ±√b). Doubling H first (as done when x = 0)
+    // would put x = 0 under the Z recovery's division, so only points with x = 0 may take it.
+    const root = fieldSqrt(b)!;
+    for (const Q of [
+      { x: 0n, y: root },
+      { x: 0n, y: p - root },
+    ]) {
+      const half = referenceLadder((n + 1n) / 2n, Q);
+      expect(half.x).not.toBe(0n);
+      expect(pointDouble(half)).toEqual(Q);
+      for (const k of [1n, 2n, 3n, 5n, n - 3n, n - 1n, (n + 1n) / 2n])
+        expect(coZLadder(k, half)).toEqual(referenceLadder(k, half));
+      fc.assert(
+        fc.property(scalar, (k) => {
+          expect(coZLadder(k, half)).toEqual(referenceLadder(k, half));
+          return true;
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
   it('equals the affine reference for scalars near 0 and near n (1000 runs; the reference costs one inversion per step)', () => {
     fc.assert(
       fc.property(small, fc.boolean(), point, (s, high, P) => {
@@ -336,3 +358,11 @@ describe('argument errors name k and P', () => {
     expect(() => multiply(1n, null as never)).toThrow(/^P must be an AffinePoint, got null$/);
   });
 });
+
+// Mutation testing (group ladder): the survivors left are equivalent.
+// - bitsOf's loop bounds (`end > 0` → `end >= 0`; `b < 32 && b < end` with either half made
+//   true, `||`, `<= 32` or `<= end`): each extra pass writes bits that a later pass (the next
+//   lower word) overwrites, or writes at a negative index, which a Uint8Array ignores; `>>> 32`
+//   is `>>> 0` in JavaScript, so the extra bit is the next word's bit 0, overwritten too.
+// - `s·Y·λ³` with `* sign` → `/ sign`: sign is 1n or −1n, and BigInt division by ±1 is
+//   multiplication by ±1.
