@@ -30,11 +30,6 @@ export class ChannelLifecycle {
     this.#name = name;
   }
 
-  /** True once `receive()` has refused the peer's bytes. */
-  get dead(): boolean {
-    return this.#dead;
-  }
-
   /** Runs `firstFrames` the first time only. @throws CryptoError PROTOCOL_ERROR on a second call */
   start(firstFrames: () => Uint8Array[]): Uint8Array[] {
     if (this.#started)

@@ -73,7 +73,9 @@ describe.each(ENGINES)('$name life cycle', ({ prefix, pair }) => {
   it('seal() checks its argument first, then refuses an engine that is not established', () => {
     const { initiator } = pair();
     initiator.start();
-    expect(() => initiator.seal('hi' as unknown as Uint8Array)).toThrow(TypeError);
+    const notBytes = thrown(() => initiator.seal('hi' as unknown as Uint8Array));
+    expect(notBytes).toBeInstanceOf(TypeError);
+    expect((notBytes as TypeError).message).toBe('message must be a Uint8Array, got string');
     const tooLong = new Uint8Array(initiator.maxMessageLength + 1);
     expect(() => initiator.seal(tooLong)).toThrow(
       `${prefix}: message is ${tooLong.length} bytes, more than the ${initiator.maxMessageLength} allowed`,

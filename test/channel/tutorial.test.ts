@@ -270,7 +270,12 @@ describe('tutorial protocol', () => {
       b.seal(empty);
     }
     // b has received and sent the maximum: one more either way is LIMIT_EXCEEDED
-    expect(() => b.seal(empty)).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED' }));
+    expect(() => b.seal(empty)).toThrow(
+      expect.objectContaining({
+        code: 'LIMIT_EXCEEDED',
+        message: 'tutorial: record limit of this connection reached',
+      }),
+    );
     expect(() => a.seal(empty)).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED' })); // a sent MAX too
     const fresh = pair();
     for (let i = 0; i < 3000; i++) fresh.b.receive(fresh.a.seal(empty)); // the nonce table has grown several times
@@ -298,8 +303,11 @@ describe('tutorial protocol', () => {
     const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
     cipher.final();
     const body = Buffer.concat([nonce, cipher.getAuthTag()]);
-    expect(codeOf(() => b.receive(Buffer.concat([Buffer.of(0, 0, 0, body.length), body])))).toBe(
-      'LIMIT_EXCEEDED',
+    expect(() => b.receive(Buffer.concat([Buffer.of(0, 0, 0, body.length), body]))).toThrow(
+      expect.objectContaining({
+        code: 'LIMIT_EXCEEDED',
+        message: 'tutorial: record limit of this connection reached',
+      }),
     );
   });
 
@@ -352,3 +360,149 @@ describe('tutorial protocol', () => {
     expect(Buffer.from(a.key!)).toEqual(Buffer.from(b.key!));
   });
 });
+
+// Mutation testing (group channel-tutorial): every refusal's exact message, the option bounds at
+// their exact values, the getters, and a record that arrives in pieces. Vectors: hand-built from
+// the @throws and the limits of src/channel/tutorial-channel.ts.
+describe('tutorial protocol: messages, bounds and partial input', () => {
+  function refusal(fn: () => unknown): { name: string; code?: string; message: string } {
+    try {
+      fn();
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      return { name: e.name, code: e.code, message: e.message };
+    }
+    throw new Error('expected a throw');
+  }
+  const header = (length: number) =>
+    Uint8Array.of(length >>> 24, (length >>> 16) & 255, (length >>> 8) & 255, length & 255);
+
+  it('names itself, and checks its options at their bounds', () => {
+    expect(new TutorialChannel().protocol).toBe('tutorial');
+    expect(refusal(() => new TutorialChannel({ privateKey: {} as never }))).toEqual({
+      name: 'TypeError',
+      code: undefined,
+      message: 'TutorialChannel: privateKey must be a PrivateKey',
+    });
+    const range = `TutorialChannel: maxMessageLength must be an integer in [1, ${TUTORIAL_MAX_MESSAGE}]`;
+    for (const bad of [0, -1, 1.5, TUTORIAL_MAX_MESSAGE + 1, Number.NaN])
+      expect(refusal(() => new TutorialChannel({ maxMessageLength: bad }))).toEqual({
+        name: 'RangeError',
+        code: undefined,
+        message: range,
+      });
+    expect(new TutorialChannel({ maxMessageLength: 1 }).maxMessageLength).toBe(1);
+    expect(new TutorialChannel({ maxMessageLength: TUTORIAL_MAX_MESSAGE }).maxMessageLength).toBe(
+      TUTORIAL_MAX_MESSAGE,
+    );
+    const one = pair(new TutorialChannel(), new TutorialChannel({ maxMessageLength: 1 }));
+    expect(one.b.receive(one.a.seal(Uint8Array.of(7))).messages).toEqual([Uint8Array.of(7)]);
+  });
+
+  it('exposes the peer key once received, the key as a copy, and the bytes still buffered', () => {
+    const a = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dA) });
+    const b = new TutorialChannel({ privateKey: PrivateKey.fromRaw(dB) });
+    const [pemA] = a.start();
+    const [pemB] = b.start();
+    expect(a.peerPublicKey).toBeUndefined();
+    expect(a.key).toBeUndefined();
+    a.receive(pemB.subarray(0, 10));
+    expect(a.bufferedLength).toBe(10);
+    a.receive(pemB.subarray(10));
+    expect(a.bufferedLength).toBe(0);
+    expect(a.peerPublicKey!.toPem()).toBe(b.publicKey.toPem());
+    b.receive(pemA);
+    const key = a.key!;
+    key.fill(0);
+    expect(a.key).not.toEqual(key); // the caller's copy, not the channel's key
+    expect(a.key).toEqual(b.key);
+  });
+
+  it('holds a record that arrives in pieces until its last byte, then opens it', () => {
+    const { a, b } = pair();
+    const record = a.seal(Buffer.from('in pieces'));
+    for (let i = 0; i < record.length - 1; i++) {
+      expect(b.receive(record.subarray(i, i + 1)).messages).toEqual([]);
+      expect(b.bufferedLength).toBe(i + 1);
+    }
+    const last = b.receive(record.subarray(record.length - 1)).messages;
+    expect(last.map((m) => Buffer.from(m).toString())).toEqual(['in pieces']);
+    expect(b.bufferedLength).toBe(0);
+  });
+
+  it('refuses with exact messages: PEM end line, PEM length, PEM text, curve, record lengths, replay', () => {
+    const fresh = () => {
+      const c = new TutorialChannel();
+      c.start();
+      return c;
+    };
+    const pemText = Buffer.from(new TutorialChannel().start()[0]).toString();
+    expect(
+      refusal(() => fresh().receive(Buffer.from(pemText.replace(/-----\n$/, '-----X')))),
+    ).toEqual({
+      name: 'CryptoError',
+      code: 'INVALID_ENCODING',
+      message: 'tutorial: the peer PEM END line is not followed by a line end',
+    });
+    const noEnd = new Uint8Array(TUTORIAL_MAX_PEM).fill(0x41);
+    noEnd.set(Buffer.from('-----BEGIN PUBLIC KEY-----\n'));
+    expect(refusal(() => fresh().receive(noEnd))).toEqual({
+      name: 'CryptoError',
+      code: 'LIMIT_EXCEEDED',
+      message: `tutorial: no PEM END line in the first ${TUTORIAL_MAX_PEM} bytes`,
+    });
+    // One byte short of the limit: still waiting for the END line.
+    const waiting = fresh();
+    expect(waiting.receive(noEnd.subarray(0, TUTORIAL_MAX_PEM - 1)).messages).toEqual([]);
+    // A byte that is not UTF-8 inside the body (0xff): refused as text before it is parsed.
+    const notText = Buffer.from(pemText.replace('\n', '\n\xff\n'), 'latin1');
+    expect(refusal(() => fresh().receive(notText))).toEqual({
+      name: 'CryptoError',
+      code: 'INVALID_ENCODING',
+      message: 'tutorial: the peer PEM is not text',
+    });
+    const x25519Pem = PrivateKey.generate({ curve: 'X25519' }).publicKey.toPem();
+    expect(refusal(() => fresh().receive(Buffer.from(x25519Pem)))).toEqual({
+      name: 'CryptoError',
+      code: 'INVALID_ENCODING',
+      message: 'tutorial: the peer sent an X25519 key; the tutorial protocol is P-256 only',
+    });
+    expect(refusal(() => pair().b.receive(header(27)))).toEqual({
+      name: 'CryptoError',
+      code: 'PROTOCOL_ERROR',
+      message: 'tutorial: record length 27 is below the minimum of 28',
+    });
+    expect(refusal(() => pair().b.receive(header(TUTORIAL_MAX_MESSAGE + 29)))).toEqual({
+      name: 'CryptoError',
+      code: 'LIMIT_EXCEEDED',
+      message: `tutorial: record length ${TUTORIAL_MAX_MESSAGE + 29} exceeds the limit`,
+    });
+    const { a, b } = pair();
+    const record = a.seal(new Uint8Array(0));
+    b.receive(record);
+    expect(refusal(() => b.receive(record))).toEqual({
+      name: 'CryptoError',
+      code: 'AUTH_FAILED',
+      message: 'tutorial: replayed or reflected record',
+    });
+  });
+
+  it('names a first byte below 0x10 with two hex digits', () => {
+    const a = new TutorialChannel();
+    a.start();
+    expect(refusal(() => a.receive(Uint8Array.of(0x05))).message).toBe(
+      'tutorial: the peer sent byte 0x05 where a PEM public key ("-----BEGIN PUBLIC KEY-----") begins: it may speak another protocol',
+    );
+  });
+});
+
+// The survivors left in group channel-tutorial are equivalent:
+// - `marker >= 0` → `> 0`: the END marker cannot start at offset 0, since assertPemStart has
+//   already required "-----BEGIN" there ("-----E…" differs at its sixth byte).
+// - `end < 0` → `end <= 0`: end is −1 or at least the marker's length plus one.
+// - assertPemStart's `i < bytes.length` made true or `<=`: past the end bytes[i] is undefined,
+//   which is not a blank, so the loop stops at the same i.
+// - indexOf's `i + needle.length <= haystack.length` as `<` or with `−`: a marker ending exactly
+//   at the end of the bytes read is followed by nothing, so #readPem waits either way (found with
+//   no line end after it, or not found); `−` only runs extra passes that read past the end
+//   (undefined never equals a marker byte).
