@@ -122,10 +122,12 @@ export class HandshakeState {
     this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName), this.#observe);
     this.#symmetric.mixHash(prologue);
     // Pre-messages: the initiator's first, then the responder's (§7.1).
-    for (const token of p.initiatorPreMessage)
-      this.#symmetric.mixHash(this.#preMessageKey(token, this.initiator));
-    for (const token of p.responderPreMessage)
-      this.#symmetric.mixHash(this.#preMessageKey(token, !this.initiator));
+    // Pre-messages: the initiator's first, then the responder's (§7.1). Each is an "s"
+    // (patterns.ts), and #assertKeys has checked that the key it names is present.
+    const initiatorStatic = this.initiator ? this.#sPublic : this.#rs?.publicKey;
+    const responderStatic = this.initiator ? this.#rs?.publicKey : this.#sPublic;
+    if (p.initiatorPreMessage.includes('s')) this.#symmetric.mixHash(initiatorStatic!);
+    if (p.responderPreMessage.includes('s')) this.#symmetric.mixHash(responderStatic!);
   }
 
   /** True when it is this side's turn to write. */
@@ -235,22 +237,6 @@ export class HandshakeState {
     return payload;
   }
 
-  #preMessageKey(token: 's' | 'e', local: boolean): Uint8Array {
-    const key =
-      token === 's'
-        ? local
-          ? this.#sPublic
-          : this.#rs?.publicKey
-        : local
-          ? this.#ePublic
-          : this.#re?.publicKey;
-    if (key === undefined)
-      throw new TypeError(
-        `HandshakeState: pattern ${this.pattern.name} needs a pre-message ${token} key`,
-      );
-    return key;
-  }
-
   #assertKeys(): void {
     const needsLocalStatic =
       this.pattern.messages.some((m, i) => (i % 2 === 0) === this.initiator && m.includes('s')) ||
@@ -308,11 +294,10 @@ export class HandshakeState {
     }
   }
 
+  /** The error for a refusal of peer input (readMessage's catch marks the state failed). */
   #fail(reason: string, cause?: unknown): CryptoError {
-    this.#failed = true;
-    const error = new CryptoError('HANDSHAKE_FAILED', `handshake: ${reason}`);
-    if (cause !== undefined) (error as { cause?: unknown }).cause = cause;
-    return error;
+    const options = cause === undefined ? undefined : { cause };
+    return new CryptoError('HANDSHAKE_FAILED', `handshake: ${reason}`, options);
   }
 
   #assertTurn(writing: boolean): void {

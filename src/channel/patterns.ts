@@ -37,10 +37,13 @@ export type HandshakePatternName = PatternName | 'IK' | 'N' | 'K' | 'X';
 
 export interface HandshakePattern {
   readonly name: HandshakePatternName;
-  /** Pre-message public keys of the initiator ("->" before "...") */
-  readonly initiatorPreMessage: readonly ('s' | 'e')[];
-  /** Pre-message public keys of the responder ("<-" before "...") */
-  readonly responderPreMessage: readonly ('s' | 'e')[];
+  /**
+   * Pre-message public keys of the initiator ("->" before "..."). Only "s": an "e" pre-message
+   * appears only in the fallback patterns of §10.2, which are not here.
+   */
+  readonly initiatorPreMessage: readonly 's'[];
+  /** Pre-message public keys of the responder ("<-" before "..."); only "s", as above. */
+  readonly responderPreMessage: readonly 's'[];
   /** Message patterns, alternating initiator → responder, responder → initiator, … */
   readonly messages: readonly (readonly Token[])[];
 }

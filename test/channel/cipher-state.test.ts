@@ -172,8 +172,8 @@ describe('SymmetricState (Noise §5.2) and its HKDF (§4.3)', () => {
 
   it('gives out h and ck as copies', () => {
     const state = new SymmetricState(nodeSuite, hex('4e6f697365'));
-    const h = state.handshakeHash;
-    const ck = state.chainingKey;
+    const h = state.handshakeHash.slice();
+    const ck = state.chainingKey.slice();
     state.handshakeHash.fill(0xff);
     state.chainingKey.fill(0xff);
     expect(state.handshakeHash).toEqual(h);
@@ -283,7 +283,3 @@ describe('SymmetricState (Noise §5.2) and its HKDF (§4.3)', () => {
   });
 });
 
-// Mutation testing (group channel-cipher): the survivor left is equivalent.
-// - InitializeSymmetric's `ck = h.slice()` without the copy: h and ck are never changed in place
-//   (MixHash, MixKey and Split put new arrays in their place), so sharing one array at the start
-//   is unobservable.
