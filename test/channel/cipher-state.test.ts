@@ -282,4 +282,3 @@ describe('SymmetricState (Noise §5.2) and its HKDF (§4.3)', () => {
     expect(receiverEvents.map((e) => e.op)).toContain('DecryptAndHash');
   });
 });
-
