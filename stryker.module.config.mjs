@@ -77,7 +77,7 @@ export const groups = {
   },
   'channel-handshake': {
     mutate: ['src/channel/handshake-state.ts'],
-    tests: ['channel/noise', 'channel/cacophony', 'channel/observe'],
+    tests: ['channel/handshake-state', 'channel/noise', 'channel/cacophony', 'channel/observe'],
   },
   'channel-noise': {
     mutate: ['src/channel/noise-channel.ts'],
