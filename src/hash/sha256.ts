@@ -24,14 +24,43 @@ import { H0 } from './sha256-constants.js';
 const IV = Int32Array.from(H0);
 
 /**
- * Scratch space for the computation under way (JavaScript runs one at a time, and nothing
- * here calls out while using it): a 64-byte block with a DataView on it, and a working
+ * Scratch space for one computation: a 64-byte block with a DataView on it, and a working
  * state. Allocating them per call would cost more than hashing a short message, since V8
- * gives each new DataView's buffer its own backing store.
+ * gives each new DataView's buffer its own backing store, so one set is kept and shared.
  */
-const block = new Uint8Array(64);
-const blockView = new DataView(block.buffer);
-const working = new Int32Array(8);
+interface Scratch {
+  readonly block: Uint8Array;
+  readonly blockView: DataView;
+  readonly working: Int32Array;
+}
+
+function newScratch(): Scratch {
+  const block = new Uint8Array(64);
+  return { block, blockView: new DataView(block.buffer), working: new Int32Array(8) };
+}
+
+/**
+ * Calls are synchronous, but one can begin inside another: reading the input can run the
+ * caller's code (a Proxy over a Uint8Array passes the instanceof check). So the shared set is
+ * taken by one computation at a time, and one that begins while it is taken gets its own.
+ */
+const shared = newScratch();
+let sharedInUse = false;
+
+function takeScratch(): Scratch {
+  if (sharedInUse) return newScratch();
+  sharedInUse = true;
+  return shared;
+}
+
+/**
+ * Wipes the block (it may have held key material: HMAC's K0 ⊕ ipad) and frees the shared set.
+ * The working state is wiped by its one user, `digestFrom`.
+ */
+function releaseScratch(scratch: Scratch): void {
+  scratch.block.fill(0);
+  if (scratch === shared) sharedInUse = false;
+}
 
 /**
  * Inputs with at least this many bytes of whole blocks are read through a DataView on the
@@ -40,18 +69,26 @@ const working = new Int32Array(8);
  */
 const VIEW_MIN = 256;
 
-/** Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.2.2). */
-function absorbBlocks(state: Int32Array, data: Uint8Array, offset: number, end: number): void {
+/**
+ * Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.2.2), copying
+ * them through the scratch block when they are too few to read in place.
+ */
+function absorbBlocks(
+  scratch: Scratch,
+  state: Int32Array,
+  data: Uint8Array,
+  offset: number,
+  end: number,
+): void {
   if (end - offset >= VIEW_MIN) {
     compressBlocks(state, new DataView(data.buffer, data.byteOffset, data.byteLength), offset, end);
     return;
   }
-  if (offset === end) return;
+  const { block, blockView } = scratch;
   for (; offset < end; offset += 64) {
     for (let i = 0; i < 64; i++) block[i] = data[offset + i];
     compressBlocks(state, blockView, 0, 64);
   }
-  block.fill(0); // it may have held key material (HMAC's K0 ⊕ ipad)
 }
 
 /** The streaming state of SHA-256. */
@@ -67,29 +104,42 @@ class Sha256 implements Hash {
   update(data: Uint8Array): this {
     assertBytes(data, 'data');
     this.assertUsable('update() after digest()');
-    let offset = 0;
     const length = data.length;
     this.length += length;
-    if (this.buffered > 0) {
-      const take = Math.min(64 - this.buffered, length);
-      for (let i = 0; i < take; i++) this.buffer[this.buffered + i] = data[i];
-      this.buffered += take;
-      offset = take;
-      if (this.buffered < 64) return this;
-      absorbBlocks(this.state, this.buffer, 0, 64);
-      this.buffered = 0;
+    if (this.buffered + length < 64) {
+      // No block is completed: the bytes only join the partial block.
+      for (let i = 0; i < length; i++) this.buffer[this.buffered + i] = data[i];
+      this.buffered += length;
+      return this;
     }
-    const whole = offset + ((length - offset) & ~63);
-    absorbBlocks(this.state, data, offset, whole);
-    for (let i = whole; i < length; i++) this.buffer[i - whole] = data[i];
-    this.buffered = length - whole;
+    const scratch = takeScratch();
+    try {
+      let offset = 0;
+      if (this.buffered > 0) {
+        offset = 64 - this.buffered; // tops the partial block up to a whole one
+        for (let i = 0; i < offset; i++) this.buffer[this.buffered + i] = data[i];
+        absorbBlocks(scratch, this.state, this.buffer, 0, 64);
+        this.buffered = 0;
+      }
+      const whole = offset + ((length - offset) & ~63);
+      absorbBlocks(scratch, this.state, data, offset, whole);
+      for (let i = whole; i < length; i++) this.buffer[i - whole] = data[i];
+      this.buffered = length - whole;
+    } finally {
+      releaseScratch(scratch);
+    }
     return this;
   }
 
   digest(): Uint8Array {
     this.assertUsable('digest() called twice');
     this.finished = true;
-    return finish(this.state, this.buffer, 0, this.buffered, this.length);
+    const scratch = takeScratch();
+    try {
+      return finish(scratch, this.state, this.buffer, 0, this.buffered, this.length);
+    } finally {
+      releaseScratch(scratch);
+    }
   }
 
   digestWith(data: Uint8Array): Uint8Array {
@@ -118,15 +168,17 @@ class Sha256 implements Hash {
  * Pads and compresses the last partial block (FIPS 180-4 §5.1.1: append the bit 1, then
  * zeros, then ℓ = 8·length as 64 bits big-endian), updating `state`, and returns H^(N) as
  * bytes. The tail is `tail[from, from + count)`, fewer than 64 bytes; it is padded in the
- * scratch block, which is wiped afterwards.
+ * scratch block (wiped when the scratch is released).
  */
 function finish(
+  scratch: Scratch,
   state: Int32Array,
   tail: Uint8Array,
   from: number,
   count: number,
   length: number,
 ): Uint8Array {
+  const { block, blockView } = scratch;
   for (let i = 0; i < count; i++) block[i] = tail[from + i];
   let i = count;
   block[i++] = 0x80;
@@ -139,7 +191,6 @@ function finish(
   blockView.setUint32(56, Math.floor(length / 0x20000000)); // the top 32 bits of ℓ
   blockView.setUint32(60, (length * 8) >>> 0); // … and the low 32 bits (exact: length < 2^53)
   compressBlocks(state, blockView, 0, 64);
-  block.fill(0);
   const out = new Uint8Array(32);
   for (let j = 0; j < 8; j++) {
     const word = state[j];
@@ -156,12 +207,18 @@ function finish(
  * are a multiple of 64 (0 for a whole message). `state` itself is left unchanged.
  */
 function digestFrom(state: Int32Array, prefixLength: number, data: Uint8Array): Uint8Array {
-  working.set(state);
-  const whole = data.length - (data.length & 63);
-  absorbBlocks(working, data, 0, whole);
-  const digest = finish(working, data, whole, data.length - whole, prefixLength + data.length);
-  working.fill(0);
-  return digest;
+  const scratch = takeScratch();
+  try {
+    const { working } = scratch;
+    working.set(state);
+    const length = data.length;
+    const whole = length - (length & 63);
+    absorbBlocks(scratch, working, data, 0, whole);
+    return finish(scratch, working, data, whole, length - whole, prefixLength + length);
+  } finally {
+    scratch.working.fill(0);
+    releaseScratch(scratch);
+  }
 }
 
 /**

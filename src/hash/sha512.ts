@@ -24,12 +24,44 @@ const IV512 = halves(H0_512);
 const IV384 = halves(H0_384);
 
 /**
- * Scratch space for the computation under way (JavaScript runs one at a time): the block in
- * which the tail is padded, and a working state.
+ * Scratch space for one computation: the block through which short runs of blocks are copied
+ * and in which the tail is padded, a DataView on it, and a working state. One set is kept and
+ * shared (allocating them per call would cost more than hashing a short message).
  */
-const block = new Uint8Array(128);
-const blockView = new DataView(block.buffer);
-const working = new Int32Array(16);
+interface Scratch {
+  readonly block: Uint8Array;
+  readonly blockView: DataView;
+  readonly working: Int32Array;
+}
+
+function newScratch(): Scratch {
+  const block = new Uint8Array(128);
+  return { block, blockView: new DataView(block.buffer), working: new Int32Array(16) };
+}
+
+/**
+ * Calls are synchronous, but one can begin inside another: reading the input can run the
+ * caller's code (a Proxy over a Uint8Array passes the instanceof check). So the shared set is
+ * taken by one computation at a time, and one that begins while it is taken gets its own.
+ */
+const shared = newScratch();
+let sharedInUse = false;
+
+function takeScratch(): Scratch {
+  if (sharedInUse) return newScratch();
+  sharedInUse = true;
+  return shared;
+}
+
+/**
+ * Wipes the block (it may have held key material: HMAC's K0 ⊕ ipad) and frees the shared set.
+ * The working state is wiped by its one user, `digestFrom`. The message schedule in
+ * sha512-compress.ts still holds the last block's words until the next compression.
+ */
+function releaseScratch(scratch: Scratch): void {
+  scratch.block.fill(0);
+  if (scratch === shared) sharedInUse = false;
+}
 
 /**
  * Inputs with at least this many bytes of whole blocks are read through a DataView on the
@@ -39,20 +71,26 @@ const working = new Int32Array(16);
  */
 const VIEW_MIN = 512;
 
-/** Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.4.2). */
-function absorbBlocks(state: Int32Array, data: Uint8Array, offset: number, end: number): void {
+/**
+ * Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.4.2), copying
+ * them through the scratch block when they are too few to read in place.
+ */
+function absorbBlocks(
+  scratch: Scratch,
+  state: Int32Array,
+  data: Uint8Array,
+  offset: number,
+  end: number,
+): void {
   if (end - offset >= VIEW_MIN) {
     compressBlocks(state, new DataView(data.buffer, data.byteOffset, data.byteLength), offset, end);
     return;
   }
-  if (offset === end) return;
+  const { block, blockView } = scratch;
   for (; offset < end; offset += 128) {
     for (let i = 0; i < 128; i++) block[i] = data[offset + i];
     compressBlocks(state, blockView, 0, 128);
   }
-  // The copy may have held key material (HMAC's K0 ⊕ ipad). The message schedule in
-  // sha512-compress.ts still holds the last block's words until the next compression.
-  block.fill(0);
 }
 
 /**
@@ -83,23 +121,32 @@ class Sha512 implements Hash {
     assertBytes(data, 'data');
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: update() after digest()`);
-    let offset = 0;
     const size = data.length;
     this.length += size;
-    if (this.buffered > 0) {
-      const take = Math.min(128 - this.buffered, size);
-      for (let i = 0; i < take; i++) this.buffer[this.buffered + i] = data[i];
-      this.buffered += take;
-      offset = take;
-      if (this.buffered < 128) return this;
-      absorbBlocks(this.state, this.buffer, 0, 128);
-      this.buffered = 0;
+    if (this.buffered + size < 128) {
+      // No block is completed: the bytes only join the partial block.
+      if (size > 0 && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
+      for (let i = 0; i < size; i++) this.buffer[this.buffered + i] = data[i];
+      this.buffered += size;
+      return this;
     }
-    const whole = offset + ((size - offset) & ~127);
-    absorbBlocks(this.state, data, offset, whole);
-    if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
-    for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
-    this.buffered = size - whole;
+    const scratch = takeScratch();
+    try {
+      let offset = 0;
+      if (this.buffered > 0) {
+        offset = 128 - this.buffered; // tops the partial block up to a whole one
+        for (let i = 0; i < offset; i++) this.buffer[this.buffered + i] = data[i];
+        absorbBlocks(scratch, this.state, this.buffer, 0, 128);
+        this.buffered = 0;
+      }
+      const whole = offset + ((size - offset) & ~127);
+      absorbBlocks(scratch, this.state, data, offset, whole);
+      if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
+      for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
+      this.buffered = size - whole;
+    } finally {
+      releaseScratch(scratch);
+    }
     return this;
   }
 
@@ -107,7 +154,13 @@ class Sha512 implements Hash {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: digest() called twice`);
     this.finished = true;
-    return finish(this.state, this.buffer, 0, this.buffered, this.length, this.outputLength);
+    const scratch = takeScratch();
+    try {
+      const { state, buffer, buffered, length, outputLength } = this;
+      return finish(scratch, state, buffer, 0, buffered, length, outputLength);
+    } finally {
+      releaseScratch(scratch);
+    }
   }
 
   digestWith(data: Uint8Array): Uint8Array {
@@ -133,9 +186,10 @@ class Sha512 implements Hash {
  * Pads and compresses the last partial block (FIPS 180-4 §5.1.2: append the bit 1, then
  * zeros, then ℓ = 8·length as 128 bits big-endian), updating `state`, and returns the leftmost
  * `outputLength` bytes of H^(N). The tail is `tail[from, from + count)`, fewer than 128 bytes;
- * it is padded in the scratch block, which is wiped afterwards.
+ * it is padded in the scratch block (wiped when the scratch is released).
  */
 function finish(
+  scratch: Scratch,
   state: Int32Array,
   tail: Uint8Array,
   from: number,
@@ -143,6 +197,7 @@ function finish(
   length: number,
   outputLength: number,
 ): Uint8Array {
+  const { block, blockView } = scratch;
   for (let i = 0; i < count; i++) block[i] = tail[from + i];
   let i = count;
   block[i++] = 0x80;
@@ -155,7 +210,6 @@ function finish(
   writeWord(block, 120, Math.floor(length / 0x20000000)); // bits 32–63 of ℓ
   writeWord(block, 124, (length * 8) >>> 0); // … and the low 32 bits
   compressBlocks(state, blockView, 0, 128);
-  block.fill(0);
   const out = new Uint8Array(outputLength);
   for (let j = 0; j < outputLength / 4; j++) writeWord(out, 4 * j, state[j]);
   return out;
@@ -179,13 +233,19 @@ function digestFrom(
   data: Uint8Array,
   outputLength: number,
 ): Uint8Array {
-  working.set(state);
-  const whole = data.length - (data.length & 127);
-  absorbBlocks(working, data, 0, whole);
-  const length = prefixLength + data.length;
-  const digest = finish(working, data, whole, data.length - whole, length, outputLength);
-  working.fill(0);
-  return digest;
+  const scratch = takeScratch();
+  try {
+    const { working } = scratch;
+    working.set(state);
+    const size = data.length;
+    const whole = size - (size & 127);
+    absorbBlocks(scratch, working, data, 0, whole);
+    const length = prefixLength + size;
+    return finish(scratch, working, data, whole, size - whole, length, outputLength);
+  } finally {
+    scratch.working.fill(0);
+    releaseScratch(scratch);
+  }
 }
 
 /** The one-shot computation from H^(0) = `iv`. */

@@ -5,13 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { sha256 } from '../../src/hash/sha256';
+import { hmac } from '../../src/mac/hmac';
 import { sha256Reference } from '../../src/hash/sha256-reference';
 import { H0, K } from '../../src/hash/sha256-constants';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { loadCavp } from '../support/cavp';
+import { reentrantBytes } from '../support/reentrant';
 import { BEGIN, END, sha256Rounds } from './sha256-rounds';
 
 const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
@@ -249,6 +251,53 @@ describe('SHA-256 properties against node:crypto (fast-check)', () => {
             bytesToHex(x) === nodeSha256(Buffer.concat([a, b])) &&
             bytesToHex(y) === nodeSha256(Buffer.concat([a, c]))
           );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('SHA-256 calls that begin inside another (node:crypto as the oracle, fast-check)', () => {
+  it('an input whose reads run a nested SHA-256 or HMAC-SHA256 leaves the outer and nested results right', () => {
+    // A Proxy over a Uint8Array passes the instanceof check, and its get trap runs the caller's
+    // code in the middle of a call. Here it runs a nested hash at the read of one random index
+    // (short inputs and tails are copied into the scratch block byte by byte) and at each read
+    // of .buffer (long inputs are read through a DataView while the working state is in use).
+    // The outer call must keep its scratch, and a nested call that ends must not free it.
+    const forms = ['one-shot', 'update', 'digestWith'] as const;
+    const nestedKinds = ['sha256', 'sha256 streamed', 'hmac-sha256'] as const;
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 700 }),
+        fc.nat(),
+        fc.constantFrom(...forms),
+        fc.uint8Array({ maxLength: 130 }),
+        fc.constantFrom(...nestedKinds),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 100 }),
+        (msg, at, form, prefix, nestedKind, inner, key) => {
+          const nested: string[] = [];
+          const nest = () => {
+            if (nestedKind === 'sha256') nested.push(bytesToHex(sha256(inner)));
+            else if (nestedKind === 'hmac-sha256')
+              nested.push(bytesToHex(hmac(sha256, key, inner)));
+            else nested.push(bytesToHex(sha256.create().update(inner).digest()));
+          };
+          const reentrant = reentrantBytes(msg, at % msg.length, nest);
+          let outer: Uint8Array;
+          if (form === 'one-shot') outer = sha256(reentrant);
+          else if (form === 'update')
+            outer = sha256.create().update(prefix).update(reentrant).digest();
+          else outer = sha256.create().update(prefix).digestWith(reentrant);
+          const whole = form === 'one-shot' ? msg : Buffer.concat([prefix, msg]);
+          expect(bytesToHex(outer)).toBe(nodeSha256(whole));
+          const expectedNested =
+            nestedKind === 'hmac-sha256'
+              ? createHmac('sha256', key).update(inner).digest('hex')
+              : nodeSha256(inner);
+          expect(nested.length).toBeGreaterThan(0);
+          for (const digest of nested) expect(digest).toBe(expectedNested);
         },
       ),
       { numRuns: 1000 },

@@ -8,14 +8,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import type { HashFunction } from '../../src/hash/hash';
 import { sha384, sha512 } from '../../src/hash/sha512';
+import { hmac } from '../../src/mac/hmac';
 import { sha384Reference, sha512Reference } from '../../src/hash/sha512-reference';
 import { H0_384, H0_512, K } from '../../src/hash/sha512-constants';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { loadCavp } from '../support/cavp';
+import { reentrantBytes } from '../support/reentrant';
 import { BEGIN, END, sha512Schedule } from './sha512-schedule';
 
 const NIST = path.resolve(__dirname, '..', '..', 'vectors', 'nist', 'sha2');
@@ -270,6 +272,56 @@ describe.each(VARIANTS)('$name properties against node:crypto (fast-check)', (va
             bytesToHex(x) === nodeHash(Buffer.concat([a, b])) &&
             bytesToHex(y) === nodeHash(Buffer.concat([a, c]))
           );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('an input whose reads run a nested SHA-384, SHA-512 or HMAC leaves the outer and nested results right', () => {
+    // A Proxy over a Uint8Array passes the instanceof check, and its get trap runs the caller's
+    // code in the middle of a call. Here it runs a nested hash at the read of one random index
+    // (short inputs and tails are copied into the scratch block byte by byte) and at each read
+    // of .buffer (from 512 bytes of whole blocks, read through a DataView while the working
+    // state is in use). SHA-384 and SHA-512 share the scratch, so each nests both. The outer
+    // call must keep its scratch, and a nested call that ends must not free it.
+    const forms = ['one-shot', 'update', 'digestWith'] as const;
+    const nestedKinds = ['same', 'other', 'same streamed', 'hmac'] as const;
+    const other = fast === sha512 ? sha384 : sha512;
+    const nodeName = (hash: HashFunction) => (hash === sha512 ? 'sha512' : 'sha384');
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 1400 }),
+        fc.nat(),
+        fc.constantFrom(...forms),
+        fc.uint8Array({ maxLength: 260 }),
+        fc.constantFrom(...nestedKinds),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 200 }),
+        (msg, at, form, prefix, nestedKind, inner, key) => {
+          const nested: string[] = [];
+          const nest = () => {
+            if (nestedKind === 'same') nested.push(bytesToHex(fast(inner)));
+            else if (nestedKind === 'other') nested.push(bytesToHex(other(inner)));
+            else if (nestedKind === 'hmac') nested.push(bytesToHex(hmac(fast, key, inner)));
+            else nested.push(bytesToHex(fast.create().update(inner).digest()));
+          };
+          const reentrant = reentrantBytes(msg, at % msg.length, nest);
+          let outer: Uint8Array;
+          if (form === 'one-shot') outer = fast(reentrant);
+          else if (form === 'update')
+            outer = fast.create().update(prefix).update(reentrant).digest();
+          else outer = fast.create().update(prefix).digestWith(reentrant);
+          const whole = form === 'one-shot' ? msg : Buffer.concat([prefix, msg]);
+          expect(bytesToHex(outer)).toBe(nodeHash(whole));
+          const expectedNested =
+            nestedKind === 'hmac'
+              ? createHmac(variant.node, key).update(inner).digest('hex')
+              : createHash(nodeName(nestedKind === 'other' ? other : fast))
+                  .update(inner)
+                  .digest('hex');
+          expect(nested.length).toBeGreaterThan(0);
+          for (const digest of nested) expect(digest).toBe(expectedNested);
         },
       ),
       { numRuns: 1000 },

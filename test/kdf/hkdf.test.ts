@@ -12,6 +12,7 @@ import { bytesToHex, hexToBytes } from '../../src/bytes';
 import { hex, loadWycheproof } from '../support/wycheproof';
 import { hmacReference } from '../../src/mac/hmac-reference';
 import { concatBytes } from '../../src/bytes/bytes';
+import { reentrantBytes } from '../support/reentrant';
 
 // RFC 5869 Appendix A, the three SHA-256 test cases.
 const RFC5869 = [
@@ -116,6 +117,42 @@ describe('HKDF-SHA256 properties against node:crypto hkdfSync (fast-check)', () 
                 hkdfSync('sha256', ikm, new Uint8Array(0), new Uint8Array(0), length),
               ).toString('hex')
           );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('HKDF-SHA256 calls that begin inside another (node:crypto hkdfSync as the oracle, fast-check)', () => {
+  it('an IKM, salt or info whose reads run a nested HKDF leaves both outputs right', () => {
+    // test/support/reentrant.ts: the input's reads start a nested HKDF while the outer call
+    // uses it (the IKM as HMAC's message, the salt as its key, the info in each T(i)).
+    const okm = (ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, length: number) =>
+      Buffer.from(hkdfSync('sha256', ikm, salt, info, length)).toString('hex');
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.uint8Array({ minLength: 1, maxLength: 100 }),
+        fc.uint8Array({ minLength: 1, maxLength: 100 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom('ikm', 'salt', 'info'),
+        fc.nat(),
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 100 }),
+        (ikm, salt, info, length, reads, at, innerIkm, innerLength) => {
+          const nested: string[] = [];
+          const nest = () =>
+            nested.push(bytesToHex(hkdf(sha256, innerIkm, undefined, undefined, innerLength)));
+          const args: Record<typeof reads, Uint8Array> = { ikm, salt, info };
+          const read = args[reads];
+          args[reads] = reentrantBytes(read, at % read.length, nest);
+          const out = hkdf(sha256, args.ikm, args.salt, args.info, length);
+          expect(bytesToHex(out)).toBe(okm(ikm, salt, info, length));
+          const empty = new Uint8Array(0);
+          const expectedNested = okm(innerIkm, empty, empty, innerLength);
+          expect(nested.length).toBeGreaterThan(0);
+          for (const nestedOkm of nested) expect(nestedOkm).toBe(expectedNested);
         },
       ),
       { numRuns: 1000 },

@@ -11,6 +11,7 @@ import { sha256 } from '../../src/hash/sha256';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '../../src/bytes';
 import { hex, loadWycheproof } from '../support/wycheproof';
 import { hmacReference } from '../../src/mac/hmac-reference';
+import { reentrantBytes } from '../support/reentrant';
 
 const ascii = (s: string): Uint8Array => utf8ToBytes(s);
 
@@ -134,6 +135,35 @@ describe('HMAC-SHA256 properties against node:crypto (fast-check)', () => {
               bytesToHex(keyed.clone().update(m).digest()) ===
               createHmac('sha256', key).update(m).digest('hex'),
           );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('HMAC-SHA256 calls that begin inside another (node:crypto as the oracle, fast-check)', () => {
+  it('a key or message whose reads run a nested HMAC-SHA256 leaves both tags right', () => {
+    // test/support/reentrant.ts: the input's reads start a nested HMAC while the outer call
+    // hashes it (a key longer than 64 bytes is hashed first; the message always is).
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 200 }),
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.boolean(),
+        fc.nat(),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 300 }),
+        (key, msg, readsKey, at, innerKey, inner) => {
+          const nested: string[] = [];
+          const nest = () => nested.push(bytesToHex(hmac(sha256, innerKey, inner)));
+          const tag = readsKey
+            ? hmac(sha256, reentrantBytes(key, at % key.length, nest), msg)
+            : hmac(sha256, key, reentrantBytes(msg, at % msg.length, nest));
+          expect(bytesToHex(tag)).toBe(createHmac('sha256', key).update(msg).digest('hex'));
+          const expectedNested = createHmac('sha256', innerKey).update(inner).digest('hex');
+          expect(nested.length).toBeGreaterThan(0);
+          for (const nestedTag of nested) expect(nestedTag).toBe(expectedNested);
         },
       ),
       { numRuns: 1000 },
