@@ -81,7 +81,13 @@ export const groups = {
   },
   'channel-noise': {
     mutate: ['src/channel/noise-channel.ts'],
-    tests: ['channel/noise', 'channel/cacophony', 'channel/lifecycle', 'channel/getters'],
+    tests: [
+      'channel/noise-channel',
+      'channel/noise',
+      'channel/cacophony',
+      'channel/lifecycle',
+      'channel/getters',
+    ],
   },
   'channel-tutorial': {
     mutate: ['src/channel/tutorial-channel.ts', 'src/channel/engine-lifecycle.ts'],
