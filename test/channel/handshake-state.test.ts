@@ -352,4 +352,5 @@ describe('HandshakeState: refusals of peer input (HANDSHAKE_FAILED, with the cau
 //   and X responders have it as a pre-message), so "needs s" comes out the same.
 // - #mixDh's `local === undefined || remote === undefined` (each half, `&&`, false): every
 //   pattern in PATTERNS is valid (§7.3): each DH token comes after the keys it uses, which
-//   #assertKeys or an earlier token provided, so neither is ever undefined.
+//   #assertKeys or an earlier token provided, so neither is ever undefined (and the two mutants
+//   of that refusal's code and message are never executed).
