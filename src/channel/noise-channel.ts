@@ -26,8 +26,12 @@ import { HandshakeState, type HandshakeEvent } from './handshake-state.js';
 import type { PatternName } from './patterns.js';
 import type { NoiseKeyPair, NoiseSuite } from './suite.js';
 
-/** The prologue both sides mix into h: ASCII "ecdh-lab/1". */
-export const PROLOGUE: Uint8Array = utf8ToBytes('ecdh-lab/1');
+const PROLOGUE_TEXT = 'ecdh-lab/1';
+/**
+ * The prologue both sides mix into h: ASCII "ecdh-lab/1". Each channel makes its own from the
+ * text, so changing the bytes of this exported array changes no channel.
+ */
+export const PROLOGUE: Uint8Array = utf8ToBytes(PROLOGUE_TEXT);
 /** Largest Noise message (§3). */
 export const MAX_NOISE_MESSAGE = 65535;
 /** Largest application message per transport message: 65535 − 16-byte tag. */
@@ -99,7 +103,7 @@ export class NoiseChannel implements ChannelEngine {
       suite,
       pattern,
       initiator,
-      prologue: PROLOGUE,
+      prologue: utf8ToBytes(PROLOGUE_TEXT),
       s: options.staticKey,
       e: options.ephemeralKey,
       rs: knowsRemoteInAdvance ? remote : undefined,

@@ -293,6 +293,27 @@ describe('NoiseChannel getters', () => {
   });
 });
 
+describe('NoiseChannel prologue', () => {
+  it('is ASCII "ecdh-lab/1"; changing the exported PROLOGUE array changes no channel', () => {
+    expect(Buffer.from(PROLOGUE).toString('latin1')).toBe('ecdh-lab/1');
+    const saved = PROLOGUE.slice();
+    const pair = () => ({
+      initiator: new NoiseChannel({ suite: nodeSuite, pattern: 'NN', initiator: true }),
+      responder: new NoiseChannel({ suite: nodeSuite, pattern: 'NN', initiator: false }),
+    });
+    const before = pair();
+    try {
+      PROLOGUE.fill(0x21);
+      const after = pair();
+      // A channel made after the change still agrees with one made before it.
+      handshake(before.initiator, after.responder);
+      expect(before.initiator.handshakeHash).toEqual(after.responder.handshakeHash);
+    } finally {
+      PROLOGUE.set(saved);
+    }
+  });
+});
+
 describe('NoiseChannel framing: the "--" PEM detection and the frame size limit', () => {
   it('before the handshake, "--" (0x2d 0x2d) is refused as PEM text at once', () => {
     const responder = startedResponder();
