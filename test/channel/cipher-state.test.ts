@@ -282,3 +282,8 @@ describe('SymmetricState (Noise §5.2) and its HKDF (§4.3)', () => {
     expect(receiverEvents.map((e) => e.op)).toContain('DecryptAndHash');
   });
 });
+
+// Mutation testing (group channel-cipher): the survivor left is equivalent.
+// - InitializeSymmetric's `ck = h.slice()` without the copy: h and ck are never changed in place
+//   (MixHash, MixKey and Split put new arrays in their place, and the getters give copies), so
+//   sharing one array at the start is unobservable.

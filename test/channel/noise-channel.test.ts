@@ -618,18 +618,18 @@ describe('frame(): a Noise message is at most 65535 bytes', () => {
 });
 
 // Mutation testing (group channel-noise): the survivors left are equivalent.
-// - 188:29 `rs === undefined || this.#handshake.pattern.name !== 'XX'` → `rs === undefined || false`:
+// - `rs === undefined || this.#handshake.pattern.name !== 'XX'` → `rs === undefined || false`:
 //   past that return, #checkRemoteStatic acts only through #pin and #verify, and the constructor
 //   lets either be set for XX alone: verifyRemoteStaticKey is refused for any other pattern, a
 //   remoteStaticKey is refused unless the pattern is XX or NK as initiator, and NK as initiator
 //   stores it as rs, not as #pin. So for NN and NK both checks are skipped anyway, and nothing
 //   else (rs is a fresh copy) is observable.
-// - 194:53 `this.#verify(rs.slice())` → `this.#verify(rs)`: rs is already a fresh copy, from
+// - `this.#verify(rs.slice())` → `this.#verify(rs)`: rs is already a fresh copy, from
 //   HandshakeState's remoteStaticKey getter (`#rs?.publicKey.slice()` on each read), and it is not
 //   read again after the callback; remoteStaticKey reads #rs anew. A callback that writes to its
 //   argument changes nothing either way ("an accepted key: … scribbling on its argument changes
 //   nothing" passes on both).
-// - 199:39 `this.#handshake.isComplete && this.#send === undefined` → `… && true`: a second call
+// - `this.#handshake.isComplete && this.#send === undefined` → `… && true`: a second call
 //   after completion (from #process, right after #writeHandshake has already finished) assigns
 //   #send and #receive again from transportKeys, which returns the one object HandshakeState's
 //   #advance built at Split(): the same two CipherState objects, with their nonces. Nothing
