@@ -58,8 +58,8 @@ function takeScratch(): Scratch {
  * The working state is wiped by its one user, `digestFrom`.
  */
 function releaseScratch(scratch: Scratch): void {
+  if (scratch === shared) sharedInUse = false; // first, so that nothing can leave it taken
   scratch.block.fill(0);
-  if (scratch === shared) sharedInUse = false;
 }
 
 /**
@@ -121,7 +121,10 @@ class Sha256 implements Hash {
         absorbBlocks(scratch, this.state, this.buffer, 0, 64);
         this.buffered = 0;
       }
-      const whole = offset + ((length - offset) & ~63);
+      // The whole blocks' end: subtracting the remainder, not masking with `& ~63` (`&` works
+      // on 32-bit integers, and one update may be longer than 2^31 bytes).
+      const rest = length - offset;
+      const whole = offset + rest - (rest % 64);
       absorbBlocks(scratch, this.state, data, offset, whole);
       for (let i = whole; i < length; i++) this.buffer[i - whole] = data[i];
       this.buffered = length - whole;

@@ -59,8 +59,8 @@ function takeScratch(): Scratch {
  * sha512-compress.ts still holds the last block's words until the next compression.
  */
 function releaseScratch(scratch: Scratch): void {
+  if (scratch === shared) sharedInUse = false; // first, so that nothing can leave it taken
   scratch.block.fill(0);
-  if (scratch === shared) sharedInUse = false;
 }
 
 /**
@@ -139,7 +139,10 @@ class Sha512 implements Hash {
         absorbBlocks(scratch, this.state, this.buffer, 0, 128);
         this.buffered = 0;
       }
-      const whole = offset + ((size - offset) & ~127);
+      // The whole blocks' end: subtracting the remainder, not masking with `& ~127` (`&` works
+      // on 32-bit integers, and one update may be longer than 2^31 bytes).
+      const rest = size - offset;
+      const whole = offset + rest - (rest % 128);
       absorbBlocks(scratch, this.state, data, offset, whole);
       if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
       for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
