@@ -112,16 +112,17 @@ export class HandshakeState {
     this.initiator = initiator === true;
     this.#suite = suite;
     this.protocolName = protocolName(p.name, suite.dhName, suite.cipherName, suite.hashName);
-    this.#s = options.s;
-    this.#e = options.e;
+    // `?? undefined`: a null key from JavaScript is a missing key, refused by #assertKeys.
+    this.#s = options.s ?? undefined;
+    this.#e = options.e ?? undefined;
     this.#sPublic = this.#s?.publicKey.slice();
     this.#ePublic = this.#e?.publicKey.slice();
-    this.#rs = options.rs === undefined ? undefined : suite.readPublicKey(options.rs.slice());
+    const rs = options.rs ?? undefined;
+    this.#rs = rs === undefined ? undefined : suite.readPublicKey(rs.slice());
     this.#assertKeys();
     this.#observe = options.observe;
     this.#symmetric = new SymmetricState(suite, utf8ToBytes(this.protocolName), this.#observe);
     this.#symmetric.mixHash(prologue);
-    // Pre-messages: the initiator's first, then the responder's (§7.1).
     // Pre-messages: the initiator's first, then the responder's (§7.1). Each is an "s"
     // (patterns.ts), and #assertKeys has checked that the key it names is present.
     const initiatorStatic = this.initiator ? this.#sPublic : this.#rs?.publicKey;

@@ -48,8 +48,25 @@ export interface HandshakePattern {
   readonly messages: readonly (readonly Token[])[];
 }
 
+/**
+ * The table and every array in it, frozen: the table is exported, and a change to it (a token
+ * dropped from a message) would change every later handshake.
+ */
+function frozen(
+  table: Record<HandshakePatternName, HandshakePattern>,
+): Readonly<Record<HandshakePatternName, HandshakePattern>> {
+  for (const pattern of Object.values(table)) {
+    for (const message of pattern.messages) Object.freeze(message);
+    Object.freeze(pattern.messages);
+    Object.freeze(pattern.initiatorPreMessage);
+    Object.freeze(pattern.responderPreMessage);
+    Object.freeze(pattern);
+  }
+  return Object.freeze(table);
+}
+
 /** The patterns exactly as §7.4 and §7.5 write them. */
-export const PATTERNS: Readonly<Record<HandshakePatternName, HandshakePattern>> = {
+export const PATTERNS: Readonly<Record<HandshakePatternName, HandshakePattern>> = frozen({
   NN: {
     name: 'NN',
     initiatorPreMessage: [],
@@ -98,7 +115,7 @@ export const PATTERNS: Readonly<Record<HandshakePatternName, HandshakePattern>> 
     responderPreMessage: ['s'],
     messages: [['e', 'es', 's', 'ss']],
   },
-};
+});
 
 /**
  * The full protocol name (§8): `Noise_<pattern>_<DH>_<cipher>_<hash>`.

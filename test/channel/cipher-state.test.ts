@@ -170,6 +170,21 @@ describe('SymmetricState (Noise §5.2) and its HKDF (§4.3)', () => {
     }
   });
 
+  it('keeps ck apart from h: a suite that wipes the key it is given to HMAC cannot change h', () => {
+    const wipingSuite: NoiseSuite = {
+      ...nodeSuite,
+      hmac: (key, data) => {
+        const mac = nodeSuite.hmac(key, data);
+        key.fill(0);
+        return mac;
+      },
+    };
+    const name = hex('4e6f697365'); // "Noise", padded to 32 bytes
+    const state = new SymmetricState(wipingSuite, name); // MixKey first: HMAC keyed with ck
+    state.mixKey(hex('55'.repeat(32)));
+    expect(state.handshakeHash).toEqual(Uint8Array.from({ length: 32 }, (_, i) => name[i] ?? 0));
+  });
+
   it('gives out h and ck as copies', () => {
     const state = new SymmetricState(nodeSuite, hex('4e6f697365'));
     const h = state.handshakeHash.slice();
@@ -282,8 +297,3 @@ describe('SymmetricState (Noise §5.2) and its HKDF (§4.3)', () => {
     expect(receiverEvents.map((e) => e.op)).toContain('DecryptAndHash');
   });
 });
-
-// Mutation testing (group channel-cipher): the survivor left is equivalent.
-// - InitializeSymmetric's `ck = h.slice()` without the copy: h and ck are never changed in place
-//   (MixHash, MixKey and Split put new arrays in their place, and the getters give copies), so
-//   sharing one array at the start is unobservable.

@@ -7,7 +7,7 @@
  * (cacophony.test.ts) and the spec computed again (noise.test.ts).
  */
 import { HandshakeState, type HandshakeOptions } from '../../src/channel/handshake-state.js';
-import type { HandshakePatternName } from '../../src/channel/patterns.js';
+import { PATTERNS, type HandshakePatternName, type Token } from '../../src/channel/patterns.js';
 import type { NoiseKeyPair, NoisePublicKey, NoiseSuite } from '../../src/channel/suite.js';
 import { CryptoError } from '../../src/errors.js';
 import { nodeKeyPair, nodeSuite } from './node-suite.js';
@@ -119,6 +119,36 @@ describe('HandshakeState: Initialize checks the keys each pattern and role needs
     const error = thrown(() => state(pattern, initiator, { s: is }));
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toBe(message);
+  });
+
+  it('takes a null key from JavaScript as a missing one', () => {
+    for (const [options, message] of [
+      [{ s: null }, 'HandshakeState: NK responder needs a static key pair s'],
+      [{ s: keys().rs, e: null }, undefined],
+    ] as const) {
+      if (message === undefined) expect(() => state('NK', false, options as never)).not.toThrow();
+      else {
+        const error = thrown(() => state('NK', false, options as never));
+        expect(error).toBeInstanceOf(TypeError);
+        expect(error.message).toBe(message);
+      }
+    }
+    const error = thrown(() => state('NK', true, { rs: null as never }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe('HandshakeState: NK initiator needs the remote static key rs');
+  });
+
+  it('the pattern table is frozen, every array in it too: no caller can change a handshake', () => {
+    for (const pattern of Object.values(PATTERNS)) {
+      expect(Object.isFrozen(pattern)).toBe(true);
+      expect(Object.isFrozen(pattern.messages)).toBe(true);
+      for (const message of pattern.messages) expect(Object.isFrozen(message)).toBe(true);
+      expect(Object.isFrozen(pattern.initiatorPreMessage)).toBe(true);
+      expect(Object.isFrozen(pattern.responderPreMessage)).toBe(true);
+    }
+    expect(Object.isFrozen(PATTERNS)).toBe(true);
+    expect(() => (PATTERNS.NK.messages[0] as Token[]).pop()).toThrow(TypeError);
+    expect(PATTERNS.NK.messages[0]).toEqual(['e', 'es']);
   });
 
   it('needs nothing more than each role uses: NN, the NK initiator, the IK and X responders', () => {
@@ -344,9 +374,12 @@ describe('HandshakeState: refusals of peer input (HANDSHAKE_FAILED, with the cau
 });
 
 // Mutation testing (group channel-handshake): the survivors left are equivalent or unreachable.
-// - A generated e's public key copied (`this.#ePublic = this.#e.publicKey.slice()`) and the copy
-//   pushed into the message (`parts.push(ePublic.slice())`): no one else holds a generated key
-//   pair, and concatBytes copies every part into the message it returns.
+// - The copy pushed into the message (`parts.push(ePublic.slice())`): concatBytes copies every
+//   part into the message it returns.
+// - A generated e's public key copied (`this.#ePublic = this.#e.publicKey.slice()`): only the
+//   suite that generated the pair still holds it, and only a suite that wrote to its own output
+//   afterwards (between generation and MixHash, from an observer's call) could tell; the copy is
+//   kept so that the key hashed is the key sent whatever the suite does.
 // - #assertKeys' `(i % 2 === 0) === this.initiator` made true: every pattern here in which the
 //   other side sends s in a message (XX, IK, X) also needs this side's s (XX sends its own; IK
 //   and X responders have it as a pre-message), so "needs s" comes out the same.

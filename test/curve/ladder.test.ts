@@ -363,6 +363,7 @@ describe('argument errors name k and P', () => {
 // - bitsOf's loop bounds (`end > 0` → `end >= 0`; `b < 32 && b < end` with either half made
 //   true, `||`, `<= 32` or `<= end`): each extra pass writes bits that a later pass (the next
 //   lower word) overwrites, or writes at a negative index, which a Uint8Array ignores; `>>> 32`
-//   is `>>> 0` in JavaScript, so the extra bit is the next word's bit 0, overwritten too.
+//   is `>>> 0` in JavaScript, so the extra bit is the current word's bit 0, written where the
+//   next word's bit 0 goes, and overwritten by it.
 // - `s·Y·λ³` with `* sign` → `/ sign`: sign is 1n or −1n, and BigInt division by ±1 is
 //   multiplication by ±1.
