@@ -18,49 +18,14 @@ import { assertBytes } from '../bytes/assert.js';
 import { CryptoError } from '../errors.js';
 import type { Hash, HashFunction } from './hash.js';
 import { compressBlocks } from './sha256-compress.js';
+import { type Scratch, ScratchPool } from './scratch.js';
 import { H0 } from './sha256-constants.js';
 
 /** H^(0) as int32 words (§5.3.3); each computation starts from a copy. */
 const IV = Int32Array.from(H0);
 
-/**
- * Scratch space for one computation: a 64-byte block with a DataView on it, and a working
- * state. Allocating them per call would cost more than hashing a short message, since V8
- * gives each new DataView's buffer its own backing store, so one set is kept and shared.
- */
-interface Scratch {
-  readonly block: Uint8Array;
-  readonly blockView: DataView;
-  readonly working: Int32Array;
-}
-
-function newScratch(): Scratch {
-  const block = new Uint8Array(64);
-  return { block, blockView: new DataView(block.buffer), working: new Int32Array(8) };
-}
-
-/**
- * Calls are synchronous, but one can begin inside another: reading the input can run the
- * caller's code (a Proxy over a Uint8Array passes the instanceof check). So the shared set is
- * taken by one computation at a time, and one that begins while it is taken gets its own.
- */
-const shared = newScratch();
-let sharedInUse = false;
-
-function takeScratch(): Scratch {
-  if (sharedInUse) return newScratch();
-  sharedInUse = true;
-  return shared;
-}
-
-/**
- * Wipes the block (it may have held key material: HMAC's K0 ⊕ ipad) and frees the shared set.
- * The working state is wiped by its one user, `digestFrom`.
- */
-function releaseScratch(scratch: Scratch): void {
-  if (scratch === shared) sharedInUse = false; // first, so that nothing can leave it taken
-  scratch.block.fill(0);
-}
+/** This family's scratch arrays (./scratch.ts): a 64-byte block and 8 working words. */
+const scratchPool = new ScratchPool(64, 8);
 
 /**
  * Inputs with at least this many bytes of whole blocks are read through a DataView on the
@@ -112,7 +77,7 @@ class Sha256 implements Hash {
       this.buffered += length;
       return this;
     }
-    const scratch = takeScratch();
+    const scratch = scratchPool.take();
     try {
       let offset = 0;
       if (this.buffered > 0) {
@@ -129,7 +94,7 @@ class Sha256 implements Hash {
       for (let i = whole; i < length; i++) this.buffer[i - whole] = data[i];
       this.buffered = length - whole;
     } finally {
-      releaseScratch(scratch);
+      scratchPool.release(scratch);
     }
     return this;
   }
@@ -137,11 +102,11 @@ class Sha256 implements Hash {
   digest(): Uint8Array {
     this.assertUsable('digest() called twice');
     this.finished = true;
-    const scratch = takeScratch();
+    const scratch = scratchPool.take();
     try {
       return finish(scratch, this.state, this.buffer, 0, this.buffered, this.length);
     } finally {
-      releaseScratch(scratch);
+      scratchPool.release(scratch);
     }
   }
 
@@ -210,7 +175,7 @@ function finish(
  * are a multiple of 64 (0 for a whole message). `state` itself is left unchanged.
  */
 function digestFrom(state: Int32Array, prefixLength: number, data: Uint8Array): Uint8Array {
-  const scratch = takeScratch();
+  const scratch = scratchPool.take();
   try {
     const { working } = scratch;
     working.set(state);
@@ -220,7 +185,7 @@ function digestFrom(state: Int32Array, prefixLength: number, data: Uint8Array): 
     return finish(scratch, working, data, whole, length - whole, prefixLength + length);
   } finally {
     scratch.working.fill(0);
-    releaseScratch(scratch);
+    scratchPool.release(scratch);
   }
 }
 

@@ -19,49 +19,17 @@ import { CryptoError } from '../errors.js';
 import type { Hash, HashFunction } from './hash.js';
 import { H0_384, H0_512 } from './sha512-constants.js';
 import { compressBlocks, halves } from './sha512-compress.js';
+import { type Scratch, ScratchPool } from './scratch.js';
 
 const IV512 = halves(H0_512);
 const IV384 = halves(H0_384);
 
 /**
- * Scratch space for one computation: the block through which short runs of blocks are copied
- * and in which the tail is padded, a DataView on it, and a working state. One set is kept and
- * shared (allocating them per call would cost more than hashing a short message).
- */
-interface Scratch {
-  readonly block: Uint8Array;
-  readonly blockView: DataView;
-  readonly working: Int32Array;
-}
-
-function newScratch(): Scratch {
-  const block = new Uint8Array(128);
-  return { block, blockView: new DataView(block.buffer), working: new Int32Array(16) };
-}
-
-/**
- * Calls are synchronous, but one can begin inside another: reading the input can run the
- * caller's code (a Proxy over a Uint8Array passes the instanceof check). So the shared set is
- * taken by one computation at a time, and one that begins while it is taken gets its own.
- */
-const shared = newScratch();
-let sharedInUse = false;
-
-function takeScratch(): Scratch {
-  if (sharedInUse) return newScratch();
-  sharedInUse = true;
-  return shared;
-}
-
-/**
- * Wipes the block (it may have held key material: HMAC's K0 ⊕ ipad) and frees the shared set.
- * The working state is wiped by its one user, `digestFrom`. The message schedule in
+ * This family's scratch arrays (./scratch.ts), shared by SHA-384 and SHA-512: a 128-byte block
+ * and 16 working words (8 words of 64 bits as high and low halves). The message schedule in
  * sha512-compress.ts still holds the last block's words until the next compression.
  */
-function releaseScratch(scratch: Scratch): void {
-  if (scratch === shared) sharedInUse = false; // first, so that nothing can leave it taken
-  scratch.block.fill(0);
-}
+const scratchPool = new ScratchPool(128, 16);
 
 /**
  * Inputs with at least this many bytes of whole blocks are read through a DataView on the
@@ -130,7 +98,7 @@ class Sha512 implements Hash {
       this.buffered += size;
       return this;
     }
-    const scratch = takeScratch();
+    const scratch = scratchPool.take();
     try {
       let offset = 0;
       if (this.buffered > 0) {
@@ -148,7 +116,7 @@ class Sha512 implements Hash {
       for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
       this.buffered = size - whole;
     } finally {
-      releaseScratch(scratch);
+      scratchPool.release(scratch);
     }
     return this;
   }
@@ -157,12 +125,12 @@ class Sha512 implements Hash {
     if (this.finished)
       throw new CryptoError('INVALID_STATE', `${this.name}: digest() called twice`);
     this.finished = true;
-    const scratch = takeScratch();
+    const scratch = scratchPool.take();
     try {
       const { state, buffer, buffered, length, outputLength } = this;
       return finish(scratch, state, buffer, 0, buffered, length, outputLength);
     } finally {
-      releaseScratch(scratch);
+      scratchPool.release(scratch);
     }
   }
 
@@ -236,7 +204,7 @@ function digestFrom(
   data: Uint8Array,
   outputLength: number,
 ): Uint8Array {
-  const scratch = takeScratch();
+  const scratch = scratchPool.take();
   try {
     const { working } = scratch;
     working.set(state);
@@ -247,7 +215,7 @@ function digestFrom(
     return finish(scratch, working, data, whole, size - whole, length, outputLength);
   } finally {
     scratch.working.fill(0);
-    releaseScratch(scratch);
+    scratchPool.release(scratch);
   }
 }
 
