@@ -15,6 +15,7 @@ import {
 } from '../../src/channel/symmetric-state.js';
 import { CryptoError } from '../../src/errors.js';
 import { gcmNonce, nodeDecrypt, nodeEncrypt, nodeSuite } from './node-suite.js';
+import { thrownBy } from '../support/errors.js';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const K = hex('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
@@ -42,14 +43,7 @@ const sha512Suite: NoiseSuite = {
   hmac: (key, data) => new Uint8Array(crypto.createHmac('sha512', key).update(data).digest()),
 };
 
-function thrown(fn: () => unknown): Error & { code?: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('expected a throw');
-}
+const thrown = (fn: () => unknown) => thrownBy(fn) as Error & { code?: string };
 
 /** HKDF of Noise §4.3 is RFC 5869 with salt = ck and empty info: node's hkdfSync, split. */
 function hkdfOutputs(hash: string, ck: Uint8Array, ikm: Uint8Array, count: number, length: number) {

@@ -11,6 +11,7 @@ import { PATTERNS, type HandshakePatternName, type Token } from '../../src/chann
 import type { NoiseKeyPair, NoisePublicKey, NoiseSuite } from '../../src/channel/suite.js';
 import { CryptoError } from '../../src/errors.js';
 import { nodeKeyPair, nodeSuite } from './node-suite.js';
+import { thrownBy } from '../support/errors.js';
 
 const scalar = (byte: number) => new Uint8Array(32).fill(byte);
 const PROLOGUE = new Uint8Array([0x70]);
@@ -49,14 +50,7 @@ function run(initiator: HandshakeState, responder: HandshakeState): Uint8Array[]
   return messages;
 }
 
-function thrown(fn: () => unknown): Error & { code?: string; cause?: unknown } {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error & { code?: string; cause?: unknown };
-  }
-  throw new Error('expected a throw');
-}
+const thrown = (fn: () => unknown) => thrownBy(fn) as Error & { code?: string; cause?: unknown };
 
 function expectRefusal(fn: () => unknown, code: string, message: string): CryptoError {
   const error = thrown(fn);

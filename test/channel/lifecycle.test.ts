@@ -10,6 +10,7 @@ import { p256Suite } from '../../src/channel/p256-suite.js';
 import { TutorialChannel } from '../../src/channel/tutorial-channel.js';
 import { CryptoError } from '../../src/errors.js';
 import { deliver, handshake } from './helpers.js';
+import { thrownBy } from '../support/errors.js';
 
 interface Engines {
   name: string;
@@ -34,17 +35,8 @@ const ENGINES: Engines[] = [
   },
 ];
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
-
 function expectRefusal(fn: () => unknown, message: string): void {
-  const error = thrown(fn);
+  const error = thrownBy(fn);
   expect(error).toBeInstanceOf(CryptoError);
   expect((error as CryptoError).code).toBe('PROTOCOL_ERROR');
   expect((error as CryptoError).message).toBe(message);
@@ -73,7 +65,7 @@ describe.each(ENGINES)('$name life cycle', ({ prefix, pair }) => {
   it('seal() checks its argument first, then refuses an engine that is not established', () => {
     const { initiator } = pair();
     initiator.start();
-    const notBytes = thrown(() => initiator.seal('hi' as unknown as Uint8Array));
+    const notBytes = thrownBy(() => initiator.seal('hi' as unknown as Uint8Array));
     expect(notBytes).toBeInstanceOf(TypeError);
     expect((notBytes as TypeError).message).toBe('message must be a Uint8Array, got string');
     const tooLong = new Uint8Array(initiator.maxMessageLength + 1);
@@ -88,7 +80,7 @@ describe.each(ENGINES)('$name life cycle', ({ prefix, pair }) => {
     handshake(initiator, responder);
     const frame = initiator.seal(hi);
     frame[frame.length - 1] ^= 1; // the tag
-    expect((thrown(() => responder.receive(frame)) as CryptoError).code).toBe('AUTH_FAILED');
+    expect((thrownBy(() => responder.receive(frame)) as CryptoError).code).toBe('AUTH_FAILED');
     expectRefusal(
       () => responder.receive(initiator.seal(hi)),
       `${prefix}: this channel has failed`,

@@ -25,15 +25,7 @@ import { CryptoError } from '../../src/errors.js';
 import { deliver, handshake } from './helpers.js';
 import { nodeSuite } from './node-suite.js';
 import { SUITES } from './suites.js';
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrownBy } from '../support/errors.js';
 
 /** `fn` throws exactly `kind` (and, for a CryptoError, `code`) with exactly `message`. */
 function expectThrow(
@@ -42,7 +34,7 @@ function expectThrow(
   message: string,
   code?: string,
 ): void {
-  const error = thrown(fn);
+  const error = thrownBy(fn);
   expect(error).toBeInstanceOf(kind);
   if (kind === CryptoError) expect((error as CryptoError).code).toBe(code);
   expect((error as Error).message).toBe(message);
@@ -191,7 +183,7 @@ describe('NoiseChannel options', () => {
         RangeError,
         'remoteStaticKey must be 65 bytes long, got 66',
       );
-      const error = thrown(
+      const error = thrownBy(
         () =>
           new NoiseChannel({
             ...o,
@@ -509,7 +501,7 @@ describe.each(SUITES)('NoiseChannel XX: the pin and verifyRemoteStaticKey ($name
     for (const pinnedBy of ['initiator', 'responder']) {
       const initiator = make(true, pinnedBy === 'initiator' ? { remoteStaticKey: other } : {});
       const responder = make(false, pinnedBy === 'responder' ? { remoteStaticKey: other } : {});
-      const error = thrown(() => handshake(initiator, responder));
+      const error = thrownBy(() => handshake(initiator, responder));
       expect(error).toBeInstanceOf(CryptoError);
       expect((error as CryptoError).code).toBe('HANDSHAKE_FAILED');
       expect((error as Error).message).toBe(
