@@ -322,8 +322,11 @@ describe('--keylog: the NSS key log', () => {
 
   it("its CLIENT_TRAFFIC_SECRET_0 decrypts the client's first application record on the wire (node:crypto)", async () => {
     const { port } = await echoTls();
-    // A TCP relay that records what the client sends.
+    // A TCP relay that records what the client sends. Its sockets are destroyed at the end:
+    // once the inbound side has closed, pipe() stops reading the outbound one, which then never
+    // sees the server's FIN and would stay open, paused, for the rest of the process.
     const sent: Buffer[] = [];
+    const relaySockets = new Set<net.Socket>();
     const relay = net.createServer((inbound) => {
       const outbound = net.connect({ host: '127.0.0.1', port });
       inbound.on('data', (d: Buffer) => {
@@ -332,7 +335,11 @@ describe('--keylog: the NSS key log', () => {
       });
       outbound.pipe(inbound);
       inbound.on('end', () => outbound.end());
-      for (const s of [inbound, outbound]) s.on('error', () => {});
+      for (const s of [inbound, outbound]) {
+        relaySockets.add(s);
+        s.on('close', () => relaySockets.delete(s));
+        s.on('error', () => {});
+      }
     });
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
     const relayPort = (relay.address() as net.AddressInfo).port;
@@ -387,6 +394,7 @@ describe('--keylog: the NSS key log', () => {
       // TLSInnerPlaintext: content ‖ ContentType (23, application_data) ‖ zero padding.
       expect(inner.toString('latin1')).toBe('a secret for Wireshark\x17');
     } finally {
+      for (const socket of relaySockets) socket.destroy();
       await new Promise((resolve) => relay.close(resolve));
     }
   });
