@@ -5,7 +5,7 @@
  * plain reference it is tested against). This module only feeds it blocks and pads:
  *   - whole 64-byte blocks of a long input are compressed straight from the caller's bytes,
  *     through a DataView on them; a partial block is copied into the 64-byte buffer of a
- *     streaming state, and short inputs go through a scratch block (see `absorbBlocks`);
+ *     streaming state, and short inputs go through a scratch block (see ScratchPool.absorb in scratch.ts);
  *   - the padding (§5.1.1) appends the bit 1, zeros, and the 64-bit bit-length ℓ.
  *
  * Message length: tracked in bytes as a double (exact to 2^53 bytes) and written as the
@@ -24,37 +24,8 @@ import { H0 } from './sha256-constants.js';
 /** H^(0) as int32 words (§5.3.3); each computation starts from a copy. */
 const IV = Int32Array.from(H0);
 
-/** This family's scratch arrays (./scratch.ts): a 64-byte block and 8 working words. */
-const scratchPool = new ScratchPool(64, 8);
-
-/**
- * Inputs with at least this many bytes of whole blocks are read through a DataView on the
- * caller's bytes; shorter runs of blocks are copied into the scratch block one at a time,
- * which is cheaper than making the view.
- */
-const VIEW_MIN = 256;
-
-/**
- * Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.2.2), copying
- * them through the scratch block when they are too few to read in place.
- */
-function absorbBlocks(
-  scratch: Scratch,
-  state: Int32Array,
-  data: Uint8Array,
-  offset: number,
-  end: number,
-): void {
-  if (end - offset >= VIEW_MIN) {
-    compressBlocks(state, new DataView(data.buffer, data.byteOffset, data.byteLength), offset, end);
-    return;
-  }
-  const { block, blockView } = scratch;
-  for (; offset < end; offset += 64) {
-    for (let i = 0; i < 64; i++) block[i] = data[offset + i];
-    compressBlocks(state, blockView, 0, 64);
-  }
-}
+/** This family's scratch arrays and block feeding (./scratch.ts): 64-byte blocks, 8 working words. */
+const scratchPool = new ScratchPool(64, 8, compressBlocks);
 
 /** The streaming state of SHA-256. */
 class Sha256 implements Hash {
@@ -83,14 +54,14 @@ class Sha256 implements Hash {
       if (this.buffered > 0) {
         offset = 64 - this.buffered; // tops the partial block up to a whole one
         for (let i = 0; i < offset; i++) this.buffer[this.buffered + i] = data[i];
-        absorbBlocks(scratch, this.state, this.buffer, 0, 64);
+        scratchPool.absorb(scratch, this.state, this.buffer, 0, 64);
         this.buffered = 0;
       }
       // The whole blocks' end: subtracting the remainder, not masking with `& ~63` (`&` works
       // on 32-bit integers, and one update may be longer than 2^31 bytes).
       const rest = length - offset;
       const whole = offset + rest - (rest % 64);
-      absorbBlocks(scratch, this.state, data, offset, whole);
+      scratchPool.absorb(scratch, this.state, data, offset, whole);
       for (let i = whole; i < length; i++) this.buffer[i - whole] = data[i];
       this.buffered = length - whole;
     } finally {
@@ -181,7 +152,7 @@ function digestFrom(state: Int32Array, prefixLength: number, data: Uint8Array): 
     working.set(state);
     const length = data.length;
     const whole = length - (length & 63);
-    absorbBlocks(scratch, working, data, 0, whole);
+    scratchPool.absorb(scratch, working, data, 0, whole);
     return finish(scratch, working, data, whole, length - whole, prefixLength + length);
   } finally {
     scratch.working.fill(0);

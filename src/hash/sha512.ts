@@ -29,37 +29,7 @@ const IV384 = halves(H0_384);
  * and 16 working words (8 words of 64 bits as high and low halves). The message schedule in
  * sha512-compress.ts still holds the last block's words until the next compression.
  */
-const scratchPool = new ScratchPool(128, 16);
-
-/**
- * Inputs with at least this many bytes of whole blocks are read through a DataView on the
- * caller's bytes; shorter runs of blocks are copied into the scratch block one at a time,
- * which is cheaper than making the view (V8 gives a small typed array's buffer its own
- * backing store the first time it is asked for).
- */
-const VIEW_MIN = 512;
-
-/**
- * Compresses the whole blocks data[offset, end) into `state` (FIPS 180-4 §6.4.2), copying
- * them through the scratch block when they are too few to read in place.
- */
-function absorbBlocks(
-  scratch: Scratch,
-  state: Int32Array,
-  data: Uint8Array,
-  offset: number,
-  end: number,
-): void {
-  if (end - offset >= VIEW_MIN) {
-    compressBlocks(state, new DataView(data.buffer, data.byteOffset, data.byteLength), offset, end);
-    return;
-  }
-  const { block, blockView } = scratch;
-  for (; offset < end; offset += 128) {
-    for (let i = 0; i < 128; i++) block[i] = data[offset + i];
-    compressBlocks(state, blockView, 0, 128);
-  }
-}
+const scratchPool = new ScratchPool(128, 16, compressBlocks);
 
 /**
  * A streaming state's buffer until it first holds a partial block: HMAC's keyed states
@@ -104,14 +74,14 @@ class Sha512 implements Hash {
       if (this.buffered > 0) {
         offset = 128 - this.buffered; // tops the partial block up to a whole one
         for (let i = 0; i < offset; i++) this.buffer[this.buffered + i] = data[i];
-        absorbBlocks(scratch, this.state, this.buffer, 0, 128);
+        scratchPool.absorb(scratch, this.state, this.buffer, 0, 128);
         this.buffered = 0;
       }
       // The whole blocks' end: subtracting the remainder, not masking with `& ~127` (`&` works
       // on 32-bit integers, and one update may be longer than 2^31 bytes).
       const rest = size - offset;
       const whole = offset + rest - (rest % 128);
-      absorbBlocks(scratch, this.state, data, offset, whole);
+      scratchPool.absorb(scratch, this.state, data, offset, whole);
       if (whole < size && this.buffer === NO_PARTIAL) this.buffer = new Uint8Array(128);
       for (let i = whole; i < size; i++) this.buffer[i - whole] = data[i];
       this.buffered = size - whole;
@@ -210,7 +180,7 @@ function digestFrom(
     working.set(state);
     const size = data.length;
     const whole = size - (size & 127);
-    absorbBlocks(scratch, working, data, 0, whole);
+    scratchPool.absorb(scratch, working, data, 0, whole);
     const length = prefixLength + size;
     return finish(scratch, working, data, whole, size - whole, length, outputLength);
   } finally {
